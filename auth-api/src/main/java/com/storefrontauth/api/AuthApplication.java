@@ -1,0 +1,52 @@
+package com.storefrontauth.api;
+
+import com.storefrontauth.api.error.DomainExceptionMapper;
+import com.storefrontauth.api.error.UnexpectedExceptionMapper;
+import com.storefrontauth.api.error.WebApplicationExceptionMapper;
+import com.storefrontauth.api.http.RequestLimits;
+import com.storefrontauth.api.http.ResponseHeaders;
+import com.storefrontauth.api.resource.account.MerchantAccountResource;
+import com.storefrontauth.api.resource.management.ApiKeyResource;
+import com.storefrontauth.api.resource.management.AuditEventResource;
+import com.storefrontauth.api.resource.management.CorsOriginResource;
+import com.storefrontauth.api.resource.management.LoginPolicyResource;
+import com.storefrontauth.api.resource.management.StoreResource;
+import com.storefrontauth.api.resource.platform.SigningKeyResource;
+import com.storefrontauth.api.resource.storefront.StorefrontAuthResource;
+import com.storefrontauth.api.security.CorsPreflight;
+import com.storefrontauth.api.security.ManagementAuthentication;
+import com.storefrontauth.api.security.StorefrontAdmission;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/**
+ * The HTTP API under {@code /api}. Classes are listed rather than scanned so that what is exposed is
+ * exactly what is reviewed here.
+ */
+@ApplicationPath("api")
+@ApplicationScoped
+public class AuthApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                RequestLimits.class,
+                ResponseHeaders.class,
+                CorsPreflight.class,
+                StorefrontAdmission.class,
+                ManagementAuthentication.class,
+                DomainExceptionMapper.class,
+                WebApplicationExceptionMapper.class,
+                UnexpectedExceptionMapper.class,
+                StorefrontAuthResource.class,
+                MerchantAccountResource.class,
+                StoreResource.class,
+                LoginPolicyResource.class,
+                ApiKeyResource.class,
+                CorsOriginResource.class,
+                AuditEventResource.class,
+                SigningKeyResource.class);
+    }
+}

@@ -1,0 +1,116 @@
+package com.storefrontauth.api.http;
+
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.shared.FieldErrors;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A request body read as a JSON object. Field accessors collect every problem; {@link #validate()}
+ * then answers 400 {@code invalid_request} naming each bad field at once.
+ */
+public final class JsonRequest {
+
+    private static final int MAX_STRING = 10_000;
+
+    private final JsonObject body;
+    private final FieldErrors errors = new FieldErrors();
+
+    private JsonRequest(JsonObject body) {
+        this.body = body;
+    }
+
+    /** An empty body reads as {}: missing fields are then reported by name. */
+    public static JsonRequest parse(String text) {
+        if (text == null || text.isBlank()) {
+            return new JsonRequest(JsonValue.EMPTY_JSON_OBJECT);
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonStructure structure = reader.read();
+            if (!(structure instanceof JsonObject object)) {
+                throw invalidJson("The body must be a JSON object.");
+            }
+            return new JsonRequest(object);
+        } catch (JsonException | IllegalStateException e) {
+            throw invalidJson("The body is not valid JSON.");
+        }
+    }
+
+    private static DomainException invalidJson(String detail) {
+        return new DomainException(ErrorCode.INVALID_JSON, detail);
+    }
+
+    public String requiredString(String name) {
+        String value = optionalString(name);
+        if (value == null && !body.containsKey(name)) {
+            errors.add(name, "is required");
+        } else if (value != null && value.isBlank()) {
+            errors.add(name, "must not be blank");
+        }
+        return value;
+    }
+
+    public String optionalString(String name) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString string)) {
+            errors.add(name, "must be a string");
+            return null;
+        }
+        if (string.getString().length() > MAX_STRING) {
+            errors.add(name, "is too long");
+            return null;
+        }
+        if (string.getString().indexOf('\0') >= 0) {
+            errors.add(name, "must not contain NUL characters");
+            return null;
+        }
+        return string.getString();
+    }
+
+    /** Every member as Boolean, Long or String (the domain's view of JSON scalars); others are errors. */
+    public Map<String, Object> scalars() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        body.forEach((name, value) -> {
+            switch (value.getValueType()) {
+                case TRUE -> values.put(name, Boolean.TRUE);
+                case FALSE -> values.put(name, Boolean.FALSE);
+                case STRING -> values.put(name, ((JsonString) value).getString());
+                case NUMBER -> {
+                    JsonNumber number = (JsonNumber) value;
+                    if (number.isIntegral() && number.bigIntegerValue().bitLength() < 63) {
+                        values.put(name, number.longValue());
+                    } else {
+                        values.put(name, number.toString());
+                    }
+                }
+                default -> errors.add(name, "must be a string, number or boolean");
+            }
+        });
+        return values;
+    }
+
+    public boolean has(String name) {
+        return body.containsKey(name);
+    }
+
+    public FieldErrors errors() {
+        return errors;
+    }
+
+    public void validate() {
+        errors.throwIfAny();
+    }
+}

@@ -1,0 +1,159 @@
+package com.storefrontauth.api.http;
+
+import com.storefrontauth.domain.account.MerchantSignIn;
+import com.storefrontauth.domain.apikey.ApiKey;
+import com.storefrontauth.domain.apikey.ApiKeyType;
+import com.storefrontauth.domain.audit.AuditEvent;
+import com.storefrontauth.domain.cors.CorsOrigin;
+import com.storefrontauth.domain.session.TokenGrant;
+import com.storefrontauth.domain.shared.Page;
+import com.storefrontauth.domain.signing.SigningKey;
+import com.storefrontauth.domain.store.LoginPolicy;
+import com.storefrontauth.domain.store.Store;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Function;
+
+/** The JSON shapes of API.md, built explicitly so field names and nulls are exactly as documented. */
+public final class Representation {
+
+    private Representation() {
+    }
+
+    public static String time(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static JsonObjectBuilder tokens(TokenGrant grant) {
+        return Json.createObjectBuilder()
+                .add("status", "authenticated")
+                .add("access_token", grant.accessToken())
+                .add("token_type", "Bearer")
+                .add("expires_in", grant.expiresIn())
+                .add("refresh_token", grant.refreshToken())
+                .add("refresh_expires_in", grant.refreshExpiresIn())
+                .add("session_id", grant.session().id().value());
+    }
+
+    /** A storefront token response; {@code user} is null for a guest. */
+    public static JsonObject storefrontTokens(TokenGrant grant, JsonValue user) {
+        return tokens(grant).add("user", user == null ? JsonValue.NULL : user).build();
+    }
+
+    public static JsonObject merchantTokens(MerchantSignIn signIn) {
+        JsonObject account = Json.createObjectBuilder()
+                .add("id", signIn.account().id().value())
+                .add("email", signIn.account().email())
+                .add("name", signIn.account().name())
+                .add("role", signIn.account().role().group())
+                .build();
+        JsonArrayBuilder stores = Json.createArrayBuilder();
+        signIn.stores().forEach(store -> stores.add(Json.createObjectBuilder()
+                .add("id", store.id().value())
+                .add("name", store.name())
+                .add("mode", store.mode().wireValue())
+                .add("status", store.status().wireValue())));
+        return tokens(signIn.grant()).add("account", account).add("stores", stores).build();
+    }
+
+    public static JsonObject store(Store store) {
+        return Json.createObjectBuilder()
+                .add("id", store.id().value())
+                .add("name", store.name())
+                .add("mode", store.mode().wireValue())
+                .add("status", store.status().wireValue())
+                .add("created_at", time(store.createdAt()))
+                .build();
+    }
+
+    public static JsonObject policy(LoginPolicy policy) {
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        policy.asMap().forEach((name, value) -> {
+            if (value instanceof Boolean flag) {
+                body.add(name, flag);
+            } else if (value instanceof Long number) {
+                body.add(name, number);
+            } else {
+                body.add(name, String.valueOf(value));
+            }
+        });
+        return body.build();
+    }
+
+    /** A key as listed; a secret key's value never appears, only its hint. */
+    public static JsonObject apiKey(ApiKey key) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("id", key.id())
+                .add("type", key.type().wireValue())
+                .add("label", key.label())
+                .add("hint", key.hint())
+                .add("created_at", time(key.createdAt()));
+        if (key.type() == ApiKeyType.PUBLISHABLE) {
+            body.add("key", key.publishableKey());
+        }
+        return body.build();
+    }
+
+    /** A key just issued: the only answer that carries a secret key's value. */
+    public static JsonObject issuedApiKey(ApiKey.Issued issued) {
+        return Json.createObjectBuilder(apiKey(issued.key())).add("key", issued.value()).build();
+    }
+
+    public static JsonObject corsOrigin(CorsOrigin origin) {
+        return Json.createObjectBuilder()
+                .add("id", origin.id())
+                .add("origin", origin.origin().toString())
+                .add("created_at", time(origin.createdAt()))
+                .build();
+    }
+
+    public static JsonObject event(AuditEvent event) {
+        JsonObjectBuilder details = Json.createObjectBuilder();
+        event.details().forEach(details::add);
+        return Json.createObjectBuilder()
+                .add("id", event.id())
+                .add("type", event.type().wireValue())
+                .add("subject", nullable(event.subject()))
+                .add("ip", nullable(event.ip()))
+                .add("user_agent", nullable(event.userAgent()))
+                .add("details", details)
+                .add("occurred_at", time(event.occurredAt()))
+                .build();
+    }
+
+    public static JsonObject signingKey(SigningKey key, Instant now) {
+        return Json.createObjectBuilder()
+                .add("kid", key.kid())
+                .add("algorithm", key.algorithm().name())
+                .add("status", key.status(now))
+                .add("created_at", time(key.createdAt()))
+                .add("retired_at", key.retiredAt() == null ? JsonValue.NULL : Json.createValue(time(key.retiredAt())))
+                .build();
+    }
+
+    public static <T> JsonObject page(Page<T> page, Function<T, JsonObject> item) {
+        return Json.createObjectBuilder()
+                .add("items", list(page.items(), item))
+                .add("page", page.page())
+                .add("size", page.size())
+                .add("total", page.total())
+                .build();
+    }
+
+    public static <T> JsonArrayBuilder list(List<T> items, Function<T, JsonObject> item) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        items.forEach(value -> array.add(item.apply(value)));
+        return array;
+    }
+
+    private static JsonValue nullable(String value) {
+        return value == null ? JsonValue.NULL : Json.createValue(value);
+    }
+}

@@ -1,0 +1,79 @@
+package com.storefrontauth.api.jwt;
+
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.Curve;
+import com.storefrontauth.domain.signing.SigningAlgorithm;
+import com.storefrontauth.domain.signing.SigningKey;
+import com.storefrontauth.domain.signing.SigningKeyRing;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The keys and issuer metadata that let a merchant's back end verify our tokens offline with any JOSE
+ * library. Served outside {@code /api} because these paths are fixed by RFC 8414 / OpenID Discovery.
+ */
+@WebServlet(urlPatterns = {"/.well-known/jwks.json", "/.well-known/openid-configuration"})
+public class WellKnownServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private transient SigningKeyRing ring;
+
+    @Inject
+    @ConfigProperty(name = "auth.issuer", defaultValue = "http://localhost:8080")
+    private transient String issuer;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String body = request.getServletPath().endsWith("jwks.json") ? jwks() : discovery();
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        // Verifiers cache the key set; a rotated key is published a day before tokens stop using the old one.
+        response.setHeader("Cache-Control", "public, max-age=300");
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        response.getWriter().write(body);
+    }
+
+    private String jwks() {
+        List<JWK> keys = ring.published().stream().map(WellKnownServlet::publicJwk).toList();
+        return new JWKSet(keys).toString(true);
+    }
+
+    private String discovery() {
+        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        return Json.createObjectBuilder()
+                .add("issuer", issuer)
+                .add("jwks_uri", base + "/.well-known/jwks.json")
+                .add("subject_types_supported", Json.createArrayBuilder().add("public"))
+                .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256").add("ES256"))
+                .add("claims_supported", Json.createArrayBuilder().add("iss").add("sub").add("aud").add("exp")
+                        .add("iat").add("jti").add("sid").add("store_id").add("groups").add("upn").add("anonymous_id"))
+                .build().toString();
+    }
+
+    private static JWK publicJwk(SigningKey key) {
+        if (key.algorithm() == SigningAlgorithm.ES256) {
+            return new ECKey.Builder(Curve.P_256, (ECPublicKey) key.publicKey())
+                    .keyID(key.kid()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JoseAccessTokenIssuer.jwsAlgorithm(key.algorithm())).build();
+        }
+        return new RSAKey.Builder((RSAPublicKey) key.publicKey())
+                .keyID(key.kid()).keyUse(KeyUse.SIGNATURE)
+                .algorithm(JoseAccessTokenIssuer.jwsAlgorithm(key.algorithm())).build();
+    }
+}

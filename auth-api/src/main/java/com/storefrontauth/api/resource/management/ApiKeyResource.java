@@ -1,0 +1,70 @@
+package com.storefrontauth.api.resource.management;
+
+import com.storefrontauth.api.http.Clients;
+import com.storefrontauth.api.http.JsonRequest;
+import com.storefrontauth.api.http.PathIds;
+import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.security.Caller;
+import com.storefrontauth.api.security.ManagementRoute;
+import com.storefrontauth.domain.apikey.ApiKey;
+import com.storefrontauth.domain.apikey.ApiKeyService;
+import com.storefrontauth.domain.apikey.ApiKeyType;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("v1/stores/{store_id}/api-keys")
+@ManagementRoute
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiKeyResource {
+
+    @Inject
+    ApiKeyService keys;
+
+    @Context
+    HttpServletRequest request;
+
+    @PathParam("store_id")
+    String storeId;
+
+    @GET
+    public String list() {
+        return Json.createObjectBuilder()
+                .add("items", Representation.list(keys.list(Caller.operator(request), PathIds.store(storeId)),
+                        Representation::apiKey))
+                .build().toString();
+    }
+
+    @POST
+    public Response issue(String body) {
+        JsonRequest json = JsonRequest.parse(body);
+        String typeValue = json.requiredString("type");
+        String label = json.optionalString("label");
+        ApiKeyType type = typeValue == null ? null : ApiKeyType.fromWire(typeValue).orElse(null);
+        if (typeValue != null && type == null) {
+            json.errors().add("type", "must be publishable or secret");
+        }
+        json.validate();
+        ApiKey.Issued issued = keys.issue(Caller.operator(request), PathIds.store(storeId), type, label,
+                Clients.of(request));
+        return Response.status(Response.Status.CREATED).entity(Representation.issuedApiKey(issued).toString()).build();
+    }
+
+    @DELETE
+    @Path("{key_id}")
+    public Response revoke(@PathParam("key_id") String keyId) {
+        keys.revoke(Caller.operator(request), PathIds.store(storeId), keyId, Clients.of(request));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,63 @@
+package com.storefrontauth.api.resource.management;
+
+import com.storefrontauth.api.http.Clients;
+import com.storefrontauth.api.http.JsonRequest;
+import com.storefrontauth.api.http.PathIds;
+import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.security.Caller;
+import com.storefrontauth.api.security.ManagementRoute;
+import com.storefrontauth.domain.cors.CorsOrigin;
+import com.storefrontauth.domain.cors.CorsPolicy;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("v1/stores/{store_id}/cors-origins")
+@ManagementRoute
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CorsOriginResource {
+
+    @Inject
+    CorsPolicy cors;
+
+    @Context
+    HttpServletRequest request;
+
+    @PathParam("store_id")
+    String storeId;
+
+    @GET
+    public String list() {
+        return Json.createObjectBuilder()
+                .add("items", Representation.list(cors.list(Caller.operator(request), PathIds.store(storeId)),
+                        Representation::corsOrigin))
+                .build().toString();
+    }
+
+    @POST
+    public Response allow(String body) {
+        JsonRequest json = JsonRequest.parse(body);
+        String origin = json.requiredString("origin");
+        json.validate();
+        CorsOrigin allowed = cors.allow(Caller.operator(request), PathIds.store(storeId), origin, Clients.of(request));
+        return Response.status(Response.Status.CREATED).entity(Representation.corsOrigin(allowed).toString()).build();
+    }
+
+    @DELETE
+    @Path("{origin_id}")
+    public Response remove(@PathParam("origin_id") String originId) {
+        cors.remove(Caller.operator(request), PathIds.store(storeId), originId, Clients.of(request));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,69 @@
+package com.storefrontauth.api.security;
+
+import com.storefrontauth.api.jwt.AccessTokenVerifier;
+import com.storefrontauth.api.jwt.VerifiedToken;
+import com.storefrontauth.domain.access.Operator;
+import com.storefrontauth.domain.account.AccountId;
+import com.storefrontauth.domain.apikey.ApiKeyService;
+import com.storefrontauth.domain.session.ActiveSessions;
+import com.storefrontauth.domain.session.SubjectKind;
+import com.storefrontauth.domain.session.TokenAudience;
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.shared.PublicId;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
+
+/**
+ * Establishes the {@link Operator} of a management request: a store's secret key, or a merchant or
+ * platform-admin access token whose session is still active (a revoked session is refused at once,
+ * even before its access token expires).
+ */
+@Provider
+@ManagementRoute
+@Priority(Priorities.AUTHENTICATION)
+public class ManagementAuthentication implements ContainerRequestFilter {
+
+    @Inject
+    AccessTokenVerifier verifier;
+
+    @Inject
+    ApiKeyService apiKeys;
+
+    @Inject
+    ActiveSessions sessions;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String credential = BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .orElseThrow(() -> unauthorized("Send a merchant access token or a secret key as a Bearer token."));
+        Optional<? extends Operator> operator = credential.startsWith("sk_")
+                ? apiKeys.authenticateSecret(credential)
+                : verifier.verify(credential).flatMap(this::operatorOf);
+        request.setProperty(Caller.OPERATOR,
+                operator.orElseThrow(() -> unauthorized("The token is invalid, expired or revoked.")));
+    }
+
+    private Optional<Operator> operatorOf(VerifiedToken token) {
+        if (!token.audience().contains(TokenAudience.MANAGEMENT)
+                || !PublicId.isWellFormed(token.subject(), AccountId.PREFIX)) {
+            return Optional.empty();
+        }
+        AccountId account = new AccountId(token.subject());
+        return sessions.find(token.sessionId())
+                .filter(session -> session.subject().equals(token.subject()))
+                .map(session -> session.kind() == SubjectKind.PLATFORM_ADMIN
+                        ? new Operator.PlatformAdmin(account)
+                        : session.kind() == SubjectKind.MERCHANT ? new Operator.Merchant(account) : null);
+    }
+
+    static DomainException unauthorized(String detail) {
+        return new DomainException(ErrorCode.UNAUTHORIZED, detail);
+    }
+}

@@ -1,0 +1,5 @@
+package com.storefrontauth.domain.account;
+
+public enum AccountStatus {
+    INACTIVE, ACTIVE, DISABLED
+}

@@ -1,0 +1,104 @@
+package com.storefrontauth.domain.account;
+
+import com.storefrontauth.domain.access.Operator;
+import com.storefrontauth.domain.access.StoreAccess;
+import com.storefrontauth.domain.audit.AuditEventType;
+import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.credential.PasswordHasher;
+import com.storefrontauth.domain.session.RefreshScope;
+import com.storefrontauth.domain.session.RefreshTokenRotation;
+import com.storefrontauth.domain.session.SessionIssuer;
+import com.storefrontauth.domain.session.SessionLifetimes;
+import com.storefrontauth.domain.session.SubjectKind;
+import com.storefrontauth.domain.session.TokenGrant;
+import com.storefrontauth.domain.shared.ClientInfo;
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.EmailAddress;
+import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.shared.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sign-in of merchants and the platform admin. A wrong password and an unknown email cost the same
+ * hash and get the same answer.
+ */
+@ApplicationScoped
+public class MerchantLogin {
+
+    private static final int MAX_PASSWORD_LENGTH = 256;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    SessionIssuer issuer;
+
+    @Inject
+    RefreshTokenRotation rotation;
+
+    @Inject
+    StoreAccess access;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Transactions transactions;
+
+    public MerchantSignIn login(String email, String password, ClientInfo client) {
+        Optional<EmailAddress> address = EmailAddress.parse(email);
+        String candidate = password == null || password.length() > MAX_PASSWORD_LENGTH ? "" : password;
+        Optional<MerchantAccount> found = address.flatMap(a -> transactions.required(() -> accounts.findByEmail(a.value())));
+        if (found.isEmpty()) {
+            hasher.verifyAgainstDummy(candidate);
+            throw refused(address.map(EmailAddress::value).orElse(null), client);
+        }
+        MerchantAccount account = found.get();
+        PasswordHasher.Verification verification = hasher.verify(account.passwordHash(), candidate);
+        if (!verification.matches()) {
+            throw refused(account.id().value(), client);
+        }
+        if (account.status() == AccountStatus.DISABLED) {
+            throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
+        }
+        return transactions.required(() -> {
+            if (verification.rehash() != null) {
+                accounts.updatePasswordHash(account.id(), verification.rehash());
+            }
+            SubjectKind kind = account.isPlatformAdmin() ? SubjectKind.PLATFORM_ADMIN : SubjectKind.MERCHANT;
+            TokenGrant grant = issuer.start(null, kind, account.id().value(), null, SessionLifetimes.MERCHANT, client);
+            audit.record(null, AuditEventType.LOGIN_SUCCEEDED, account.id().value(), client,
+                    Map.of("method", "password", "session_id", grant.session().id().value()));
+            return new MerchantSignIn(account, access.visibleTo(operatorOf(account)), grant);
+        });
+    }
+
+    /** The account and stores behind a refreshed merchant session, with the new tokens. */
+    public MerchantSignIn refresh(String refreshToken, ClientInfo client) {
+        TokenGrant grant = rotation.rotate(refreshToken, RefreshScope.management(), client);
+        return transactions.required(() -> {
+            MerchantAccount account = accounts.find(new AccountId(grant.session().subject()))
+                    .orElseThrow(() -> new DomainException(ErrorCode.INVALID_REFRESH_TOKEN, "The account no longer exists."));
+            return new MerchantSignIn(account, access.visibleTo(operatorOf(account)), grant);
+        });
+    }
+
+    public void logout(String refreshToken, ClientInfo client) {
+        rotation.logout(refreshToken, RefreshScope.management(), client);
+    }
+
+    public static Operator operatorOf(MerchantAccount account) {
+        return account.isPlatformAdmin() ? new Operator.PlatformAdmin(account.id()) : new Operator.Merchant(account.id());
+    }
+
+    private DomainException refused(String subject, ClientInfo client) {
+        audit.recordRefusal(null, AuditEventType.LOGIN_FAILED, subject, client, Map.of("reason", "invalid_credentials"));
+        return new DomainException(ErrorCode.INVALID_CREDENTIALS, "The email or password is not correct.");
+    }
+}

@@ -1,0 +1,35 @@
+package com.storefrontauth.domain.audit;
+
+import java.util.Locale;
+import java.util.Optional;
+
+public enum AuditEventType {
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    GUEST_SESSION_STARTED,
+    TOKEN_REFRESHED,
+    REFRESH_TOKEN_REUSED,
+    LOGOUT,
+    SESSION_REVOKED,
+    STORE_CREATED,
+    STORE_UPDATED,
+    LOGIN_POLICY_UPDATED,
+    API_KEY_CREATED,
+    API_KEY_REVOKED,
+    CORS_ORIGIN_ADDED,
+    CORS_ORIGIN_REMOVED,
+    SIGNING_KEY_ROTATED;
+
+    public String wireValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<AuditEventType> fromWire(String value) {
+        for (AuditEventType type : values()) {
+            if (type.wireValue().equals(value)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+}

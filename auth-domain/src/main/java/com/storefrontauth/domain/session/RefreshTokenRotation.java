@@ -1,0 +1,113 @@
+package com.storefrontauth.domain.session;
+
+import com.storefrontauth.domain.audit.AuditEventType;
+import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.shared.ClientInfo;
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.shared.RandomSecret;
+import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.shared.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Single-use refresh tokens (OAuth 2.0 Security BCP §4.14). A presented token is exchanged for a new
+ * pair through a compare-and-set, so of two concurrent presentations exactly one wins. Presenting a
+ * spent token again is reuse: the whole session is revoked, the newest token included, and a
+ * {@code refresh_token_reused} event recorded — both survive the refused request.
+ */
+@ApplicationScoped
+public class RefreshTokenRotation {
+
+    private SessionRepository sessions;
+    private SessionIssuer issuer;
+    private AuditLog audit;
+    private Transactions transactions;
+    private Clock clock;
+
+    protected RefreshTokenRotation() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public RefreshTokenRotation(SessionRepository sessions, SessionIssuer issuer, AuditLog audit,
+            Transactions transactions, Clock clock) {
+        this.sessions = sessions;
+        this.issuer = issuer;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public TokenGrant rotate(String presented, RefreshScope scope, ClientInfo client) {
+        TokenHash used = hashOf(presented);
+        Instant now = clock.instant();
+        Optional<TokenGrant> rotated = transactions.required(() -> sessions.findByRefreshHash(used)
+                .filter(scope::admits)
+                .map(session -> {
+                    if (!session.isActive(now)) {
+                        throw invalid();
+                    }
+                    String nextToken = RandomSecret.generate(SessionIssuer.REFRESH_TOKEN_PREFIX);
+                    TokenHash next = TokenHash.of(nextToken);
+                    if (!sessions.rotate(session.id(), used, next, now)) {
+                        return null;
+                    }
+                    audit.record(session.store(), AuditEventType.TOKEN_REFRESHED, session.subject(), client,
+                            Map.of("session_id", session.id().value()));
+                    return issuer.grant(session.rotatedTo(next, now), nextToken, now);
+                }));
+        return rotated.orElseThrow(() -> {
+            revokeOnReuse(used, scope, client);
+            return invalid();
+        });
+    }
+
+    /** Ends the session of a refresh token (spent or current). */
+    public void logout(String presented, RefreshScope scope, ClientInfo client) {
+        TokenHash hash = hashOf(presented);
+        Session session = transactions.required(() -> sessions.findByRefreshHash(hash)
+                .or(() -> sessions.findByUsedRefreshHash(hash).flatMap(sessions::find))
+                .filter(scope::admits)
+                .orElseThrow(RefreshTokenRotation::invalid));
+        end(session, "logout", AuditEventType.LOGOUT, client);
+    }
+
+    /** Ends a session the caller already identified (a bearer logout, an operator's revoke). */
+    public void end(Session session, String reason, AuditEventType event, ClientInfo client) {
+        transactions.required(() -> {
+            if (sessions.revoke(session.id(), reason, clock.instant())) {
+                audit.record(session.store(), event, session.subject(), client,
+                        Map.of("session_id", session.id().value(), "reason", reason));
+            }
+        });
+    }
+
+    private void revokeOnReuse(TokenHash used, RefreshScope scope, ClientInfo client) {
+        transactions.independent(() -> sessions.findByUsedRefreshHash(used)
+                .flatMap(sessions::find)
+                .filter(scope::admits)
+                .ifPresent(session -> {
+                    sessions.revoke(session.id(), "refresh_token_reused", clock.instant());
+                    audit.record(session.store(), AuditEventType.REFRESH_TOKEN_REUSED, session.subject(), client,
+                            Map.of("session_id", session.id().value()));
+                }));
+    }
+
+    private static TokenHash hashOf(String presented) {
+        if (presented == null || !presented.startsWith(SessionIssuer.REFRESH_TOKEN_PREFIX) || presented.length() > 200) {
+            throw invalid();
+        }
+        return TokenHash.of(presented);
+    }
+
+    private static DomainException invalid() {
+        return new DomainException(ErrorCode.INVALID_REFRESH_TOKEN,
+                "The refresh token is unknown, expired, revoked or already used.");
+    }
+}

@@ -1,0 +1,30 @@
+package com.storefrontauth.domain.session;
+
+import com.storefrontauth.domain.shared.TokenHash;
+import java.time.Instant;
+import java.util.Optional;
+
+public interface SessionRepository {
+
+    void insert(Session session);
+
+    Optional<Session> find(SessionId id);
+
+    Optional<Session> findByRefreshHash(TokenHash current);
+
+    /** The session that once issued this refresh token, when it has been used already. */
+    Optional<SessionId> findByUsedRefreshHash(TokenHash used);
+
+    /**
+     * Compare-and-set rotation: archives {@code used} as spent and makes {@code next} current, only if
+     * {@code used} was never spent before and the session is not revoked. Of two concurrent calls with
+     * the same token, exactly one returns true.
+     */
+    boolean rotate(SessionId id, TokenHash used, TokenHash next, Instant now);
+
+    /** @return whether the session was active before */
+    boolean revoke(SessionId id, String reason, Instant now);
+
+    /** True when the session is revoked or unknown (expiry is the caller's to check). */
+    boolean isRevoked(SessionId id);
+}

@@ -1,0 +1,138 @@
+package com.storefrontauth.domain.store;
+
+import com.storefrontauth.domain.shared.FieldErrors;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How a store lets its customers sign in: methods, code rules, password length, lockout, token
+ * lifetimes and the per-IP rate. Immutable; {@link #amend} validates a partial change as a whole and
+ * names every field that is out of range. Field names and ranges are those of API.md.
+ */
+public final class LoginPolicy {
+
+    static final List<PolicyField> FIELDS = List.of(
+            PolicyField.flag("password_login", true),
+            PolicyField.flag("email_otp_login", true),
+            PolicyField.flag("phone_otp_login", true),
+            PolicyField.flag("whatsapp_otp_login", false),
+            PolicyField.flag("otp_after_password", false),
+            PolicyField.choice("otp_after_password_channel", "email", Set.of("email", "sms", "whatsapp")),
+            PolicyField.flag("allow_registration", true),
+            PolicyField.flag("require_verified_contact", false),
+            PolicyField.countryCode("default_country_code", "+91"),
+            PolicyField.number("otp_length", 6, 4, 10),
+            PolicyField.number("otp_ttl_seconds", 300, 30, 3600),
+            PolicyField.number("otp_max_attempts", 5, 1, 20),
+            PolicyField.number("otp_resend_cooldown_seconds", 60, 0, 3600),
+            PolicyField.number("otp_max_sends_per_hour", 5, 1, 1000),
+            PolicyField.number("password_min_length", 8, 8, 128),
+            PolicyField.number("lockout_threshold", 5, 1, 1000),
+            PolicyField.number("lockout_base_seconds", 60, 1, 86400),
+            PolicyField.number("lockout_max_seconds", 900, 1, 86400),
+            PolicyField.number("access_token_ttl_seconds", 900, 60, 86400),
+            PolicyField.number("refresh_token_ttl_seconds", 2592000, 300, 31536000),
+            PolicyField.number("session_idle_timeout_seconds", 2592000, 300, 31536000),
+            PolicyField.number("ip_rate_limit_per_minute", 60, 1, 100000));
+
+    private static final LoginPolicy DEFAULTS = defaultsFromFields();
+
+    private final Map<String, Object> values;
+
+    private LoginPolicy(Map<String, Object> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public static LoginPolicy defaults() {
+        return DEFAULTS;
+    }
+
+    private static LoginPolicy defaultsFromFields() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        FIELDS.forEach(field -> values.put(field.name(), field.defaultValue()));
+        return new LoginPolicy(values);
+    }
+
+    /**
+     * A policy with the given fields replaced. Values are Boolean, Long or String as they came from
+     * JSON; unknown fields, wrong types and out-of-range values are all reported together.
+     */
+    public LoginPolicy amend(Map<String, Object> changes) {
+        FieldErrors errors = new FieldErrors();
+        Map<String, Object> amended = new LinkedHashMap<>(values);
+        changes.forEach((name, value) -> {
+            PolicyField field = FIELDS.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+            if (field == null) {
+                errors.add(name, "is not a login policy field");
+                return;
+            }
+            PolicyField.Result result = field.accept(value);
+            result.failure().ifPresentOrElse(message -> errors.add(name, message),
+                    () -> amended.put(name, result.value()));
+        });
+        long base = (Long) amended.get("lockout_base_seconds");
+        long max = (Long) amended.get("lockout_max_seconds");
+        if (errors.isEmpty() && max < base) {
+            errors.add("lockout_max_seconds", "must be at least lockout_base_seconds (" + base + ")");
+        }
+        errors.throwIfAny();
+        return new LoginPolicy(amended);
+    }
+
+    /**
+     * Rebuilds a stored policy. Fields added since it was stored take their defaults, so a new
+     * policy field needs no data migration.
+     */
+    public static LoginPolicy restore(Map<String, Object> stored) {
+        Map<String, Object> values = new LinkedHashMap<>(DEFAULTS.values);
+        FIELDS.forEach(field -> {
+            Object value = stored.get(field.name());
+            if (value != null) {
+                PolicyField.Result result = field.accept(value);
+                if (result.failure().isEmpty()) {
+                    values.put(field.name(), result.value());
+                }
+            }
+        });
+        return new LoginPolicy(values);
+    }
+
+    /** Every field in API.md's order, for the wire and for storage. */
+    public Map<String, Object> asMap() {
+        return values;
+    }
+
+    public boolean flag(String name) {
+        return (Boolean) values.get(name);
+    }
+
+    public long number(String name) {
+        return (Long) values.get(name);
+    }
+
+    public Duration accessTokenTtl() {
+        return Duration.ofSeconds(number("access_token_ttl_seconds"));
+    }
+
+    public Duration refreshTokenTtl() {
+        return Duration.ofSeconds(number("refresh_token_ttl_seconds"));
+    }
+
+    public Duration sessionIdleTimeout() {
+        return Duration.ofSeconds(number("session_idle_timeout_seconds"));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LoginPolicy policy && policy.values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+}

@@ -1,0 +1,88 @@
+package com.storefrontauth.domain.store;
+
+import com.storefrontauth.domain.shared.DomainException;
+import java.time.Instant;
+
+/**
+ * A merchant's store: the tenant boundary. Every customer, key, origin, session and event belongs
+ * to exactly one store, and a suspended store answers no storefront request.
+ */
+public class Store {
+
+    static final int MAX_NAME_LENGTH = 120;
+
+    private final StoreId id;
+    private String name;
+    private StoreMode mode;
+    private StoreStatus status;
+    private LoginPolicy policy;
+    private final Instant createdAt;
+
+    public Store(StoreId id, String name, StoreMode mode, StoreStatus status, LoginPolicy policy, Instant createdAt) {
+        this.id = id;
+        this.name = name;
+        this.mode = mode;
+        this.status = status;
+        this.policy = policy;
+        this.createdAt = createdAt;
+    }
+
+    public static Store open(String name, StoreMode mode, Instant now) {
+        return new Store(StoreId.generate(), validName(name), mode, StoreStatus.ACTIVE, LoginPolicy.defaults(), now);
+    }
+
+    static String validName(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
+            throw DomainException.invalidField("name", "must be 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw DomainException.invalidField("name", "must not contain control characters");
+        }
+        return trimmed;
+    }
+
+    public void rename(String newName) {
+        this.name = validName(newName);
+    }
+
+    public void switchTo(StoreMode newMode) {
+        this.mode = newMode;
+    }
+
+    public void changeStatus(StoreStatus newStatus) {
+        this.status = newStatus;
+    }
+
+    public void replacePolicy(LoginPolicy newPolicy) {
+        this.policy = newPolicy;
+    }
+
+    public boolean isSuspended() {
+        return status == StoreStatus.SUSPENDED;
+    }
+
+    public StoreId id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public StoreMode mode() {
+        return mode;
+    }
+
+    public StoreStatus status() {
+        return status;
+    }
+
+    public LoginPolicy policy() {
+        return policy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,96 @@
+package com.storefrontauth.domain.store;
+
+import com.storefrontauth.domain.access.Operator;
+import com.storefrontauth.domain.access.StoreAccess;
+import com.storefrontauth.domain.account.AccountRepository;
+import com.storefrontauth.domain.audit.AuditEventType;
+import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.shared.ClientInfo;
+import com.storefrontauth.domain.shared.UnitOfWork;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Opening, changing and reading stores and their login policy, as an operator may. */
+@ApplicationScoped
+@UnitOfWork
+public class StoreService {
+
+    private StoreRepository stores;
+    private AccountRepository accounts;
+    private StoreAccess access;
+    private AuditLog audit;
+    private Clock clock;
+
+    protected StoreService() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public StoreService(StoreRepository stores, AccountRepository accounts, StoreAccess access, AuditLog audit,
+            Clock clock) {
+        this.stores = stores;
+        this.accounts = accounts;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public List<Store> list(Operator operator) {
+        return access.visibleTo(operator);
+    }
+
+    public Store open(Operator operator, String name, StoreMode mode, ClientInfo client) {
+        access.requirePerson(operator);
+        Store store = Store.open(name, mode, clock.instant());
+        stores.insert(store);
+        if (operator instanceof Operator.Merchant merchant) {
+            accounts.addMembership(merchant.account(), store.id());
+        }
+        audit.record(store.id(), AuditEventType.STORE_CREATED, operator.subject(), client,
+                Map.of("name", store.name(), "mode", store.mode().wireValue()));
+        return store;
+    }
+
+    public Store get(Operator operator, StoreId id) {
+        return access.require(operator, id);
+    }
+
+    public Store change(Operator operator, StoreId id, StoreChange change, ClientInfo client) {
+        Store store = access.require(operator, id);
+        Map<String, String> details = new LinkedHashMap<>();
+        if (change.name() != null) {
+            store.rename(change.name());
+            details.put("name", store.name());
+        }
+        if (change.mode() != null) {
+            store.switchTo(change.mode());
+            details.put("mode", change.mode().wireValue());
+        }
+        if (change.status() != null) {
+            store.changeStatus(change.status());
+            details.put("status", change.status().wireValue());
+        }
+        stores.update(store);
+        audit.record(store.id(), AuditEventType.STORE_UPDATED, operator.subject(), client, details);
+        return store;
+    }
+
+    public LoginPolicy policy(Operator operator, StoreId id) {
+        return access.require(operator, id).policy();
+    }
+
+    public LoginPolicy amendPolicy(Operator operator, StoreId id, Map<String, Object> changes, ClientInfo client) {
+        Store store = access.require(operator, id);
+        LoginPolicy amended = store.policy().amend(changes);
+        store.replacePolicy(amended);
+        stores.update(store);
+        Map<String, String> details = new LinkedHashMap<>();
+        changes.keySet().forEach(field -> details.put(field, String.valueOf(amended.asMap().get(field))));
+        audit.record(store.id(), AuditEventType.LOGIN_POLICY_UPDATED, operator.subject(), client, details);
+        return amended;
+    }
+}

@@ -1,0 +1,65 @@
+package com.storefrontauth.domain.session;
+
+import com.storefrontauth.domain.shared.TokenHash;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A session store with the same compare-and-set contract as the database one. */
+class InMemorySessions implements SessionRepository {
+
+    final Map<SessionId, Session> sessions = new ConcurrentHashMap<>();
+    final Map<TokenHash, SessionId> used = new ConcurrentHashMap<>();
+
+    @Override
+    public void insert(Session session) {
+        sessions.put(session.id(), session);
+    }
+
+    @Override
+    public Optional<Session> find(SessionId id) {
+        return Optional.ofNullable(sessions.get(id));
+    }
+
+    @Override
+    public Optional<Session> findByRefreshHash(TokenHash current) {
+        return sessions.values().stream().filter(s -> s.refreshHash().equals(current)).findFirst();
+    }
+
+    @Override
+    public Optional<SessionId> findByUsedRefreshHash(TokenHash hash) {
+        return Optional.ofNullable(used.get(hash));
+    }
+
+    @Override
+    public synchronized boolean rotate(SessionId id, TokenHash usedHash, TokenHash next, Instant now) {
+        if (used.putIfAbsent(usedHash, id) != null) {
+            return false;
+        }
+        Session session = sessions.get(id);
+        if (session.revokedAt() != null || !session.refreshHash().equals(usedHash)) {
+            used.remove(usedHash);
+            return false;
+        }
+        sessions.put(id, session.rotatedTo(next, now));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean revoke(SessionId id, String reason, Instant now) {
+        Session s = sessions.get(id);
+        if (s == null || s.revokedAt() != null) {
+            return false;
+        }
+        sessions.put(id, new Session(s.id(), s.store(), s.kind(), s.subject(), s.anonymousId(), s.createdAt(),
+                s.lastUsedAt(), s.expiresAt(), s.idleTimeout(), s.accessTokenTtl(), now, reason, s.client(),
+                s.refreshHash()));
+        return true;
+    }
+
+    @Override
+    public boolean isRevoked(SessionId id) {
+        return find(id).map(s -> s.revokedAt() != null).orElse(true);
+    }
+}

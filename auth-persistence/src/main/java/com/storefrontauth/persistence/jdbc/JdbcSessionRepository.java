@@ -1,0 +1,137 @@
+package com.storefrontauth.persistence.jdbc;
+
+import com.storefrontauth.domain.session.Session;
+import com.storefrontauth.domain.session.SessionId;
+import com.storefrontauth.domain.session.SessionRepository;
+import com.storefrontauth.domain.session.SubjectKind;
+import com.storefrontauth.domain.shared.ClientInfo;
+import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.store.StoreId;
+import com.storefrontauth.persistence.DataAccessException;
+import com.storefrontauth.persistence.Dialect;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Sessions and their refresh-token families. Rotation is a compare-and-set whose arbiter is the primary
+ * key of {@code used_refresh_tokens}: of two transactions spending the same token, exactly one inserts
+ * it; the other waits for the first to finish and then finds the key taken.
+ */
+@ApplicationScoped
+public class JdbcSessionRepository implements SessionRepository {
+
+    private static final String COLUMNS = "id, store_id, subject_kind, subject, anonymous_id, created_at,"
+            + " last_used_at, expires_at, idle_timeout_seconds, access_ttl_seconds, revoked_at, revoke_reason, ip,"
+            + " user_agent, refresh_hash";
+    private static final String SPEND =
+            "INSERT INTO used_refresh_tokens (token_hash, session_id, used_at) VALUES (?, ?, ?)";
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    JdbcTransactions transactions;
+
+    protected JdbcSessionRepository() {
+        // for CDI
+    }
+
+    JdbcSessionRepository(Sql sql, JdbcTransactions transactions) {
+        this.sql = sql;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void insert(Session session) {
+        ClientInfo client = session.client() == null ? new ClientInfo(null, null) : session.client();
+        sql.update("INSERT INTO sessions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                session.id().value(), session.store() == null ? null : session.store().value(), session.kind(),
+                session.subject(), session.anonymousId(), session.createdAt(), session.lastUsedAt(),
+                session.expiresAt(), session.idleTimeout(), session.accessTokenTtl(), session.revokedAt(),
+                session.revokeReason(), Sql.clip(client.ip(), 100), Sql.clip(client.userAgent(), 512),
+                session.refreshHash().hex());
+    }
+
+    @Override
+    public Optional<Session> find(SessionId id) {
+        return sql.one("SELECT " + COLUMNS + " FROM sessions WHERE id = ?", JdbcSessionRepository::session, id.value());
+    }
+
+    @Override
+    public Optional<Session> findByRefreshHash(TokenHash current) {
+        return sql.one("SELECT " + COLUMNS + " FROM sessions WHERE refresh_hash = ?", JdbcSessionRepository::session,
+                current.hex());
+    }
+
+    @Override
+    public Optional<SessionId> findByUsedRefreshHash(TokenHash used) {
+        return sql.one("SELECT session_id FROM used_refresh_tokens WHERE token_hash = ?",
+                row -> new SessionId(row.getString("session_id")), used.hex());
+    }
+
+    /**
+     * Spends {@code used} first: the insert decides the race. Then moves the session to {@code next}, only
+     * while {@code used} is its current token and it is not revoked; when that finds no row, the spend is
+     * undone (deleted again) so the caller's transaction stays clean, and the answer is false.
+     */
+    @Override
+    public boolean rotate(SessionId id, TokenHash used, TokenHash next, Instant now) {
+        return transactions.required(() -> {
+            if (!spend(id, used, now)) {
+                return false;
+            }
+            int moved = sql.update("UPDATE sessions SET refresh_hash = ?, last_used_at = ?"
+                    + " WHERE id = ? AND refresh_hash = ? AND revoked_at IS NULL", next.hex(), now, id.value(), used.hex());
+            if (moved == 1) {
+                return true;
+            }
+            sql.update("DELETE FROM used_refresh_tokens WHERE token_hash = ?", used.hex());
+            return false;
+        });
+    }
+
+    /** @return false when the token was spent already (by a committed or a concurrent transaction) */
+    private boolean spend(SessionId id, TokenHash used, Instant now) {
+        if (sql.dialect() == Dialect.POSTGRESQL) {
+            // A failed INSERT would abort the whole transaction on PostgreSQL; ON CONFLICT waits for a
+            // concurrent inserter like the plain INSERT does, then inserts nothing instead of failing.
+            return sql.update(SPEND + " ON CONFLICT (token_hash) DO NOTHING", used.hex(), id.value(), now) == 1;
+        }
+        try {
+            sql.update(SPEND, used.hex(), id.value(), now);
+            return true;
+        } catch (DataAccessException e) {
+            if (e.isUniqueViolation()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean revoke(SessionId id, String reason, Instant now) {
+        return sql.update("UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL",
+                now, Sql.clip(reason, 64), id.value()) > 0;
+    }
+
+    @Override
+    public boolean isRevoked(SessionId id) {
+        return sql.one("SELECT revoked_at FROM sessions WHERE id = ?", row -> row.getObject("revoked_at") != null,
+                id.value()).orElse(true);
+    }
+
+    private static Session session(ResultSet row) throws SQLException {
+        String store = row.getString("store_id");
+        return new Session(new SessionId(row.getString("id")), store == null ? null : new StoreId(store),
+                SubjectKind.valueOf(row.getString("subject_kind")), row.getString("subject"),
+                row.getString("anonymous_id"), Sql.instant(row, "created_at"), Sql.instant(row, "last_used_at"),
+                Sql.instant(row, "expires_at"), Sql.seconds(row, "idle_timeout_seconds"),
+                Sql.seconds(row, "access_ttl_seconds"), Sql.instant(row, "revoked_at"), row.getString("revoke_reason"),
+                new ClientInfo(row.getString("ip"), row.getString("user_agent")),
+                new TokenHash(row.getString("refresh_hash")));
+    }
+}

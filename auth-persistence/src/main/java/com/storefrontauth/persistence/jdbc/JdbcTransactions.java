@@ -1,0 +1,157 @@
+package com.storefrontauth.persistence.jdbc;
+
+import com.storefrontauth.domain.shared.Transactions;
+import com.storefrontauth.persistence.DataAccessException;
+import com.storefrontauth.persistence.Database;
+import com.storefrontauth.persistence.DatabaseUnavailableException;
+import com.storefrontauth.persistence.Dialect;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Local JDBC transactions bound to the calling thread. {@link #required} joins the transaction the
+ * thread already has, or runs one of its own that commits when the work returns and rolls back when it
+ * throws anything (the throwable reaches the caller unchanged). {@link #independent} suspends the
+ * thread's transaction and runs one of its own on a second connection, so it needs a second pooled
+ * connection and must not touch rows the suspended transaction has locked.
+ */
+@ApplicationScoped
+public class JdbcTransactions implements Transactions {
+
+    private static final Logger LOG = Logger.getLogger(JdbcTransactions.class.getName());
+
+    @Inject
+    Database database;
+
+    private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+
+    protected JdbcTransactions() {
+        // for CDI
+    }
+
+    JdbcTransactions(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public <T> T required(Supplier<T> work) {
+        if (bound.get() != null) {
+            return work.get();
+        }
+        Connection connection = borrow();
+        try {
+            begin(connection);
+            bound.set(connection);
+            T result;
+            try {
+                result = work.get();
+            } catch (Throwable failure) {
+                rollback(connection, failure);
+                throw failure;
+            }
+            commit(connection);
+            return result;
+        } finally {
+            bound.remove();
+            close(connection);
+        }
+    }
+
+    @Override
+    public <T> T independent(Supplier<T> work) {
+        Connection suspended = bound.get();
+        bound.remove();
+        try {
+            return required(work);
+        } finally {
+            if (suspended != null) {
+                bound.set(suspended);
+            }
+        }
+    }
+
+    /** Whether the calling thread is inside {@link #required}. */
+    public boolean active() {
+        return bound.get() != null;
+    }
+
+    public Dialect dialect() {
+        return database.dialect();
+    }
+
+    /** Runs JDBC work on the thread's transaction, or on a connection of its own in auto-commit. */
+    public <T> T withConnection(ConnectionWork<T> work, Supplier<String> action) {
+        Connection current = bound.get();
+        try {
+            if (current != null) {
+                return work.apply(current);
+            }
+            try (Connection own = borrow()) {
+                return work.apply(own);
+            }
+        } catch (SQLException e) {
+            throw failure(action.get(), e);
+        }
+    }
+
+    @FunctionalInterface
+    public interface ConnectionWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /** The unchecked form of a JDBC failure: 503 when the connection is the problem. */
+    static RuntimeException failure(String action, SQLException e) {
+        if (DatabaseUnavailableException.isConnectionFailure(e)) {
+            LOG.warning("Database unavailable while trying to " + action + ": " + e.getMessage());
+            return new DatabaseUnavailableException();
+        }
+        return new DataAccessException("Could not " + action + " (SQLState " + e.getSQLState() + "): "
+                + e.getMessage(), e);
+    }
+
+    private Connection borrow() {
+        try {
+            return database.dataSource().getConnection();
+        } catch (SQLException e) {
+            throw failure("obtain a database connection", e);
+        }
+    }
+
+    private static void begin(Connection connection) {
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw failure("begin a transaction", e);
+        }
+    }
+
+    private static void commit(Connection connection) {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            rollback(connection, e);
+            throw failure("commit", e);
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "Closing a pooled connection failed", e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package com.storefrontauth.persistence.jdbc;
+
+import com.storefrontauth.persistence.Dialect;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Prepared statements on the current transaction's connection (or a connection of their own outside
+ * one): bind parameters, map rows, turn {@link SQLException} into unchecked failures. Parameters may be
+ * {@link Instant} (stored as UTC {@code TIMESTAMP WITH TIME ZONE}), {@link Duration} (whole seconds),
+ * enums (their name), null, or anything the driver binds itself.
+ */
+@Dependent
+public class Sql {
+
+    private final JdbcTransactions transactions;
+
+    @Inject
+    Sql(JdbcTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    public <T> Optional<T> one(String sql, Row<T> mapper, Object... parameters) {
+        return transactions.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, parameters);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(mapper.map(rows)) : Optional.<T>empty();
+                }
+            }
+        }, () -> "query " + firstWords(sql));
+    }
+
+    public <T> List<T> list(String sql, Row<T> mapper, Object... parameters) {
+        return transactions.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, parameters);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<T> result = new ArrayList<>();
+                    while (rows.next()) {
+                        result.add(mapper.map(rows));
+                    }
+                    return result;
+                }
+            }
+        }, () -> "query " + firstWords(sql));
+    }
+
+    public boolean exists(String sql, Object... parameters) {
+        return one(sql, row -> Boolean.TRUE, parameters).isPresent();
+    }
+
+    public long count(String sql, Object... parameters) {
+        return one(sql, row -> row.getLong(1), parameters).orElse(0L);
+    }
+
+    /** @return the number of rows changed */
+    public int update(String sql, Object... parameters) {
+        return transactions.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, parameters);
+                return statement.executeUpdate();
+            }
+        }, () -> "run " + firstWords(sql));
+    }
+
+    public Dialect dialect() {
+        return transactions.dialect();
+    }
+
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static Duration seconds(ResultSet row, String column) throws SQLException {
+        return Duration.ofSeconds(row.getLong(column));
+    }
+
+    /** The value cut to the column's width, for free text from clients (user agents, identifiers). */
+    public static String clip(String value, int maxLength) {
+        return value == null || value.length() <= maxLength ? value : value.substring(0, maxLength);
+    }
+
+    private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i];
+            int index = i + 1;
+            if (value == null) {
+                statement.setNull(index, Types.NULL);
+            } else if (value instanceof Instant instant) {
+                statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else if (value instanceof Duration duration) {
+                statement.setLong(index, duration.getSeconds());
+            } else if (value instanceof Enum<?> constant) {
+                statement.setString(index, constant.name());
+            } else {
+                statement.setObject(index, value);
+            }
+        }
+    }
+
+    /** The statement's verb and table, for error messages: never parameter values. */
+    private static String firstWords(String sql) {
+        String flat = sql.strip().replaceAll("\\s+", " ");
+        return flat.length() <= 60 ? flat : flat.substring(0, 60) + "…";
+    }
+}

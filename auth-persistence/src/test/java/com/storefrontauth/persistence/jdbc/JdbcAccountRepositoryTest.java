@@ -1,0 +1,104 @@
+package com.storefrontauth.persistence.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.storefrontauth.domain.account.AccountId;
+import com.storefrontauth.domain.account.AccountRole;
+import com.storefrontauth.domain.account.AccountStatus;
+import com.storefrontauth.domain.account.MerchantAccount;
+import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.persistence.DataAccessException;
+import com.storefrontauth.persistence.testing.TestDatabase;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
+class JdbcAccountRepositoryTest extends RepositoryTest {
+
+    private static String uniqueEmail() {
+        return "merchant-" + UUID.randomUUID() + "@example.com";
+    }
+
+    private static MerchantAccount account(String email, AccountRole role) {
+        return new MerchantAccount(AccountId.generate(), email, "Mia Merchant", role, AccountStatus.ACTIVE,
+                "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", now());
+    }
+
+    @Test
+    void whenAnAccountIsInsertedThenItIsFoundByIdAndByNormalisedEmailWithEveryField() {
+        String email = uniqueEmail();
+        MerchantAccount account = account(email, AccountRole.MERCHANT);
+
+        accounts.insert(account);
+
+        MerchantAccount byEmail = accounts.findByEmail(email).orElseThrow();
+        assertThat(byEmail.id()).isEqualTo(account.id());
+        assertThat(byEmail.email()).isEqualTo(email);
+        assertThat(byEmail.name()).isEqualTo("Mia Merchant");
+        assertThat(byEmail.role()).isEqualTo(AccountRole.MERCHANT);
+        assertThat(byEmail.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(byEmail.passwordHash()).isEqualTo(account.passwordHash());
+        assertThat(byEmail.createdAt()).isEqualTo(account.createdAt());
+        assertThat(accounts.find(account.id())).map(MerchantAccount::email).contains(email);
+    }
+
+    @Test
+    void whenAnEmailIsGivenInAnotherCaseThenTheStoredLowerCaseFormMatches() {
+        String email = uniqueEmail();
+        accounts.insert(account("  " + email.toUpperCase() + " ", AccountRole.MERCHANT));
+
+        assertThat(accounts.findByEmail(email)).map(MerchantAccount::email).contains(email);
+        assertThat(accounts.findByEmail(email.toUpperCase())).isPresent();
+        assertThat(accounts.findByEmail("other-" + email)).isEmpty();
+    }
+
+    @Test
+    void whenTheSameEmailIsInsertedTwiceThenTheSecondIsRefusedAsAUniqueViolation() {
+        String email = uniqueEmail();
+        accounts.insert(account(email, AccountRole.MERCHANT));
+
+        assertThatThrownBy(() -> accounts.insert(account(email.toUpperCase(), AccountRole.MERCHANT)))
+                .isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(e.isUniqueViolation()).isTrue());
+    }
+
+    @Test
+    void whenThePasswordHashIsReplacedThenTheNewOneIsRead() {
+        MerchantAccount account = account(uniqueEmail(), AccountRole.MERCHANT);
+        accounts.insert(account);
+
+        accounts.updatePasswordHash(account.id(), "$argon2id$new");
+
+        assertThat(accounts.find(account.id())).map(MerchantAccount::passwordHash).contains("$argon2id$new");
+    }
+
+    @Test
+    void whenAPlatformAdminExistsThenAnyPlatformAdminIsTrue() {
+        // the only test of this class that creates a platform admin, in this class's own database
+        accounts.insert(account(uniqueEmail(), AccountRole.MERCHANT));
+        assertThat(accounts.anyPlatformAdmin()).isFalse();
+
+        accounts.insert(account(uniqueEmail(), AccountRole.PLATFORM_ADMIN));
+
+        assertThat(accounts.anyPlatformAdmin()).isTrue();
+    }
+
+    @Test
+    void whenAMembershipIsAddedThenTheAccountIsAMemberOfThatStoreOnly() {
+        Store store = newStore();
+        Store other = newStore();
+        MerchantAccount account = account(uniqueEmail(), AccountRole.MERCHANT);
+        accounts.insert(account);
+
+        accounts.addMembership(account.id(), store.id());
+        accounts.addMembership(account.id(), store.id());
+
+        assertThat(accounts.isMember(account.id(), store.id())).isTrue();
+        assertThat(accounts.isMember(account.id(), other.id())).isFalse();
+        assertThat(sql.count("SELECT COUNT(*) FROM account_stores WHERE account_id = ?", account.id().value()))
+                .isEqualTo(1);
+    }
+}

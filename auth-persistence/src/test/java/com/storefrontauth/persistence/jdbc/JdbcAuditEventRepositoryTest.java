@@ -1,0 +1,104 @@
+package com.storefrontauth.persistence.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.storefrontauth.domain.audit.AuditEvent;
+import com.storefrontauth.domain.audit.AuditEventType;
+import com.storefrontauth.domain.shared.Page;
+import com.storefrontauth.domain.shared.PageRequest;
+import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.store.StoreId;
+import com.storefrontauth.persistence.testing.TestDatabase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
+class JdbcAuditEventRepositoryTest extends RepositoryTest {
+
+    private static AuditEvent record(StoreId store, AuditEventType type, Instant at) {
+        AuditEvent event = new AuditEvent(AuditEvent.newId(), store, type, "cus_subject", "198.51.100.4",
+                "Mozilla/5.0", Map.of("session_id", "ses_1", "reason", "logout"), at);
+        auditEvents.insert(event);
+        return event;
+    }
+
+    /** Seven events a minute apart, alternating types, oldest first. */
+    private static List<AuditEvent> history(Store store, Instant start) {
+        List<AuditEvent> events = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            AuditEventType type = i % 2 == 0 ? AuditEventType.LOGIN_SUCCEEDED : AuditEventType.LOGIN_FAILED;
+            events.add(record(store.id(), type, start.plusSeconds(60L * i)));
+        }
+        return events;
+    }
+
+    @Test
+    void whenEventsArePagedThenTheyComeNewestFirstWithTheTotal() {
+        Store store = newStore();
+        List<AuditEvent> events = history(store, now());
+
+        Page<AuditEvent> first = auditEvents.page(store.id(), null, null, new PageRequest(1, 3));
+        Page<AuditEvent> third = auditEvents.page(store.id(), null, null, new PageRequest(3, 3));
+
+        assertThat(first.total()).isEqualTo(7);
+        assertThat(first.page()).isEqualTo(1);
+        assertThat(first.size()).isEqualTo(3);
+        assertThat(first.items()).extracting(AuditEvent::id)
+                .containsExactly(events.get(6).id(), events.get(5).id(), events.get(4).id());
+        assertThat(third.items()).extracting(AuditEvent::id).containsExactly(events.get(0).id());
+        assertThat(auditEvents.page(store.id(), null, null, new PageRequest(4, 3)).items()).isEmpty();
+    }
+
+    @Test
+    void whenEventsAreFilteredByTypeAndSinceThenOnlyMatchingOnesAreCounted() {
+        Store store = newStore();
+        Instant start = now();
+        List<AuditEvent> events = history(store, start);
+
+        Page<AuditEvent> failures = auditEvents.page(store.id(), AuditEventType.LOGIN_FAILED, null,
+                new PageRequest(1, 10));
+        Page<AuditEvent> recent = auditEvents.page(store.id(), null, start.plusSeconds(240), new PageRequest(1, 10));
+        Page<AuditEvent> recentSuccesses = auditEvents.page(store.id(), AuditEventType.LOGIN_SUCCEEDED,
+                start.plusSeconds(240), new PageRequest(1, 10));
+
+        assertThat(failures.total()).isEqualTo(3);
+        assertThat(failures.items()).extracting(AuditEvent::id)
+                .containsExactly(events.get(5).id(), events.get(3).id(), events.get(1).id());
+        assertThat(recent.items()).extracting(AuditEvent::id)
+                .containsExactly(events.get(6).id(), events.get(5).id(), events.get(4).id());
+        assertThat(recentSuccesses.items()).extracting(AuditEvent::id)
+                .containsExactly(events.get(6).id(), events.get(4).id());
+        assertThat(recentSuccesses.total()).isEqualTo(2);
+    }
+
+    @Test
+    void whenAnotherStoreHasEventsThenTheyNeverAppearInThisStoresPages() {
+        Store store = newStore();
+        Store other = newStore();
+        AuditEvent mine = record(store.id(), AuditEventType.LOGOUT, now());
+        record(other.id(), AuditEventType.LOGOUT, now());
+        record(null, AuditEventType.SIGNING_KEY_ROTATED, now());
+
+        Page<AuditEvent> page = auditEvents.page(store.id(), null, null, new PageRequest(1, 100));
+
+        assertThat(page.items()).extracting(AuditEvent::id).containsExactly(mine.id());
+        assertThat(page.total()).isEqualTo(1);
+    }
+
+    @Test
+    void whenAnEventIsReadBackThenEveryFieldAndTheDetailsRoundTrip() {
+        Store store = newStore();
+        AuditEvent event = record(store.id(), AuditEventType.SESSION_REVOKED, now());
+
+        AuditEvent found = auditEvents.page(store.id(), null, null, new PageRequest(1, 1)).items().get(0);
+
+        assertThat(found).isEqualTo(event);
+        assertThat(found.details()).containsOnly(Map.entry("session_id", "ses_1"), Map.entry("reason", "logout"));
+    }
+}

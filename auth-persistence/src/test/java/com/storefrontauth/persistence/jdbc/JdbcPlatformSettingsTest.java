@@ -1,0 +1,31 @@
+package com.storefrontauth.persistence.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.storefrontauth.persistence.testing.TestDatabase;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
+class JdbcPlatformSettingsTest extends RepositoryTest {
+
+    @Test
+    void whenASettingWasNeverPutThenItIsEmpty() {
+        assertThat(settings.get("never-" + UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void whenASettingIsPutTwiceThenTheLatestValueIsRead() {
+        String name = "demo_store_" + UUID.randomUUID();
+
+        settings.put(name, "st_first");
+        assertThat(settings.get(name)).contains("st_first");
+        settings.put(name, "st_second");
+
+        assertThat(settings.get(name)).contains("st_second");
+        assertThat(sql.count("SELECT COUNT(*) FROM platform_settings WHERE name = ?", name)).isEqualTo(1);
+    }
+}

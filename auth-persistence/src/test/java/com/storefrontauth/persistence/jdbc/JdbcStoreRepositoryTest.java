@@ -1,0 +1,107 @@
+package com.storefrontauth.persistence.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.storefrontauth.domain.account.AccountId;
+import com.storefrontauth.domain.account.AccountRole;
+import com.storefrontauth.domain.account.AccountStatus;
+import com.storefrontauth.domain.account.MerchantAccount;
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.store.LoginPolicy;
+import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.store.StoreMode;
+import com.storefrontauth.domain.store.StoreStatus;
+import com.storefrontauth.persistence.testing.TestDatabase;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
+class JdbcStoreRepositoryTest extends RepositoryTest {
+
+    @Test
+    void whenAStoreIsInsertedThenItIsFoundWithEveryField() {
+        Store store = Store.open("Corner Shop", StoreMode.LIVE, now());
+
+        stores.insert(store);
+
+        Store found = stores.find(store.id()).orElseThrow();
+        assertThat(found.id()).isEqualTo(store.id());
+        assertThat(found.name()).isEqualTo("Corner Shop");
+        assertThat(found.mode()).isEqualTo(StoreMode.LIVE);
+        assertThat(found.status()).isEqualTo(StoreStatus.ACTIVE);
+        assertThat(found.policy()).isEqualTo(LoginPolicy.defaults());
+        assertThat(found.createdAt()).isEqualTo(store.createdAt());
+    }
+
+    @Test
+    void whenAStoreIsUpdatedThenNameModeStatusAndPolicyRoundTrip() {
+        Store store = newStore();
+        LoginPolicy policy = LoginPolicy.defaults().amend(Map.of(
+                "otp_length", 8L,
+                "whatsapp_otp_login", true,
+                "password_login", false,
+                "otp_after_password_channel", "sms",
+                "default_country_code", "+44",
+                "lockout_max_seconds", 3600L));
+        store.rename("Renamed Shop");
+        store.switchTo(StoreMode.LIVE);
+        store.changeStatus(StoreStatus.SUSPENDED);
+        store.replacePolicy(policy);
+
+        stores.update(store);
+
+        Store found = stores.find(store.id()).orElseThrow();
+        assertThat(found.name()).isEqualTo("Renamed Shop");
+        assertThat(found.mode()).isEqualTo(StoreMode.LIVE);
+        assertThat(found.isSuspended()).isTrue();
+        assertThat(found.policy()).isEqualTo(policy);
+        assertThat(found.policy().asMap()).containsEntry("otp_length", 8L)
+                .containsEntry("whatsapp_otp_login", true)
+                .containsEntry("password_login", false)
+                .containsEntry("otp_after_password_channel", "sms")
+                .containsEntry("default_country_code", "+44");
+    }
+
+    @Test
+    void whenAnUnknownStoreIsUpdatedThenNotFound() {
+        Store never = Store.open("Never inserted", StoreMode.TEST, now());
+
+        assertThatThrownBy(() -> stores.update(never))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void whenStoresAreListedThenAllContainsThemAndByMemberOnlyTheMembersStores() {
+        Store mine = newStore();
+        Store alsoMine = newStore();
+        Store other = newStore();
+        MerchantAccount merchant = new MerchantAccount(AccountId.generate(), "m-" + mine.id() + "@example.com",
+                "Merchant", AccountRole.MERCHANT, AccountStatus.ACTIVE, "hash", now());
+        accounts.insert(merchant);
+        accounts.addMembership(merchant.id(), mine.id());
+        accounts.addMembership(merchant.id(), alsoMine.id());
+
+        assertThat(stores.findAll()).extracting(Store::id).contains(mine.id(), alsoMine.id(), other.id());
+        assertThat(stores.findByMember(merchant.id())).extracting(Store::id)
+                .containsExactly(mine.id(), alsoMine.id());
+        assertThat(stores.findByMember(AccountId.generate())).isEmpty();
+    }
+
+    @Test
+    void whenAStoredPolicyLacksNewerFieldsThenTheyTakeTheirDefaults() {
+        Store store = newStore();
+        sql.update("UPDATE stores SET login_policy = ? WHERE id = ?", "{\"otp_length\":7,\"password_login\":false}",
+                store.id().value());
+
+        LoginPolicy policy = stores.find(store.id()).orElseThrow().policy();
+
+        assertThat(policy.number("otp_length")).isEqualTo(7L);
+        assertThat(policy.flag("password_login")).isFalse();
+        assertThat(policy.number("otp_ttl_seconds")).isEqualTo(LoginPolicy.defaults().number("otp_ttl_seconds"));
+    }
+}

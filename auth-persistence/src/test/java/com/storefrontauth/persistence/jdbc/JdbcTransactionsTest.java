@@ -1,0 +1,214 @@
+package com.storefrontauth.persistence.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.store.StoreMode;
+import com.storefrontauth.persistence.DataAccessException;
+import com.storefrontauth.persistence.testing.TestDatabase;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jakarta.interceptor.InvocationContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
+class JdbcTransactionsTest extends RepositoryTest {
+
+    @Test
+    void whenRequiredWorkReturnsThenItsWritesAreCommitted() {
+        Store store = Store.open("Committed", StoreMode.TEST, now());
+
+        transactions.required(() -> stores.insert(store));
+
+        assertThat(transactions.active()).isFalse();
+        assertThat(stores.find(store.id())).isPresent();
+    }
+
+    @Test
+    void whenRequiredWorkThrowsThenEveryWriteIsRolledBackAndTheExceptionReachesTheCallerUnchanged() {
+        Store first = Store.open("First", StoreMode.TEST, now());
+        Store second = Store.open("Second", StoreMode.LIVE, now());
+        DomainException refusal = new DomainException(ErrorCode.FORBIDDEN, "no");
+
+        assertThatThrownBy(() -> transactions.required(() -> {
+            stores.insert(first);
+            stores.insert(second);
+            settings.put("rolled-back-" + first.id(), "x");
+            throw refusal;
+        })).isSameAs(refusal);
+
+        assertThat(stores.find(first.id())).isEmpty();
+        assertThat(stores.find(second.id())).isEmpty();
+        assertThat(settings.get("rolled-back-" + first.id())).isEmpty();
+        assertThat(transactions.active()).isFalse();
+    }
+
+    @Test
+    void whenNestedRequiredThrowsThenTheJoinedOuterTransactionRollsBackToo() {
+        Store outer = Store.open("Outer", StoreMode.TEST, now());
+        Store inner = Store.open("Inner", StoreMode.TEST, now());
+
+        assertThatThrownBy(() -> transactions.required(() -> {
+            stores.insert(outer);
+            transactions.required(() -> {
+                stores.insert(inner);
+                throw new IllegalStateException("inner failure");
+            });
+        })).isInstanceOf(IllegalStateException.class).hasMessage("inner failure");
+
+        assertThat(stores.find(outer.id())).isEmpty();
+        assertThat(stores.find(inner.id())).isEmpty();
+    }
+
+    @Test
+    void whenIndependentWorkRunsInsideARolledBackRequiredThenItStillCommits() {
+        Store rolledBack = Store.open("Rolled back", StoreMode.TEST, now());
+        String setting = "independent-" + rolledBack.id();
+
+        assertThatThrownBy(() -> transactions.required(() -> {
+            stores.insert(rolledBack);
+            transactions.independent(() -> settings.put(setting, "kept"));
+            throw new DomainException(ErrorCode.INVALID_REFRESH_TOKEN, "refused");
+        })).isInstanceOf(DomainException.class);
+
+        assertThat(settings.get(setting)).contains("kept");
+        assertThat(stores.find(rolledBack.id())).isEmpty();
+    }
+
+    @Test
+    void whenIndependentWorkReturnsThenTheOuterTransactionIsBoundAgain() {
+        Store outer = Store.open("Outer", StoreMode.TEST, now());
+        AtomicBoolean boundAfter = new AtomicBoolean();
+
+        assertThatThrownBy(() -> transactions.required(() -> {
+            transactions.independent(() -> settings.put("probe-" + outer.id(), "1"));
+            boundAfter.set(transactions.active());
+            stores.insert(outer);
+            throw new IllegalStateException("roll back the outer");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(boundAfter).isTrue();
+        assertThat(stores.find(outer.id())).as("written after independent(), in the outer transaction").isEmpty();
+    }
+
+    @Test
+    void whenIndependentWorkThrowsThenOnlyItsOwnWritesAreRolledBack() {
+        Store outer = Store.open("Outer", StoreMode.TEST, now());
+        String setting = "failed-independent-" + outer.id();
+
+        transactions.required(() -> {
+            stores.insert(outer);
+            assertThatThrownBy(() -> transactions.independent(() -> {
+                settings.put(setting, "lost");
+                throw new IllegalArgumentException("independent failure");
+            })).isInstanceOf(IllegalArgumentException.class);
+        });
+
+        assertThat(stores.find(outer.id())).isPresent();
+        assertThat(settings.get(setting)).isEmpty();
+    }
+
+    @Test
+    void whenNoTransactionIsBoundThenEachStatementCommitsOnItsOwn() {
+        Store store = Store.open("Auto-commit", StoreMode.TEST, now());
+
+        stores.insert(store);
+
+        assertThat(transactions.active()).isFalse();
+        assertThat(transactions.independent(() -> stores.find(store.id()))).isPresent();
+    }
+
+    @Test
+    void whenAStatementIsInvalidThenItFailsAsAnUncheckedDataAccessException() {
+        assertThatThrownBy(() -> sql.update("UPDATE no_such_table SET x = ?", 1))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("no_such_table")
+                .hasCauseInstanceOf(java.sql.SQLException.class);
+    }
+
+    @Test
+    void whenAUnitOfWorkMethodThrowsACheckedExceptionThenTheInterceptorRollsBackAndRethrowsIt() {
+        Store store = Store.open("Intercepted", StoreMode.TEST, now());
+        IOException checked = new IOException("delivery failed");
+        UnitOfWorkInterceptor interceptor = new UnitOfWorkInterceptor(transactions);
+
+        assertThatThrownBy(() -> interceptor.inTransaction(invocation(() -> {
+            stores.insert(store);
+            throw checked;
+        }))).isSameAs(checked);
+
+        assertThat(stores.find(store.id())).isEmpty();
+    }
+
+    @Test
+    void whenAUnitOfWorkMethodReturnsThenTheInterceptorCommitsAndReturnsItsResult() throws Exception {
+        Store store = Store.open("Intercepted", StoreMode.TEST, now());
+        UnitOfWorkInterceptor interceptor = new UnitOfWorkInterceptor(transactions);
+
+        Object result = interceptor.inTransaction(invocation(() -> {
+            assertThat(transactions.active()).isTrue();
+            stores.insert(store);
+            return "done";
+        }));
+
+        assertThat(result).isEqualTo("done");
+        assertThat(stores.find(store.id())).isPresent();
+    }
+
+    @FunctionalInterface
+    interface Proceed {
+        Object proceed() throws Exception;
+    }
+
+    private static InvocationContext invocation(Proceed body) {
+        return new InvocationContext() {
+            @Override
+            public Object proceed() throws Exception {
+                return body.proceed();
+            }
+
+            @Override
+            public Object getTarget() {
+                return null;
+            }
+
+            @Override
+            public Object getTimer() {
+                return null;
+            }
+
+            @Override
+            public Method getMethod() {
+                return null;
+            }
+
+            @Override
+            public Constructor<?> getConstructor() {
+                return null;
+            }
+
+            @Override
+            public Object[] getParameters() {
+                return new Object[0];
+            }
+
+            @Override
+            public void setParameters(Object[] params) {
+            }
+
+            @Override
+            public Map<String, Object> getContextData() {
+                return Map.of();
+            }
+        };
+    }
+}

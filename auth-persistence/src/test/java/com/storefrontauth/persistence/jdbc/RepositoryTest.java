@@ -1,0 +1,90 @@
+package com.storefrontauth.persistence.jdbc;
+
+import com.storefrontauth.domain.session.Session;
+import com.storefrontauth.domain.session.SessionId;
+import com.storefrontauth.domain.session.SubjectKind;
+import com.storefrontauth.domain.shared.ClientInfo;
+import com.storefrontauth.domain.shared.RandomSecret;
+import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.store.StoreMode;
+import com.storefrontauth.persistence.Database;
+import com.storefrontauth.persistence.testing.PostgresCluster;
+import com.storefrontauth.persistence.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+
+/**
+ * Base of the repository tests. Concrete classes are {@code @ParameterizedClass} over {@link TestDatabase}:
+ * each runs once on a fresh, migrated H2 database and once on a fresh PostgreSQL database, with the real
+ * beans built by hand. Every test makes its own store, so tests share the database but no data.
+ */
+@ExtendWith(PostgresCluster.Lifecycle.class)
+abstract class RepositoryTest {
+
+    @Parameter
+    TestDatabase target;
+
+    static Database database;
+    static JdbcTransactions transactions;
+    static Sql sql;
+    static JdbcStoreRepository stores;
+    static JdbcAccountRepository accounts;
+    static JdbcApiKeyRepository apiKeys;
+    static JdbcCorsOriginRepository corsOrigins;
+    static JdbcSessionRepository sessions;
+    static JdbcAuditEventRepository auditEvents;
+    static JdbcPlatformSettings settings;
+
+    @BeforeParameterizedClassInvocation
+    static void openDatabase(TestDatabase target) {
+        database = target.open();
+        transactions = new JdbcTransactions(database);
+        sql = new Sql(transactions);
+        stores = new JdbcStoreRepository(sql);
+        accounts = new JdbcAccountRepository(sql);
+        apiKeys = new JdbcApiKeyRepository(sql);
+        corsOrigins = new JdbcCorsOriginRepository(sql);
+        sessions = new JdbcSessionRepository(sql, transactions);
+        auditEvents = new JdbcAuditEventRepository(sql);
+        settings = new JdbcPlatformSettings(sql);
+    }
+
+    @AfterParameterizedClassInvocation
+    static void closeDatabase() {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+
+    /** Now, at the precision both databases keep (microseconds). */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static Store newStore() {
+        Store store = Store.open("Shop " + RandomSecret.generate("").substring(0, 6), StoreMode.TEST, now());
+        stores.insert(store);
+        return store;
+    }
+
+    static TokenHash newHash() {
+        return TokenHash.of(RandomSecret.generate("rt_"));
+    }
+
+    static Session newSession(Store store, TokenHash refreshHash) {
+        Instant now = now();
+        Session session = new Session(SessionId.generate(), store.id(), SubjectKind.CUSTOMER,
+                "cus_" + RandomSecret.generate("").substring(0, 24), null, now, now, now.plus(Duration.ofDays(30)),
+                Duration.ofDays(14), Duration.ofMinutes(15), null, null, new ClientInfo("203.0.113.7", "JUnit/5"),
+                refreshHash);
+        sessions.insert(session);
+        return session;
+    }
+}

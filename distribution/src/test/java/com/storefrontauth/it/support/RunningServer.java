@@ -1,0 +1,171 @@
+package com.storefrontauth.it.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shipped uber-jar, started once per test JVM on a free loopback port and stopped when the JVM
+ * exits. The database is H2 in a temporary folder, or a throwaway PostgreSQL when the system property
+ * {@code it.database} is {@code postgres}.
+ */
+public final class RunningServer {
+
+    public static final String ADMIN_EMAIL = "admin@it.example";
+    public static final String ADMIN_PASSWORD = "correct horse battery staple 42";
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
+
+    private static RunningServer instance;
+
+    private final Process process;
+    private final Path workDir;
+    private final int port;
+    private final Duration startup;
+
+    private RunningServer(Process process, Path workDir, int port, Duration startup) {
+        this.process = process;
+        this.workDir = workDir;
+        this.port = port;
+        this.startup = startup;
+    }
+
+    public static synchronized RunningServer get() {
+        if (instance == null) {
+            instance = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+        }
+        return instance;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Duration startup() {
+        return startup;
+    }
+
+    /** The server's log so far (for tests that check what is, or is not, logged). */
+    public String log() {
+        try {
+            return Files.readString(workDir.resolve("server.log"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RunningServer start() {
+        String jar = System.getProperty("server.jar");
+        if (jar == null || !Files.exists(Path.of(jar))) {
+            throw new IllegalStateException("system property server.jar must name the built uber-jar, got " + jar);
+        }
+        try {
+            Path workDir = Files.createTempDirectory(Path.of(System.getProperty("work.dir", "target")), "server-");
+            // readable by the postgres user that owns a throwaway cluster below it
+            Files.setPosixFilePermissions(workDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            int port = freePort();
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-jar", jar, "--port", String.valueOf(port), "--nocluster",
+                    "--rootdir", workDir.resolve("payara").toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(workDir.resolve("server.log").toFile());
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(name -> name.startsWith("AUTH_"));
+            env.put("AUTH_ISSUER", "http://127.0.0.1:" + port);
+            env.put("AUTH_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
+            env.put("AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            env.put("AUTH_SIGNING_ENCRYPTION_KEY", "integration-test-key-encryption-secret");
+            if ("postgres".equals(System.getProperty("it.database"))) {
+                TestPostgres postgres = TestPostgres.start(workDir.resolve("pg"));
+                env.put("AUTH_DB_URL", postgres.jdbcUrl());
+                env.put("AUTH_DB_USER", TestPostgres.USER);
+                env.put("AUTH_DB_PASSWORD", "");
+            } else {
+                env.put("AUTH_DB_URL", "jdbc:h2:" + workDir.resolve("db/auth") + ";LOCK_TIMEOUT=10000");
+            }
+            Instant begun = Instant.now();
+            Process process = builder.start();
+            RunningServer server = new RunningServer(process, workDir, port, Duration.ZERO);
+            server.awaitReady();
+            return new RunningServer(process, workDir, port, Duration.between(begun, Instant.now()));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the server", e);
+        }
+    }
+
+    /** Payara keeps serving 404s after a failed deployment, so readiness probes an app URL. */
+    private void awaitReady() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(STARTUP_LIMIT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited during startup:\n" + tail());
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/.well-known/openid-configuration")).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        stop();
+        throw new IllegalStateException("the server was not ready within " + STARTUP_LIMIT + ":\n" + tail());
+    }
+
+    private String tail() {
+        String log = log();
+        return log.length() > 8000 ? log.substring(log.length() - 8000) : log;
+    }
+
+    private void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        TestPostgres.stopAll();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
