@@ -85,7 +85,7 @@ class ForgedTokenIT {
 
     @Test
     void whenTokenIsGarbageThenUnauthorized() {
-        for (String token : new String[] {"x", "a.b.c", "eyJhbGciOiJSUzI1NiJ9..", "Bearer", "x".repeat(10000)}) {
+        for (String token : new String[] {"x", "a.b.c", "eyJhbGciOiJSUzI1NiJ9..", "Bearer", "x".repeat(7000)}) {
             assertProblem(api.bearer(token).get("/api/v1/stores"), 401, "unauthorized");
         }
         assertProblem(api.with("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/v1/stores"), 401, "unauthorized");

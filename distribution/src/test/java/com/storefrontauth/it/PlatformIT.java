@@ -39,8 +39,8 @@ class PlatformIT {
 
     @Test
     void whenOpenApiIsReadThenEveryBuiltRouteIsDocumented() {
-        Reply openapi = api.with("Accept", "application/yaml").get("/openapi");
-        assertThat(openapi.status()).isEqualTo(200);
+        Reply openapi = api.get("/openapi");
+        assertThat(openapi.status()).as(openapi.toString()).isEqualTo(200);
         assertThat(openapi.body()).contains("/api/v1/stores/{store_id}/auth/anonymous",
                 "/api/v1/stores/{store_id}/auth/token/refresh", "/api/v1/stores/{store_id}/auth/logout",
                 "/api/v1/accounts/login", "/api/v1/accounts/token/refresh", "/api/v1/accounts/logout",
@@ -85,6 +85,12 @@ class PlatformIT {
     @Test
     void whenRouteIsUnknownThenNotFoundProblem() {
         assertProblem(api.get("/api/v1/no-such-route"), 404, "not_found");
+    }
+
+    @Test
+    void whenPathIsOutsideTheApiThenNotFoundProblemToo() {
+        assertProblem(api.get("/no-such-page"), 404, "not_found");
+        assertProblem(api.get("/error-page"), 404, "not_found");
     }
 
     @Test

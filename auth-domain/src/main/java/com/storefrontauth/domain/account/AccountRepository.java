@@ -13,8 +13,6 @@ public interface AccountRepository {
 
     Optional<MerchantAccount> find(AccountId id);
 
-    boolean anyPlatformAdmin();
-
     void addMembership(AccountId account, StoreId store);
 
     boolean isMember(AccountId account, StoreId store);

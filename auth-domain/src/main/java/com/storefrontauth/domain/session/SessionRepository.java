@@ -24,7 +24,4 @@ public interface SessionRepository {
 
     /** @return whether the session was active before */
     boolean revoke(SessionId id, String reason, Instant now);
-
-    /** True when the session is revoked or unknown (expiry is the caller's to check). */
-    boolean isRevoked(SessionId id);
 }

@@ -127,11 +127,6 @@ class StoreAccessTest {
         }
 
         @Override
-        public boolean anyPlatformAdmin() {
-            return false;
-        }
-
-        @Override
         public void addMembership(AccountId account, StoreId store) {
             memberships.add(account + "/" + store);
         }

@@ -57,9 +57,4 @@ class InMemorySessions implements SessionRepository {
                 s.refreshHash()));
         return true;
     }
-
-    @Override
-    public boolean isRevoked(SessionId id) {
-        return find(id).map(s -> s.revokedAt() != null).orElse(true);
-    }
 }

@@ -54,11 +54,6 @@ public class JdbcAccountRepository implements AccountRepository {
     }
 
     @Override
-    public boolean anyPlatformAdmin() {
-        return sql.exists("SELECT 1 FROM accounts WHERE role = ? FETCH FIRST 1 ROWS ONLY", AccountRole.PLATFORM_ADMIN);
-    }
-
-    @Override
     public void addMembership(AccountId account, StoreId store) {
         if (!isMember(account, store)) {
             sql.update("INSERT INTO account_stores (account_id, store_id) VALUES (?, ?)", account.value(), store.value());

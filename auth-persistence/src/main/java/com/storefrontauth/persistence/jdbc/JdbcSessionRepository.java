@@ -118,12 +118,6 @@ public class JdbcSessionRepository implements SessionRepository {
                 now, Sql.clip(reason, 64), id.value()) > 0;
     }
 
-    @Override
-    public boolean isRevoked(SessionId id) {
-        return sql.one("SELECT revoked_at FROM sessions WHERE id = ?", row -> row.getObject("revoked_at") != null,
-                id.value()).orElse(true);
-    }
-
     private static Session session(ResultSet row) throws SQLException {
         String store = row.getString("store_id");
         return new Session(new SessionId(row.getString("id")), store == null ? null : new StoreId(store),

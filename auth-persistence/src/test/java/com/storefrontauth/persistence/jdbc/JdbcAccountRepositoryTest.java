@@ -76,17 +76,6 @@ class JdbcAccountRepositoryTest extends RepositoryTest {
     }
 
     @Test
-    void whenAPlatformAdminExistsThenAnyPlatformAdminIsTrue() {
-        // the only test of this class that creates a platform admin, in this class's own database
-        accounts.insert(account(uniqueEmail(), AccountRole.MERCHANT));
-        assertThat(accounts.anyPlatformAdmin()).isFalse();
-
-        accounts.insert(account(uniqueEmail(), AccountRole.PLATFORM_ADMIN));
-
-        assertThat(accounts.anyPlatformAdmin()).isTrue();
-    }
-
-    @Test
     void whenAMembershipIsAddedThenTheAccountIsAMemberOfThatStoreOnly() {
         Store store = newStore();
         Store other = newStore();

@@ -155,14 +155,10 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         Session found = sessions.find(session.id()).orElseThrow();
         assertThat(found.revokedAt()).isEqualTo(first);
         assertThat(found.revokeReason()).isEqualTo("logout");
-        assertThat(sessions.isRevoked(session.id())).isTrue();
     }
 
     @Test
-    void whenASessionIsActiveThenItIsNotRevokedAndAnUnknownSessionCountsAsRevoked() {
-        Session session = newSession(newStore(), newHash());
-
-        assertThat(sessions.isRevoked(session.id())).isFalse();
-        assertThat(sessions.isRevoked(SessionId.generate())).isTrue();
+    void whenASessionIsUnknownThenFindIsEmpty() {
+        assertThat(sessions.find(SessionId.generate())).isEmpty();
     }
 }

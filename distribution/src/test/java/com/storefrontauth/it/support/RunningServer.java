@@ -1,5 +1,6 @@
 package com.storefrontauth.it.support;
 
+import com.storefrontauth.persistence.testing.PostgresCluster;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,8 +17,8 @@ import java.util.Map;
 
 /**
  * The shipped uber-jar, started once per test JVM on a free loopback port and stopped when the JVM
- * exits. The database is H2 in a temporary folder, or a throwaway PostgreSQL when the system property
- * {@code it.database} is {@code postgres}.
+ * exits. The database is H2 in a temporary folder, or a database in the throwaway PostgreSQL cluster
+ * of the persistence tests when the system property {@code it.database} is {@code postgres}.
  */
 public final class RunningServer {
 
@@ -75,13 +76,15 @@ public final class RunningServer {
         }
         try {
             Path workDir = Files.createTempDirectory(Path.of(System.getProperty("work.dir", "target")), "server-");
-            // readable by the postgres user that owns a throwaway cluster below it
-            Files.setPosixFilePermissions(workDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             int port = freePort();
+            Path preboot = workDir.resolve("preboot.asadmin");
+            // the HTTP listener binds to loopback only
+            Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
+                    + ".network-listener.http-listener.address=127.0.0.1\n");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-jar", jar, "--port", String.valueOf(port), "--nocluster",
-                    "--rootdir", workDir.resolve("payara").toString()));
+                    "--rootdir", workDir.resolve("payara").toString(), "--prebootcommandfile", preboot.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
@@ -93,10 +96,9 @@ public final class RunningServer {
             env.put("AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             env.put("AUTH_SIGNING_ENCRYPTION_KEY", "integration-test-key-encryption-secret");
             if ("postgres".equals(System.getProperty("it.database"))) {
-                TestPostgres postgres = TestPostgres.start(workDir.resolve("pg"));
-                env.put("AUTH_DB_URL", postgres.jdbcUrl());
-                env.put("AUTH_DB_USER", TestPostgres.USER);
-                env.put("AUTH_DB_PASSWORD", "");
+                PostgresCluster postgres = PostgresCluster.shared();
+                env.put("AUTH_DB_URL", postgres.createDatabase());
+                env.put("AUTH_DB_USER", postgres.user());
             } else {
                 env.put("AUTH_DB_URL", "jdbc:h2:" + workDir.resolve("db/auth") + ";LOCK_TIMEOUT=10000");
             }
@@ -152,10 +154,9 @@ public final class RunningServer {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        TestPostgres.stopAll();
     }
 
-    static int freePort() throws IOException {
+    private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
