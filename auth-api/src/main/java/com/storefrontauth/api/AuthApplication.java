@@ -12,7 +12,12 @@ import com.storefrontauth.api.resource.management.CorsOriginResource;
 import com.storefrontauth.api.resource.management.LoginPolicyResource;
 import com.storefrontauth.api.resource.management.StoreResource;
 import com.storefrontauth.api.resource.platform.SigningKeyResource;
+import com.storefrontauth.api.resource.storefront.CustomerResource;
 import com.storefrontauth.api.resource.storefront.StorefrontAuthResource;
+import com.storefrontauth.api.resource.management.CustomerAdminResource;
+import com.storefrontauth.api.resource.management.SessionAdminResource;
+import com.storefrontauth.api.security.CustomerAuthentication;
+import com.storefrontauth.api.security.PublicRouteRateLimit;
 import com.storefrontauth.api.security.CorsPreflight;
 import com.storefrontauth.api.security.ManagementAuthentication;
 import com.storefrontauth.api.security.StorefrontAdmission;
@@ -41,6 +46,11 @@ public class AuthApplication extends Application {
                 WebApplicationExceptionMapper.class,
                 UnexpectedExceptionMapper.class,
                 StorefrontAuthResource.class,
+                CustomerResource.class,
+                CustomerAdminResource.class,
+                SessionAdminResource.class,
+                PublicRouteRateLimit.class,
+                CustomerAuthentication.class,
                 MerchantAccountResource.class,
                 StoreResource.class,
                 LoginPolicyResource.class,

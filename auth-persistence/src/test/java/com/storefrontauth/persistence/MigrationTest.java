@@ -23,7 +23,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MigrationTest {
 
     static final List<String> TABLES = List.of("stores", "accounts", "account_stores", "api_keys", "cors_origins",
-            "sessions", "used_refresh_tokens", "audit_events", "signing_keys", "platform_settings");
+            "sessions", "used_refresh_tokens", "audit_events", "signing_keys", "platform_settings", "customers",
+            "login_failures");
+    static final int MIGRATIONS = 2;
 
     @Parameter
     TestDatabase target;
@@ -50,8 +52,10 @@ class MigrationTest {
                         + " AND LOWER(table_name) = ?",
                         table)).as(table).isEqualTo(1);
             }
-            assertThat(count(database, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '1'"
-                    + " AND \"success\" = TRUE")).isEqualTo(1);
+            for (int version = 1; version <= MIGRATIONS; version++) {
+                assertThat(count(database, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = ?"
+                        + " AND \"success\" = TRUE", String.valueOf(version))).as("V" + version).isEqualTo(1);
+            }
         } finally {
             database.close();
         }
@@ -70,7 +74,7 @@ class MigrationTest {
         Database second = Database.open(url, target.user(), "", 2);
         try {
             assertThat(count(second, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = TRUE"
-                    + " AND \"version\" IS NOT NULL")).isEqualTo(1);
+                    + " AND \"version\" IS NOT NULL")).isEqualTo(MIGRATIONS);
             assertThat(count(second, "SELECT COUNT(*) FROM platform_settings WHERE name = 'kept'")).isEqualTo(1);
         } finally {
             second.close();

@@ -5,6 +5,9 @@ import com.storefrontauth.domain.apikey.ApiKey;
 import com.storefrontauth.domain.apikey.ApiKeyType;
 import com.storefrontauth.domain.audit.AuditEvent;
 import com.storefrontauth.domain.cors.CorsOrigin;
+import com.storefrontauth.domain.customer.Customer;
+import com.storefrontauth.domain.session.Session;
+import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.session.TokenGrant;
 import com.storefrontauth.domain.shared.Page;
 import com.storefrontauth.domain.signing.SigningKey;
@@ -45,6 +48,47 @@ public final class Representation {
     /** A storefront token response; {@code user} is null for a guest. */
     public static JsonObject storefrontTokens(TokenGrant grant, JsonValue user) {
         return tokens(grant).add("user", user == null ? JsonValue.NULL : user).build();
+    }
+
+    /** The {@code user} object of API.md. */
+    public static JsonObject user(Customer customer) {
+        JsonArrayBuilder methods = Json.createArrayBuilder();
+        customer.loginMethods().forEach(methods::add);
+        return Json.createObjectBuilder()
+                .add("id", customer.id().value())
+                .add("email", nullable(customer.email() == null ? null : customer.email().value()))
+                .add("phone", nullable(customer.phone() == null ? null : customer.phone().e164()))
+                .add("first_name", nullable(customer.firstName()))
+                .add("last_name", nullable(customer.lastName()))
+                .add("is_email_verified", customer.emailVerified())
+                .add("is_phone_verified", customer.phoneVerified())
+                .add("login_methods", methods)
+                .add("created_at", time(customer.createdAt()))
+                .add("modified_at", time(customer.modifiedAt()))
+                .build();
+    }
+
+    /** A customer as operators see it: the user object and the account status. */
+    public static JsonObject customer(Customer customer) {
+        return Json.createObjectBuilder(user(customer)).add("status", customer.status().wireValue()).build();
+    }
+
+    /** A session; {@code current} marks the caller's own when {@code current} is not null. */
+    public static JsonObject session(Session session, SessionId current) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("id", session.id().value());
+        if (current == null) {
+            body.add("customer_id", session.subject());
+        }
+        body.add("created_at", time(session.createdAt()))
+                .add("last_used_at", time(session.lastUsedAt()))
+                .add("expires_at", time(session.expiresAt()))
+                .add("ip", nullable(session.client() == null ? null : session.client().ip()))
+                .add("user_agent", nullable(session.client() == null ? null : session.client().userAgent()));
+        if (current != null) {
+            body.add("current", session.id().equals(current));
+        }
+        return body.build();
     }
 
     public static JsonObject merchantTokens(MerchantSignIn signIn) {

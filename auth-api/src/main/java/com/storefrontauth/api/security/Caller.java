@@ -1,6 +1,8 @@
 package com.storefrontauth.api.security;
 
 import com.storefrontauth.domain.access.Operator;
+import com.storefrontauth.domain.customer.CustomerId;
+import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.store.Store;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -9,6 +11,8 @@ public final class Caller {
 
     static final String STORE = "storefront.admitted-store";
     static final String OPERATOR = "storefront.operator";
+    static final String CUSTOMER = "storefront.customer";
+    static final String SESSION = "storefront.session";
 
     private Caller() {
     }
@@ -21,6 +25,16 @@ public final class Caller {
     /** Who is calling a management route. */
     public static Operator operator(HttpServletRequest request) {
         return (Operator) require(request, OPERATOR);
+    }
+
+    /** The signed-in customer of a customer route. */
+    public static CustomerId customer(HttpServletRequest request) {
+        return (CustomerId) require(request, CUSTOMER);
+    }
+
+    /** The session whose access token authenticated a customer route. */
+    public static SessionId session(HttpServletRequest request) {
+        return (SessionId) require(request, SESSION);
     }
 
     private static Object require(HttpServletRequest request, String attribute) {

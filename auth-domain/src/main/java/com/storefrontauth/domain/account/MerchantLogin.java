@@ -16,6 +16,10 @@ import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.EmailAddress;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.Transactions;
+import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.store.StoreId;
+import com.storefrontauth.domain.throttle.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -46,23 +50,51 @@ public class MerchantLogin {
     StoreAccess access;
 
     @Inject
+    LoginThrottle throttle;
+
+    @Inject
     AuditLog audit;
 
     @Inject
     Transactions transactions;
 
     public MerchantSignIn login(String email, String password, ClientInfo client) {
+        return signIn(email, password, null, client);
+    }
+
+    /**
+     * {@code login_as: owner} on a storefront: a merchant signs in through their store's own sign-in
+     * form. An account that does not belong to the store is refused exactly like a wrong password, and
+     * failures count towards the same per-identifier lockout as customer sign-in.
+     */
+    public MerchantSignIn loginAsOwner(Store store, String email, String password, ClientInfo client) {
+        TokenHash key = LoginThrottle.keyOf("owner", EmailAddress.parse(email).map(EmailAddress::value).orElse(""));
+        throttle.requireNotLocked(store, key);
+        try {
+            MerchantSignIn signIn = signIn(email, password, store.id(), client);
+            transactions.required(() -> throttle.recordSuccess(store, key));
+            return signIn;
+        } catch (DomainException refused) {
+            if (refused.code() == ErrorCode.INVALID_CREDENTIALS) {
+                throttle.recordFailure(store, key, null, client);
+            }
+            throw refused;
+        }
+    }
+
+    private MerchantSignIn signIn(String email, String password, StoreId ownStore, ClientInfo client) {
         Optional<EmailAddress> address = EmailAddress.parse(email);
         String candidate = password == null || password.length() > MAX_PASSWORD_LENGTH ? "" : password;
         Optional<MerchantAccount> found = address.flatMap(a -> transactions.required(() -> accounts.findByEmail(a.value())));
         if (found.isEmpty()) {
             hasher.verifyAgainstDummy(candidate);
-            throw refused(address.map(EmailAddress::value).orElse(null), client);
+            throw refused(ownStore, address.map(EmailAddress::value).orElse(null), client);
         }
         MerchantAccount account = found.get();
         PasswordHasher.Verification verification = hasher.verify(account.passwordHash(), candidate);
-        if (!verification.matches()) {
-            throw refused(account.id().value(), client);
+        boolean belongs = ownStore == null || transactions.required(() -> accounts.isMember(account.id(), ownStore));
+        if (!verification.matches() || !belongs) {
+            throw refused(ownStore, account.id().value(), client);
         }
         if (account.status() == AccountStatus.DISABLED) {
             throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
@@ -73,8 +105,9 @@ public class MerchantLogin {
             }
             SubjectKind kind = account.isPlatformAdmin() ? SubjectKind.PLATFORM_ADMIN : SubjectKind.MERCHANT;
             TokenGrant grant = issuer.start(null, kind, account.id().value(), null, SessionLifetimes.MERCHANT, client);
-            audit.record(null, AuditEventType.LOGIN_SUCCEEDED, account.id().value(), client,
-                    Map.of("method", "password", "session_id", grant.session().id().value()));
+            audit.record(ownStore, AuditEventType.LOGIN_SUCCEEDED, account.id().value(), client,
+                    Map.of("method", "password", "login_as", ownStore == null ? "account" : "owner",
+                            "session_id", grant.session().id().value()));
             return new MerchantSignIn(account, access.visibleTo(operatorOf(account)), grant);
         });
     }
@@ -97,8 +130,9 @@ public class MerchantLogin {
         return account.isPlatformAdmin() ? new Operator.PlatformAdmin(account.id()) : new Operator.Merchant(account.id());
     }
 
-    private DomainException refused(String subject, ClientInfo client) {
-        audit.recordRefusal(null, AuditEventType.LOGIN_FAILED, subject, client, Map.of("reason", "invalid_credentials"));
+    private DomainException refused(StoreId store, String subject, ClientInfo client) {
+        audit.recordRefusal(store, AuditEventType.LOGIN_FAILED, subject, client,
+                Map.of("reason", "invalid_credentials", "login_as", store == null ? "account" : "owner"));
         return new DomainException(ErrorCode.INVALID_CREDENTIALS, "The email or password is not correct.");
     }
 }

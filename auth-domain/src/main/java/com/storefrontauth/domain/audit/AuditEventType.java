@@ -18,7 +18,14 @@ public enum AuditEventType {
     API_KEY_REVOKED,
     CORS_ORIGIN_ADDED,
     CORS_ORIGIN_REMOVED,
-    SIGNING_KEY_ROTATED;
+    SIGNING_KEY_ROTATED,
+    CUSTOMER_REGISTERED,
+    ACCOUNT_LOCKED,
+    PROFILE_UPDATED,
+    PASSWORD_CHANGED,
+    ACCOUNT_DELETED,
+    CUSTOMER_DISABLED,
+    CUSTOMER_ENABLED;
 
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);

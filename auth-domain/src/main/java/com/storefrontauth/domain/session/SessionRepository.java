@@ -1,7 +1,9 @@
 package com.storefrontauth.domain.session;
 
 import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.store.StoreId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 public interface SessionRepository {
@@ -24,4 +26,13 @@ public interface SessionRepository {
 
     /** @return whether the session was active before */
     boolean revoke(SessionId id, String reason, Instant now);
+
+    /**
+     * The store's sessions that are neither revoked nor past their absolute expiry, newest first; only
+     * those of {@code subject} when it is not null. (Idle expiry is the caller's to filter.)
+     */
+    List<Session> listUnrevoked(StoreId store, String subject, Instant now);
+
+    /** Revokes every unrevoked session of the subject in the store but {@code except} (may be null); answers how many. */
+    int revokeAllOf(StoreId store, String subject, SessionId except, String reason, Instant now);
 }

@@ -1,7 +1,10 @@
 package com.storefrontauth.domain.session;
 
 import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.store.StoreId;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,5 +59,22 @@ class InMemorySessions implements SessionRepository {
                 s.lastUsedAt(), s.expiresAt(), s.idleTimeout(), s.accessTokenTtl(), now, reason, s.client(),
                 s.refreshHash()));
         return true;
+    }
+
+    @Override
+    public List<Session> listUnrevoked(StoreId store, String subject, Instant now) {
+        return sessions.values().stream()
+                .filter(s -> s.belongsTo(store) && s.revokedAt() == null && now.isBefore(s.expiresAt()))
+                .filter(s -> subject == null || s.subject().equals(subject))
+                .sorted(Comparator.comparing(Session::createdAt).reversed())
+                .toList();
+    }
+
+    @Override
+    public int revokeAllOf(StoreId store, String subject, SessionId except, String reason, Instant now) {
+        List<Session> targets = listUnrevoked(store, subject, Instant.MIN).stream()
+                .filter(s -> !s.id().equals(except)).toList();
+        targets.forEach(s -> revoke(s.id(), reason, now));
+        return targets.size();
     }
 }

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -116,6 +118,28 @@ public class JdbcSessionRepository implements SessionRepository {
     public boolean revoke(SessionId id, String reason, Instant now) {
         return sql.update("UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL",
                 now, Sql.clip(reason, 64), id.value()) > 0;
+    }
+
+    @Override
+    public List<Session> listUnrevoked(StoreId store, String subject, Instant now) {
+        StringBuilder where = new StringBuilder(" WHERE store_id = ? AND revoked_at IS NULL AND expires_at > ?");
+        List<Object> parameters = new ArrayList<>(List.of(store.value(), now));
+        if (subject != null) {
+            where.append(" AND subject = ?");
+            parameters.add(subject);
+        }
+        return sql.list("SELECT " + COLUMNS + " FROM sessions" + where + " ORDER BY created_at DESC, id",
+                JdbcSessionRepository::session, parameters.toArray());
+    }
+
+    @Override
+    public int revokeAllOf(StoreId store, String subject, SessionId except, String reason, Instant now) {
+        String update = "UPDATE sessions SET revoked_at = ?, revoke_reason = ?"
+                + " WHERE store_id = ? AND subject = ? AND revoked_at IS NULL";
+        if (except == null) {
+            return sql.update(update, now, Sql.clip(reason, 64), store.value(), subject);
+        }
+        return sql.update(update + " AND id <> ?", now, Sql.clip(reason, 64), store.value(), subject, except.value());
     }
 
     private static Session session(ResultSet row) throws SQLException {

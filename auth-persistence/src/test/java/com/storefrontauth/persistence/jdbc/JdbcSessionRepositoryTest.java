@@ -8,6 +8,7 @@ import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.store.StoreId;
 import com.storefrontauth.persistence.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,23 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JdbcSessionRepositoryTest extends RepositoryTest {
 
     private static final int RACERS = 20;
+
+    /** A customer session of the subject, created at the given instant and expiring at the other. */
+    private static Session sessionOf(StoreId store, String subject, Instant createdAt, Instant expiresAt) {
+        Session session = new Session(SessionId.generate(), store, SubjectKind.CUSTOMER, subject, null, createdAt,
+                createdAt, expiresAt, Duration.ofDays(14), Duration.ofMinutes(15), null, null,
+                new ClientInfo("203.0.113.7", "JUnit/5"), newHash());
+        sessions.insert(session);
+        return session;
+    }
+
+    private static Session sessionOf(StoreId store, String subject, Instant createdAt) {
+        return sessionOf(store, subject, createdAt, createdAt.plus(Duration.ofDays(30)));
+    }
+
+    private static List<SessionId> ids(List<Session> list) {
+        return list.stream().map(Session::id).toList();
+    }
 
     @Test
     void whenASessionIsInsertedThenItIsFoundByIdAndByRefreshHashWithEveryField() {
@@ -160,5 +178,98 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
     @Test
     void whenASessionIsUnknownThenFindIsEmpty() {
         assertThat(sessions.find(SessionId.generate())).isEmpty();
+    }
+
+    @Test
+    void whenUnrevokedSessionsAreListedThenRevokedExpiredAndOtherStoresAreLeftOutAndNewestComeFirst() {
+        Store store = newStore();
+        Store other = newStore();
+        Instant now = now();
+        Session oldest = sessionOf(store.id(), "cus_a", now.minusSeconds(300));
+        Session ofB = sessionOf(store.id(), "cus_b", now.minusSeconds(200));
+        Session newest = sessionOf(store.id(), "cus_a", now.minusSeconds(100));
+        Session revoked = sessionOf(store.id(), "cus_a", now.minusSeconds(50));
+        sessions.revoke(revoked.id(), "logout", now.minusSeconds(40));
+        sessionOf(store.id(), "cus_a", now.minus(Duration.ofDays(2)), now.minusSeconds(1));
+        sessionOf(store.id(), "cus_a", now.minus(Duration.ofDays(1)), now);
+        sessionOf(other.id(), "cus_a", now.minusSeconds(10));
+
+        List<Session> all = sessions.listUnrevoked(store.id(), null, now);
+
+        assertThat(ids(all)).containsExactly(newest.id(), ofB.id(), oldest.id());
+        assertThat(all.get(0)).usingRecursiveComparison().isEqualTo(newest);
+    }
+
+    @Test
+    void whenUnrevokedSessionsAreListedForASubjectThenOnlyItsSessionsComeNewestFirst() {
+        Store store = newStore();
+        Instant now = now();
+        Session older = sessionOf(store.id(), "cus_a", now.minusSeconds(300));
+        sessionOf(store.id(), "cus_b", now.minusSeconds(200));
+        Session newer = sessionOf(store.id(), "cus_a", now.minusSeconds(100));
+
+        assertThat(ids(sessions.listUnrevoked(store.id(), "cus_a", now))).containsExactly(newer.id(), older.id());
+        assertThat(sessions.listUnrevoked(store.id(), "cus_nobody", now)).isEmpty();
+    }
+
+    @Test
+    void whenASessionExpiresThenListingAtALaterNowLeavesItOut() {
+        Store store = newStore();
+        Instant now = now();
+        Session shortLived = sessionOf(store.id(), "cus_a", now.minusSeconds(60), now.plusSeconds(60));
+        Session longLived = sessionOf(store.id(), "cus_a", now.minusSeconds(30), now.plusSeconds(3600));
+
+        assertThat(ids(sessions.listUnrevoked(store.id(), "cus_a", now))).containsExactly(longLived.id(),
+                shortLived.id());
+        assertThat(ids(sessions.listUnrevoked(store.id(), "cus_a", now.plusSeconds(60))))
+                .containsExactly(longLived.id());
+    }
+
+    @Test
+    void whenAllSessionsOfASubjectAreRevokedButOneThenThatOneOtherSubjectsAndOtherStoresStay() {
+        Store store = newStore();
+        Store other = newStore();
+        Instant now = now();
+        Session first = sessionOf(store.id(), "cus_a", now.minusSeconds(300));
+        Session second = sessionOf(store.id(), "cus_a", now.minusSeconds(200));
+        Session current = sessionOf(store.id(), "cus_a", now.minusSeconds(100));
+        Session earlier = sessionOf(store.id(), "cus_a", now.minusSeconds(400));
+        Instant loggedOut = now.minusSeconds(50);
+        sessions.revoke(earlier.id(), "logout", loggedOut);
+        Session otherSubject = sessionOf(store.id(), "cus_b", now.minusSeconds(100));
+        Session otherStore = sessionOf(other.id(), "cus_a", now.minusSeconds(100));
+
+        int revoked = sessions.revokeAllOf(store.id(), "cus_a", current.id(), "password_changed", now);
+
+        assertThat(revoked).isEqualTo(2);
+        for (Session ended : List.of(first, second)) {
+            Session found = sessions.find(ended.id()).orElseThrow();
+            assertThat(found.revokedAt()).isEqualTo(now);
+            assertThat(found.revokeReason()).isEqualTo("password_changed");
+        }
+        Session stillRevoked = sessions.find(earlier.id()).orElseThrow();
+        assertThat(stillRevoked.revokedAt()).isEqualTo(loggedOut);
+        assertThat(stillRevoked.revokeReason()).isEqualTo("logout");
+        assertThat(sessions.find(current.id()).orElseThrow().revokedAt()).isNull();
+        assertThat(sessions.find(otherSubject.id()).orElseThrow().revokedAt()).isNull();
+        assertThat(sessions.find(otherStore.id()).orElseThrow().revokedAt()).isNull();
+        assertThat(ids(sessions.listUnrevoked(store.id(), "cus_a", now))).containsExactly(current.id());
+    }
+
+    @Test
+    void whenAllSessionsOfASubjectAreRevokedWithoutAnExceptionThenEveryOneEndsAndAgainChangesNothing() {
+        Store store = newStore();
+        Instant now = now();
+        sessionOf(store.id(), "cus_a", now.minusSeconds(300));
+        sessionOf(store.id(), "cus_a", now.minusSeconds(200));
+        Session otherSubject = sessionOf(store.id(), "cus_b", now.minusSeconds(100));
+
+        int revoked = transactions.required(() -> sessions.revokeAllOf(store.id(), "cus_a", null, "account_deleted",
+                now));
+
+        assertThat(revoked).isEqualTo(2);
+        assertThat(sessions.listUnrevoked(store.id(), "cus_a", now)).isEmpty();
+        assertThat(sessions.revokeAllOf(store.id(), "cus_a", null, "account_deleted", now.plusSeconds(1))).isZero();
+        assertThat(ids(sessions.listUnrevoked(store.id(), null, now))).containsExactly(otherSubject.id());
     }
 }

@@ -40,6 +40,8 @@ abstract class RepositoryTest {
     static JdbcSessionRepository sessions;
     static JdbcAuditEventRepository auditEvents;
     static JdbcPlatformSettings settings;
+    static JdbcCustomerRepository customers;
+    static JdbcLoginFailureRepository loginFailures;
 
     @BeforeParameterizedClassInvocation
     static void openDatabase(TestDatabase target) {
@@ -53,6 +55,8 @@ abstract class RepositoryTest {
         sessions = new JdbcSessionRepository(sql, transactions);
         auditEvents = new JdbcAuditEventRepository(sql);
         settings = new JdbcPlatformSettings(sql);
+        customers = new JdbcCustomerRepository(sql);
+        loginFailures = new JdbcLoginFailureRepository(sql, transactions);
     }
 
     @AfterParameterizedClassInvocation

@@ -1,6 +1,7 @@
 package com.storefrontauth.api.resource.management;
 
 import com.storefrontauth.api.http.PathIds;
+import com.storefrontauth.api.http.QueryNumbers;
 import com.storefrontauth.api.http.Representation;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
@@ -29,8 +30,6 @@ import java.time.format.DateTimeParseException;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditEventResource {
 
-    private static final int DEFAULT_SIZE = 20;
-
     @Inject
     AuditLog audit;
 
@@ -56,22 +55,9 @@ public class AuditEventResource {
                 errors.add("since", "must be an RFC 3339 time such as 2026-01-31T00:00:00Z");
             }
         }
-        int pageNumber = number(page, 1, "page", errors);
-        int pageSize = number(size, DEFAULT_SIZE, "size", errors);
+        PageRequest pageRequest = QueryNumbers.page(page, size, errors);
         errors.throwIfAny();
         return Representation.page(audit.page(Caller.operator(request), PathIds.store(storeId), eventType, from,
-                new PageRequest(pageNumber, pageSize)), Representation::event).toString();
-    }
-
-    private static int number(String value, int fallback, String name, FieldErrors errors) {
-        if (value == null || value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            errors.add(name, "must be a whole number");
-            return fallback;
-        }
+                pageRequest), Representation::event).toString();
     }
 }

@@ -3,23 +3,34 @@ package com.storefrontauth.api.resource.storefront;
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.Representation;
-import com.storefrontauth.api.jwt.AccessTokenVerifier;
-import com.storefrontauth.api.jwt.VerifiedToken;
 import com.storefrontauth.api.security.BearerToken;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.StorefrontRoute;
+import com.storefrontauth.api.security.StorefrontTokens;
+import com.storefrontauth.api.security.ThrottledRoute;
+import com.storefrontauth.domain.account.MerchantLogin;
 import com.storefrontauth.domain.audit.AuditEventType;
-import com.storefrontauth.domain.session.ActiveSessions;
+import com.storefrontauth.domain.customer.CustomerAccount;
+import com.storefrontauth.domain.customer.CustomerId;
+import com.storefrontauth.domain.customer.CustomerIdentifier;
+import com.storefrontauth.domain.customer.CustomerRegistration;
+import com.storefrontauth.domain.customer.CustomerSignIn;
+import com.storefrontauth.domain.customer.GuestLink;
+import com.storefrontauth.domain.customer.PasswordLogin;
+import com.storefrontauth.domain.customer.PhoneNumber;
 import com.storefrontauth.domain.session.GuestSessions;
 import com.storefrontauth.domain.session.RefreshScope;
 import com.storefrontauth.domain.session.RefreshTokenRotation;
 import com.storefrontauth.domain.session.Session;
+import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.session.TokenGrant;
 import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.EmailAddress;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.store.Store;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,12 +40,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
-/** Guest tokens, refresh and logout of the storefront API. */
+/** Sign-up, sign-in, guest tokens, refresh and logout of the storefront API. */
 @Path("v1/stores/{store_id}/auth")
 @StorefrontRoute
+@ThrottledRoute
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class StorefrontAuthResource {
@@ -43,16 +54,90 @@ public class StorefrontAuthResource {
     GuestSessions guests;
 
     @Inject
+    CustomerRegistration registration;
+
+    @Inject
+    PasswordLogin passwordLogin;
+
+    @Inject
+    MerchantLogin merchantLogin;
+
+    @Inject
+    CustomerAccount customers;
+
+    @Inject
     RefreshTokenRotation rotation;
 
     @Inject
-    AccessTokenVerifier verifier;
-
-    @Inject
-    ActiveSessions sessions;
+    StorefrontTokens tokens;
 
     @Context
     HttpServletRequest request;
+
+    @POST
+    @Path("register")
+    @Timed(name = "customer_register", absolute = true, description = "Customer sign-ups")
+    public String register(String body) {
+        Store store = Caller.store(request);
+        JsonRequest json = JsonRequest.parse(body);
+        String emailValue = json.optionalString("email");
+        String phoneValue = json.optionalString("phone");
+        String countryCode = json.optionalString("country_code");
+        String password = json.requiredString("password");
+        String firstName = json.optionalString("first_name");
+        String lastName = json.optionalString("last_name");
+        EmailAddress email = null;
+        PhoneNumber phone = null;
+        if (emailValue == null && phoneValue == null) {
+            json.errors().add("email", "send an email and/or a phone");
+        }
+        if (emailValue != null) {
+            email = EmailAddress.parse(emailValue).orElse(null);
+            if (email == null) {
+                json.errors().add("email", "must be a valid email address");
+            }
+        }
+        if (phoneValue != null) {
+            phone = PhoneNumber.parse(phoneValue, countryCode, defaultCountryCode(store)).orElse(null);
+            if (phone == null) {
+                json.errors().add("phone", "must be a valid phone number");
+            }
+        }
+        json.validate();
+        CustomerSignIn signIn = registration.register(store,
+                new CustomerRegistration.Registration(email, phone, password, firstName, lastName), guest(store),
+                Clients.of(request));
+        return tokens(signIn).toString();
+    }
+
+    @POST
+    @Path("login")
+    @Timed(name = "customer_login", absolute = true, description = "Customer password sign-ins")
+    public String login(String body) {
+        Store store = Caller.store(request);
+        JsonRequest json = JsonRequest.parse(body);
+        String email = json.optionalString("email");
+        String phone = json.optionalString("phone");
+        String countryCode = json.optionalString("country_code");
+        String password = json.requiredString("password");
+        String loginAs = json.optionalString("login_as");
+        if (loginAs != null && !loginAs.equals("customer") && !loginAs.equals("owner")) {
+            json.errors().add("login_as", "must be customer or owner");
+        }
+        if ("owner".equals(loginAs)) {
+            if (email == null) {
+                json.errors().add("email", "is required to sign in as the owner");
+            }
+            json.validate();
+            return Representation.merchantTokens(merchantLogin.loginAsOwner(store, email, password,
+                    Clients.of(request))).toString();
+        }
+        Optional<CustomerIdentifier> identifier = CustomerIdentifier.of(email, phone, countryCode, store, json.errors());
+        json.validate();
+        CustomerSignIn signIn = passwordLogin.login(store, identifier.orElseThrow(), password, guest(store),
+                Clients.of(request));
+        return tokens(signIn).toString();
+    }
 
     @POST
     @Path("anonymous")
@@ -71,6 +156,10 @@ public class StorefrontAuthResource {
         json.validate();
         Store store = Caller.store(request);
         TokenGrant grant = rotation.rotate(refreshToken, RefreshScope.storefront(store.id()), Clients.of(request));
+        if (grant.session().kind() == SubjectKind.CUSTOMER) {
+            return Representation.storefrontTokens(grant, Representation.user(
+                    customers.get(store.id(), new CustomerId(grant.session().subject())))).toString();
+        }
         return Representation.storefrontTokens(grant, null).toString();
     }
 
@@ -87,17 +176,27 @@ public class StorefrontAuthResource {
             return Response.noContent().build();
         }
         Session session = BearerToken.from(request.getHeader(HttpHeaders.AUTHORIZATION))
-                .flatMap(verifier::verify)
-                .filter(token -> store.id().value().equals(token.storeId()) && token.audience().contains(token.storeId()))
-                .flatMap(this::activeSession)
-                .filter(active -> active.belongsTo(store.id()))
+                .flatMap(bearer -> tokens.activeSession(bearer, store.id(), SubjectKind.CUSTOMER)
+                        .or(() -> tokens.activeSession(bearer, store.id(), SubjectKind.GUEST)))
                 .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED,
                         "Send the refresh_token, or a valid access token of this store as a Bearer token."));
         rotation.end(session, "logout", AuditEventType.LOGOUT, Clients.of(request));
         return Response.noContent().build();
     }
 
-    private Optional<Session> activeSession(VerifiedToken token) {
-        return sessions.find(token.sessionId());
+    /** A guest token sent along with a sign-in links the guest to the new session (cart merge). */
+    private GuestLink guest(Store store) {
+        return BearerToken.from(request.getHeader(HttpHeaders.AUTHORIZATION))
+                .flatMap(bearer -> tokens.activeSession(bearer, store.id(), SubjectKind.GUEST))
+                .map(session -> new GuestLink(session.subject()))
+                .orElse(GuestLink.NONE);
+    }
+
+    private static JsonObject tokens(CustomerSignIn signIn) {
+        return Representation.storefrontTokens(signIn.grant(), Representation.user(signIn.customer()));
+    }
+
+    private static String defaultCountryCode(Store store) {
+        return (String) store.policy().asMap().get("default_country_code");
     }
 }

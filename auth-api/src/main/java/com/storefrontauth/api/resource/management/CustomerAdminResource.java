@@ -1,0 +1,88 @@
+package com.storefrontauth.api.resource.management;
+
+import com.storefrontauth.api.http.Clients;
+import com.storefrontauth.api.http.JsonRequest;
+import com.storefrontauth.api.http.PathIds;
+import com.storefrontauth.api.http.QueryNumbers;
+import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.security.Caller;
+import com.storefrontauth.api.security.ManagementRoute;
+import com.storefrontauth.domain.customer.CustomerAdministration;
+import com.storefrontauth.domain.customer.CustomerId;
+import com.storefrontauth.domain.customer.CustomerStatus;
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.FieldErrors;
+import com.storefrontauth.domain.shared.PageRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** A store's customers as its operators manage them. */
+@Path("v1/stores/{store_id}/customers")
+@ManagementRoute
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerAdminResource {
+
+    @Inject
+    CustomerAdministration customers;
+
+    @Context
+    HttpServletRequest request;
+
+    @PathParam("store_id")
+    String storeId;
+
+    @GET
+    public String search(@QueryParam("q") String query, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        FieldErrors errors = new FieldErrors();
+        PageRequest pageRequest = QueryNumbers.page(page, size, errors);
+        errors.throwIfAny();
+        return Representation.page(customers.search(Caller.operator(request), PathIds.store(storeId), query,
+                pageRequest), Representation::customer).toString();
+    }
+
+    @GET
+    @Path("{customer_id}")
+    public String get(@PathParam("customer_id") String customerId) {
+        return Representation.customer(customers.get(Caller.operator(request), PathIds.store(storeId),
+                customer(customerId))).toString();
+    }
+
+    @PATCH
+    @Path("{customer_id}")
+    public String changeStatus(@PathParam("customer_id") String customerId, String body) {
+        JsonRequest json = JsonRequest.parse(body);
+        String statusValue = json.requiredString("status");
+        CustomerStatus status = statusValue == null ? null : CustomerStatus.fromWire(statusValue).orElse(null);
+        if (statusValue != null && status == null) {
+            json.errors().add("status", "must be active or disabled");
+        }
+        json.validate();
+        return Representation.customer(customers.changeStatus(Caller.operator(request), PathIds.store(storeId),
+                customer(customerId), status, Clients.of(request))).toString();
+    }
+
+    @DELETE
+    @Path("{customer_id}/sessions")
+    public Response revokeAllSessions(@PathParam("customer_id") String customerId) {
+        customers.revokeAllSessions(Caller.operator(request), PathIds.store(storeId), customer(customerId),
+                Clients.of(request));
+        return Response.noContent().build();
+    }
+
+    private static CustomerId customer(String value) {
+        return CustomerId.parse(value).orElseThrow(() -> DomainException.notFound("customer"));
+    }
+}

@@ -1,0 +1,40 @@
+package com.storefrontauth.api.security;
+
+import com.storefrontauth.domain.customer.CustomerId;
+import com.storefrontauth.domain.session.Session;
+import com.storefrontauth.domain.session.SubjectKind;
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.store.Store;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Customer routes run after the storefront gate: the bearer token must be a customer token of this
+ * store whose session is still active, so logout, reuse, password change, disable and operator
+ * revocation take effect at once.
+ */
+@Provider
+@CustomerRoute
+@Priority(Priorities.AUTHENTICATION + 10)
+public class CustomerAuthentication implements ContainerRequestFilter {
+
+    @Inject
+    StorefrontTokens tokens;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Store store = (Store) request.getProperty(Caller.STORE);
+        Session session = BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .flatMap(bearer -> tokens.activeSession(bearer, store.id(), SubjectKind.CUSTOMER))
+                .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED,
+                        "Send the customer's access token of this store as a Bearer token."));
+        request.setProperty(Caller.CUSTOMER, new CustomerId(session.subject()));
+        request.setProperty(Caller.SESSION, session.id());
+    }
+}

@@ -1,0 +1,103 @@
+package com.storefrontauth.domain.customer;
+
+import com.storefrontauth.domain.access.Operator;
+import com.storefrontauth.domain.access.StoreAccess;
+import com.storefrontauth.domain.audit.AuditEventType;
+import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.session.Session;
+import com.storefrontauth.domain.session.SessionId;
+import com.storefrontauth.domain.session.SessionRepository;
+import com.storefrontauth.domain.session.SubjectKind;
+import com.storefrontauth.domain.shared.ClientInfo;
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.Page;
+import com.storefrontauth.domain.shared.PageRequest;
+import com.storefrontauth.domain.shared.UnitOfWork;
+import com.storefrontauth.domain.store.StoreId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What a store's operators do with its customers and their sessions (the management API). */
+@ApplicationScoped
+@UnitOfWork
+public class CustomerAdministration {
+
+    @Inject
+    CustomerRepository customers;
+
+    @Inject
+    SessionRepository sessions;
+
+    @Inject
+    StoreAccess access;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    public Page<Customer> search(Operator operator, StoreId store, String query, PageRequest page) {
+        access.require(operator, store);
+        if (query != null && (query.length() > 254 || query.chars().anyMatch(Character::isISOControl))) {
+            throw DomainException.invalidField("q", "must be at most 254 characters without control characters");
+        }
+        return customers.search(store, query == null ? null : query.strip(), page);
+    }
+
+    public Customer get(Operator operator, StoreId store, CustomerId id) {
+        access.require(operator, store);
+        return require(store, id);
+    }
+
+    /** Disabling also ends every session of the customer at once. */
+    public Customer changeStatus(Operator operator, StoreId store, CustomerId id, CustomerStatus status,
+            ClientInfo client) {
+        access.require(operator, store);
+        Customer customer = require(store, id);
+        Instant now = clock.instant();
+        customer.changeStatus(status, now);
+        customers.update(customer);
+        int ended = status == CustomerStatus.DISABLED
+                ? sessions.revokeAllOf(store, id.value(), null, "customer_disabled", now) : 0;
+        audit.record(store, status == CustomerStatus.DISABLED ? AuditEventType.CUSTOMER_DISABLED
+                : AuditEventType.CUSTOMER_ENABLED, operator.subject(), client,
+                Map.of("customer_id", id.value(), "sessions_revoked", String.valueOf(ended)));
+        return customer;
+    }
+
+    /** The store's usable customer sessions, newest first; only one customer's when {@code customer} is not null. */
+    public List<Session> activeSessions(Operator operator, StoreId store, CustomerId customer) {
+        access.require(operator, store);
+        Instant now = clock.instant();
+        return sessions.listUnrevoked(store, customer == null ? null : customer.value(), now).stream()
+                .filter(session -> session.kind() == SubjectKind.CUSTOMER && session.isActive(now))
+                .toList();
+    }
+
+    public void revokeSession(Operator operator, StoreId store, SessionId id, ClientInfo client) {
+        access.require(operator, store);
+        Session session = sessions.find(id)
+                .filter(found -> found.belongsTo(store) && found.revokedAt() == null)
+                .orElseThrow(() -> DomainException.notFound("session"));
+        sessions.revoke(session.id(), "operator_revoked", clock.instant());
+        audit.record(store, AuditEventType.SESSION_REVOKED, operator.subject(), client,
+                Map.of("session_id", id.value(), "customer_id", session.subject(), "by", "operator"));
+    }
+
+    public void revokeAllSessions(Operator operator, StoreId store, CustomerId id, ClientInfo client) {
+        access.require(operator, store);
+        require(store, id);
+        int ended = sessions.revokeAllOf(store, id.value(), null, "operator_revoked", clock.instant());
+        audit.record(store, AuditEventType.SESSION_REVOKED, operator.subject(), client,
+                Map.of("customer_id", id.value(), "sessions_revoked", String.valueOf(ended), "by", "operator"));
+    }
+
+    private Customer require(StoreId store, CustomerId id) {
+        return customers.find(store, id).orElseThrow(() -> DomainException.notFound("customer"));
+    }
+}

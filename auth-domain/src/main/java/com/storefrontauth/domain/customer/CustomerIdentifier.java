@@ -1,0 +1,46 @@
+package com.storefrontauth.domain.customer;
+
+import com.storefrontauth.domain.shared.EmailAddress;
+import com.storefrontauth.domain.shared.FieldErrors;
+import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.throttle.LoginThrottle;
+import java.util.Optional;
+
+/**
+ * What a customer signs in with: an email, or a phone normalised to E.164 with the request's
+ * {@code country_code} or the store's default.
+ */
+public record CustomerIdentifier(EmailAddress email, PhoneNumber phone) {
+
+    /** Parses the request's email or phone; exactly one must be given. Field errors go to {@code errors}. */
+    public static Optional<CustomerIdentifier> of(String email, String phone, String countryCode, Store store,
+            FieldErrors errors) {
+        if (email != null && phone != null) {
+            errors.add("email", "send either email or phone, not both");
+            return Optional.empty();
+        }
+        if (email != null) {
+            Optional<EmailAddress> parsed = EmailAddress.parse(email);
+            parsed.ifPresentOrElse(valid -> { }, () -> errors.add("email", "must be a valid email address"));
+            return parsed.map(valid -> new CustomerIdentifier(valid, null));
+        }
+        if (phone != null) {
+            Optional<PhoneNumber> parsed = PhoneNumber.parse(phone, countryCode,
+                    (String) store.policy().asMap().get("default_country_code"));
+            parsed.ifPresentOrElse(valid -> { }, () -> errors.add("phone", "must be a valid phone number"));
+            return parsed.map(valid -> new CustomerIdentifier(null, valid));
+        }
+        errors.add("email", "send an email or a phone");
+        return Optional.empty();
+    }
+
+    /** The lockout key: per store and normalised identifier, hashed. */
+    public TokenHash throttleKey() {
+        return email != null ? LoginThrottle.keyOf("email", email.value()) : LoginThrottle.keyOf("phone", phone.e164());
+    }
+
+    public Optional<Customer> findIn(CustomerRepository customers, Store store) {
+        return email != null ? customers.findByEmail(store.id(), email) : customers.findByPhone(store.id(), phone);
+    }
+}

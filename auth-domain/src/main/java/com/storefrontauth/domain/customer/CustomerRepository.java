@@ -1,0 +1,28 @@
+package com.storefrontauth.domain.customer;
+
+import com.storefrontauth.domain.shared.EmailAddress;
+import com.storefrontauth.domain.shared.Page;
+import com.storefrontauth.domain.shared.PageRequest;
+import com.storefrontauth.domain.store.StoreId;
+import java.util.Optional;
+
+/** Customers, always within one store. Email and phone are unique per store. */
+public interface CustomerRepository {
+
+    /** @return false when the email or phone is already taken in the store (nothing is written then) */
+    boolean insert(Customer customer);
+
+    void update(Customer customer);
+
+    Optional<Customer> find(StoreId store, CustomerId id);
+
+    Optional<Customer> findByEmail(StoreId store, EmailAddress email);
+
+    Optional<Customer> findByPhone(StoreId store, PhoneNumber phone);
+
+    /** Case-insensitive substring search over email, phone, first and last name; newest first. */
+    Page<Customer> search(StoreId store, String query, PageRequest request);
+
+    /** Erases the customer row: the email and phone become free to register again. */
+    void delete(StoreId store, CustomerId id);
+}

@@ -1,0 +1,92 @@
+package com.storefrontauth.domain.customer;
+
+import com.storefrontauth.domain.audit.AuditEventType;
+import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.credential.PasswordHasher;
+import com.storefrontauth.domain.credential.PasswordPolicy;
+import com.storefrontauth.domain.session.SessionIssuer;
+import com.storefrontauth.domain.session.SessionLifetimes;
+import com.storefrontauth.domain.session.SubjectKind;
+import com.storefrontauth.domain.session.TokenGrant;
+import com.storefrontauth.domain.shared.ClientInfo;
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.shared.Transactions;
+import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.throttle.LoginThrottle;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Customer sign-in with a password. The lockout is checked before any hash is computed; an unknown
+ * identifier costs the same hash as a known one, counts towards the same lockout and gets the same
+ * answer, so neither timing, body nor lockout tells whether an account exists.
+ */
+@ApplicationScoped
+public class PasswordLogin {
+
+    @Inject
+    CustomerRepository customers;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    SessionIssuer issuer;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Transactions transactions;
+
+    public CustomerSignIn login(Store store, CustomerIdentifier identifier, String password, GuestLink guest,
+            ClientInfo client) {
+        if (!store.policy().flag("password_login")) {
+            throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED, "This store does not allow password sign-in.");
+        }
+        throttle.requireNotLocked(store, identifier.throttleKey());
+        String candidate = password == null || password.length() > PasswordPolicy.MAX_LENGTH * 4 ? "" : password;
+        Optional<Customer> found = transactions.required(() -> identifier.findIn(customers, store))
+                .filter(customer -> customer.passwordHash() != null);
+        if (found.isEmpty()) {
+            hasher.verifyAgainstDummy(candidate);
+            throw refused(store, identifier, null, client);
+        }
+        Customer customer = found.get();
+        PasswordHasher.Verification verification = hasher.verify(customer.passwordHash(), candidate);
+        if (!verification.matches()) {
+            throw refused(store, identifier, customer, client);
+        }
+        if (customer.isDisabled()) {
+            audit.recordRefusal(store.id(), AuditEventType.LOGIN_FAILED, customer.id().value(), client,
+                    Map.of("method", "password", "reason", "account_disabled"));
+            throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
+        }
+        return transactions.required(() -> {
+            throttle.recordSuccess(store, identifier.throttleKey());
+            if (verification.rehash() != null) {
+                customer.replacePasswordHash(verification.rehash(), customer.modifiedAt());
+                customers.update(customer);
+            }
+            TokenGrant grant = issuer.start(store.id(), SubjectKind.CUSTOMER, customer.id().value(),
+                    guest.anonymousId(), SessionLifetimes.of(store.policy()), client);
+            audit.record(store.id(), AuditEventType.LOGIN_SUCCEEDED, customer.id().value(), client,
+                    Map.of("method", "password", "session_id", grant.session().id().value()));
+            return new CustomerSignIn(customer, grant);
+        });
+    }
+
+    private DomainException refused(Store store, CustomerIdentifier identifier, Customer customer, ClientInfo client) {
+        String subject = customer == null ? null : customer.id().value();
+        audit.recordRefusal(store.id(), AuditEventType.LOGIN_FAILED, subject, client,
+                Map.of("method", "password", "reason", customer == null ? "unknown_identifier" : "wrong_password"));
+        throttle.recordFailure(store, identifier.throttleKey(), subject, client);
+        return new DomainException(ErrorCode.INVALID_CREDENTIALS, "The email, phone or password is not correct.");
+    }
+}

@@ -1,0 +1,169 @@
+package com.storefrontauth.persistence.jdbc;
+
+import com.storefrontauth.domain.customer.Customer;
+import com.storefrontauth.domain.customer.CustomerId;
+import com.storefrontauth.domain.customer.CustomerRepository;
+import com.storefrontauth.domain.customer.CustomerStatus;
+import com.storefrontauth.domain.customer.PhoneNumber;
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.EmailAddress;
+import com.storefrontauth.domain.shared.Page;
+import com.storefrontauth.domain.shared.PageRequest;
+import com.storefrontauth.domain.store.StoreId;
+import com.storefrontauth.persistence.DataAccessException;
+import com.storefrontauth.persistence.Dialect;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A store's customers. Every statement is scoped by store: an id, email or phone of another store finds
+ * nothing. Email and phone are unique per store by constraint ({@code uq_customers_store_email},
+ * {@code uq_customers_store_phone}), so of two concurrent registrations with the same email exactly one
+ * inserts; emails arrive normalised (lower case) and phones in E.164, so lookups are exact matches.
+ */
+@ApplicationScoped
+public class JdbcCustomerRepository implements CustomerRepository {
+
+    private static final String COLUMNS = "id, store_id, email, phone, first_name, last_name, password_hash,"
+            + " email_verified, phone_verified, status, created_at, modified_at";
+    private static final String INSERT =
+            "INSERT INTO customers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String MATCHES = " AND (LOWER(email) LIKE LOWER(?) ESCAPE '\\'"
+            + " OR LOWER(phone) LIKE LOWER(?) ESCAPE '\\' OR LOWER(first_name) LIKE LOWER(?) ESCAPE '\\'"
+            + " OR LOWER(last_name) LIKE LOWER(?) ESCAPE '\\')";
+
+    @Inject
+    Sql sql;
+
+    protected JdbcCustomerRepository() {
+        // for CDI
+    }
+
+    JdbcCustomerRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    /**
+     * On PostgreSQL a failed INSERT would abort the caller's whole transaction, so a taken email or phone
+     * is skipped with {@code ON CONFLICT DO NOTHING} (which waits for a concurrent inserter like the plain
+     * INSERT does); H2 only undoes the failed statement, so its unique violation is caught.
+     */
+    @Override
+    public boolean insert(Customer customer) {
+        Object[] values = {customer.id().value(), customer.store().value(), email(customer.email()),
+                phone(customer.phone()), customer.firstName(), customer.lastName(), customer.passwordHash(),
+                customer.emailVerified(), customer.phoneVerified(), customer.status(), customer.createdAt(),
+                customer.modifiedAt()};
+        if (sql.dialect() == Dialect.POSTGRESQL) {
+            return sql.update(INSERT + " ON CONFLICT DO NOTHING", values) == 1;
+        }
+        try {
+            sql.update(INSERT, values);
+            return true;
+        } catch (DataAccessException e) {
+            if (e.isUniqueViolation()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Writes every mutable field. Taking an email or phone another customer of the store has is refused
+     * by the unique constraints ({@link DataAccessException#isUniqueViolation()}).
+     */
+    @Override
+    public void update(Customer customer) {
+        int changed = sql.update("UPDATE customers SET email = ?, phone = ?, first_name = ?, last_name = ?,"
+                + " password_hash = ?, email_verified = ?, phone_verified = ?, status = ?, modified_at = ?"
+                + " WHERE store_id = ? AND id = ?", email(customer.email()), phone(customer.phone()),
+                customer.firstName(), customer.lastName(), customer.passwordHash(), customer.emailVerified(),
+                customer.phoneVerified(), customer.status(), customer.modifiedAt(), customer.store().value(),
+                customer.id().value());
+        if (changed == 0) {
+            throw DomainException.notFound("Customer");
+        }
+    }
+
+    @Override
+    public Optional<Customer> find(StoreId store, CustomerId id) {
+        return sql.one("SELECT " + COLUMNS + " FROM customers WHERE store_id = ? AND id = ?",
+                JdbcCustomerRepository::customer, store.value(), id.value());
+    }
+
+    @Override
+    public Optional<Customer> findByEmail(StoreId store, EmailAddress email) {
+        return sql.one("SELECT " + COLUMNS + " FROM customers WHERE store_id = ? AND email = ?",
+                JdbcCustomerRepository::customer, store.value(), email.value());
+    }
+
+    @Override
+    public Optional<Customer> findByPhone(StoreId store, PhoneNumber phone) {
+        return sql.one("SELECT " + COLUMNS + " FROM customers WHERE store_id = ? AND phone = ?",
+                JdbcCustomerRepository::customer, store.value(), phone.e164());
+    }
+
+    /** The query is matched literally: {@code %}, {@code _} and {@code \} in it are escaped. */
+    @Override
+    public Page<Customer> search(StoreId store, String query, PageRequest request) {
+        StringBuilder where = new StringBuilder(" WHERE store_id = ?");
+        List<Object> parameters = new ArrayList<>(List.of(store.value()));
+        if (query != null && !query.isBlank()) {
+            String pattern = "%" + escapeLike(query.strip()) + "%";
+            where.append(MATCHES);
+            parameters.addAll(List.of(pattern, pattern, pattern, pattern));
+        }
+        long total = sql.count("SELECT COUNT(*) FROM customers" + where, parameters.toArray());
+        List<Customer> items = List.of();
+        if (total > request.offset()) {
+            parameters.add(request.size());
+            parameters.add(request.offset());
+            items = sql.list("SELECT " + COLUMNS + " FROM customers" + where
+                    + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?", JdbcCustomerRepository::customer,
+                    parameters.toArray());
+        }
+        return new Page<>(items, request.page(), request.size(), total);
+    }
+
+    @Override
+    public void delete(StoreId store, CustomerId id) {
+        sql.update("DELETE FROM customers WHERE store_id = ? AND id = ?", store.value(), id.value());
+    }
+
+    /** The text with the LIKE wildcards and the escape character itself made literal (escape: {@code \}). */
+    static String escapeLike(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '%' || c == '_') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    private static String email(EmailAddress email) {
+        return email == null ? null : email.value();
+    }
+
+    private static String phone(PhoneNumber phone) {
+        return phone == null ? null : phone.e164();
+    }
+
+    private static Customer customer(ResultSet row) throws SQLException {
+        String email = row.getString("email");
+        String phone = row.getString("phone");
+        return new Customer(new CustomerId(row.getString("id")), new StoreId(row.getString("store_id")),
+                email == null ? null : new EmailAddress(email), phone == null ? null : new PhoneNumber(phone),
+                row.getString("first_name"), row.getString("last_name"), row.getString("password_hash"),
+                row.getBoolean("email_verified"), row.getBoolean("phone_verified"),
+                CustomerStatus.valueOf(row.getString("status")), Sql.instant(row, "created_at"),
+                Sql.instant(row, "modified_at"));
+    }
+}

@@ -1,0 +1,380 @@
+package com.storefrontauth.persistence.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.storefrontauth.domain.customer.Customer;
+import com.storefrontauth.domain.customer.CustomerId;
+import com.storefrontauth.domain.customer.CustomerStatus;
+import com.storefrontauth.domain.customer.PhoneNumber;
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.EmailAddress;
+import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.shared.Page;
+import com.storefrontauth.domain.shared.PageRequest;
+import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.store.StoreId;
+import com.storefrontauth.persistence.DataAccessException;
+import com.storefrontauth.persistence.testing.TestDatabase;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
+class JdbcCustomerRepositoryTest extends RepositoryTest {
+
+    private static final PageRequest ALL = new PageRequest(1, 100);
+
+    private static Customer customer(Store store, String email, String phone, String firstName, String lastName,
+            Instant createdAt) {
+        return new Customer(CustomerId.generate(), store.id(), email == null ? null : EmailAddress.parse(email).orElseThrow(),
+                phone == null ? null : new PhoneNumber(phone), firstName, lastName, "$argon2id$v=19$hash", false, false,
+                CustomerStatus.ACTIVE, createdAt, createdAt);
+    }
+
+    /** Inserts a customer created at the given instant, insisting that the insert succeeds. */
+    private static Customer register(Store store, String email, String phone, String firstName, String lastName,
+            Instant createdAt) {
+        Customer customer = customer(store, email, phone, firstName, lastName, createdAt);
+        assertThat(customers.insert(customer)).as("insert of " + email + " / " + phone).isTrue();
+        return customer;
+    }
+
+    private static Customer register(Store store, String email, String phone) {
+        return register(store, email, phone, "Ada", "Lovelace", now());
+    }
+
+    private static EmailAddress email(String value) {
+        return EmailAddress.parse(value).orElseThrow();
+    }
+
+    private static List<CustomerId> ids(Page<Customer> page) {
+        return page.items().stream().map(Customer::id).toList();
+    }
+
+    @Test
+    void whenACustomerIsInsertedThenItIsFoundByIdEmailAndPhoneWithEveryField() {
+        Store store = newStore();
+        Customer customer = register(store, "ada@example.com", "+14155550101");
+
+        assertThat(customers.find(store.id(), customer.id())).get().usingRecursiveComparison().isEqualTo(customer);
+        assertThat(customers.findByEmail(store.id(), email("ada@example.com"))).get().usingRecursiveComparison()
+                .isEqualTo(customer);
+        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+14155550101"))).get()
+                .usingRecursiveComparison().isEqualTo(customer);
+        assertThat(customers.find(store.id(), CustomerId.generate())).isEmpty();
+        assertThat(customers.findByEmail(store.id(), email("someone.else@example.com"))).isEmpty();
+        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+14155550199"))).isEmpty();
+    }
+
+    @Test
+    void whenACustomerHasNoEmailPhoneNamesOrPasswordThenItRoundTripsWithNulls() {
+        Store store = newStore();
+        Instant now = now();
+        Customer phoneOnly = new Customer(CustomerId.generate(), store.id(), null, new PhoneNumber("+919876543210"),
+                null, null, null, false, true, CustomerStatus.ACTIVE, now, now);
+        Customer emailOnly = new Customer(CustomerId.generate(), store.id(), email("only@example.com"), null, null,
+                null, null, true, false, CustomerStatus.DISABLED, now, now.plusSeconds(1));
+
+        assertThat(customers.insert(phoneOnly)).isTrue();
+        assertThat(customers.insert(emailOnly)).isTrue();
+
+        assertThat(customers.find(store.id(), phoneOnly.id())).get().usingRecursiveComparison().isEqualTo(phoneOnly);
+        assertThat(customers.find(store.id(), emailOnly.id())).get().usingRecursiveComparison().isEqualTo(emailOnly);
+    }
+
+    @Test
+    void whenManyCustomersOfAStoreHaveNoEmailOrNoPhoneThenTheNullsNeverCollide() {
+        Store store = newStore();
+        register(store, null, "+14155550101");
+        register(store, null, "+14155550102");
+        register(store, "a@example.com", null);
+        register(store, "b@example.com", null);
+
+        assertThat(customers.search(store.id(), null, ALL).total()).isEqualTo(4);
+    }
+
+    @Test
+    void whenTheSameEmailAndPhoneRegisterInTwoStoresThenTheyAreTwoCustomersEachFoundOnlyInItsStore() {
+        Store first = newStore();
+        Store second = newStore();
+        Customer inFirst = register(first, "shared@example.com", "+14155550101");
+        Customer inSecond = register(second, "shared@example.com", "+14155550101");
+
+        assertThat(inFirst.id()).isNotEqualTo(inSecond.id());
+        assertThat(customers.findByEmail(first.id(), email("shared@example.com"))).map(Customer::id)
+                .contains(inFirst.id());
+        assertThat(customers.findByEmail(second.id(), email("shared@example.com"))).map(Customer::id)
+                .contains(inSecond.id());
+        assertThat(customers.findByPhone(first.id(), new PhoneNumber("+14155550101"))).map(Customer::id)
+                .contains(inFirst.id());
+        assertThat(customers.findByPhone(second.id(), new PhoneNumber("+14155550101"))).map(Customer::id)
+                .contains(inSecond.id());
+    }
+
+    @Test
+    void whenAnIdOfAnotherStoreIsLookedUpThenNothingIsFound() {
+        Store owner = newStore();
+        Store other = newStore();
+        Customer customer = register(owner, "owned@example.com", "+14155550101");
+
+        assertThat(customers.find(other.id(), customer.id())).isEmpty();
+        assertThat(customers.findByEmail(other.id(), email("owned@example.com"))).isEmpty();
+        assertThat(customers.findByPhone(other.id(), new PhoneNumber("+14155550101"))).isEmpty();
+        assertThat(customers.find(owner.id(), customer.id())).isPresent();
+    }
+
+    @Test
+    void whenTheEmailIsTakenInTheStoreThenInsertIsFalseAndNothingIsWritten() {
+        Store store = newStore();
+        Customer first = register(store, "taken@example.com", "+14155550101");
+        Customer duplicate = customer(store, "taken@example.com", "+14155550102", "Other", "Person", now());
+
+        assertThat(customers.insert(duplicate)).isFalse();
+
+        assertThat(customers.find(store.id(), duplicate.id())).isEmpty();
+        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+14155550102"))).isEmpty();
+        assertThat(customers.findByEmail(store.id(), email("taken@example.com"))).map(Customer::id)
+                .contains(first.id());
+        assertThat(customers.search(store.id(), null, ALL).total()).isEqualTo(1);
+    }
+
+    @Test
+    void whenThePhoneIsTakenInTheStoreThenInsertIsFalseAndNothingIsWritten() {
+        Store store = newStore();
+        Customer first = register(store, "first@example.com", "+14155550101");
+        Customer duplicate = customer(store, "second@example.com", "+14155550101", "Other", "Person", now());
+
+        assertThat(customers.insert(duplicate)).isFalse();
+
+        assertThat(customers.find(store.id(), duplicate.id())).isEmpty();
+        assertThat(customers.findByEmail(store.id(), email("second@example.com"))).isEmpty();
+        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+14155550101"))).map(Customer::id)
+                .contains(first.id());
+        assertThat(customers.search(store.id(), null, ALL).total()).isEqualTo(1);
+    }
+
+    @Test
+    void whenADuplicateIsRefusedInsideATransactionThenTheTransactionGoesOnAndCommits() {
+        Store store = newStore();
+        register(store, "taken@example.com", "+14155550101");
+        Customer duplicate = customer(store, "taken@example.com", null, null, null, now());
+        Customer fresh = customer(store, "fresh@example.com", null, null, null, now());
+
+        boolean[] inserted = transactions.required(() -> new boolean[] {customers.insert(duplicate),
+                customers.insert(fresh)});
+
+        assertThat(inserted).containsExactly(false, true);
+        assertThat(customers.find(store.id(), fresh.id())).isPresent();
+        assertThat(customers.find(store.id(), duplicate.id())).isEmpty();
+    }
+
+    @Test
+    void whenEveryFieldIsUpdatedThenEveryFieldRoundTrips() {
+        Store store = newStore();
+        Customer original = register(store, "before@example.com", "+14155550101", "Before", "Name", now());
+        Customer changed = new Customer(original.id(), store.id(), email("after@example.com"),
+                new PhoneNumber("+447911123456"), "After", "Renamed", "$argon2id$v=19$other", true, true,
+                CustomerStatus.DISABLED, original.createdAt(), original.createdAt().plusSeconds(90));
+
+        customers.update(changed);
+
+        assertThat(customers.find(store.id(), original.id())).get().usingRecursiveComparison().isEqualTo(changed);
+        assertThat(customers.findByEmail(store.id(), email("before@example.com"))).isEmpty();
+        assertThat(customers.findByEmail(store.id(), email("after@example.com"))).isPresent();
+        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+447911123456"))).isPresent();
+    }
+
+    @Test
+    void whenOptionalFieldsAreClearedByAnUpdateThenTheyReadBackAsNull() {
+        Store store = newStore();
+        Customer original = register(store, "kept@example.com", "+14155550101", "First", "Last", now());
+        Customer cleared = new Customer(original.id(), store.id(), original.email(), null, null, null, null, true,
+                false, CustomerStatus.ACTIVE, original.createdAt(), original.createdAt().plusSeconds(5));
+
+        customers.update(cleared);
+
+        assertThat(customers.find(store.id(), original.id())).get().usingRecursiveComparison().isEqualTo(cleared);
+    }
+
+    @Test
+    void whenTheDomainRenamesAndDisablesACustomerThenUpdateKeepsTheChange() {
+        Store store = newStore();
+        Customer customer = register(store, "rename@example.com", null, "Old", "Name", now());
+        Instant later = now().plusSeconds(30);
+        customer.rename("New", null, true, true, later);
+        customer.replacePasswordHash("$argon2id$v=19$new", later);
+        customer.changeStatus(CustomerStatus.DISABLED, later);
+
+        customers.update(customer);
+
+        Customer found = customers.find(store.id(), customer.id()).orElseThrow();
+        assertThat(found.firstName()).isEqualTo("New");
+        assertThat(found.lastName()).isNull();
+        assertThat(found.passwordHash()).isEqualTo("$argon2id$v=19$new");
+        assertThat(found.isDisabled()).isTrue();
+        assertThat(found.modifiedAt()).isEqualTo(later);
+        assertThat(found.createdAt()).isEqualTo(customer.createdAt());
+    }
+
+    @Test
+    void whenAnUpdateNamesAnotherStoreOrAnUnknownIdThenItIsNotFoundAndNothingChanges() {
+        Store owner = newStore();
+        Store other = newStore();
+        Customer customer = register(owner, "mine@example.com", null, "Mine", null, now());
+        Customer hijack = new Customer(customer.id(), other.id(), email("hijack@example.com"), null, "Hijack", null,
+                null, true, true, CustomerStatus.DISABLED, customer.createdAt(), now());
+        Customer unknown = customer(owner, "ghost@example.com", null, null, null, now());
+
+        assertThatThrownBy(() -> customers.update(hijack)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThatThrownBy(() -> customers.update(unknown)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+
+        assertThat(customers.find(owner.id(), customer.id())).get().usingRecursiveComparison().isEqualTo(customer);
+        assertThat(customers.find(other.id(), customer.id())).isEmpty();
+    }
+
+    @Test
+    void whenAnUpdateTakesTheEmailOfAnotherCustomerOfTheStoreThenItIsAUniqueViolation() {
+        Store store = newStore();
+        register(store, "one@example.com", null);
+        Customer second = register(store, "two@example.com", null);
+        Customer clash = new Customer(second.id(), store.id(), email("one@example.com"), null, second.firstName(),
+                second.lastName(), second.passwordHash(), false, false, CustomerStatus.ACTIVE, second.createdAt(), now());
+
+        assertThatThrownBy(() -> customers.update(clash))
+                .isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(e.isUniqueViolation()).isTrue());
+        assertThat(customers.find(store.id(), second.id())).map(Customer::email).contains(email("two@example.com"));
+    }
+
+    @Test
+    void whenSearchedByFragmentsOfEmailPhoneOrNameThenMatchesAreCaseInsensitive() {
+        Store store = newStore();
+        Store other = newStore();
+        Instant start = now();
+        Customer alice = register(store, "alice.smith@example.com", "+14155550101", "Alice", "Smith", start);
+        Customer bob = register(store, "bob@shop.test", "+919876543210", "Bob", "O'Brien", start.plusSeconds(1));
+        Customer carol = register(store, "carol@example.org", null, "Carol", "Jones", start.plusSeconds(2));
+        register(other, "alice@other.example", "+14155550101", "Alice", "Elsewhere", start.plusSeconds(3));
+
+        assertThat(ids(customers.search(store.id(), "ALICE", ALL))).containsExactly(alice.id());
+        assertThat(ids(customers.search(store.id(), "SHOP.TEST", ALL))).containsExactly(bob.id());
+        assertThat(ids(customers.search(store.id(), "98765", ALL))).containsExactly(bob.id());
+        assertThat(ids(customers.search(store.id(), "+1415", ALL))).containsExactly(alice.id());
+        assertThat(ids(customers.search(store.id(), "sMiT", ALL))).containsExactly(alice.id());
+        assertThat(ids(customers.search(store.id(), "o'bRIEN", ALL))).containsExactly(bob.id());
+        assertThat(ids(customers.search(store.id(), "cAROL", ALL))).containsExactly(carol.id());
+        assertThat(ids(customers.search(store.id(), "  jones  ", ALL))).containsExactly(carol.id());
+        assertThat(ids(customers.search(store.id(), "EXAMPLE", ALL))).containsExactly(carol.id(), alice.id());
+        assertThat(customers.search(store.id(), "elsewhere", ALL).total()).isZero();
+        assertThat(customers.search(store.id(), "zzz", ALL).items()).isEmpty();
+    }
+
+    @Test
+    void whenTheQueryHasLikeWildcardsOrTheEscapeCharacterThenTheyAreMatchedLiterally() {
+        Store store = newStore();
+        Instant start = now();
+        Customer percent = register(store, "sale100%@example.com", null, "Per", "Cent", start);
+        Customer underscore = register(store, "first_last@example.com", null, "Under", "Score", start.plusSeconds(1));
+        Customer backslash = register(store, "plain100x@example.com", null, "Back\\slash", "Name", start.plusSeconds(2));
+        register(store, "firstxlast@example.com", null, "Plain", "Person", start.plusSeconds(3));
+
+        assertThat(ids(customers.search(store.id(), "%", ALL))).containsExactly(percent.id());
+        assertThat(ids(customers.search(store.id(), "0%", ALL))).containsExactly(percent.id());
+        assertThat(ids(customers.search(store.id(), "_", ALL))).containsExactly(underscore.id());
+        assertThat(ids(customers.search(store.id(), "first_last", ALL))).containsExactly(underscore.id());
+        assertThat(ids(customers.search(store.id(), "k\\s", ALL))).containsExactly(backslash.id());
+        assertThat(ids(customers.search(store.id(), "\\", ALL))).containsExactly(backslash.id());
+        assertThat(customers.search(store.id(), "\\%", ALL).total()).isZero();
+    }
+
+    @Test
+    void whenTheQueryIsNullOrBlankThenEveryCustomerOfTheStoreComesNewestFirst() {
+        Store store = newStore();
+        Store other = newStore();
+        Instant start = now();
+        Customer oldest = register(store, "a@example.com", null, "A", null, start);
+        Customer middle = register(store, "b@example.com", null, "B", null, start.plusSeconds(60));
+        Customer newest = register(store, "c@example.com", null, "C", null, start.plusSeconds(120));
+        register(other, "d@example.com", null, "D", null, start.plusSeconds(180));
+
+        Page<Customer> all = customers.search(store.id(), null, ALL);
+
+        assertThat(ids(all)).containsExactly(newest.id(), middle.id(), oldest.id());
+        assertThat(all.total()).isEqualTo(3);
+        assertThat(ids(customers.search(store.id(), "", ALL))).containsExactly(newest.id(), middle.id(), oldest.id());
+        assertThat(ids(customers.search(store.id(), "   ", ALL))).containsExactly(newest.id(), middle.id(),
+                oldest.id());
+    }
+
+    @Test
+    void whenSearchResultsArePagedThenEachPageHasItsSliceAndTheFullTotal() {
+        Store store = newStore();
+        Instant start = now();
+        Customer[] made = new Customer[5];
+        for (int i = 0; i < made.length; i++) {
+            made[i] = register(store, "buyer" + i + "@example.com", null, "Buyer", String.valueOf(i),
+                    start.plusSeconds(i));
+        }
+        register(store, "unrelated@elsewhere.test", null, "Not", "Matching", start.plusSeconds(10));
+
+        Page<Customer> first = customers.search(store.id(), "BUYER", new PageRequest(1, 2));
+        Page<Customer> second = customers.search(store.id(), "BUYER", new PageRequest(2, 2));
+        Page<Customer> third = customers.search(store.id(), "BUYER", new PageRequest(3, 2));
+        Page<Customer> beyond = customers.search(store.id(), "BUYER", new PageRequest(4, 2));
+
+        assertThat(ids(first)).containsExactly(made[4].id(), made[3].id());
+        assertThat(ids(second)).containsExactly(made[2].id(), made[1].id());
+        assertThat(ids(third)).containsExactly(made[0].id());
+        assertThat(beyond.items()).isEmpty();
+        assertThat(List.of(first, second, third, beyond)).extracting(Page::total).containsOnly(5L);
+        assertThat(second.page()).isEqualTo(2);
+        assertThat(second.size()).isEqualTo(2);
+    }
+
+    @Test
+    void whenACustomerIsDeletedThenItIsGoneAndItsEmailAndPhoneCanRegisterAgain() {
+        Store store = newStore();
+        Customer customer = register(store, "erase@example.com", "+14155550101");
+
+        customers.delete(store.id(), customer.id());
+
+        assertThat(customers.find(store.id(), customer.id())).isEmpty();
+        assertThat(customers.findByEmail(store.id(), email("erase@example.com"))).isEmpty();
+        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+14155550101"))).isEmpty();
+        Customer again = customer(store, "erase@example.com", "+14155550101", null, null, now());
+        assertThat(customers.insert(again)).isTrue();
+        assertThat(customers.findByEmail(store.id(), email("erase@example.com"))).map(Customer::id)
+                .contains(again.id());
+    }
+
+    @Test
+    void whenAnotherStoreDeletesACustomerThenItStays() {
+        Store owner = newStore();
+        Store intruder = newStore();
+        Customer customer = register(owner, "stay@example.com", null);
+
+        customers.delete(intruder.id(), customer.id());
+
+        assertThat(customers.find(owner.id(), customer.id())).isPresent();
+    }
+
+    @Test
+    void whenTheStoreDoesNotExistThenInsertFailsOnTheForeignKey() {
+        Customer orphan = new Customer(CustomerId.generate(), StoreId.generate(), email("orphan@example.com"), null,
+                null, null, null, false, false, CustomerStatus.ACTIVE, now(), now());
+
+        assertThatThrownBy(() -> customers.insert(orphan)).isInstanceOfSatisfying(DataAccessException.class,
+                e -> assertThat(e.isUniqueViolation()).isFalse());
+    }
+
+    @Test
+    void whenLikeCharactersAreEscapedThenEachGetsOneBackslash() {
+        assertThat(JdbcCustomerRepository.escapeLike("a%b_c\\d")).isEqualTo("a\\%b\\_c\\\\d");
+        assertThat(JdbcCustomerRepository.escapeLike("plain")).isEqualTo("plain");
+    }
+}
