@@ -257,6 +257,8 @@ public class LoadDriver {
     // ---------------------------------------------------------------- scenarios
 
     static final class SetupFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+
         SetupFailed(String m) {
             super(m);
         }

@@ -25,7 +25,7 @@ class MigrationTest {
     static final List<String> TABLES = List.of("stores", "accounts", "account_stores", "api_keys", "cors_origins",
             "sessions", "used_refresh_tokens", "audit_events", "signing_keys", "platform_settings", "customers",
             "login_failures");
-    static final int MIGRATIONS = 2;
+    static final int MIGRATIONS = 3;
 
     @Parameter
     TestDatabase target;

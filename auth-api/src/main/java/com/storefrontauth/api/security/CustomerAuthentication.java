@@ -1,7 +1,7 @@
 package com.storefrontauth.api.security;
 
 import com.storefrontauth.domain.customer.CustomerId;
-import com.storefrontauth.domain.session.Session;
+import com.storefrontauth.api.jwt.VerifiedToken;
 import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
@@ -16,8 +16,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Customer routes run after the storefront gate: the bearer token must be a customer token of this
- * store whose session is still active, so logout, reuse, password change, disable and operator
- * revocation take effect at once.
+ * store whose session has not been revoked, so logout, reuse, password change, disable and operator
+ * revocation take effect at once on this instance and within a second on the others.
  */
 @Provider
 @CustomerRoute
@@ -30,11 +30,12 @@ public class CustomerAuthentication implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Store store = (Store) request.getProperty(Caller.STORE);
-        Session session = BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .flatMap(bearer -> tokens.activeSession(bearer, store.id(), SubjectKind.CUSTOMER))
+        VerifiedToken token = BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .flatMap(bearer -> tokens.authenticate(bearer, store.id(), SubjectKind.CUSTOMER))
+                .filter(verified -> CustomerId.parse(verified.subject()).isPresent())
                 .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED,
                         "Send the customer's access token of this store as a Bearer token."));
-        request.setProperty(Caller.CUSTOMER, new CustomerId(session.subject()));
-        request.setProperty(Caller.SESSION, session.id());
+        request.setProperty(Caller.CUSTOMER, new CustomerId(token.subject()));
+        request.setProperty(Caller.SESSION, token.sessionId());
     }
 }

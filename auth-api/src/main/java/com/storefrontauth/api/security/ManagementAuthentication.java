@@ -5,7 +5,7 @@ import com.storefrontauth.api.jwt.VerifiedToken;
 import com.storefrontauth.domain.access.Operator;
 import com.storefrontauth.domain.account.AccountId;
 import com.storefrontauth.domain.apikey.ApiKeyService;
-import com.storefrontauth.domain.session.ActiveSessions;
+import com.storefrontauth.domain.session.SessionRevocations;
 import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.session.TokenAudience;
 import com.storefrontauth.domain.shared.DomainException;
@@ -22,8 +22,8 @@ import java.util.Optional;
 
 /**
  * Establishes the {@link Operator} of a management request: a store's secret key, or a merchant or
- * platform-admin access token whose session is still active (a revoked session is refused at once,
- * even before its access token expires).
+ * platform-admin access token whose session has not been revoked (refused at once, even before its
+ * access token expires).
  */
 @Provider
 @ManagementRoute
@@ -37,7 +37,7 @@ public class ManagementAuthentication implements ContainerRequestFilter {
     ApiKeyService apiKeys;
 
     @Inject
-    ActiveSessions sessions;
+    SessionRevocations revocations;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -55,12 +55,15 @@ public class ManagementAuthentication implements ContainerRequestFilter {
                 || !PublicId.isWellFormed(token.subject(), AccountId.PREFIX)) {
             return Optional.empty();
         }
+        if (revocations.isRevoked(token.sessionId())) {
+            return Optional.empty();
+        }
         AccountId account = new AccountId(token.subject());
-        return sessions.find(token.sessionId())
-                .filter(session -> session.subject().equals(token.subject()))
-                .map(session -> session.kind() == SubjectKind.PLATFORM_ADMIN
-                        ? new Operator.PlatformAdmin(account)
-                        : session.kind() == SubjectKind.MERCHANT ? new Operator.Merchant(account) : null);
+        if (token.hasGroup(SubjectKind.PLATFORM_ADMIN.group())) {
+            return Optional.of(new Operator.PlatformAdmin(account));
+        }
+        return token.hasGroup(SubjectKind.MERCHANT.group()) ? Optional.of(new Operator.Merchant(account))
+                : Optional.empty();
     }
 
     static DomainException unauthorized(String detail) {

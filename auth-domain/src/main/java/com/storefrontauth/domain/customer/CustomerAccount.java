@@ -7,6 +7,7 @@ import com.storefrontauth.domain.credential.PasswordPolicy;
 import com.storefrontauth.domain.session.Session;
 import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.session.SessionRepository;
+import com.storefrontauth.domain.session.SessionRevocations;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
@@ -40,6 +41,9 @@ public class CustomerAccount {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    SessionRevocations revocations;
 
     @Inject
     AuditLog audit;
@@ -83,6 +87,7 @@ public class CustomerAccount {
             int ended = sessions.revokeAllOf(store.id(), id.value(), current, "password_changed", now);
             audit.record(store.id(), AuditEventType.PASSWORD_CHANGED, id.value(), client,
                     Map.of("sessions_revoked", String.valueOf(ended)));
+            revocations.pollNow();
         });
     }
 
@@ -95,6 +100,7 @@ public class CustomerAccount {
             customers.delete(store.id(), id);
             audit.record(store.id(), AuditEventType.ACCOUNT_DELETED, id.value(), client,
                     Map.of("sessions_revoked", String.valueOf(ended)));
+            revocations.pollNow();
         });
     }
 
@@ -116,6 +122,7 @@ public class CustomerAccount {
             sessions.revoke(session.id(), "customer_revoked", clock.instant());
             audit.record(store, AuditEventType.SESSION_REVOKED, id.value(), client,
                     Map.of("session_id", session.id().value(), "by", "customer"));
+            revocations.pollNow();
         });
     }
 

@@ -7,6 +7,7 @@ import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.session.Session;
 import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.session.SessionRepository;
+import com.storefrontauth.domain.session.SessionRevocations;
 import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
@@ -34,6 +35,9 @@ public class CustomerAdministration {
 
     @Inject
     StoreAccess access;
+
+    @Inject
+    SessionRevocations revocations;
 
     @Inject
     AuditLog audit;
@@ -67,6 +71,7 @@ public class CustomerAdministration {
         audit.record(store, status == CustomerStatus.DISABLED ? AuditEventType.CUSTOMER_DISABLED
                 : AuditEventType.CUSTOMER_ENABLED, operator.subject(), client,
                 Map.of("customer_id", id.value(), "sessions_revoked", String.valueOf(ended)));
+        revocations.pollNow();
         return customer;
     }
 
@@ -87,6 +92,7 @@ public class CustomerAdministration {
         sessions.revoke(session.id(), "operator_revoked", clock.instant());
         audit.record(store, AuditEventType.SESSION_REVOKED, operator.subject(), client,
                 Map.of("session_id", id.value(), "customer_id", session.subject(), "by", "operator"));
+        revocations.pollNow();
     }
 
     public void revokeAllSessions(Operator operator, StoreId store, CustomerId id, ClientInfo client) {
@@ -95,6 +101,7 @@ public class CustomerAdministration {
         int ended = sessions.revokeAllOf(store, id.value(), null, "operator_revoked", clock.instant());
         audit.record(store, AuditEventType.SESSION_REVOKED, operator.subject(), client,
                 Map.of("customer_id", id.value(), "sessions_revoked", String.valueOf(ended), "by", "operator"));
+        revocations.pollNow();
     }
 
     private Customer require(StoreId store, CustomerId id) {

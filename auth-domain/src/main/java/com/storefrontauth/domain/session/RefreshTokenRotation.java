@@ -28,6 +28,7 @@ public class RefreshTokenRotation {
     private SessionIssuer issuer;
     private AuditLog audit;
     private Transactions transactions;
+    private SessionRevocations revocations;
     private Clock clock;
 
     protected RefreshTokenRotation() {
@@ -36,11 +37,12 @@ public class RefreshTokenRotation {
 
     @Inject
     public RefreshTokenRotation(SessionRepository sessions, SessionIssuer issuer, AuditLog audit,
-            Transactions transactions, Clock clock) {
+            Transactions transactions, SessionRevocations revocations, Clock clock) {
         this.sessions = sessions;
         this.issuer = issuer;
         this.audit = audit;
         this.transactions = transactions;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
@@ -84,6 +86,7 @@ public class RefreshTokenRotation {
             if (sessions.revoke(session.id(), reason, clock.instant())) {
                 audit.record(session.store(), event, session.subject(), client,
                         Map.of("session_id", session.id().value(), "reason", reason));
+                revocations.pollNow();
             }
         });
     }
@@ -96,6 +99,7 @@ public class RefreshTokenRotation {
                     sessions.revoke(session.id(), "refresh_token_reused", clock.instant());
                     audit.record(session.store(), AuditEventType.REFRESH_TOKEN_REUSED, session.subject(), client,
                             Map.of("session_id", session.id().value()));
+                    revocations.pollNow();
                 }));
     }
 

@@ -42,12 +42,14 @@ public class SessionIssuer {
     }
 
     TokenGrant grant(Session session, String refreshToken, Instant now) {
-        Instant expiresAt = now.plus(session.accessTokenTtl());
+        Instant ttlEnd = now.plus(session.accessTokenTtl());
+        // an access token never outlives its session
+        Instant expiresAt = ttlEnd.isAfter(session.expiresAt()) ? session.expiresAt() : ttlEnd;
         String audience = session.store() == null ? TokenAudience.MANAGEMENT : session.store().value();
         String storeId = session.store() == null ? null : session.store().value();
         String accessToken = accessTokens.issue(new AccessTokenClaims(session.subject(), audience, storeId,
                 session.id(), List.of(session.kind().group()), session.anonymousId(), now, expiresAt));
-        return new TokenGrant(accessToken, session.accessTokenTtl().getSeconds(), refreshToken,
+        return new TokenGrant(accessToken, java.time.Duration.between(now, expiresAt).getSeconds(), refreshToken,
                 session.refreshExpiresIn(now), session);
     }
 }

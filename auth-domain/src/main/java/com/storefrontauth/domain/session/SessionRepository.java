@@ -35,4 +35,10 @@ public interface SessionRepository {
 
     /** Revokes every unrevoked session of the subject in the store but {@code except} (may be null); answers how many. */
     int revokeAllOf(StoreId store, String subject, SessionId except, String reason, Instant now);
+
+    /** Sessions revoked after {@code since}: what every instance polls to refuse their access tokens. */
+    List<Revocation> revokedSince(Instant since);
+
+    record Revocation(SessionId id, Instant revokedAt) {
+    }
 }

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SigningKeyRing {
 
     static final Duration RELOAD_INTERVAL = Duration.ofSeconds(30);
-    private static final Duration UNKNOWN_KID_RELOAD_GAP = Duration.ofSeconds(5);
+    // bounds how often random kids can make us query; also how long another instance's new key may go unseen
+    private static final Duration UNKNOWN_KID_RELOAD_GAP = Duration.ofSeconds(1);
 
     @Inject
     SigningKeyRepository repository;

@@ -77,4 +77,12 @@ class InMemorySessions implements SessionRepository {
         targets.forEach(s -> revoke(s.id(), reason, now));
         return targets.size();
     }
+
+    @Override
+    public List<Revocation> revokedSince(Instant since) {
+        return sessions.values().stream()
+                .filter(s -> s.revokedAt() != null && s.revokedAt().isAfter(since))
+                .map(s -> new Revocation(s.id(), s.revokedAt()))
+                .toList();
+    }
 }

@@ -48,9 +48,18 @@ class RefreshTokenRotationTest {
         }
     }, new DirectTransactions(), new StoreAccess(null, null), clock);
     private final SessionIssuer issuer = new SessionIssuer(sessions, claims -> "jwt-" + signed.incrementAndGet(), clock);
+    private final SessionRevocations revocations = revocations();
     private final RefreshTokenRotation rotation =
-            new RefreshTokenRotation(sessions, issuer, audit, new DirectTransactions(), clock);
+            new RefreshTokenRotation(sessions, issuer, audit, new DirectTransactions(), revocations, clock);
     private final StoreId store = StoreId.generate();
+
+    private SessionRevocations revocations() {
+        SessionRevocations known = new SessionRevocations();
+        known.sessions = sessions;
+        known.transactions = new DirectTransactions();
+        known.clock = clock;
+        return known;
+    }
 
     private TokenGrant signIn() {
         return issuer.start(store, SubjectKind.CUSTOMER, "cus_1", null, LIFETIMES, CLIENT);
@@ -76,6 +85,7 @@ class RefreshTokenRotationTest {
         assertRefused(() -> rotation.rotate(first.refreshToken(), RefreshScope.storefront(store), CLIENT));
 
         assertThat(revoked(first.session().id())).isTrue();
+        assertThat(revocations.isRevoked(first.session().id())).as("known in memory at once").isTrue();
         assertThat(events).extracting(AuditEvent::type).contains(AuditEventType.REFRESH_TOKEN_REUSED);
         assertRefused(() -> rotation.rotate(second.refreshToken(), RefreshScope.storefront(store), CLIENT));
     }

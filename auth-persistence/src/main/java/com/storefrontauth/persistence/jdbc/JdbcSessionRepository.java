@@ -142,6 +142,12 @@ public class JdbcSessionRepository implements SessionRepository {
         return sql.update(update + " AND id <> ?", now, Sql.clip(reason, 64), store.value(), subject, except.value());
     }
 
+    @Override
+    public List<Revocation> revokedSince(Instant since) {
+        return sql.list("SELECT id, revoked_at FROM sessions WHERE revoked_at > ?",
+                row -> new Revocation(new SessionId(row.getString("id")), Sql.instant(row, "revoked_at")), since);
+    }
+
     private static Session session(ResultSet row) throws SQLException {
         String store = row.getString("store_id");
         return new Session(new SessionId(row.getString("id")), store == null ? null : new StoreId(store),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storefrontauth.domain.session.Session;
 import com.storefrontauth.domain.session.SessionId;
+import com.storefrontauth.domain.session.SessionRepository;
 import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.TokenHash;
@@ -173,6 +174,25 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         Session found = sessions.find(session.id()).orElseThrow();
         assertThat(found.revokedAt()).isEqualTo(first);
         assertThat(found.revokeReason()).isEqualTo("logout");
+    }
+
+    @Test
+    void whenSessionsAreRevokedThenRevokedSinceListsThoseAfterTheGivenTime() {
+        Store store = newStore();
+        Session early = newSession(store, newHash());
+        Session late = newSession(store, newHash());
+        Session active = newSession(store, newHash());
+        Instant now = now();
+        sessions.revoke(early.id(), "logout", now.minusSeconds(120));
+        sessions.revoke(late.id(), "logout", now);
+
+        assertThat(sessions.revokedSince(now.minusSeconds(60)))
+                .extracting(SessionRepository.Revocation::id)
+                .contains(late.id())
+                .doesNotContain(early.id(), active.id());
+        assertThat(sessions.revokedSince(now.minusSeconds(600)))
+                .extracting(SessionRepository.Revocation::id)
+                .contains(early.id(), late.id());
     }
 
     @Test

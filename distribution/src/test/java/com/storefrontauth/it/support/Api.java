@@ -32,6 +32,11 @@ public final class Api {
         return new Api(RunningServer.get().baseUrl());
     }
 
+    /** A client of the given instance (for tests with two instances). */
+    public static Api of(RunningServer server) {
+        return new Api(server.baseUrl());
+    }
+
     /** A copy that sends one more header on every request. */
     public Api with(String name, String value) {
         Api copy = new Api(baseUrl);

@@ -27,25 +27,44 @@ public final class RunningServer {
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
 
     private static RunningServer instance;
+    private static RunningServer peer;
 
     private final Process process;
     private final Path workDir;
     private final int port;
     private final Duration startup;
+    private final Map<String, String> sharedEnvironment;
 
-    private RunningServer(Process process, Path workDir, int port, Duration startup) {
+    private RunningServer(Process process, Path workDir, int port, Duration startup,
+            Map<String, String> sharedEnvironment) {
         this.process = process;
         this.workDir = workDir;
         this.port = port;
         this.startup = startup;
+        this.sharedEnvironment = sharedEnvironment;
     }
 
     public static synchronized RunningServer get() {
         if (instance == null) {
-            instance = start();
+            instance = start(Map.of());
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
         }
         return instance;
+    }
+
+    /**
+     * A second instance sharing the first one's PostgreSQL database, issuer and key encryption, as two
+     * instances behind a load balancer would.
+     */
+    public static synchronized RunningServer peer() {
+        if (!"postgres".equals(System.getProperty("it.database"))) {
+            throw new IllegalStateException("a peer instance needs the shared PostgreSQL database (it.database=postgres)");
+        }
+        if (peer == null) {
+            peer = start(get().sharedEnvironment);
+            Runtime.getRuntime().addShutdownHook(new Thread(peer::stop));
+        }
+        return peer;
     }
 
     public String baseUrl() {
@@ -69,7 +88,7 @@ public final class RunningServer {
         }
     }
 
-    private static RunningServer start() {
+    private static RunningServer start(Map<String, String> shared) {
         String jar = System.getProperty("server.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("system property server.jar must name the built uber-jar, got " + jar);
@@ -91,22 +110,26 @@ public final class RunningServer {
                     .redirectOutput(workDir.resolve("server.log").toFile());
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(name -> name.startsWith("AUTH_"));
-            env.put("AUTH_ISSUER", "http://127.0.0.1:" + port);
-            env.put("AUTH_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
-            env.put("AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            env.put("AUTH_SIGNING_ENCRYPTION_KEY", "integration-test-key-encryption-secret");
-            if ("postgres".equals(System.getProperty("it.database"))) {
-                PostgresCluster postgres = PostgresCluster.shared();
-                env.put("AUTH_DB_URL", postgres.createDatabase());
-                env.put("AUTH_DB_USER", postgres.user());
-            } else {
-                env.put("AUTH_DB_URL", "jdbc:h2:" + workDir.resolve("db/auth") + ";LOCK_TIMEOUT=10000");
+            Map<String, String> instanceEnv = new java.util.HashMap<>(shared);
+            if (instanceEnv.isEmpty()) {
+                instanceEnv.put("AUTH_ISSUER", "http://127.0.0.1:" + port);
+                instanceEnv.put("AUTH_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
+                instanceEnv.put("AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+                instanceEnv.put("AUTH_SIGNING_ENCRYPTION_KEY", "integration-test-key-encryption-secret");
+                if ("postgres".equals(System.getProperty("it.database"))) {
+                    PostgresCluster postgres = PostgresCluster.shared();
+                    instanceEnv.put("AUTH_DB_URL", postgres.createDatabase());
+                    instanceEnv.put("AUTH_DB_USER", postgres.user());
+                } else {
+                    instanceEnv.put("AUTH_DB_URL", "jdbc:h2:" + workDir.resolve("db/auth") + ";LOCK_TIMEOUT=10000");
+                }
             }
+            env.putAll(instanceEnv);
             Instant begun = Instant.now();
             Process process = builder.start();
-            RunningServer server = new RunningServer(process, workDir, port, Duration.ZERO);
+            RunningServer server = new RunningServer(process, workDir, port, Duration.ZERO, instanceEnv);
             server.awaitReady();
-            return new RunningServer(process, workDir, port, Duration.between(begun, Instant.now()));
+            return new RunningServer(process, workDir, port, Duration.between(begun, Instant.now()), instanceEnv);
         } catch (IOException e) {
             throw new IllegalStateException("could not start the server", e);
         }

@@ -1,0 +1,73 @@
+package com.storefrontauth.domain.session;
+
+import com.storefrontauth.domain.shared.Transactions;
+import com.storefrontauth.domain.signing.SigningKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Which sessions have been revoked, held in memory so that checking a bearer token costs no query.
+ * Sessions revoked here are known at once (the revoking code calls {@link #pollNow()}); those revoked
+ * by another instance are picked up by a poll at most {@link #POLL_INTERVAL} old (API.md: within 2 s
+ * on every other instance). Entries are dropped once every access token of the session has expired.
+ */
+@ApplicationScoped
+public class SessionRevocations {
+
+    static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+    // Revocations committed by other instances may carry a slightly earlier timestamp than our last poll.
+    private static final Duration OVERLAP = Duration.ofSeconds(10);
+
+    @Inject
+    SessionRepository sessions;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Clock clock;
+
+    private final Map<SessionId, Instant> revoked = new ConcurrentHashMap<>();
+    private final ReentrantLock polling = new ReentrantLock();
+    private volatile Instant polledAt;
+
+    public boolean isRevoked(SessionId id) {
+        Instant last = polledAt;
+        if ((last == null || clock.instant().isAfter(last.plus(POLL_INTERVAL))) && polling.tryLock()) {
+            try {
+                poll();
+            } finally {
+                polling.unlock();
+            }
+        } else if (last == null) {
+            pollNow();
+        }
+        return revoked.containsKey(id);
+    }
+
+    /** Reads revocations now; called by code that has just revoked sessions, inside its transaction. */
+    public void pollNow() {
+        polling.lock();
+        try {
+            poll();
+        } finally {
+            polling.unlock();
+        }
+    }
+
+    private void poll() {
+        Instant now = clock.instant();
+        Instant horizon = now.minus(SigningKey.LONGEST_TOKEN_LIFETIME);
+        Instant since = polledAt == null ? horizon : polledAt.minus(OVERLAP);
+        transactions.required(() -> sessions.revokedSince(since))
+                .forEach(revocation -> revoked.put(revocation.id(), revocation.revokedAt()));
+        revoked.values().removeIf(at -> at.isBefore(horizon));
+        polledAt = now;
+    }
+}

@@ -1,0 +1,42 @@
+package com.storefrontauth.domain.credential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PasswordHasherTest {
+
+    private final PasswordHasher cheap = new PasswordHasher(1024, 1);
+
+    @Test
+    void hashWhenCalledThenArgon2idPhcStringWithItsParametersAndNoPlaintext() {
+        String hash = cheap.hash("purple mountain ferry 7");
+        assertThat(hash).startsWith("$argon2id$").contains("m=1024").contains("t=1").doesNotContain("purple");
+        assertThat(cheap.hash("purple mountain ferry 7")).as("salted").isNotEqualTo(hash);
+    }
+
+    @Test
+    void verifyWhenPasswordMatchesThenTrueOtherwiseFalse() {
+        String hash = cheap.hash("purple mountain ferry 7");
+        assertThat(cheap.verify(hash, "purple mountain ferry 7").matches()).isTrue();
+        assertThat(cheap.verify(hash, "purple mountain ferry 8").matches()).isFalse();
+        assertThat(cheap.verify(hash, "purple mountain ferry 7").rehash()).as("same cost, no rehash").isNull();
+    }
+
+    @Test
+    void verifyWhenPasswordIsUnicodeThenNfkcFormsAreTheSamePassword() {
+        String hash = cheap.hash("ｐａｓｓ ｗｏｒｄ Ⅻ");
+        assertThat(cheap.verify(hash, "pass word XII").matches()).isTrue();
+    }
+
+    @Test
+    void verifyWhenConfiguredCostChangedThenCorrectPasswordYieldsRehashAtNewCost() {
+        String old = cheap.hash("purple mountain ferry 7");
+        PasswordHasher stronger = new PasswordHasher(2048, 2);
+        PasswordHasher.Verification verification = stronger.verify(old, "purple mountain ferry 7");
+        assertThat(verification.matches()).isTrue();
+        assertThat(verification.rehash()).contains("m=2048").contains("t=2");
+        assertThat(stronger.verify(verification.rehash(), "purple mountain ferry 7").rehash()).isNull();
+        assertThat(stronger.verify(old, "wrong password").rehash()).as("never rehash on a wrong password").isNull();
+    }
+}

@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# Benchmark the built uber-jar: start it on a free loopback port with a fresh H2 database in a temporary
+# folder, seed a store and N customers through the public API, run bench/LoadDriver.java, print a summary,
+# then stop the server and delete the temporary folder. Builds nothing.
+#
+#   bench/run.sh                                   # login, refresh, me, anonymous; 4 connections; 15 s + 30 s
+#   SCENARIOS=refresh,me DURATION=20 bench/run.sh  # a subset
+#
+# Settings (environment, all optional):
+#   JAR              the uber-jar            (default distribution/target/storefront-auth.jar; copied before use)
+#   SCENARIOS        comma list              (login,refresh,me,anonymous)
+#   CONNECTIONS      closed-loop connections (4)
+#   WARMUP, DURATION seconds per scenario    (15, 30)
+#   USERS            customers registered    (20)
+#   SERVER_JAVA_OPTS JVM flags for the server (none: the default heap, as the README starts it)
+#   READY_TIMEOUT    seconds to wait for /health/ready (180)
+#   OUT              where results are kept  (${TMPDIR:-/tmp}/storefront-bench/<date-time>)
+#   LABEL            free text stored with every result line
+#   KEEP_TMP=1       keep the temporary server folder (log, H2 files) instead of deleting it
+#   JFR=1            record a JFR profile of the server during the load into $OUT/server.jfr (diagnosis only)
+#   DRIVER=loadgen   drive the load with ../shared/bench/run-suite.sh json (the Python driver the Keycloak
+#                    figures come from; login/refresh/me only; LOADGEN_WARMUP 15, LOADGEN_DURATION 20,
+#                    LOADGEN_REPEAT 3 windows as in that suite) instead of bench/LoadDriver.java
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$HERE")"
+JAR="${JAR:-$ROOT/distribution/target/storefront-auth.jar}"
+SCENARIOS="${SCENARIOS:-login,refresh,me,anonymous}"
+CONNECTIONS="${CONNECTIONS:-4}"
+WARMUP="${WARMUP:-15}"
+DURATION="${DURATION:-30}"
+USERS="${USERS:-20}"
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-}"
+READY_TIMEOUT="${READY_TIMEOUT:-180}"
+OUT="${OUT:-${TMPDIR:-/tmp}/storefront-bench/$(date +%Y%m%d-%H%M%S)}"
+LABEL="${LABEL:-}"
+KEEP_TMP="${KEEP_TMP:-0}"
+JFR="${JFR:-0}"
+DRIVER="${DRIVER:-java}"
+LOADGEN_WARMUP="${LOADGEN_WARMUP:-15}"
+LOADGEN_DURATION="${LOADGEN_DURATION:-20}"
+LOADGEN_REPEAT="${LOADGEN_REPEAT:-3}"
+
+die() { echo "run.sh: $*" >&2; exit 1; }
+
+# ---- preconditions
+[ -f "$JAR" ] || die "$JAR is missing: build it first (mvn -B -q package -DskipTests), or set JAR=…"
+[ "$DRIVER" = java ] || [ "$DRIVER" = loadgen ] || die "DRIVER must be java or loadgen"
+for tool in java curl jq; do command -v "$tool" >/dev/null || die "$tool is needed on PATH"; done
+[[ "$WARMUP" =~ ^[0-9]+$ && "$DURATION" =~ ^[0-9]+$ && "$CONNECTIONS" =~ ^[0-9]+$ && "$USERS" =~ ^[0-9]+$ ]] \
+  || die "WARMUP, DURATION, CONNECTIONS and USERS must be whole numbers"
+(( WARMUP <= 300 && DURATION >= 1 && DURATION <= 600 && CONNECTIONS >= 1 && CONNECTIONS <= 64 )) \
+  || die "bounds: WARMUP <= 300, 1 <= DURATION <= 600, 1 <= CONNECTIONS <= 64"
+(( USERS >= 1 && USERS <= 1000 )) || die "USERS must be 1..1000"
+KC_PID_FILE="${KC_STATE:-${TMPDIR:-/tmp}/authbench-kc}/kc.pid"
+if [ -s "$KC_PID_FILE" ] && kill -0 "$(cat "$KC_PID_FILE")" 2>/dev/null; then
+  die "a Keycloak from ../shared/bench/kc-start.sh is running (pid $(cat "$KC_PID_FILE")); stop it first (kc-stop.sh)"
+fi
+
+mkdir -p "$OUT"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/storefront-bench-srv.XXXXXX")"
+SERVER_PID=""
+DRIVER_PID=""
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [ -n "$DRIVER_PID" ] && kill -0 "$DRIVER_PID" 2>/dev/null; then
+    kill -TERM "$DRIVER_PID" 2>/dev/null || true   # timeout passes the signal on to the driver
+    wait "$DRIVER_PID" 2>/dev/null || true
+  fi
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo ">> server $SERVER_PID did not stop within 30 s; killing it" >&2
+      kill -KILL "$SERVER_PID" 2>/dev/null || true
+    fi
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  [ -f "$WORK/server.log" ] && cp "$WORK/server.log" "$OUT/server.log" 2>/dev/null || true
+  if [ "$KEEP_TMP" = 1 ]; then echo ">> kept $WORK" >&2; else rm -rf "$WORK"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---- free loopback port (probe; the preboot command binds the listener to 127.0.0.1 only)
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT=""
+for _ in $(seq 1 50); do
+  p=$(( 20000 + RANDOM % 30000 ))
+  if ! port_in_use "$p"; then PORT=$p; break; fi
+done
+[ -n "$PORT" ] || die "no free port found"
+BASE="http://127.0.0.1:$PORT"
+
+# ---- secrets for this run only
+rand() { head -c "$1" /dev/urandom | base64 | tr -d '/+=\n' | head -c "$2"; }
+ADMIN_EMAIL="admin@bench.test"
+ADMIN_PASSWORD="adm-$(rand 24 28)"
+export BENCH_PASSWORD="Bq7-$(rand 24 24)-zX9"   # long and random-looking: passes the weak-password check
+
+# ---- start the server from a private copy of the jar (a rebuild cannot swap it mid-run)
+cp "$JAR" "$WORK/storefront-auth.jar"
+JAR_SHA="$(sha256sum "$WORK/storefront-auth.jar" | cut -c1-12)"
+JAR_TIME="$(date -u -r "$JAR" +%FT%TZ)"
+printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
+  > "$WORK/preboot.asadmin"
+UNSET_AUTH=()
+while IFS= read -r name; do UNSET_AUTH+=(-u "$name"); done < <(env | sed -n 's/^\(AUTH_[A-Za-z0-9_]*\)=.*/\1/p')
+JAVA_VERSION="$(java -version 2>&1 | sed -n 2p)"
+
+echo ">> starting $(basename "$JAR") (sha256 $JAR_SHA, built $JAR_TIME) on $BASE; work dir $WORK" >&2
+t0=$(date +%s%N)
+# shellcheck disable=SC2086  # SERVER_JAVA_OPTS is a list of flags
+( cd "$WORK" && exec env "${UNSET_AUTH[@]}" \
+    AUTH_DB_URL="jdbc:h2:$WORK/db/auth;LOCK_TIMEOUT=10000" \
+    AUTH_ISSUER="$BASE" \
+    AUTH_BOOTSTRAP_ADMIN_EMAIL="$ADMIN_EMAIL" \
+    AUTH_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+    java $SERVER_JAVA_OPTS -jar "$WORK/storefront-auth.jar" --port "$PORT" --nocluster \
+      --rootdir "$WORK/payara" --prebootcommandfile "$WORK/preboot.asadmin" ) >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+
+ready=0
+deadline=$(( $(date +%s) + READY_TIMEOUT ))
+while [ "$(date +%s)" -lt "$deadline" ]; do
+  kill -0 "$SERVER_PID" 2>/dev/null || { tail -40 "$WORK/server.log" >&2; die "the server exited during startup"; }
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/health/ready" || true)" = 200 ]; then
+    ready=1; break
+  fi
+  sleep 0.1
+done
+t1=$(date +%s%N)
+[ "$ready" = 1 ] || { tail -40 "$WORK/server.log" >&2; die "not ready within ${READY_TIMEOUT}s"; }
+READY_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+CLK_TCK=$(getconf CLK_TCK)
+cpu_s() { awk -v t="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / t }' "/proc/$SERVER_PID/stat"; }
+rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$SERVER_PID/status"; }
+READY_CPU_S=$(cpu_s)
+RSS_READY_MB=$(rss_mb)
+echo ">> ready in ${READY_S} s (${READY_CPU_S} server CPU-s, RSS ${RSS_READY_MB} MB), pid $SERVER_PID" >&2
+[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/.well-known/openid-configuration")" = 200 ] \
+  || die "/health/ready is UP but the application does not answer (failed deployment?); see $OUT/server.log"
+
+# ---- seed through the public API
+REPLY="$WORK/reply.json"
+api() {   # api METHOD PATH [BODY] [extra curl args...] -> prints the status; the body is in $REPLY
+  local method=$1 path=$2 body=${3:-}; shift 3 || shift $#
+  local args=(-s -o "$REPLY" -w '%{http_code}' --max-time 30 -X "$method" "$BASE$path" -H 'Accept: application/json')
+  [ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
+  curl "${args[@]}" "$@" || true   # "000" when the server does not answer; expect() reports it
+}
+expect() { # expect STATUS ACTUAL WHAT
+  [ "$2" = "$1" ] || die "$3: HTTP $2 (expected $1): $(head -c 400 "$REPLY")"
+}
+st=$(api POST /api/v1/accounts/login "$(jq -nc --arg e "$ADMIN_EMAIL" --arg p "$ADMIN_PASSWORD" '{email:$e,password:$p}')")
+expect 200 "$st" "admin login"
+ADMIN_TOKEN=$(jq -r .access_token "$REPLY")
+AUTHZ=(-H "Authorization: Bearer $ADMIN_TOKEN")
+st=$(api POST /api/v1/stores '{"name":"Bench store","mode":"test"}' "${AUTHZ[@]}")
+expect 201 "$st" "create store"
+STORE=$(jq -r .id "$REPLY")
+st=$(api POST "/api/v1/stores/$STORE/api-keys" '{"type":"publishable","label":"bench"}' "${AUTHZ[@]}")
+expect 201 "$st" "create publishable key"
+PK=$(jq -r .key "$REPLY")
+st=$(api PUT "/api/v1/stores/$STORE/login-policy" '{"ip_rate_limit_per_minute":100000,"lockout_threshold":1000}' "${AUTHZ[@]}")
+expect 200 "$st" "set login policy"
+echo ">> store $STORE; registering $USERS customers" >&2
+for i in $(seq 0 $(( USERS - 1 ))); do
+  body=$(jq -nc --arg e "bench$i@example.test" --arg p "$BENCH_PASSWORD" '{email:$e,password:$p}')
+  st=$(api POST "/api/v1/stores/$STORE/auth/register" "$body" -H "X-Storefront-Api-Key: $PK")
+  expect 200 "$st" "register bench$i@example.test"
+done
+SEED_CPU_S=$(cpu_s)
+
+# ---- load
+if [ "$JFR" = 1 ]; then   # optional: where the server spends its CPU (adds a little overhead; not for the figures)
+  jcmd "$SERVER_PID" JFR.start name=bench settings=profile filename="$OUT/server.jfr" >/dev/null \
+    || die "jcmd JFR.start failed"
+fi
+: > "$OUT/driver.txt"
+if [ "$DRIVER" = loadgen ]; then
+  # The Python driver of ../shared/bench (the one the Keycloak figures come from), same seeded store.
+  LG_SCENARIOS="$(tr ',' ' ' <<< "$SCENARIOS" | sed 's/\banonymous\b//g')"
+  SUITE="$(cd "$ROOT/.." && pwd)/shared/bench/run-suite.sh"
+  [ -x "$SUITE" ] || die "$SUITE not found"
+  n=$(wc -w <<< "$LG_SCENARIOS")
+  BOUND=$(( n * (LOADGEN_WARMUP + LOADGEN_REPEAT * LOADGEN_DURATION + 100) + 60 ))
+  SCENARIOS="$LG_SCENARIOS" WARMUP="$LOADGEN_WARMUP" DURATION="$LOADGEN_DURATION" REPEAT="$LOADGEN_REPEAT" \
+  CONC_LOGIN="$CONNECTIONS" CONC_OTHER="$CONNECTIONS" OUT="$OUT/loadgen" \
+    timeout --kill-after=10 "$BOUND" "$SUITE" json --base "$BASE" --server-pid "$SERVER_PID" \
+      --login-path "/api/v1/stores/$STORE/auth/login" --refresh-path "/api/v1/stores/$STORE/auth/token/refresh" \
+      --me-path "/api/v1/stores/$STORE/customers/me" --access-field access_token --refresh-field refresh_token \
+      --user-template 'bench{i}@example.test' --users "$USERS" --password "$BENCH_PASSWORD" \
+      --header "X-Storefront-Api-Key: $PK" >"$OUT/driver.txt" 2>&1 &
+else
+  IFS=, read -r -a SCEN_LIST <<< "$SCENARIOS"
+  BOUND=$(( ${#SCEN_LIST[@]} * (WARMUP + DURATION + 150) + 60 ))   # setup, timeouts and compilation included
+  timeout --kill-after=10 "$BOUND" java "$HERE/LoadDriver.java" --base "$BASE" --store "$STORE" --api-key "$PK" \
+    --password-env BENCH_PASSWORD --users "$USERS" --user-template 'bench{i}@example.test' \
+    --scenarios "$SCENARIOS" -c "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
+    --server-pid "$SERVER_PID" --results "$OUT/results.jsonl" --label "$LABEL" >"$OUT/driver.txt" 2>&1 &
+fi
+# In the background + wait, so that a TERM/INT to this script is handled at once (trap) and not only
+# after the driver has finished; the output is followed with tail.
+DRIVER_PID=$!
+tail -n +1 -f --pid="$DRIVER_PID" "$OUT/driver.txt" &
+TAIL_PID=$!
+DRIVER_RC=0
+wait "$DRIVER_PID" || DRIVER_RC=$?
+wait "$TAIL_PID" 2>/dev/null || true
+DRIVER_PID=""
+kill -0 "$SERVER_PID" 2>/dev/null || die "the server died during the load; see $OUT/server.log"
+if [ "$JFR" = 1 ]; then jcmd "$SERVER_PID" JFR.stop name=bench >/dev/null || echo ">> JFR.stop failed" >&2; fi
+RSS_AFTER_MB=$(rss_mb)
+HWM_MB=$(awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$SERVER_PID/status")
+TOTAL_CPU_S=$(cpu_s)
+
+# ---- summary
+{
+  echo "# Storefront Auth benchmark  $(date -u +%FT%TZ)  host $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# server: $JAVA_VERSION; jar sha256 $JAR_SHA built $JAR_TIME; JVM flags: ${SERVER_JAVA_OPTS:-(default)}"
+  echo "# start to /health/ready: ${READY_S} s (${READY_CPU_S} CPU-s); RSS at ready ${RSS_READY_MB} MB;" \
+       "RSS after load ${RSS_AFTER_MB} MB (peak ${HWM_MB} MB); server CPU total ${TOTAL_CPU_S} s (seeding ended at ${SEED_CPU_S})"
+  if [ "$DRIVER" = loadgen ]; then
+    echo "# driver: shared/bench/loadgen.py, $CONNECTIONS connection(s), warm-up ${LOADGEN_WARMUP} s," \
+         "${LOADGEN_REPEAT} x ${LOADGEN_DURATION} s windows, $USERS users; exit code $DRIVER_RC"
+  else
+    echo "# driver: bench/LoadDriver.java, $CONNECTIONS connection(s), warm-up ${WARMUP} s, window ${DURATION} s," \
+         "$USERS users; exit code $DRIVER_RC"
+  fi
+  if [ "$DRIVER" = loadgen ]; then grep -E '^(#| *win| *med)|server RSS' "$OUT/driver.txt" || true
+  else grep -v '^#' "$OUT/driver.txt" || true; fi
+} | tee "$OUT/summary.txt"
+jq -nc --arg date "$(date -u +%FT%TZ)" --arg jdk "$JAVA_VERSION" --arg jar "$JAR_SHA" --arg lbl "$LABEL" \
+  --argjson ready "$READY_S" --argjson ready_cpu "$READY_CPU_S" --argjson rss_ready "$RSS_READY_MB" \
+  --argjson rss_after "$RSS_AFTER_MB" --argjson hwm "$HWM_MB" --arg opts "$SERVER_JAVA_OPTS" \
+  '{"date":$date, "label":$lbl, "jdk":$jdk, "jar_sha256":$jar, "server_java_opts":$opts,
+    "start_to_ready_s":$ready, "start_cpu_s":$ready_cpu, "rss_ready_mb":$rss_ready,
+    "rss_after_load_mb":$rss_after, "rss_peak_mb":$hwm}' > "$OUT/server.json"
+echo ">> results in $OUT (results.jsonl, summary.txt, server.json, server.log)" >&2
+exit "$DRIVER_RC"
