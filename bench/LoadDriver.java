@@ -50,7 +50,7 @@ public class LoadDriver {
         URI base;
         String store, apiKey, password, userTemplate = "bench{i}@example.test", results, label = "";
         List<String> scenarios = List.of("login", "refresh", "me", "anonymous");
-        int connections = 4, users = 20;
+        int connections = 4, users = 20, rounds = 1;
         double warmup = 15, duration = 30, timeout = 10;
         long serverPid = 0;
     }
@@ -63,7 +63,7 @@ public class LoadDriver {
                 usage: java bench/LoadDriver.java --base http://127.0.0.1:PORT --store ST_ID --api-key PK
                          [--password PW | --password-env VAR] [--users N] [--user-template 'bench{i}@example.test']
                          [--scenarios login,refresh,me,anonymous] [-c CONNECTIONS] [--warmup S] [--duration S]
-                         [--timeout S] [--server-pid PID] [--results FILE.jsonl] [--label TEXT]
+                         [--timeout S] [--server-pid PID] [--results FILE.jsonl] [--label TEXT] [--rounds N]
                   --base must be http://127.0.0.1:<port>; warm-up <= 300 s, window <= 600 s, connections 1..64""");
         System.exit(2);
     }
@@ -96,6 +96,7 @@ public class LoadDriver {
                     case "--server-pid" -> o.serverPid = Long.parseLong(v);
                     case "--results" -> o.results = v;
                     case "--label" -> o.label = v;
+                    case "--rounds" -> o.rounds = Integer.parseInt(v);
                     default -> usage("unknown option " + a);
                 }
             } catch (NumberFormatException e) {
@@ -123,8 +124,8 @@ public class LoadDriver {
         if (o.warmup < 0 || o.warmup > MAX_WARMUP_S || o.duration <= 0 || o.duration > MAX_WINDOW_S) {
             usage("warm-up must be 0..300 s and the window 0..600 s");
         }
-        if (o.timeout <= 0 || o.timeout > 60 || o.users < 1) {
-            usage("timeout must be 0..60 s and users >= 1");
+        if (o.timeout <= 0 || o.timeout > 60 || o.users < 1 || o.rounds < 1 || o.rounds > 5) {
+            usage("timeout must be 0..60 s, users >= 1, rounds 1..5");
         }
         return o;
     }
@@ -458,7 +459,7 @@ public class LoadDriver {
 
     // ------------------------------------------------------------- one scenario
 
-    static Map<String, Object> runScenario(Options o, String scenario) throws InterruptedException {
+    static Map<String, Object> runScenario(Options o, String scenario, int round) throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(o.connections), go = new CountDownLatch(1);
         AtomicLong users = new AtomicLong();
         List<Connection> conns = new ArrayList<>();
@@ -527,6 +528,7 @@ public class LoadDriver {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("time", Instant.now().toString());
         r.put("label", o.label);
+        r.put("round", round);
         r.put("scenario", scenario);
         r.put("connections", o.connections);
         r.put("warmup_s", o.warmup);
@@ -610,7 +612,7 @@ public class LoadDriver {
     }
 
     static void printHeader() {
-        System.out.printf(Locale.ROOT, "%-10s %3s %8s %9s %8s %8s %8s %8s %8s %11s %7s %6s  %s%n", "scenario", "c",
+        System.out.printf(Locale.ROOT, "%-5s %-10s %3s %8s %9s %8s %8s %8s %8s %8s %11s %7s %6s  %s%n", "round", "scenario", "c",
                 "ok", "req/s", "p50ms", "p90ms", "p99ms", "maxms", "srvCPUs", "req/srvCPUs", "drvCPU", "mach%",
                 "errors");
     }
@@ -618,7 +620,7 @@ public class LoadDriver {
     static void printRow(Map<String, Object> r) {
         Object errs = ((Map<?, ?>) r.get("errors")).isEmpty() ? "-" : r.get("errors");
         long relogins = (Long) r.get("relogins_unmeasured");
-        System.out.printf(Locale.ROOT, "%-10s %3d %8d %9s %8s %8s %8s %8s %8s %11s %7s %6s  %s%s%n", r.get("scenario"),
+        System.out.printf(Locale.ROOT, "%-5s %-10s %3d %8d %9s %8s %8s %8s %8s %8s %11s %7s %6s  %s%s%n", r.get("round"), r.get("scenario"),
                 r.get("connections"), r.get("ok"), fmt(r.get("throughput_rps"), "%.1f"), fmt(r.get("p50_ms"), "%.2f"),
                 fmt(r.get("p90_ms"), "%.2f"), fmt(r.get("p99_ms"), "%.2f"), fmt(r.get("max_ms"), "%.1f"),
                 fmt(r.get("server_cpu_s"), "%.2f"), fmt(r.get("rps_per_server_cpu_s"), "%.1f"),
@@ -635,26 +637,29 @@ public class LoadDriver {
         }
         System.out.printf(Locale.ROOT, "# LoadDriver %s  JDK %s  host CPUs %d  CLK_TCK %d  base %s  store %s%n",
                 Instant.now(), Runtime.version(), Runtime.getRuntime().availableProcessors(), clkTck, o.base, o.store);
-        System.out.printf(Locale.ROOT, "# %d connection(s), warm-up %.0f s, window %.0f s, %d user(s), server pid %s%n",
-                o.connections, o.warmup, o.duration, o.users, o.serverPid > 0 ? o.serverPid : "-");
+        System.out.printf(Locale.ROOT, "# %d connection(s), warm-up %.0f s, window %.0f s, %d user(s), %d round(s),"
+                + " server pid %s%n", o.connections, o.warmup, o.duration, o.users, o.rounds,
+                o.serverPid > 0 ? o.serverPid : "-");
         printHeader();
         int failures = 0;
-        for (String scenario : o.scenarios) {
-            Map<String, Object> r;
-            try {
-                r = runScenario(o, scenario);
-            } catch (IllegalStateException e) {
-                System.out.println(String.format(Locale.ROOT, "%-10s FAILED: %s", scenario, e.getMessage()));
-                failures++;
-                continue;
-            }
-            printRow(r);
-            if (o.results != null) {
+        for (int round = 1; round <= o.rounds; round++) {
+            for (String scenario : o.scenarios) {
+                Map<String, Object> r;
                 try {
-                    Files.writeString(Path.of(o.results), toJson(r) + "\n", StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    r = runScenario(o, scenario, round);
+                } catch (IllegalStateException e) {
+                    System.out.println(String.format(Locale.ROOT, "%-5d %-10s FAILED: %s", round, scenario, e.getMessage()));
+                    failures++;
+                    continue;
+                }
+                printRow(r);
+                if (o.results != null) {
+                    try {
+                        Files.writeString(Path.of(o.results), toJson(r) + "\n", StandardCharsets.UTF_8,
+                                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
             }
         }

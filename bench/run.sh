@@ -12,6 +12,8 @@
 #   CONNECTIONS      closed-loop connections (4)
 #   WARMUP, DURATION seconds per scenario    (15, 30)
 #   USERS            customers registered    (20)
+#   ROUNDS           run the scenario list this many times against the same server (1; 2 = keep the
+#                    second round, JIT-warm, as the Keycloak figures are taken)
 #   SERVER_JAVA_OPTS JVM flags for the server (none: the default heap, as the README starts it)
 #   READY_TIMEOUT    seconds to wait for /health/ready (180)
 #   OUT              where results are kept  (${TMPDIR:-/tmp}/storefront-bench/<date-time>)
@@ -31,6 +33,7 @@ CONNECTIONS="${CONNECTIONS:-4}"
 WARMUP="${WARMUP:-15}"
 DURATION="${DURATION:-30}"
 USERS="${USERS:-20}"
+ROUNDS="${ROUNDS:-1}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-}"
 READY_TIMEOUT="${READY_TIMEOUT:-180}"
 OUT="${OUT:-${TMPDIR:-/tmp}/storefront-bench/$(date +%Y%m%d-%H%M%S)}"
@@ -53,6 +56,7 @@ for tool in java curl jq; do command -v "$tool" >/dev/null || die "$tool is need
 (( WARMUP <= 300 && DURATION >= 1 && DURATION <= 600 && CONNECTIONS >= 1 && CONNECTIONS <= 64 )) \
   || die "bounds: WARMUP <= 300, 1 <= DURATION <= 600, 1 <= CONNECTIONS <= 64"
 (( USERS >= 1 && USERS <= 1000 )) || die "USERS must be 1..1000"
+[[ "$ROUNDS" =~ ^[1-5]$ ]] || die "ROUNDS must be 1..5"
 KC_PID_FILE="${KC_STATE:-${TMPDIR:-/tmp}/authbench-kc}/kc.pid"
 if [ -s "$KC_PID_FILE" ] && kill -0 "$(cat "$KC_PID_FILE")" 2>/dev/null; then
   die "a Keycloak from ../shared/bench/kc-start.sh is running (pid $(cat "$KC_PID_FILE")); stop it first (kc-stop.sh)"
@@ -189,21 +193,30 @@ if [ "$DRIVER" = loadgen ]; then
   SUITE="$(cd "$ROOT/.." && pwd)/shared/bench/run-suite.sh"
   [ -x "$SUITE" ] || die "$SUITE not found"
   n=$(wc -w <<< "$LG_SCENARIOS")
-  BOUND=$(( n * (LOADGEN_WARMUP + LOADGEN_REPEAT * LOADGEN_DURATION + 100) + 60 ))
-  SCENARIOS="$LG_SCENARIOS" WARMUP="$LOADGEN_WARMUP" DURATION="$LOADGEN_DURATION" REPEAT="$LOADGEN_REPEAT" \
-  CONC_LOGIN="$CONNECTIONS" CONC_OTHER="$CONNECTIONS" OUT="$OUT/loadgen" \
-    timeout --kill-after=10 "$BOUND" "$SUITE" json --base "$BASE" --server-pid "$SERVER_PID" \
-      --login-path "/api/v1/stores/$STORE/auth/login" --refresh-path "/api/v1/stores/$STORE/auth/token/refresh" \
-      --me-path "/api/v1/stores/$STORE/customers/me" --access-field access_token --refresh-field refresh_token \
-      --user-template 'bench{i}@example.test' --users "$USERS" --password "$BENCH_PASSWORD" \
-      --header "X-Storefront-Api-Key: $PK" >"$OUT/driver.txt" 2>&1 &
+  BOUND=$(( ROUNDS * n * (LOADGEN_WARMUP + LOADGEN_REPEAT * LOADGEN_DURATION + 100) + 60 ))
+  export SUITE BASE SERVER_PID STORE PK USERS CONNECTIONS ROUNDS OUT LG_SCENARIOS \
+         LOADGEN_WARMUP LOADGEN_DURATION LOADGEN_REPEAT
+  # timeout signals its whole process group, so the suite and its Python driver stop with it
+  # shellcheck disable=SC2016  # expanded by the inner bash
+  timeout --kill-after=10 "$BOUND" bash -c '
+    for r in $(seq 1 "$ROUNDS"); do
+      echo "# round $r"
+      SCENARIOS="$LG_SCENARIOS" WARMUP="$LOADGEN_WARMUP" DURATION="$LOADGEN_DURATION" REPEAT="$LOADGEN_REPEAT" \
+      CONC_LOGIN="$CONNECTIONS" CONC_OTHER="$CONNECTIONS" OUT="$OUT/loadgen-$r" \
+        "$SUITE" json --base "$BASE" --server-pid "$SERVER_PID" \
+          --login-path "/api/v1/stores/$STORE/auth/login" --refresh-path "/api/v1/stores/$STORE/auth/token/refresh" \
+          --me-path "/api/v1/stores/$STORE/customers/me" --access-field access_token --refresh-field refresh_token \
+          --user-template "bench{i}@example.test" --users "$USERS" --password "$BENCH_PASSWORD" \
+          --header "X-Storefront-Api-Key: $PK" || exit $?
+    done' >"$OUT/driver.txt" 2>&1 &
 else
   IFS=, read -r -a SCEN_LIST <<< "$SCENARIOS"
-  BOUND=$(( ${#SCEN_LIST[@]} * (WARMUP + DURATION + 150) + 60 ))   # setup, timeouts and compilation included
+  BOUND=$(( ROUNDS * ${#SCEN_LIST[@]} * (WARMUP + DURATION + 150) + 60 ))   # setup, timeouts and compilation included
   timeout --kill-after=10 "$BOUND" java "$HERE/LoadDriver.java" --base "$BASE" --store "$STORE" --api-key "$PK" \
     --password-env BENCH_PASSWORD --users "$USERS" --user-template 'bench{i}@example.test' \
     --scenarios "$SCENARIOS" -c "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
-    --server-pid "$SERVER_PID" --results "$OUT/results.jsonl" --label "$LABEL" >"$OUT/driver.txt" 2>&1 &
+    --server-pid "$SERVER_PID" --results "$OUT/results.jsonl" --label "$LABEL" --rounds "$ROUNDS" \
+    >"$OUT/driver.txt" 2>&1 &
 fi
 # In the background + wait, so that a TERM/INT to this script is handled at once (trap) and not only
 # after the driver has finished; the output is followed with tail.
@@ -228,10 +241,10 @@ TOTAL_CPU_S=$(cpu_s)
        "RSS after load ${RSS_AFTER_MB} MB (peak ${HWM_MB} MB); server CPU total ${TOTAL_CPU_S} s (seeding ended at ${SEED_CPU_S})"
   if [ "$DRIVER" = loadgen ]; then
     echo "# driver: shared/bench/loadgen.py, $CONNECTIONS connection(s), warm-up ${LOADGEN_WARMUP} s," \
-         "${LOADGEN_REPEAT} x ${LOADGEN_DURATION} s windows, $USERS users; exit code $DRIVER_RC"
+         "${LOADGEN_REPEAT} x ${LOADGEN_DURATION} s windows, $USERS users, $ROUNDS round(s); exit code $DRIVER_RC"
   else
     echo "# driver: bench/LoadDriver.java, $CONNECTIONS connection(s), warm-up ${WARMUP} s, window ${DURATION} s," \
-         "$USERS users; exit code $DRIVER_RC"
+         "$USERS users, $ROUNDS round(s); exit code $DRIVER_RC"
   fi
   if [ "$DRIVER" = loadgen ]; then grep -E '^(#| *win| *med)|server RSS' "$OUT/driver.txt" || true
   else grep -v '^#' "$OUT/driver.txt" || true; fi

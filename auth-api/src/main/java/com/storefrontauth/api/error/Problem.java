@@ -1,7 +1,8 @@
 package com.storefrontauth.api.error;
 
+import static com.storefrontauth.api.http.JsonFactory.JSON;
+
 import com.storefrontauth.domain.shared.ErrorCode;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -45,16 +46,16 @@ public final class Problem {
     }
 
     public Response toResponse(String traceId) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", code.title())
                 .add("status", code.status())
                 .add("detail", detail)
                 .add("error_code", code.wireValue());
         if (!fieldErrors.isEmpty()) {
-            JsonObjectBuilder errors = Json.createObjectBuilder();
+            JsonObjectBuilder errors = JSON.createObjectBuilder();
             fieldErrors.forEach((field, messages) -> {
-                JsonArrayBuilder list = Json.createArrayBuilder();
+                JsonArrayBuilder list = JSON.createArrayBuilder();
                 messages.forEach(list::add);
                 errors.add(field, list);
             });

@@ -1,9 +1,10 @@
 package com.storefrontauth.api.http;
 
+import static com.storefrontauth.api.http.JsonFactory.JSON;
+
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.FieldErrors;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -35,7 +36,7 @@ public final class JsonRequest {
         if (text == null || text.isBlank()) {
             return new JsonRequest(JsonValue.EMPTY_JSON_OBJECT);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonStructure structure = reader.read();
             if (!(structure instanceof JsonObject object)) {
                 throw invalidJson("The body must be a JSON object.");

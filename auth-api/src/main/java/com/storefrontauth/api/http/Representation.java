@@ -1,5 +1,7 @@
 package com.storefrontauth.api.http;
 
+import static com.storefrontauth.api.http.JsonFactory.JSON;
+
 import com.storefrontauth.domain.account.MerchantSignIn;
 import com.storefrontauth.domain.apikey.ApiKey;
 import com.storefrontauth.domain.apikey.ApiKeyType;
@@ -13,7 +15,6 @@ import com.storefrontauth.domain.shared.Page;
 import com.storefrontauth.domain.signing.SigningKey;
 import com.storefrontauth.domain.store.LoginPolicy;
 import com.storefrontauth.domain.store.Store;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -35,7 +36,7 @@ public final class Representation {
     }
 
     private static JsonObjectBuilder tokens(TokenGrant grant) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("status", "authenticated")
                 .add("access_token", grant.accessToken())
                 .add("token_type", "Bearer")
@@ -52,9 +53,9 @@ public final class Representation {
 
     /** The {@code user} object of API.md. */
     public static JsonObject user(Customer customer) {
-        JsonArrayBuilder methods = Json.createArrayBuilder();
+        JsonArrayBuilder methods = JSON.createArrayBuilder();
         customer.loginMethods().forEach(methods::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", customer.id().value())
                 .add("email", nullable(customer.email() == null ? null : customer.email().value()))
                 .add("phone", nullable(customer.phone() == null ? null : customer.phone().e164()))
@@ -70,12 +71,12 @@ public final class Representation {
 
     /** A customer as operators see it: the user object and the account status. */
     public static JsonObject customer(Customer customer) {
-        return Json.createObjectBuilder(user(customer)).add("status", customer.status().wireValue()).build();
+        return JSON.createObjectBuilder(user(customer)).add("status", customer.status().wireValue()).build();
     }
 
     /** A session; {@code current} marks the caller's own when {@code current} is not null. */
     public static JsonObject session(Session session, SessionId current) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("id", session.id().value());
         if (current == null) {
             body.add("customer_id", session.subject());
@@ -92,14 +93,14 @@ public final class Representation {
     }
 
     public static JsonObject merchantTokens(MerchantSignIn signIn) {
-        JsonObject account = Json.createObjectBuilder()
+        JsonObject account = JSON.createObjectBuilder()
                 .add("id", signIn.account().id().value())
                 .add("email", signIn.account().email())
                 .add("name", signIn.account().name())
                 .add("role", signIn.account().role().group())
                 .build();
-        JsonArrayBuilder stores = Json.createArrayBuilder();
-        signIn.stores().forEach(store -> stores.add(Json.createObjectBuilder()
+        JsonArrayBuilder stores = JSON.createArrayBuilder();
+        signIn.stores().forEach(store -> stores.add(JSON.createObjectBuilder()
                 .add("id", store.id().value())
                 .add("name", store.name())
                 .add("mode", store.mode().wireValue())
@@ -108,7 +109,7 @@ public final class Representation {
     }
 
     public static JsonObject store(Store store) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", store.id().value())
                 .add("name", store.name())
                 .add("mode", store.mode().wireValue())
@@ -118,7 +119,7 @@ public final class Representation {
     }
 
     public static JsonObject policy(LoginPolicy policy) {
-        JsonObjectBuilder body = Json.createObjectBuilder();
+        JsonObjectBuilder body = JSON.createObjectBuilder();
         policy.asMap().forEach((name, value) -> {
             if (value instanceof Boolean flag) {
                 body.add(name, flag);
@@ -133,7 +134,7 @@ public final class Representation {
 
     /** A key as listed; a secret key's value never appears, only its hint. */
     public static JsonObject apiKey(ApiKey key) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("id", key.id())
                 .add("type", key.type().wireValue())
                 .add("label", key.label())
@@ -147,11 +148,11 @@ public final class Representation {
 
     /** A key just issued: the only answer that carries a secret key's value. */
     public static JsonObject issuedApiKey(ApiKey.Issued issued) {
-        return Json.createObjectBuilder(apiKey(issued.key())).add("key", issued.value()).build();
+        return JSON.createObjectBuilder(apiKey(issued.key())).add("key", issued.value()).build();
     }
 
     public static JsonObject corsOrigin(CorsOrigin origin) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", origin.id())
                 .add("origin", origin.origin().toString())
                 .add("created_at", time(origin.createdAt()))
@@ -159,9 +160,9 @@ public final class Representation {
     }
 
     public static JsonObject event(AuditEvent event) {
-        JsonObjectBuilder details = Json.createObjectBuilder();
+        JsonObjectBuilder details = JSON.createObjectBuilder();
         event.details().forEach(details::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", event.id())
                 .add("type", event.type().wireValue())
                 .add("subject", nullable(event.subject()))
@@ -173,17 +174,17 @@ public final class Representation {
     }
 
     public static JsonObject signingKey(SigningKey key, Instant now) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("kid", key.kid())
                 .add("algorithm", key.algorithm().name())
                 .add("status", key.status(now))
                 .add("created_at", time(key.createdAt()))
-                .add("retired_at", key.retiredAt() == null ? JsonValue.NULL : Json.createValue(time(key.retiredAt())))
+                .add("retired_at", key.retiredAt() == null ? JsonValue.NULL : JSON.createValue(time(key.retiredAt())))
                 .build();
     }
 
     public static <T> JsonObject page(Page<T> page, Function<T, JsonObject> item) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("items", list(page.items(), item))
                 .add("page", page.page())
                 .add("size", page.size())
@@ -192,12 +193,12 @@ public final class Representation {
     }
 
     public static <T> JsonArrayBuilder list(List<T> items, Function<T, JsonObject> item) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         items.forEach(value -> array.add(item.apply(value)));
         return array;
     }
 
     private static JsonValue nullable(String value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
+        return value == null ? JsonValue.NULL : JSON.createValue(value);
     }
 }

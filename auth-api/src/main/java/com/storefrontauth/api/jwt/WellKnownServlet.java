@@ -1,5 +1,7 @@
 package com.storefrontauth.api.jwt;
 
+import static com.storefrontauth.api.http.JsonFactory.JSON;
+
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -10,7 +12,6 @@ import com.storefrontauth.domain.signing.SigningAlgorithm;
 import com.storefrontauth.domain.signing.SigningKey;
 import com.storefrontauth.domain.signing.SigningKeyRing;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,12 +57,12 @@ public class WellKnownServlet extends HttpServlet {
 
     private String discovery() {
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("issuer", issuer)
                 .add("jwks_uri", base + "/.well-known/jwks.json")
-                .add("subject_types_supported", Json.createArrayBuilder().add("public"))
-                .add("id_token_signing_alg_values_supported", Json.createArrayBuilder().add("RS256").add("ES256"))
-                .add("claims_supported", Json.createArrayBuilder().add("iss").add("sub").add("aud").add("exp")
+                .add("subject_types_supported", JSON.createArrayBuilder().add("public"))
+                .add("id_token_signing_alg_values_supported", JSON.createArrayBuilder().add("RS256").add("ES256"))
+                .add("claims_supported", JSON.createArrayBuilder().add("iss").add("sub").add("aud").add("exp")
                         .add("iat").add("jti").add("sid").add("store_id").add("groups").add("upn").add("anonymous_id"))
                 .build().toString();
     }

@@ -7,6 +7,7 @@ import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.UnitOfWork;
+import com.storefrontauth.domain.store.StoreDirectory;
 import com.storefrontauth.domain.store.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ public class CorsPolicy {
     private CorsOriginRepository origins;
     private StoreAccess access;
     private AuditLog audit;
+    private StoreDirectory directory;
     private Clock clock;
 
     protected CorsPolicy() {
@@ -29,8 +31,10 @@ public class CorsPolicy {
     }
 
     @Inject
-    public CorsPolicy(CorsOriginRepository origins, StoreAccess access, AuditLog audit, Clock clock) {
+    public CorsPolicy(CorsOriginRepository origins, StoreAccess access, AuditLog audit, StoreDirectory directory,
+            Clock clock) {
         this.origins = origins;
+        this.directory = directory;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -50,6 +54,7 @@ public class CorsPolicy {
         }
         CorsOrigin allowed = CorsOrigin.allow(storeId, pattern, clock.instant());
         origins.insert(allowed);
+        directory.forget(storeId);
         audit.record(storeId, AuditEventType.CORS_ORIGIN_ADDED, operator.subject(), client,
                 Map.of("origin_id", allowed.id(), "origin", pattern.toString()));
         return allowed;
@@ -60,14 +65,8 @@ public class CorsPolicy {
         if (!origins.delete(storeId, originId)) {
             throw DomainException.notFound("CORS origin");
         }
+        directory.forget(storeId);
         audit.record(storeId, AuditEventType.CORS_ORIGIN_REMOVED, operator.subject(), client,
                 Map.of("origin_id", originId));
-    }
-
-    /** Whether a browser at this {@code Origin} may call the store's storefront API. */
-    public boolean allows(StoreId storeId, String requestOrigin) {
-        return OriginPattern.parseRequestOrigin(requestOrigin)
-                .map(origin -> origins.list(storeId).stream().anyMatch(entry -> entry.origin().matches(origin)))
-                .orElse(false);
     }
 }

@@ -23,6 +23,7 @@ public class StoreService {
     private AccountRepository accounts;
     private StoreAccess access;
     private AuditLog audit;
+    private StoreDirectory directory;
     private Clock clock;
 
     protected StoreService() {
@@ -31,7 +32,8 @@ public class StoreService {
 
     @Inject
     public StoreService(StoreRepository stores, AccountRepository accounts, StoreAccess access, AuditLog audit,
-            Clock clock) {
+            StoreDirectory directory, Clock clock) {
+        this.directory = directory;
         this.stores = stores;
         this.accounts = accounts;
         this.access = access;
@@ -75,6 +77,7 @@ public class StoreService {
             details.put("status", change.status().wireValue());
         }
         stores.update(store);
+        directory.forget(store.id());
         audit.record(store.id(), AuditEventType.STORE_UPDATED, operator.subject(), client, details);
         return store;
     }
@@ -88,6 +91,7 @@ public class StoreService {
         LoginPolicy amended = store.policy().amend(changes);
         store.replacePolicy(amended);
         stores.update(store);
+        directory.forget(store.id());
         Map<String, String> details = new LinkedHashMap<>();
         changes.keySet().forEach(field -> details.put(field, String.valueOf(amended.asMap().get(field))));
         audit.record(store.id(), AuditEventType.LOGIN_POLICY_UPDATED, operator.subject(), client, details);

@@ -1,5 +1,7 @@
 package com.storefrontauth.api.resource.management;
 
+import static com.storefrontauth.api.http.JsonFactory.JSON;
+
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.PathIds;
@@ -11,7 +13,6 @@ import com.storefrontauth.domain.apikey.ApiKeyService;
 import com.storefrontauth.domain.apikey.ApiKeyType;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,7 +41,7 @@ public class ApiKeyResource {
 
     @GET
     public String list() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("items", Representation.list(keys.list(Caller.operator(request), PathIds.store(storeId)),
                         Representation::apiKey))
                 .build().toString();

@@ -1,5 +1,7 @@
 package com.storefrontauth.api.resource.management;
 
+import static com.storefrontauth.api.http.JsonFactory.JSON;
+
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.PathIds;
@@ -10,7 +12,6 @@ import com.storefrontauth.domain.cors.CorsOrigin;
 import com.storefrontauth.domain.cors.CorsPolicy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,7 +40,7 @@ public class CorsOriginResource {
 
     @GET
     public String list() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("items", Representation.list(cors.list(Caller.operator(request), PathIds.store(storeId)),
                         Representation::corsOrigin))
                 .build().toString();

@@ -1,5 +1,7 @@
 package com.storefrontauth.api.resource.management;
 
+import static com.storefrontauth.api.http.JsonFactory.JSON;
+
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.PathIds;
 import com.storefrontauth.api.http.Representation;
@@ -11,7 +13,6 @@ import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.shared.DomainException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -46,7 +47,7 @@ public class SessionAdminResource {
             customer = CustomerId.parse(customerId).orElseThrow(() -> DomainException.invalidField("customer_id",
                     "is not a customer id"));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("items", Representation.list(customers.activeSessions(Caller.operator(request),
                         PathIds.store(storeId), customer), session -> Representation.session(session, null)))
                 .build().toString();

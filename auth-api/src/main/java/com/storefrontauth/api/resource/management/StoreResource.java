@@ -1,5 +1,7 @@
 package com.storefrontauth.api.resource.management;
 
+import static com.storefrontauth.api.http.JsonFactory.JSON;
+
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.PathIds;
@@ -13,7 +15,6 @@ import com.storefrontauth.domain.store.StoreService;
 import com.storefrontauth.domain.store.StoreStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -39,7 +40,7 @@ public class StoreResource {
 
     @GET
     public String list() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("items", Representation.list(stores.list(Caller.operator(request)), Representation::store))
                 .build().toString();
     }

@@ -1,5 +1,7 @@
 package com.storefrontauth.api.resource.platform;
 
+import static com.storefrontauth.api.http.JsonFactory.JSON;
+
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.Representation;
 import com.storefrontauth.api.security.Caller;
@@ -8,7 +10,6 @@ import com.storefrontauth.domain.signing.SigningKey;
 import com.storefrontauth.domain.signing.SigningKeyRing;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,7 +40,7 @@ public class SigningKeyResource {
     @GET
     public String list() {
         Instant now = clock.instant();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("items", Representation.list(ring.list(Caller.operator(request)),
                         key -> Representation.signingKey(key, now)))
                 .build().toString();

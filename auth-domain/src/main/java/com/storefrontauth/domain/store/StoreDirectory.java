@@ -1,0 +1,74 @@
+package com.storefrontauth.domain.store;
+
+import com.storefrontauth.domain.cors.CorsOrigin;
+import com.storefrontauth.domain.cors.CorsOriginRepository;
+import com.storefrontauth.domain.shared.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The stores and CORS allow-lists that the storefront gate reads on every request, kept in memory for
+ * at most {@link #FRESHNESS}. A change made on this instance is seen at once ({@link #forget}); one made
+ * on another instance within that time. API keys are not cached: their revocation is immediate everywhere.
+ */
+@ApplicationScoped
+public class StoreDirectory {
+
+    static final Duration FRESHNESS = Duration.ofSeconds(2);
+    // Unknown but well-formed ids are cached too; the map is dropped whole past this size.
+    private static final int MAX_ENTRIES = 10_000;
+
+    @Inject
+    StoreRepository stores;
+
+    @Inject
+    CorsOriginRepository origins;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Clock clock;
+
+    private final Map<StoreId, Entry> entries = new ConcurrentHashMap<>();
+
+    private record Entry(Optional<Store> store, List<CorsOrigin> origins, Instant loadedAt) {
+    }
+
+    public Optional<Store> find(StoreId id) {
+        return entry(id).store();
+    }
+
+    public List<CorsOrigin> origins(StoreId id) {
+        return entry(id).origins();
+    }
+
+    /** Drops what is known of a store after a change made here. */
+    public void forget(StoreId id) {
+        entries.remove(id);
+    }
+
+    private Entry entry(StoreId id) {
+        Instant now = clock.instant();
+        Entry known = entries.get(id);
+        if (known != null && now.isBefore(known.loadedAt().plus(FRESHNESS))) {
+            return known;
+        }
+        Entry loaded = transactions.required(() -> {
+            Optional<Store> store = stores.find(id);
+            return new Entry(store, store.isPresent() ? origins.list(id) : List.of(), now);
+        });
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        entries.put(id, loaded);
+        return loaded;
+    }
+}
