@@ -23,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** The signed-in customer's own account: profile, password, sessions, erasure. */
 @Path("v1/stores/{store_id}/customers/me")
@@ -40,7 +39,6 @@ public class CustomerResource {
     HttpServletRequest request;
 
     @GET
-    @Timed(name = "customer_me", absolute = true, description = "Reads of the signed-in customer")
     public String me() {
         return Representation.user(account.get(Caller.store(request).id(), Caller.customer(request))).toString();
     }
