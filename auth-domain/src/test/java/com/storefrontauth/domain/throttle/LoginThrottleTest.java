@@ -4,26 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.storefrontauth.domain.access.StoreAccess;
-import com.storefrontauth.domain.audit.AuditEvent;
-import com.storefrontauth.domain.audit.AuditEventRepository;
 import com.storefrontauth.domain.audit.AuditEventType;
-import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.audit.RecordedEvents;
 import com.storefrontauth.domain.shared.DirectTransactions;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.MutableClock;
-import com.storefrontauth.domain.shared.Page;
-import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreId;
 import com.storefrontauth.domain.store.StoreMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,7 +26,7 @@ class LoginThrottleTest {
     private final MutableClock clock = new MutableClock();
     private final Map<TokenHash, Long> failures = new HashMap<>();
     private final Map<TokenHash, Instant> locks = new HashMap<>();
-    private final List<AuditEvent> events = new ArrayList<>();
+    private final RecordedEvents events = new RecordedEvents();
     private final LoginThrottle throttle = throttle();
     private final Store store = Store.open("Shop", StoreMode.TEST, Instant.EPOCH);
     private final TokenHash alice = LoginThrottle.keyOf("email", "alice@example.com");
@@ -44,7 +37,7 @@ class LoginThrottleTest {
             throttle.recordFailure(store, alice, null, null);
         }
         assertThatCode(() -> throttle.requireNotLocked(store, alice)).doesNotThrowAnyException();
-        assertThat(events).isEmpty();
+        assertThat(events.types()).isEmpty();
     }
 
     @Test
@@ -57,7 +50,7 @@ class LoginThrottleTest {
         assertLocked(1);
         clock.advance(Duration.ofSeconds(1));
         assertThatCode(() -> throttle.requireNotLocked(store, alice)).doesNotThrowAnyException();
-        assertThat(events).extracting(AuditEvent::type).containsExactly(AuditEventType.ACCOUNT_LOCKED);
+        assertThat(events.types()).containsExactly(AuditEventType.ACCOUNT_LOCKED);
     }
 
     @Test
@@ -105,17 +98,7 @@ class LoginThrottleTest {
         LoginThrottle built = new LoginThrottle();
         built.clock = clock;
         built.transactions = new DirectTransactions();
-        built.audit = new AuditLog(new AuditEventRepository() {
-            @Override
-            public void insert(AuditEvent event) {
-                events.add(event);
-            }
-
-            @Override
-            public Page<AuditEvent> page(StoreId s, AuditEventType t, Instant since, PageRequest r) {
-                throw new AssertionError("not used");
-            }
-        }, new DirectTransactions(), new StoreAccess(null, null), clock);
+        built.audit = events.log(clock);
         built.failures = new LoginFailureRepository() {
             @Override
             public long recordFailure(StoreId s, TokenHash identifier, Instant now) {
