@@ -46,7 +46,12 @@ class PlatformIT {
                 "/api/v1/accounts/login", "/api/v1/accounts/token/refresh", "/api/v1/accounts/logout",
                 "/api/v1/stores/{store_id}/login-policy", "/api/v1/stores/{store_id}/api-keys",
                 "/api/v1/stores/{store_id}/cors-origins", "/api/v1/stores/{store_id}/events",
-                "/api/v1/admin/signing-keys", "/.well-known/jwks.json", "refresh_expires_in", "error_code");
+                "/api/v1/admin/signing-keys", "/.well-known/jwks.json", "refresh_expires_in", "error_code",
+                "/api/v1/stores/{store_id}/auth/register", "/api/v1/stores/{store_id}/auth/login",
+                "/api/v1/stores/{store_id}/customers/me", "/api/v1/stores/{store_id}/customers/me/password",
+                "/api/v1/stores/{store_id}/customers/me/sessions/{session_id}",
+                "/api/v1/stores/{store_id}/customers/{customer_id}/sessions",
+                "/api/v1/stores/{store_id}/sessions/{session_id}", "X-RateLimit-Remaining", "login_methods");
     }
 
     @Test

@@ -1,29 +1,37 @@
 package com.storefrontauth.domain.credential;
 
-import com.password4j.Argon2Function;
-import com.password4j.Password;
-import com.password4j.types.Argon2;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Argon2id password hashing (OWASP: 19 MiB, t=2, p=1 by default). The PHC string keeps its own
- * parameters, so raising the cost later re-hashes at the next sign-in. Concurrent hashing is bounded
- * by the core count: a request that cannot start within a second is told to retry instead of piling
- * up memory-hard work.
+ * Argon2id password hashing (OWASP: 19 MiB, t=2, p=1 by default) with BouncyCastle's generator. The PHC
+ * string keeps its own parameters, so raising the cost later re-hashes at the next sign-in. Concurrent
+ * hashing is bounded by the core count, each slot reusing its Argon2 memory: a request that cannot start
+ * within a second is told to retry instead of piling up memory-hard work.
  */
 @ApplicationScoped
 public class PasswordHasher {
 
     private static final long WAIT_MILLIS = 1000;
+    private static final int PARALLELISM = 1;
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     @ConfigProperty(name = "auth.password.argon2.memory-kib", defaultValue = "19456")
@@ -33,8 +41,8 @@ public class PasswordHasher {
     @ConfigProperty(name = "auth.password.argon2.iterations", defaultValue = "2")
     int iterations;
 
-    private Argon2Function function;
-    private Semaphore slots;
+    // One slot per core: a hash runs only while it holds a slot, and reuses that slot's Argon2 memory.
+    private BlockingQueue<Argon2Memory> slots;
     private String dummyHash;
 
     public PasswordHasher() {
@@ -49,24 +57,53 @@ public class PasswordHasher {
 
     @PostConstruct
     void init() {
-        function = Argon2Function.getInstance(memoryKib, iterations, 1, 32, Argon2.ID);
-        slots = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
-        dummyHash = Password.hash("dummy password for unknown identifiers").addRandomSalt(16).with(function).getResult();
+        int concurrent = Runtime.getRuntime().availableProcessors();
+        slots = new ArrayBlockingQueue<>(concurrent, true);
+        for (int i = 0; i < concurrent; i++) {
+            slots.add(new Argon2Memory(memoryKib));
+        }
+        dummyHash = bounded(memory -> fresh("dummy password for unknown identifiers", memory));
     }
 
     public String hash(String password) {
-        return bounded(() -> Password.hash(normalise(password)).addRandomSalt(16).with(function).getResult());
+        return bounded(memory -> fresh(password, memory));
     }
 
     /** Checks a password; {@link Verification#rehash()} holds a new hash when the cost has changed. */
     public Verification verify(String storedHash, String password) {
-        return bounded(() -> {
-            Argon2Function stored = Argon2Function.getInstanceFromHash(storedHash);
-            boolean matches = Password.check(normalise(password), storedHash).with(stored);
-            String rehash = matches && !stored.equals(function)
-                    ? Password.hash(normalise(password)).addRandomSalt(16).with(function).getResult() : null;
+        Argon2Hash stored = Argon2Hash.parse(storedHash)
+                .orElseThrow(() -> new IllegalStateException("a stored password hash is not an Argon2id PHC string"));
+        return bounded(memory -> {
+            byte[] candidate = derive(password, stored.salt(), stored.memoryKib(), stored.iterations(),
+                    stored.parallelism(), stored.hash().length, memory);
+            boolean matches = MessageDigest.isEqual(candidate, stored.hash());
+            String rehash = matches && !stored.hasCost(memoryKib, iterations, PARALLELISM)
+                    ? fresh(password, memory) : null;
             return new Verification(matches, rehash);
         });
+    }
+
+    private String fresh(String password, Argon2Memory memory) {
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        byte[] hash = derive(password, salt, memoryKib, iterations, PARALLELISM, HASH_BYTES, memory);
+        return new Argon2Hash(memoryKib, iterations, PARALLELISM, salt, hash).phc();
+    }
+
+    private static byte[] derive(String password, byte[] salt, int memoryCost, int iterationCount, int lanes,
+            int length, Argon2Memory memory) {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryCost)
+                .withIterations(iterationCount)
+                .withParallelism(lanes)
+                .withSalt(salt)
+                .withBlockPool(memory)
+                .build());
+        byte[] out = new byte[length];
+        generator.generateBytes(normalise(password).getBytes(StandardCharsets.UTF_8), out);
+        return out;
     }
 
     /** Spends the same time as a real verification, so unknown identifiers cannot be told apart. */
@@ -82,22 +119,22 @@ public class PasswordHasher {
         return Normalizer.normalize(password, Normalizer.Form.NFKC);
     }
 
-    private <T> T bounded(java.util.function.Supplier<T> work) {
-        boolean acquired;
+    private <T> T bounded(Function<Argon2Memory, T> work) {
+        Argon2Memory memory;
         try {
-            acquired = slots.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            memory = slots.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            acquired = false;
+            memory = null;
         }
-        if (!acquired) {
+        if (memory == null) {
             throw new DomainException(ErrorCode.RATE_LIMITED, "The service is busy; try again shortly.",
                     Map.of(), Map.of(), 1L);
         }
         try {
-            return work.get();
+            return work.apply(memory);
         } finally {
-            slots.release();
+            slots.add(memory);
         }
     }
 }

@@ -24,6 +24,15 @@ class PasswordHasherTest {
     }
 
     @Test
+    void verifyWhenHashComesFromTheReferenceImplementationThenItMatches() {
+        // echo -n "purple mountain ferry 7" | argon2 saltsaltsaltsalt -id -t 2 -m 10 -p 1 -l 32 -e  (Debian argon2)
+        String reference = "$argon2id$v=19$m=1024,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$mJ4WwGxgj6OlamRKSpZiDV7XtHFddSQbn9Iw7d8AAWk";
+        assertThat(cheap.verify(reference, "purple mountain ferry 7").matches()).isTrue();
+        assertThat(cheap.verify(reference, "purple mountain ferry 8").matches()).isFalse();
+        assertThat(new PasswordHasher(1024, 2).verify(reference, "purple mountain ferry 7").rehash()).isNull();
+    }
+
+    @Test
     void verifyWhenPasswordIsUnicodeThenNfkcFormsAreTheSamePassword() {
         String hash = cheap.hash("ｐａｓｓ ｗｏｒｄ Ⅻ");
         assertThat(cheap.verify(hash, "pass word XII").matches()).isTrue();
