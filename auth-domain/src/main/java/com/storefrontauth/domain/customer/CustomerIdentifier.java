@@ -21,18 +21,31 @@ public record CustomerIdentifier(EmailAddress email, PhoneNumber phone) {
             return Optional.empty();
         }
         if (email != null) {
-            Optional<EmailAddress> parsed = EmailAddress.parse(email);
-            parsed.ifPresentOrElse(valid -> { }, () -> errors.add("email", "must be a valid email address"));
-            return parsed.map(valid -> new CustomerIdentifier(valid, null));
+            return email(email, errors).map(valid -> new CustomerIdentifier(valid, null));
         }
         if (phone != null) {
-            Optional<PhoneNumber> parsed = PhoneNumber.parse(phone, countryCode,
-                    (String) store.policy().asMap().get("default_country_code"));
-            parsed.ifPresentOrElse(valid -> { }, () -> errors.add("phone", "must be a valid phone number"));
-            return parsed.map(valid -> new CustomerIdentifier(null, valid));
+            return phone(phone, countryCode, store, errors).map(valid -> new CustomerIdentifier(null, valid));
         }
         errors.add("email", "send an email or a phone");
         return Optional.empty();
+    }
+
+    /** A request's email, or a field error naming {@code email}. */
+    public static Optional<EmailAddress> email(String value, FieldErrors errors) {
+        Optional<EmailAddress> parsed = EmailAddress.parse(value);
+        if (parsed.isEmpty()) {
+            errors.add("email", "must be a valid email address");
+        }
+        return parsed;
+    }
+
+    /** A request's phone in E.164 (its country_code, else the store's default), or a field error naming {@code phone}. */
+    public static Optional<PhoneNumber> phone(String value, String countryCode, Store store, FieldErrors errors) {
+        Optional<PhoneNumber> parsed = PhoneNumber.parse(value, countryCode, store.policy().defaultCountryCode());
+        if (parsed.isEmpty()) {
+            errors.add("phone", "must be a valid phone number");
+        }
+        return parsed;
     }
 
     /** The lockout key: per store and normalised identifier, hashed. */

@@ -114,6 +114,11 @@ public final class LoginPolicy {
         return (Long) values.get(name);
     }
 
+    /** The calling code ("+91") used for phone numbers given without one. */
+    public String defaultCountryCode() {
+        return (String) values.get("default_country_code");
+    }
+
     public Duration accessTokenTtl() {
         return Duration.ofSeconds(number("access_token_ttl_seconds"));
     }

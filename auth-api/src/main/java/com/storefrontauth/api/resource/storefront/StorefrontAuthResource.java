@@ -86,23 +86,13 @@ public class StorefrontAuthResource {
         String password = json.requiredString("password");
         String firstName = json.optionalString("first_name");
         String lastName = json.optionalString("last_name");
-        EmailAddress email = null;
-        PhoneNumber phone = null;
         if (emailValue == null && phoneValue == null) {
             json.errors().add("email", "send an email and/or a phone");
         }
-        if (emailValue != null) {
-            email = EmailAddress.parse(emailValue).orElse(null);
-            if (email == null) {
-                json.errors().add("email", "must be a valid email address");
-            }
-        }
-        if (phoneValue != null) {
-            phone = PhoneNumber.parse(phoneValue, countryCode, defaultCountryCode(store)).orElse(null);
-            if (phone == null) {
-                json.errors().add("phone", "must be a valid phone number");
-            }
-        }
+        EmailAddress email = emailValue == null ? null
+                : CustomerIdentifier.email(emailValue, json.errors()).orElse(null);
+        PhoneNumber phone = phoneValue == null ? null
+                : CustomerIdentifier.phone(phoneValue, countryCode, store, json.errors()).orElse(null);
         json.validate();
         CustomerSignIn signIn = registration.register(store,
                 new CustomerRegistration.Registration(email, phone, password, firstName, lastName), guest(store),
@@ -194,9 +184,5 @@ public class StorefrontAuthResource {
 
     private static JsonObject tokens(CustomerSignIn signIn) {
         return Representation.storefrontTokens(signIn.grant(), Representation.user(signIn.customer()));
-    }
-
-    private static String defaultCountryCode(Store store) {
-        return (String) store.policy().asMap().get("default_country_code");
     }
 }
