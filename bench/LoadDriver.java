@@ -50,7 +50,7 @@ public class LoadDriver {
         URI base;
         String store, apiKey, password, userTemplate = "bench{i}@example.test", results, label = "";
         List<String> scenarios = List.of("login", "refresh", "me", "anonymous");
-        int connections = 4, users = 20, rounds = 1;
+        int connections = 4, users = 20, rounds = 1, otpPool = 3000;
         double warmup = 15, duration = 30, timeout = 10;
         long serverPid = 0;
     }
@@ -64,6 +64,8 @@ public class LoadDriver {
                          [--password PW | --password-env VAR] [--users N] [--user-template 'bench{i}@example.test']
                          [--scenarios login,refresh,me,anonymous] [-c CONNECTIONS] [--warmup S] [--duration S]
                          [--timeout S] [--server-pid PID] [--results FILE.jsonl] [--label TEXT] [--rounds N]
+                         [--otp-pool N]  (otp-verify: challenges prepared per connection before the window)
+                  scenarios: login refresh me anonymous otp-start otp-verify (the OTP ones need a test-mode store)
                   --base must be http://127.0.0.1:<port>; warm-up <= 300 s, window <= 600 s, connections 1..64""");
         System.exit(2);
     }
@@ -97,6 +99,7 @@ public class LoadDriver {
                     case "--results" -> o.results = v;
                     case "--label" -> o.label = v;
                     case "--rounds" -> o.rounds = Integer.parseInt(v);
+                    case "--otp-pool" -> o.otpPool = Integer.parseInt(v);
                     default -> usage("unknown option " + a);
                 }
             } catch (NumberFormatException e) {
@@ -110,11 +113,11 @@ public class LoadDriver {
             usage("--base must be http://127.0.0.1:<port> (this driver only targets loopback)");
         }
         for (String s : o.scenarios) {
-            if (!List.of("login", "refresh", "me", "anonymous").contains(s)) {
+            if (!List.of("login", "refresh", "me", "anonymous", "otp-start", "otp-verify").contains(s)) {
                 usage("unknown scenario " + s);
             }
         }
-        boolean needsPassword = o.scenarios.stream().anyMatch(s -> !s.equals("anonymous"));
+        boolean needsPassword = o.scenarios.stream().anyMatch(s -> List.of("login", "refresh", "me").contains(s));
         if (needsPassword && (o.password == null || o.password.isEmpty())) {
             usage("login/refresh/me need --password or --password-env");
         }
@@ -280,8 +283,12 @@ public class LoadDriver {
         int n;
         final Map<String, Long> errors = new TreeMap<>();
         long relogins, warmupRequests;
+        volatile boolean exhausted;
         String setupError;
         String refreshToken, accessToken;
+        final java.util.ArrayDeque<String[]> otpPool = new java.util.ArrayDeque<>();
+        final String nonce = Long.toString(System.nanoTime(), 36);
+        long otpCounter;
 
         Connection(Options o, String scenario, int no, AtomicLong userCounter, CountDownLatch ready, CountDownLatch go) {
             this.o = o;
@@ -321,8 +328,42 @@ public class LoadDriver {
                         .build();
                 case "me" -> req("/customers/me").header("Authorization", "Bearer " + accessToken).GET().build();
                 case "anonymous" -> req("/auth/anonymous").POST(HttpRequest.BodyPublishers.noBody()).build();
+                case "otp-start" -> otpStartRequest();
+                case "otp-verify" -> {
+                    String[] challenge = otpPool.poll();
+                    yield challenge == null ? null : req("/auth/otp/verify").header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"otp_token\":" + jsonEscape(challenge[0])
+                                    + ",\"otp\":" + jsonEscape(challenge[1]) + ",\"otp_action\":\"register\"}"))
+                            .build();
+                }
                 default -> throw new IllegalStateException(scenario);
             };
+        }
+
+        /** A code to a never-seen address with register_if_not_exists: a real challenge with its outbox message. */
+        HttpRequest otpStartRequest() {
+            String email = "otp-" + nonce + "-" + no + "-" + (otpCounter++) + "@example.test";
+            return req("/auth/login/email").header("Content-Type", "application/json").header("X-Debug-Mode", "true")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":" + jsonEscape(email)
+                            + ",\"register_if_not_exists\":true}")).build();
+        }
+
+        /** Unmeasured: register challenges whose codes the test-mode store echoes, one per measured verify. */
+        void prepareOtpPool() throws SetupFailed, InterruptedException {
+            for (int i = 0; i < o.otpPool; i++) {
+                try {
+                    HttpResponse<String> r = http.send(otpStartRequest(), HttpResponse.BodyHandlers.ofString());
+                    String token = jsonString(r.body(), "otp_token");
+                    String code = jsonString(r.body(), "otp");
+                    if (r.statusCode() != 200 || token == null || code == null) {
+                        throw new SetupFailed("otp start failed: HTTP " + r.statusCode() + " " + abbreviate(r.body())
+                                + " (the store must be in test mode)");
+                    }
+                    otpPool.add(new String[] {token, code});
+                } catch (IOException e) {
+                    throw new SetupFailed("otp start failed: " + e);
+                }
+            }
         }
 
         /** Signs in (unmeasured) for the refresh and me scenarios; retries a few times on 429 / errors. */
@@ -351,7 +392,8 @@ public class LoadDriver {
         String judge(HttpResponse<String> r) {
             int st = r.statusCode();
             boolean ok = switch (scenario) {
-                case "login", "anonymous" -> st == 200 && jsonString(r.body(), "access_token") != null;
+                case "login", "anonymous", "otp-verify" -> st == 200 && jsonString(r.body(), "access_token") != null;
+                case "otp-start" -> st == 200 && jsonString(r.body(), "otp_token") != null;
                 case "refresh" -> {
                     String next = st == 200 ? jsonString(r.body(), "refresh_token") : null;
                     if (next != null) {
@@ -374,6 +416,8 @@ public class LoadDriver {
             try {
                 if (scenario.equals("refresh") || scenario.equals("me")) {
                     signIn();
+                } else if (scenario.equals("otp-verify")) {
+                    prepareOtpPool();
                 }
             } catch (SetupFailed e) {
                 setupError = e.getMessage();
@@ -409,6 +453,10 @@ public class LoadDriver {
                     continue; // re-check the clock: the sign-in took time
                 }
                 HttpRequest request = nextRequest();
+                if (request == null) {
+                    exhausted = true; // otp-verify used its whole pool: stop before the window is padded with idling
+                    break;
+                }
                 long t0 = System.nanoTime();
                 String error;
                 try {
@@ -537,6 +585,10 @@ public class LoadDriver {
         r.put("errors", errors);
         r.put("error_count", errors.values().stream().mapToLong(Long::longValue).sum());
         r.put("relogins_unmeasured", relogins);
+        if (scenario.equals("otp-verify")) {
+            // a connection that ran out of prepared challenges idled: throughput is then low, per-CPU figures hold
+            r.put("otp_pool_exhausted", conns.stream().anyMatch(c -> c.exhausted));
+        }
         r.put("throughput_rps", round(total / window, 1));
         r.put("p50_ms", round(pct(all, 50), 2));
         r.put("p90_ms", round(pct(all, 90), 2));

@@ -8,7 +8,9 @@
 #
 # Settings (environment, all optional):
 #   JAR              the uber-jar            (default distribution/target/storefront-auth.jar; copied before use)
-#   SCENARIOS        comma list              (login,refresh,me,anonymous)
+#   SCENARIOS        comma list              (login,refresh,me,anonymous; also otp-start, otp-verify)
+#   OTP_POOL         otp-verify: challenges each connection prepares (unmeasured) before its window (3000);
+#                    a window that uses them all stops early (per-CPU figures stay right, throughput does not)
 #   CONNECTIONS      closed-loop connections (4)
 #   WARMUP, DURATION seconds per scenario    (15, 30)
 #   USERS            customers registered    (20)
@@ -36,6 +38,7 @@ USERS="${USERS:-20}"
 ROUNDS="${ROUNDS:-1}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-}"
 READY_TIMEOUT="${READY_TIMEOUT:-180}"
+OTP_POOL="${OTP_POOL:-3000}"
 OUT="${OUT:-${TMPDIR:-/tmp}/storefront-bench/$(date +%Y%m%d-%H%M%S)}"
 LABEL="${LABEL:-}"
 KEEP_TMP="${KEEP_TMP:-0}"
@@ -171,7 +174,7 @@ STORE=$(jq -r .id "$REPLY")
 st=$(api POST "/api/v1/stores/$STORE/api-keys" '{"type":"publishable","label":"bench"}' "${AUTHZ[@]}")
 expect 201 "$st" "create publishable key"
 PK=$(jq -r .key "$REPLY")
-st=$(api PUT "/api/v1/stores/$STORE/login-policy" '{"ip_rate_limit_per_minute":100000,"lockout_threshold":1000}' "${AUTHZ[@]}")
+st=$(api PUT "/api/v1/stores/$STORE/login-policy" '{"ip_rate_limit_per_minute":100000,"lockout_threshold":1000,"otp_resend_cooldown_seconds":0,"otp_max_sends_per_hour":1000}' "${AUTHZ[@]}")
 expect 200 "$st" "set login policy"
 echo ">> store $STORE; registering $USERS customers" >&2
 for i in $(seq 0 $(( USERS - 1 ))); do
@@ -216,7 +219,7 @@ else
     --password-env BENCH_PASSWORD --users "$USERS" --user-template 'bench{i}@example.test' \
     --scenarios "$SCENARIOS" -c "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
     --server-pid "$SERVER_PID" --results "$OUT/results.jsonl" --label "$LABEL" --rounds "$ROUNDS" \
-    >"$OUT/driver.txt" 2>&1 &
+    --otp-pool "$OTP_POOL" >"$OUT/driver.txt" 2>&1 &
 fi
 # In the background + wait, so that a TERM/INT to this script is handled at once (trap) and not only
 # after the driver has finished; the output is followed with tail.

@@ -10,10 +10,12 @@ import com.storefrontauth.api.resource.management.ApiKeyResource;
 import com.storefrontauth.api.resource.management.AuditEventResource;
 import com.storefrontauth.api.resource.management.CorsOriginResource;
 import com.storefrontauth.api.resource.management.LoginPolicyResource;
+import com.storefrontauth.api.resource.management.OutboxResource;
 import com.storefrontauth.api.resource.management.StoreResource;
 import com.storefrontauth.api.resource.platform.SigningKeyResource;
 import com.storefrontauth.api.resource.storefront.CustomerResource;
 import com.storefrontauth.api.resource.storefront.StorefrontAuthResource;
+import com.storefrontauth.api.resource.storefront.StorefrontOtpResource;
 import com.storefrontauth.api.resource.management.CustomerAdminResource;
 import com.storefrontauth.api.resource.management.SessionAdminResource;
 import com.storefrontauth.api.security.CustomerAuthentication;
@@ -46,6 +48,8 @@ public class AuthApplication extends Application {
                 WebApplicationExceptionMapper.class,
                 UnexpectedExceptionMapper.class,
                 StorefrontAuthResource.class,
+                StorefrontOtpResource.class,
+                OutboxResource.class,
                 CustomerResource.class,
                 CustomerAdminResource.class,
                 SessionAdminResource.class,

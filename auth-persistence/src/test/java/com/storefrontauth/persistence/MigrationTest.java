@@ -24,8 +24,8 @@ class MigrationTest {
 
     static final List<String> TABLES = List.of("stores", "accounts", "account_stores", "api_keys", "cors_origins",
             "sessions", "used_refresh_tokens", "audit_events", "signing_keys", "platform_settings", "customers",
-            "login_failures");
-    static final int MIGRATIONS = 3;
+            "login_failures", "otp_challenges", "otp_activity", "outbox_messages");
+    static final int MIGRATIONS = 4;
 
     @Parameter
     TestDatabase target;

@@ -81,6 +81,20 @@ public final class JsonRequest {
         return string.getString();
     }
 
+    /** A boolean member; absent or null is false. */
+    public boolean optionalBoolean(String name) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL
+                || value.getValueType() == JsonValue.ValueType.FALSE) {
+            return false;
+        }
+        if (value.getValueType() != JsonValue.ValueType.TRUE) {
+            errors.add(name, "must be true or false");
+            return false;
+        }
+        return true;
+    }
+
     /** Every member as Boolean, Long or String (the domain's view of JSON scalars); others are errors. */
     public Map<String, Object> scalars() {
         Map<String, Object> values = new LinkedHashMap<>();

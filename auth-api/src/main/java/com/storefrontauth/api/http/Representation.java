@@ -8,6 +8,10 @@ import com.storefrontauth.domain.apikey.ApiKeyType;
 import com.storefrontauth.domain.audit.AuditEvent;
 import com.storefrontauth.domain.cors.CorsOrigin;
 import com.storefrontauth.domain.customer.Customer;
+import com.storefrontauth.domain.customer.SignInStep;
+import com.storefrontauth.domain.delivery.Outbox;
+import com.storefrontauth.domain.delivery.OutboxMessage;
+import com.storefrontauth.domain.otp.OtpRequired;
 import com.storefrontauth.domain.session.Session;
 import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.session.TokenGrant;
@@ -49,6 +53,57 @@ public final class Representation {
     /** A storefront token response; {@code user} is null for a guest. */
     public static JsonObject storefrontTokens(TokenGrant grant, JsonValue user) {
         return tokens(grant).add("user", user == null ? JsonValue.NULL : user).build();
+    }
+
+    /**
+     * The OTP challenge response of API.md. The code is echoed only when {@code echo} (a test-mode store
+     * asked with {@code X-Debug-Mode: true}); {@code token} is the challenge's handle.
+     */
+    public static JsonObject challenge(OtpRequired required, String token, boolean echo) {
+        JsonObjectBuilder body = JSON.createObjectBuilder()
+                .add("status", "otp_required")
+                .add("otp_token", token)
+                .add("otp_action", required.challenge().action().wireValue())
+                .add("channel", required.challenge().channel().wireValue())
+                .add("destination", required.challenge().destination().masked())
+                .add("expires_in", required.expiresIn())
+                .add("resend_after", required.resendAfter());
+        if (echo) {
+            body.add("otp", required.code());
+        }
+        return body.build();
+    }
+
+    /** A sign-in step: tokens, or the challenge to complete first. */
+    public static JsonObject signInStep(SignInStep step, boolean echo) {
+        if (step.otpRequired() != null) {
+            return challenge(step.otpRequired(), step.otpRequired().token(), echo);
+        }
+        return storefrontTokens(step.signIn().grant(), user(step.signIn().customer()));
+    }
+
+    /** The answer to a code that confirmed a signed-in customer's contact: no new session, the updated user. */
+    public static JsonObject verified(Customer customer) {
+        return JSON.createObjectBuilder().add("status", "verified").add("user", user(customer)).build();
+    }
+
+    /** An outbox page entry; text and code are null once they are no longer kept. */
+    public static JsonObject outboxEntry(Outbox.Entry entry) {
+        OutboxMessage message = entry.message();
+        return JSON.createObjectBuilder()
+                .add("id", message.id())
+                .add("to", message.recipient())
+                .add("channel", message.channel().wireValue())
+                .add("subject", message.subject())
+                .add("body", nullable(entry.text()))
+                .add("otp", nullable(entry.code()))
+                .add("status", message.status().name().toLowerCase(java.util.Locale.ROOT))
+                .add("attempts", message.attempts())
+                .add("transport", nullable(message.transport()))
+                .add("created_at", time(message.createdAt()))
+                .add("delivered_at", message.deliveredAt() == null ? JsonValue.NULL
+                        : JSON.createValue(time(message.deliveredAt())))
+                .build();
     }
 
     /** The {@code user} object of API.md. */

@@ -2,6 +2,7 @@ package com.storefrontauth.api.security;
 
 import com.storefrontauth.api.jwt.AccessTokenVerifier;
 import com.storefrontauth.api.jwt.VerifiedToken;
+import com.storefrontauth.domain.customer.GuestLink;
 import com.storefrontauth.domain.session.ActiveSessions;
 import com.storefrontauth.domain.session.Session;
 import com.storefrontauth.domain.session.SessionRevocations;
@@ -44,5 +45,13 @@ public class StorefrontTokens {
 
     private static boolean isFor(VerifiedToken token, StoreId store) {
         return store.value().equals(token.storeId()) && token.audience().contains(store.value());
+    }
+
+    /** The guest behind an {@code Authorization} header, if it carries a live guest token of the store (cart merge). */
+    public GuestLink guestOf(String authorization, StoreId store) {
+        return BearerToken.from(authorization)
+                .flatMap(bearer -> activeSession(bearer, store, SubjectKind.GUEST))
+                .map(session -> new GuestLink(session.subject()))
+                .orElse(GuestLink.NONE);
     }
 }

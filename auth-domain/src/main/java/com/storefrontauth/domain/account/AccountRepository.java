@@ -9,6 +9,11 @@ public interface AccountRepository {
 
     void updatePasswordHash(AccountId id, String passwordHash);
 
+    void updateStatus(AccountId id, AccountStatus status);
+
+    /** @return false when the email already has an account (nothing is written then) */
+    boolean insertIfAbsent(MerchantAccount account);
+
     Optional<MerchantAccount> findByEmail(String normalisedEmail);
 
     Optional<MerchantAccount> find(AccountId id);

@@ -53,6 +53,9 @@ public class MerchantLogin {
     LoginThrottle throttle;
 
     @Inject
+    MerchantActivation activation;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -98,6 +101,9 @@ public class MerchantLogin {
         }
         if (account.status() == AccountStatus.DISABLED) {
             throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
+        }
+        if (account.status() == AccountStatus.INACTIVE) {
+            throw activation.resendOnSignIn(account, client);
         }
         return transactions.required(() -> {
             if (verification.rehash() != null) {

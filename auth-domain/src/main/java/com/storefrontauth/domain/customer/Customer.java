@@ -84,6 +84,34 @@ public class Customer {
         modifiedAt = now;
     }
 
+    /** A code delivered to the address proves the customer controls it. */
+    public void confirmEmail(Instant now) {
+        emailVerified = true;
+        modifiedAt = now;
+    }
+
+    public void confirmPhone(Instant now) {
+        phoneVerified = true;
+        modifiedAt = now;
+    }
+
+    /** Replaces the email with one the customer has just proved they control. */
+    public void replaceEmail(EmailAddress newEmail, Instant now) {
+        email = newEmail;
+        emailVerified = true;
+        modifiedAt = now;
+    }
+
+    public void replacePhone(PhoneNumber newPhone, Instant now) {
+        phone = newPhone;
+        phoneVerified = true;
+        modifiedAt = now;
+    }
+
+    public boolean hasVerifiedContact() {
+        return (email != null && emailVerified) || (phone != null && phoneVerified);
+    }
+
     public boolean isDisabled() {
         return status == CustomerStatus.DISABLED;
     }

@@ -43,6 +43,9 @@ public class CustomerAccount {
     LoginThrottle throttle;
 
     @Inject
+    CodeVerification codes;
+
+    @Inject
     SessionRevocations revocations;
 
     @Inject
@@ -95,13 +98,20 @@ public class CustomerAccount {
     public void erase(Store store, CustomerId id, String password, ClientInfo client) {
         Customer customer = get(store.id(), id);
         requirePassword(store, customer, password, "password", client);
-        transactions.required(() -> {
-            int ended = sessions.revokeAllOf(store.id(), id.value(), null, "account_deleted", clock.instant());
-            customers.delete(store.id(), id);
-            audit.record(store.id(), AuditEventType.ACCOUNT_DELETED, id.value(), client,
-                    Map.of("sessions_revoked", String.valueOf(ended)));
-            revocations.pollNow();
-        });
+        transactions.required(() -> eraseNow(store, id, client));
+    }
+
+    /** Erasure proved by a fresh {@code verify} code of this customer instead of a password (password-less accounts). */
+    public void eraseWithCode(Store store, CustomerId id, String otpToken, String code, ClientInfo client) {
+        codes.spend(store, id, otpToken, code, client, () -> eraseNow(store, id, client));
+    }
+
+    private void eraseNow(Store store, CustomerId id, ClientInfo client) {
+        int ended = sessions.revokeAllOf(store.id(), id.value(), null, "account_deleted", clock.instant());
+        customers.delete(store.id(), id);
+        audit.record(store.id(), AuditEventType.ACCOUNT_DELETED, id.value(), client,
+                Map.of("sessions_revoked", String.valueOf(ended)));
+        revocations.pollNow();
     }
 
     /** The customer's usable sessions, newest first. */

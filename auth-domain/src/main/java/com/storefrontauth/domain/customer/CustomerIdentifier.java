@@ -1,5 +1,7 @@
 package com.storefrontauth.domain.customer;
 
+import com.storefrontauth.domain.otp.Destination;
+import com.storefrontauth.domain.otp.OtpChannel;
 import com.storefrontauth.domain.shared.EmailAddress;
 import com.storefrontauth.domain.shared.FieldErrors;
 import com.storefrontauth.domain.shared.TokenHash;
@@ -46,6 +48,11 @@ public record CustomerIdentifier(EmailAddress email, PhoneNumber phone) {
             errors.add("phone", "must be a valid phone number");
         }
         return parsed;
+    }
+
+    /** Where a code for this identifier goes over {@code channel} (email, or the phone for SMS and WhatsApp). */
+    public Destination destination(OtpChannel channel) {
+        return new Destination(channel, email != null ? email.value() : phone.e164());
     }
 
     /** The lockout key: per store and normalised identifier, hashed. */

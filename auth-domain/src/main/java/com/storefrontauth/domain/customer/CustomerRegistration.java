@@ -4,6 +4,8 @@ import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.credential.PasswordHasher;
 import com.storefrontauth.domain.credential.PasswordPolicy;
+import com.storefrontauth.domain.otp.OtpAction;
+import com.storefrontauth.domain.otp.OtpChannel;
 import com.storefrontauth.domain.session.SessionIssuer;
 import com.storefrontauth.domain.session.SessionLifetimes;
 import com.storefrontauth.domain.session.SubjectKind;
@@ -19,7 +21,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Map;
 
-/** Sign-up with a password: the customer is created and signed in at once. */
+/**
+ * Sign-up with a password: the customer is created and signed in at once, or, when the store requires
+ * a verified contact, answered with a {@code verify} code whose entry completes the sign-in.
+ */
 @ApplicationScoped
 public class CustomerRegistration {
 
@@ -31,6 +36,9 @@ public class CustomerRegistration {
 
     @Inject
     SessionIssuer issuer;
+
+    @Inject
+    CustomerOtp otp;
 
     @Inject
     AuditLog audit;
@@ -46,7 +54,7 @@ public class CustomerRegistration {
             String lastName) {
     }
 
-    public CustomerSignIn register(Store store, Registration registration, GuestLink guest, ClientInfo client) {
+    public SignInStep register(Store store, Registration registration, GuestLink guest, ClientInfo client) {
         if (!store.policy().flag("allow_registration")) {
             throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED, "This store does not allow sign-up.");
         }
@@ -59,11 +67,17 @@ public class CustomerRegistration {
             if (!customers.insert(customer)) {
                 throw new DomainException(ErrorCode.ACCOUNT_EXISTS, "An account with this email or phone already exists.");
             }
+            if (store.policy().flag("require_verified_contact")) {
+                audit.record(store.id(), AuditEventType.CUSTOMER_REGISTERED, customer.id().value(), client,
+                        Map.of("method", "password", "pending", "contact_verification"));
+                return SignInStep.codeRequired(otp.send(store, OtpAction.VERIFY,
+                        CustomerOtp.contactOf(customer, OtpChannel.EMAIL), customer, client));
+            }
             TokenGrant grant = issuer.start(store.id(), SubjectKind.CUSTOMER, customer.id().value(),
                     guest.anonymousId(), SessionLifetimes.of(store.policy()), client);
             audit.record(store.id(), AuditEventType.CUSTOMER_REGISTERED, customer.id().value(), client,
                     Map.of("session_id", grant.session().id().value()));
-            return new CustomerSignIn(customer, grant);
+            return SignInStep.signedIn(new CustomerSignIn(customer, grant));
         });
     }
 }

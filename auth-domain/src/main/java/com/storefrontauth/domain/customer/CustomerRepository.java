@@ -14,6 +14,13 @@ public interface CustomerRepository {
 
     void update(Customer customer);
 
+    /**
+     * {@link #update} for a change of email or phone.
+     *
+     * @return false when another customer of the store holds the new email or phone (nothing is written then)
+     */
+    boolean updateUnlessTaken(Customer customer);
+
     Optional<Customer> find(StoreId store, CustomerId id);
 
     Optional<Customer> findByEmail(StoreId store, EmailAddress email);

@@ -4,6 +4,8 @@ import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.credential.PasswordHasher;
 import com.storefrontauth.domain.credential.PasswordPolicy;
+import com.storefrontauth.domain.otp.OtpAction;
+import com.storefrontauth.domain.otp.OtpChannel;
 import com.storefrontauth.domain.session.SessionIssuer;
 import com.storefrontauth.domain.session.SessionLifetimes;
 import com.storefrontauth.domain.session.SubjectKind;
@@ -22,7 +24,9 @@ import java.util.Optional;
 /**
  * Customer sign-in with a password. The lockout is checked before any hash is computed; an unknown
  * identifier costs the same hash as a known one, counts towards the same lockout and gets the same
- * answer, so neither timing, body nor lockout tells whether an account exists.
+ * answer, so neither timing, body nor lockout tells whether an account exists. A correct password
+ * answers a code challenge instead of tokens when the store wants a verified contact the customer has
+ * not proved yet ({@code verify}) or a code after every password ({@code login}).
  */
 @ApplicationScoped
 public class PasswordLogin {
@@ -40,12 +44,15 @@ public class PasswordLogin {
     SessionIssuer issuer;
 
     @Inject
+    CustomerOtp otp;
+
+    @Inject
     AuditLog audit;
 
     @Inject
     Transactions transactions;
 
-    public CustomerSignIn login(Store store, CustomerIdentifier identifier, String password, GuestLink guest,
+    public SignInStep login(Store store, CustomerIdentifier identifier, String password, GuestLink guest,
             ClientInfo client) {
         if (!store.policy().flag("password_login")) {
             throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED, "This store does not allow password sign-in.");
@@ -74,11 +81,22 @@ public class PasswordLogin {
                 customer.replacePasswordHash(verification.rehash(), customer.modifiedAt());
                 customers.update(customer);
             }
+            if (store.policy().flag("require_verified_contact") && !customer.hasVerifiedContact()) {
+                return SignInStep.codeRequired(otp.send(store, OtpAction.VERIFY,
+                        CustomerOtp.contactOf(customer, identifier.email() != null ? OtpChannel.EMAIL : OtpChannel.SMS),
+                        customer, client));
+            }
+            if (store.policy().flag("otp_after_password")) {
+                OtpChannel channel = OtpChannel.fromWire(store.policy().text("otp_after_password_channel"))
+                        .orElse(OtpChannel.EMAIL);
+                return SignInStep.codeRequired(otp.send(store, OtpAction.LOGIN, CustomerOtp.contactOf(customer, channel),
+                        customer, client));
+            }
             TokenGrant grant = issuer.start(store.id(), SubjectKind.CUSTOMER, customer.id().value(),
                     guest.anonymousId(), SessionLifetimes.of(store.policy()), client);
             audit.record(store.id(), AuditEventType.LOGIN_SUCCEEDED, customer.id().value(), client,
                     Map.of("method", "password", "session_id", grant.session().id().value()));
-            return new CustomerSignIn(customer, grant);
+            return SignInStep.signedIn(new CustomerSignIn(customer, grant));
         });
     }
 

@@ -13,6 +13,9 @@ public interface Transactions {
 
     <T> T independent(Supplier<T> work);
 
+    /** Runs {@code action} once the current unit of work has committed (at once outside one; never after a rollback). */
+    void afterCommit(Runnable action);
+
     default void required(Runnable work) {
         required(() -> {
             work.run();

@@ -114,6 +114,10 @@ public final class LoginPolicy {
         return (Long) values.get(name);
     }
 
+    public String text(String name) {
+        return (String) values.get(name);
+    }
+
     /** The calling code ("+91") used for phone numbers given without one. */
     public String defaultCountryCode() {
         return (String) values.get("default_country_code");

@@ -117,6 +117,15 @@ class StoreAccessTest {
         }
 
         @Override
+        public void updateStatus(AccountId id, com.storefrontauth.domain.account.AccountStatus status) {
+        }
+
+        @Override
+        public boolean insertIfAbsent(MerchantAccount account) {
+            return true;
+        }
+
+        @Override
         public Optional<MerchantAccount> findByEmail(String normalisedEmail) {
             return Optional.empty();
         }

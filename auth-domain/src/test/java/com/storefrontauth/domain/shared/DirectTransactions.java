@@ -14,4 +14,9 @@ public class DirectTransactions implements Transactions {
     public <T> T independent(Supplier<T> work) {
         return work.get();
     }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        action.run();
+    }
 }

@@ -6,6 +6,8 @@ import com.storefrontauth.domain.account.AccountRole;
 import com.storefrontauth.domain.account.AccountStatus;
 import com.storefrontauth.domain.account.MerchantAccount;
 import com.storefrontauth.domain.store.StoreId;
+import com.storefrontauth.persistence.DataAccessException;
+import com.storefrontauth.persistence.Dialect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
@@ -18,6 +20,7 @@ import java.util.Optional;
 public class JdbcAccountRepository implements AccountRepository {
 
     private static final String COLUMNS = "id, email, name, role, status, password_hash, created_at";
+    private static final String INSERT = "INSERT INTO accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     @Inject
     Sql sql;
@@ -32,9 +35,37 @@ public class JdbcAccountRepository implements AccountRepository {
 
     @Override
     public void insert(MerchantAccount account) {
-        sql.update("INSERT INTO accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
-                account.id().value(), normalised(account.email()), account.name(), account.role(), account.status(),
-                account.passwordHash(), account.createdAt());
+        sql.update(INSERT, account.id().value(), normalised(account.email()), account.name(), account.role(),
+                account.status(), account.passwordHash(), account.createdAt());
+    }
+
+    /**
+     * On PostgreSQL a taken email is skipped with {@code ON CONFLICT DO NOTHING}, since a failed INSERT
+     * would abort the caller's whole transaction (the insert waits for a concurrent inserter of the same
+     * email like the plain INSERT does); H2 only undoes the failed statement, so its unique violation is
+     * caught.
+     */
+    @Override
+    public boolean insertIfAbsent(MerchantAccount account) {
+        Object[] values = {account.id().value(), normalised(account.email()), account.name(), account.role(),
+                account.status(), account.passwordHash(), account.createdAt()};
+        if (sql.dialect() == Dialect.POSTGRESQL) {
+            return sql.update(INSERT + " ON CONFLICT (email) DO NOTHING", values) == 1;
+        }
+        try {
+            sql.update(INSERT, values);
+            return true;
+        } catch (DataAccessException e) {
+            if (e.isUniqueViolation()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void updateStatus(AccountId id, AccountStatus status) {
+        sql.update("UPDATE accounts SET status = ? WHERE id = ?", status, id.value());
     }
 
     @Override

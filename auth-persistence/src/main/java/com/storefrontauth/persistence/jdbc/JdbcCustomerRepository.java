@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A store's customers. Every statement is scoped by store: an id, email or phone of another store finds
@@ -33,6 +34,9 @@ public class JdbcCustomerRepository implements CustomerRepository {
             + " email_verified, phone_verified, status, created_at, modified_at";
     private static final String INSERT =
             "INSERT INTO customers (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE = "UPDATE customers SET email = ?, phone = ?, first_name = ?, last_name = ?,"
+            + " password_hash = ?, email_verified = ?, phone_verified = ?, status = ?, modified_at = ?"
+            + " WHERE store_id = ? AND id = ?";
     private static final String MATCHES = " AND (LOWER(email) LIKE LOWER(?) ESCAPE '\\'"
             + " OR LOWER(phone) LIKE LOWER(?) ESCAPE '\\' OR LOWER(first_name) LIKE LOWER(?) ESCAPE '\\'"
             + " OR LOWER(last_name) LIKE LOWER(?) ESCAPE '\\')";
@@ -79,15 +83,27 @@ public class JdbcCustomerRepository implements CustomerRepository {
      */
     @Override
     public void update(Customer customer) {
-        int changed = sql.update("UPDATE customers SET email = ?, phone = ?, first_name = ?, last_name = ?,"
-                + " password_hash = ?, email_verified = ?, phone_verified = ?, status = ?, modified_at = ?"
-                + " WHERE store_id = ? AND id = ?", email(customer.email()), phone(customer.phone()),
-                customer.firstName(), customer.lastName(), customer.passwordHash(), customer.emailVerified(),
-                customer.phoneVerified(), customer.status(), customer.modifiedAt(), customer.store().value(),
-                customer.id().value());
-        if (changed == 0) {
+        if (sql.update(UPDATE, updateValues(customer)) == 0) {
             throw DomainException.notFound("Customer");
         }
+    }
+
+    /**
+     * {@link #update}, with an email or phone another customer of the store holds answered by false. The
+     * statement runs behind a savepoint ({@link Sql#updateUnlessDuplicate}), so the refusal leaves the
+     * caller's transaction usable on PostgreSQL too; a concurrent transaction taking the same email first
+     * is waited for by the unique index and then refuses this one the same way.
+     */
+    @Override
+    public boolean updateUnlessTaken(Customer customer) {
+        OptionalInt changed = sql.updateUnlessDuplicate(UPDATE, updateValues(customer));
+        if (changed.isEmpty()) {
+            return false;
+        }
+        if (changed.getAsInt() == 0) {
+            throw DomainException.notFound("Customer");
+        }
+        return true;
     }
 
     @Override
@@ -146,6 +162,12 @@ public class JdbcCustomerRepository implements CustomerRepository {
             escaped.append(c);
         }
         return escaped.toString();
+    }
+
+    private static Object[] updateValues(Customer customer) {
+        return new Object[] {email(customer.email()), phone(customer.phone()), customer.firstName(),
+                customer.lastName(), customer.passwordHash(), customer.emailVerified(), customer.phoneVerified(),
+                customer.status(), customer.modifiedAt(), customer.store().value(), customer.id().value()};
     }
 
     private static String email(EmailAddress email) {

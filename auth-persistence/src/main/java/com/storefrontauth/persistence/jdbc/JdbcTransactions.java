@@ -1,5 +1,7 @@
 package com.storefrontauth.persistence.jdbc;
 
+import java.util.ArrayList;
+import java.util.List;
 import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.persistence.DataAccessException;
 import com.storefrontauth.persistence.Database;
@@ -29,6 +31,7 @@ public class JdbcTransactions implements Transactions {
     Database database;
 
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> committed = new ThreadLocal<>();
 
     protected JdbcTransactions() {
         // for CDI
@@ -44,9 +47,11 @@ public class JdbcTransactions implements Transactions {
             return work.get();
         }
         Connection connection = borrow();
+        List<Runnable> hooks = new ArrayList<>();
         try {
             begin(connection);
             bound.set(connection);
+            committed.set(hooks);
             T result;
             try {
                 result = work.get();
@@ -55,22 +60,39 @@ public class JdbcTransactions implements Transactions {
                 throw failure;
             }
             commit(connection);
+            bound.remove();
+            committed.remove();
+            hooks.forEach(Runnable::run);
             return result;
         } finally {
             bound.remove();
+            committed.remove();
             close(connection);
+        }
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        List<Runnable> hooks = committed.get();
+        if (hooks == null) {
+            action.run();
+        } else {
+            hooks.add(action);
         }
     }
 
     @Override
     public <T> T independent(Supplier<T> work) {
         Connection suspended = bound.get();
+        List<Runnable> suspendedHooks = committed.get();
         bound.remove();
+        committed.remove();
         try {
             return required(work);
         } finally {
             if (suspended != null) {
                 bound.set(suspended);
+                committed.set(suspendedHooks);
             }
         }
     }

@@ -1,11 +1,13 @@
 package com.storefrontauth.persistence.jdbc;
 
+import com.storefrontauth.persistence.DataAccessException;
 import com.storefrontauth.persistence.Dialect;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Prepared statements on the current transaction's connection (or a connection of their own outside
@@ -79,6 +82,33 @@ public class Sql {
                 return statement.executeUpdate();
             }
         }, () -> "run " + firstWords(sql));
+    }
+
+    /**
+     * An update that a unique constraint may refuse (taking an email another row holds). It runs behind a
+     * savepoint, in a transaction of its own when the thread has none: a refusal undoes this statement
+     * only, and the surrounding transaction goes on (PostgreSQL would otherwise abort all of it).
+     *
+     * @return the number of rows changed; empty when a unique or primary key constraint refused the statement
+     */
+    public OptionalInt updateUnlessDuplicate(String sql, Object... parameters) {
+        return transactions.required(() -> transactions.withConnection(connection -> {
+            Savepoint savepoint = connection.setSavepoint();
+            int changed;
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, parameters);
+                changed = statement.executeUpdate();
+            } catch (SQLException e) {
+                RuntimeException failure = JdbcTransactions.failure("run " + firstWords(sql), e);
+                if (failure instanceof DataAccessException refused && refused.isUniqueViolation()) {
+                    connection.rollback(savepoint);
+                    return OptionalInt.empty();
+                }
+                throw failure;
+            }
+            connection.releaseSavepoint(savepoint);
+            return OptionalInt.of(changed);
+        }, () -> "run " + firstWords(sql)));
     }
 
     public Dialect dialect() {

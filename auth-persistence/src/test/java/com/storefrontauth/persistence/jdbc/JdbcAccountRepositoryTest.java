@@ -76,6 +76,62 @@ class JdbcAccountRepositoryTest extends RepositoryTest {
     }
 
     @Test
+    void whenTheStatusIsUpdatedThenTheNewOneIsRead() {
+        MerchantAccount account = new MerchantAccount(AccountId.generate(), uniqueEmail(), null, AccountRole.MERCHANT,
+                AccountStatus.INACTIVE, null, now());
+        accounts.insert(account);
+
+        accounts.updateStatus(account.id(), AccountStatus.ACTIVE);
+
+        assertThat(accounts.find(account.id())).map(MerchantAccount::status).contains(AccountStatus.ACTIVE);
+        accounts.updateStatus(account.id(), AccountStatus.DISABLED);
+        assertThat(accounts.find(account.id())).map(MerchantAccount::status).contains(AccountStatus.DISABLED);
+    }
+
+    @Test
+    void whenInsertIfAbsentIsGivenAFreeEmailThenTheAccountIsWrittenAndItIsTrue() {
+        String email = uniqueEmail();
+        MerchantAccount account = account(email.toUpperCase(), AccountRole.MERCHANT);
+
+        assertThat(accounts.insertIfAbsent(account)).isTrue();
+
+        MerchantAccount found = accounts.findByEmail(email).orElseThrow();
+        assertThat(found.id()).isEqualTo(account.id());
+        assertThat(found.email()).isEqualTo(email);
+        assertThat(found.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(found.passwordHash()).isEqualTo(account.passwordHash());
+        assertThat(found.createdAt()).isEqualTo(account.createdAt());
+    }
+
+    @Test
+    void whenInsertIfAbsentIsGivenATakenEmailThenItIsFalseAndNothingIsWritten() {
+        String email = uniqueEmail();
+        MerchantAccount first = account(email, AccountRole.MERCHANT);
+        accounts.insert(first);
+        MerchantAccount second = account(" " + email.toUpperCase(), AccountRole.PLATFORM_ADMIN);
+
+        assertThat(accounts.insertIfAbsent(second)).isFalse();
+
+        assertThat(accounts.find(second.id())).isEmpty();
+        assertThat(accounts.findByEmail(email)).map(MerchantAccount::id).contains(first.id());
+    }
+
+    @Test
+    void whenInsertIfAbsentIsRefusedInsideATransactionThenTheTransactionGoesOnAndCommits() {
+        String email = uniqueEmail();
+        accounts.insert(account(email, AccountRole.MERCHANT));
+        MerchantAccount duplicate = account(email, AccountRole.MERCHANT);
+        MerchantAccount fresh = account(uniqueEmail(), AccountRole.MERCHANT);
+
+        boolean[] inserted = transactions.required(() -> new boolean[] {accounts.insertIfAbsent(duplicate),
+                accounts.insertIfAbsent(fresh)});
+
+        assertThat(inserted).containsExactly(false, true);
+        assertThat(accounts.find(fresh.id())).isPresent();
+        assertThat(accounts.find(duplicate.id())).isEmpty();
+    }
+
+    @Test
     void whenAMembershipIsAddedThenTheAccountIsAMemberOfThatStoreOnly() {
         Store store = newStore();
         Store other = newStore();

@@ -252,6 +252,73 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
     }
 
     @Test
+    void whenUpdateUnlessTakenMovesToAFreeEmailAndPhoneThenTheyAreWrittenAndItIsTrue() {
+        Store store = newStore();
+        Store other = newStore();
+        register(other, "new@example.com", "+447911123456");
+        Customer customer = register(store, "old@example.com", "+14155550101");
+        Instant later = now().plusSeconds(10);
+        customer.replaceEmail(email("new@example.com"), later);
+        customer.replacePhone(new PhoneNumber("+447911123456"), later);
+
+        assertThat(customers.updateUnlessTaken(customer)).isTrue();
+
+        assertThat(customers.find(store.id(), customer.id())).get().usingRecursiveComparison().isEqualTo(customer);
+        assertThat(customers.findByEmail(store.id(), email("old@example.com"))).isEmpty();
+        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+447911123456"))).map(Customer::id)
+                .contains(customer.id());
+    }
+
+    @Test
+    void whenUpdateUnlessTakenTakesAnEmailOrPhoneOfAnotherCustomerThenItIsFalseAndNothingChanges() {
+        Store store = newStore();
+        register(store, "holder@example.com", "+14155550101");
+        Customer customer = register(store, "mover@example.com", "+14155550102", "Mo", "Ver", now());
+        Customer takesEmail = new Customer(customer.id(), store.id(), email("holder@example.com"), customer.phone(),
+                "Changed", null, null, true, true, CustomerStatus.DISABLED, customer.createdAt(), now().plusSeconds(5));
+        Customer takesPhone = new Customer(customer.id(), store.id(), customer.email(), new PhoneNumber("+14155550101"),
+                "Changed", null, null, true, true, CustomerStatus.DISABLED, customer.createdAt(), now().plusSeconds(5));
+
+        assertThat(customers.updateUnlessTaken(takesEmail)).isFalse();
+        assertThat(customers.updateUnlessTaken(takesPhone)).isFalse();
+
+        assertThat(customers.find(store.id(), customer.id())).get().usingRecursiveComparison().isEqualTo(customer);
+    }
+
+    @Test
+    void whenUpdateUnlessTakenIsRefusedInsideATransactionThenEarlierAndLaterWritesOfItCommit() {
+        Store store = newStore();
+        register(store, "holder@example.com", null);
+        Customer customer = register(store, "mover@example.com", null, "Before", null, now());
+        Customer bystander = register(store, "bystander@example.com", null, "Bystander", null, now());
+        Instant later = now().plusSeconds(5);
+
+        boolean[] answers = transactions.required(() -> {
+            bystander.rename("Renamed", null, true, false, later);
+            customers.update(bystander);
+            customer.replaceEmail(email("holder@example.com"), later);
+            boolean taken = customers.updateUnlessTaken(customer);
+            customer.replaceEmail(email("free@example.com"), later);
+            return new boolean[] {taken, customers.updateUnlessTaken(customer)};
+        });
+
+        assertThat(answers).containsExactly(false, true);
+        assertThat(customers.find(store.id(), customer.id())).get().usingRecursiveComparison().isEqualTo(customer);
+        assertThat(customers.find(store.id(), bystander.id())).map(Customer::firstName).contains("Renamed");
+        assertThat(customers.findByEmail(store.id(), email("holder@example.com"))).map(Customer::id)
+                .get().isNotEqualTo(customer.id());
+    }
+
+    @Test
+    void whenUpdateUnlessTakenNamesAnUnknownCustomerThenItIsNotFound() {
+        Store store = newStore();
+        Customer unknown = customer(store, "ghost@example.com", null, null, null, now());
+
+        assertThatThrownBy(() -> customers.updateUnlessTaken(unknown)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
     void whenSearchedByFragmentsOfEmailPhoneOrNameThenMatchesAreCaseInsensitive() {
         Store store = newStore();
         Store other = newStore();

@@ -1,5 +1,6 @@
 package com.storefrontauth.persistence.jdbc;
 
+import com.storefrontauth.domain.otp.OtpCodes;
 import com.storefrontauth.domain.session.Session;
 import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.session.SubjectKind;
@@ -14,6 +15,7 @@ import com.storefrontauth.persistence.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -26,6 +28,9 @@ import org.junit.jupiter.params.Parameter;
  */
 @ExtendWith(PostgresCluster.Lifecycle.class)
 abstract class RepositoryTest {
+
+    /** Code hashes and sealed messages under a fixed 32-byte secret. */
+    static final OtpCodes CODES = new OtpCodes(fixedSecret());
 
     @Parameter
     TestDatabase target;
@@ -42,6 +47,9 @@ abstract class RepositoryTest {
     static JdbcPlatformSettings settings;
     static JdbcCustomerRepository customers;
     static JdbcLoginFailureRepository loginFailures;
+    static JdbcOtpChallengeRepository otpChallenges;
+    static JdbcOtpActivityRepository otpActivity;
+    static JdbcOutboxRepository outbox;
 
     @BeforeParameterizedClassInvocation
     static void openDatabase(TestDatabase target) {
@@ -57,6 +65,9 @@ abstract class RepositoryTest {
         settings = new JdbcPlatformSettings(sql);
         customers = new JdbcCustomerRepository(sql);
         loginFailures = new JdbcLoginFailureRepository(sql, transactions);
+        otpChallenges = new JdbcOtpChallengeRepository(sql);
+        otpActivity = new JdbcOtpActivityRepository(sql);
+        outbox = new JdbcOutboxRepository(sql);
     }
 
     @AfterParameterizedClassInvocation
@@ -70,6 +81,12 @@ abstract class RepositoryTest {
     /** Now, at the precision both databases keep (microseconds). */
     static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static byte[] fixedSecret() {
+        byte[] secret = new byte[32];
+        IntStream.range(0, secret.length).forEach(i -> secret[i] = (byte) (i * 7 + 1));
+        return secret;
     }
 
     static Store newStore() {

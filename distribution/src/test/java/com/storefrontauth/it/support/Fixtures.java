@@ -60,6 +60,12 @@ public final class Fixtures {
             return reply.json();
         }
 
+        /** Changes the store's login policy (a subset of fields). */
+        public void policy(Object... namesAndValues) {
+            Reply reply = admin().put(path("/login-policy"), Api.json(namesAndValues));
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        }
+
         public void allowOrigin(String origin) {
             Reply reply = admin().post(path("/cors-origins"), Api.json("origin", origin));
             assertThat(reply.status()).as(reply.toString()).isEqualTo(201);

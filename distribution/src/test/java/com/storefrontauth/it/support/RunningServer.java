@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * The shipped uber-jar, started once per test JVM on a free loopback port and stopped when the JVM
  * exits. The database is H2 in a temporary folder, or a database in the throwaway PostgreSQL cluster
- * of the persistence tests when the system property {@code it.database} is {@code postgres}.
+ * of the persistence tests when the system property {@code it.database} is {@code postgres}. Email goes
+ * to the test JVM's {@link MailServer}, SMS and WhatsApp to its {@link WebhookReceiver}.
  */
 public final class RunningServer {
 
@@ -116,6 +117,12 @@ public final class RunningServer {
                 instanceEnv.put("AUTH_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
                 instanceEnv.put("AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
                 instanceEnv.put("AUTH_SIGNING_ENCRYPTION_KEY", "integration-test-key-encryption-secret");
+                instanceEnv.put("AUTH_SMTP_HOST", "127.0.0.1");
+                instanceEnv.put("AUTH_SMTP_PORT", String.valueOf(MailServer.get().port()));
+                instanceEnv.put("AUTH_SMTP_FROM", "Storefront Auth <no-reply@it.example>");
+                instanceEnv.put("AUTH_SMS_WEBHOOK_URL", WebhookReceiver.get().url("sms"));
+                instanceEnv.put("AUTH_WHATSAPP_WEBHOOK_URL", WebhookReceiver.get().url("whatsapp"));
+                instanceEnv.put("AUTH_WEBHOOK_SECRET", WebhookReceiver.SECRET);
                 if ("postgres".equals(System.getProperty("it.database"))) {
                     PostgresCluster postgres = PostgresCluster.shared();
                     instanceEnv.put("AUTH_DB_URL", postgres.createDatabase());
@@ -142,6 +149,10 @@ public final class RunningServer {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited during startup:\n" + tail());
+            }
+            if (log().contains("Exception while loading the app")) {
+                stop();
+                throw new IllegalStateException("the deployment failed:\n" + tail());
             }
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(

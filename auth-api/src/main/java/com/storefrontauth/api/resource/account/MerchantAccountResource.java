@@ -1,8 +1,11 @@
 package com.storefrontauth.api.resource.account;
 
+import static com.storefrontauth.api.http.JsonFactory.JSON;
+
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.domain.account.MerchantActivation;
 import com.storefrontauth.domain.account.MerchantLogin;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,7 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
-/** Sign-in, refresh and sign-out of merchant and platform-admin accounts. */
+/** Merchant sign-up and activation; sign-in, refresh and sign-out of merchant and platform-admin accounts. */
 @Path("v1/accounts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,8 +28,42 @@ public class MerchantAccountResource {
     @Inject
     MerchantLogin login;
 
+    @Inject
+    MerchantActivation activation;
+
     @Context
     HttpServletRequest request;
+
+    /** Merchant sign-up: an inactive account and its first store; the activation code is emailed. */
+    @POST
+    @Path("register")
+    @Timed(name = "merchant_register", absolute = true, description = "Merchant sign-ups")
+    public Response register(String body) {
+        JsonRequest json = JsonRequest.parse(body);
+        String email = json.requiredString("email");
+        String password = json.requiredString("password");
+        String name = json.requiredString("name");
+        String storeName = json.requiredString("store_name");
+        json.validate();
+        activation.register(email, password, name, storeName, Clients.of(request));
+        return Response.status(Response.Status.CREATED).entity(JSON.createObjectBuilder()
+                .add("message", "Account created. Enter the activation code we emailed you to sign in.")
+                .build().toString()).build();
+    }
+
+    @POST
+    @Path("activate")
+    @Timed(name = "merchant_activate", absolute = true, description = "Merchant account activations")
+    public String activate(String body) {
+        JsonRequest json = JsonRequest.parse(body);
+        String email = json.requiredString("email");
+        String otp = json.requiredString("otp");
+        if (otp != null && otp.length() > 64) {
+            json.errors().add("otp", "is too long");
+        }
+        json.validate();
+        return Representation.merchantTokens(activation.activate(email, otp, Clients.of(request))).toString();
+    }
 
     @POST
     @Path("login")

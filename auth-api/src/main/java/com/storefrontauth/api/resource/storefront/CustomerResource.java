@@ -1,12 +1,17 @@
 package com.storefrontauth.api.resource.storefront;
 
 import com.storefrontauth.api.http.Clients;
+import com.storefrontauth.api.http.DebugEcho;
 import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.Representation;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.CustomerRoute;
 import com.storefrontauth.api.security.StorefrontRoute;
+import com.storefrontauth.domain.customer.ContactConfirmation;
 import com.storefrontauth.domain.customer.CustomerAccount;
+import com.storefrontauth.domain.customer.CustomerIdentifier;
+import com.storefrontauth.domain.otp.OtpChannel;
+import com.storefrontauth.domain.otp.OtpRequired;
 import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.store.Store;
@@ -23,6 +28,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** The signed-in customer's own account: profile, password, sessions, erasure. */
 @Path("v1/stores/{store_id}/customers/me")
@@ -34,6 +41,9 @@ public class CustomerResource {
 
     @Inject
     CustomerAccount account;
+
+    @Inject
+    ContactConfirmation contacts;
 
     @Context
     HttpServletRequest request;
@@ -67,14 +77,57 @@ public class CustomerResource {
         return Response.noContent().build();
     }
 
+    /** Erasure is proved by the password, or by a fresh {@code verify} code (accounts without a password). */
     @DELETE
     public Response erase(String body) {
         JsonRequest json = JsonRequest.parse(body);
-        String password = json.requiredString("password");
+        String password = json.optionalString("password");
+        String otpToken = json.optionalString("otp_token");
+        String otp = json.optionalString("otp");
+        if (password == null && (otpToken == null || otp == null)) {
+            json.errors().add("password", "send the password, or an otp_token and otp of a verify code");
+        }
         json.validate();
         Store store = Caller.store(request);
-        account.erase(store, Caller.customer(request), password, Clients.of(request));
+        if (password != null) {
+            account.erase(store, Caller.customer(request), password, Clients.of(request));
+        } else {
+            account.eraseWithCode(store, Caller.customer(request), otpToken, otp, Clients.of(request));
+        }
         return Response.noContent().build();
+    }
+
+    /** A code to the NEW email or phone; entering it (verify with this bearer token) replaces the contact. */
+    @POST
+    @Path("contact")
+    @Timed(name = "contact_change_start", absolute = true, description = "Contact changes started")
+    public String changeContact(String body) {
+        Store store = Caller.store(request);
+        JsonRequest json = JsonRequest.parse(body);
+        Optional<CustomerIdentifier> contact = CustomerIdentifier.of(json.optionalString("email"),
+                json.optionalString("phone"), json.optionalString("country_code"), store, json.errors());
+        json.validate();
+        OtpRequired required = contacts.change(store, Caller.customer(request), contact.orElseThrow(),
+                Clients.of(request));
+        return Representation.challenge(required, required.token(), DebugEcho.allowed(store, request)).toString();
+    }
+
+    /** A code to the customer's current email or phone; entering it marks that contact verified. */
+    @POST
+    @Path("verify")
+    @Timed(name = "contact_verify_start", absolute = true, description = "Contact verifications started")
+    public String verifyContact(String body) {
+        Store store = Caller.store(request);
+        JsonRequest json = JsonRequest.parse(body);
+        String channelValue = json.requiredString("channel");
+        Optional<OtpChannel> channel = Optional.ofNullable(channelValue).flatMap(OtpChannel::fromWire);
+        if (channelValue != null && channel.isEmpty()) {
+            json.errors().add("channel", "must be email, sms or whatsapp");
+        }
+        json.validate();
+        OtpRequired required = contacts.verifyCurrent(store, Caller.customer(request), channel.get(),
+                Clients.of(request));
+        return Representation.challenge(required, required.token(), DebugEcho.allowed(store, request)).toString();
     }
 
     @GET

@@ -1,6 +1,7 @@
 package com.storefrontauth.api.resource.storefront;
 
 import com.storefrontauth.api.http.Clients;
+import com.storefrontauth.api.http.DebugEcho;
 import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.Representation;
 import com.storefrontauth.api.security.BearerToken;
@@ -14,9 +15,13 @@ import com.storefrontauth.domain.customer.CustomerAccount;
 import com.storefrontauth.domain.customer.CustomerId;
 import com.storefrontauth.domain.customer.CustomerIdentifier;
 import com.storefrontauth.domain.customer.CustomerRegistration;
-import com.storefrontauth.domain.customer.CustomerSignIn;
 import com.storefrontauth.domain.customer.GuestLink;
 import com.storefrontauth.domain.customer.PasswordLogin;
+import com.storefrontauth.domain.customer.PasswordReset;
+import com.storefrontauth.domain.customer.PasswordlessLogin;
+import com.storefrontauth.domain.customer.SignInStep;
+import com.storefrontauth.domain.otp.OtpChannel;
+import com.storefrontauth.domain.otp.OtpRequired;
 import com.storefrontauth.domain.customer.PhoneNumber;
 import com.storefrontauth.domain.session.GuestSessions;
 import com.storefrontauth.domain.session.RefreshScope;
@@ -30,7 +35,6 @@ import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.store.Store;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,7 +46,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
-/** Sign-up, sign-in, guest tokens, refresh and logout of the storefront API. */
+/** Sign-up, sign-in (password or code), password reset, guest tokens, refresh and logout of the storefront API. */
 @Path("v1/stores/{store_id}/auth")
 @StorefrontRoute
 @ThrottledRoute
@@ -61,6 +65,12 @@ public class StorefrontAuthResource {
 
     @Inject
     MerchantLogin merchantLogin;
+
+    @Inject
+    PasswordlessLogin passwordless;
+
+    @Inject
+    PasswordReset passwordReset;
 
     @Inject
     CustomerAccount customers;
@@ -94,10 +104,10 @@ public class StorefrontAuthResource {
         PhoneNumber phone = phoneValue == null ? null
                 : CustomerIdentifier.phone(phoneValue, countryCode, store, json.errors()).orElse(null);
         json.validate();
-        CustomerSignIn signIn = registration.register(store,
+        SignInStep step = registration.register(store,
                 new CustomerRegistration.Registration(email, phone, password, firstName, lastName), guest(store),
                 Clients.of(request));
-        return tokens(signIn).toString();
+        return Representation.signInStep(step, DebugEcho.allowed(store, request)).toString();
     }
 
     @POST
@@ -124,9 +134,67 @@ public class StorefrontAuthResource {
         }
         Optional<CustomerIdentifier> identifier = CustomerIdentifier.of(email, phone, countryCode, store, json.errors());
         json.validate();
-        CustomerSignIn signIn = passwordLogin.login(store, identifier.orElseThrow(), password, guest(store),
+        SignInStep step = passwordLogin.login(store, identifier.orElseThrow(), password, guest(store),
                 Clients.of(request));
-        return tokens(signIn).toString();
+        return Representation.signInStep(step, DebugEcho.allowed(store, request)).toString();
+    }
+
+    @POST
+    @Path("login/email")
+    @Timed(name = "otp_start_email", absolute = true, description = "Passwordless sign-ins started by email")
+    public String loginByEmail(String body) {
+        Store store = Caller.store(request);
+        JsonRequest json = JsonRequest.parse(body);
+        String email = json.requiredString("email");
+        boolean register = json.optionalBoolean("register_if_not_exists");
+        json.validate();
+        Optional<CustomerIdentifier> identifier = CustomerIdentifier.of(email, null, null, store, json.errors());
+        json.validate();
+        return challenge(store, passwordless.start(store, OtpChannel.EMAIL, identifier.orElseThrow(), register,
+                Clients.of(request)));
+    }
+
+    @POST
+    @Path("login/phone")
+    @Timed(name = "otp_start_sms", absolute = true, description = "Passwordless sign-ins started by SMS")
+    public String loginByPhone(String body) {
+        return loginByPhone(body, OtpChannel.SMS);
+    }
+
+    @POST
+    @Path("login/whatsapp")
+    @Timed(name = "otp_start_whatsapp", absolute = true, description = "Passwordless sign-ins started by WhatsApp")
+    public String loginByWhatsapp(String body) {
+        return loginByPhone(body, OtpChannel.WHATSAPP);
+    }
+
+    private String loginByPhone(String body, OtpChannel channel) {
+        Store store = Caller.store(request);
+        JsonRequest json = JsonRequest.parse(body);
+        String phone = json.requiredString("phone");
+        String countryCode = json.optionalString("country_code");
+        boolean register = json.optionalBoolean("register_if_not_exists");
+        json.validate();
+        Optional<CustomerIdentifier> identifier = CustomerIdentifier.of(null, phone, countryCode, store, json.errors());
+        json.validate();
+        return challenge(store, passwordless.start(store, channel, identifier.orElseThrow(), register,
+                Clients.of(request)));
+    }
+
+    @POST
+    @Path("password/forgot")
+    @Timed(name = "password_forgot", absolute = true, description = "Password resets started")
+    public String forgotPassword(String body) {
+        Store store = Caller.store(request);
+        JsonRequest json = JsonRequest.parse(body);
+        Optional<CustomerIdentifier> identifier = CustomerIdentifier.of(json.optionalString("email"),
+                json.optionalString("phone"), json.optionalString("country_code"), store, json.errors());
+        json.validate();
+        return challenge(store, passwordReset.start(store, identifier.orElseThrow(), Clients.of(request)));
+    }
+
+    private String challenge(Store store, OtpRequired required) {
+        return Representation.challenge(required, required.token(), DebugEcho.allowed(store, request)).toString();
     }
 
     @POST
@@ -176,13 +244,6 @@ public class StorefrontAuthResource {
 
     /** A guest token sent along with a sign-in links the guest to the new session (cart merge). */
     private GuestLink guest(Store store) {
-        return BearerToken.from(request.getHeader(HttpHeaders.AUTHORIZATION))
-                .flatMap(bearer -> tokens.activeSession(bearer, store.id(), SubjectKind.GUEST))
-                .map(session -> new GuestLink(session.subject()))
-                .orElse(GuestLink.NONE);
-    }
-
-    private static JsonObject tokens(CustomerSignIn signIn) {
-        return Representation.storefrontTokens(signIn.grant(), Representation.user(signIn.customer()));
+        return tokens.guestOf(request.getHeader(HttpHeaders.AUTHORIZATION), store.id());
     }
 }

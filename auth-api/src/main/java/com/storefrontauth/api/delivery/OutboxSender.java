@@ -1,0 +1,106 @@
+package com.storefrontauth.api.delivery;
+
+import com.storefrontauth.domain.delivery.Outbox;
+import com.storefrontauth.domain.delivery.OutboxSignal;
+import com.storefrontauth.domain.otp.OtpRetention;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Drains the outbox off the request threads: on a short poll (which also picks up messages queued by
+ * other instances and retries that came due), and at once when a request on this instance commits a
+ * message. One drain runs at a time per instance; a wake-up during a drain makes it go round again.
+ */
+@ApplicationScoped
+public class OutboxSender implements OutboxSignal {
+
+    private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
+    private static final long POLL_MS = 500;
+    private static final long HOUSEKEEPING_MINUTES = 10;
+
+    private ScheduledExecutorService executor;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OtpRetention retention;
+
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final List<Future<?>> scheduled = new ArrayList<>();
+
+    /**
+     * One daemon thread of our own: Payara Micro 6.2025.10 failed the deployment when this bean (in a
+     * library jar of the WAR) asked for the default managed scheduled executor with {@code @Resource}.
+     * The thread carries the application's class loader, so MicroProfile Config and Fault Tolerance
+     * resolve the application's settings on it.
+     */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
+        executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "outbox-sender");
+            thread.setDaemon(true);
+            thread.setContextClassLoader(application);
+            return thread;
+        });
+        scheduled.add(executor.scheduleWithFixedDelay(this::drain, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS));
+        scheduled.add(executor.scheduleWithFixedDelay(this::housekeeping, 1, HOUSEKEEPING_MINUTES, TimeUnit.MINUTES));
+    }
+
+    @Override
+    public void messageQueued() {
+        again.set(true);
+        if (!draining.get() && executor != null) {
+            executor.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        if (!draining.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            do {
+                again.set(false);
+                while (outbox.drain() == Outbox.BATCH) {
+                    // a full batch: more may be due
+                }
+            } while (again.get());
+        } catch (RuntimeException e) {
+            // the next poll tries again; a failed round must not stop the schedule
+            LOG.log(Level.WARNING, "Outbox round failed: " + e.getMessage(), e);
+        } finally {
+            draining.set(false);
+        }
+    }
+
+    private void housekeeping() {
+        try {
+            outbox.prune();
+            retention.prune();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Outbox housekeeping failed: " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduled.forEach(future -> future.cancel(false));
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package com.storefrontauth.domain.customer;
+
+import com.storefrontauth.domain.audit.AuditEventType;
+import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.credential.PasswordHasher;
+import com.storefrontauth.domain.credential.PasswordPolicy;
+import com.storefrontauth.domain.otp.OtpAction;
+import com.storefrontauth.domain.otp.OtpChallenge;
+import com.storefrontauth.domain.otp.OtpChallenges;
+import com.storefrontauth.domain.otp.OtpChannel;
+import com.storefrontauth.domain.otp.OtpRules;
+import com.storefrontauth.domain.session.SessionIssuer;
+import com.storefrontauth.domain.session.SessionLifetimes;
+import com.storefrontauth.domain.session.SessionRepository;
+import com.storefrontauth.domain.session.SessionRevocations;
+import com.storefrontauth.domain.session.SubjectKind;
+import com.storefrontauth.domain.session.TokenGrant;
+import com.storefrontauth.domain.shared.ClientInfo;
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.EmailAddress;
+import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.throttle.LoginThrottle;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /auth/otp/verify}: checks a code and completes what it was sent for. Sign-in, sign-up,
+ * a contact check during sign-in, and a password reset end in a new session; a contact check or
+ * change by a signed-in customer (who must send their bearer token) only updates the account.
+ */
+@ApplicationScoped
+public class CodeVerification {
+
+    @Inject
+    OtpChallenges challenges;
+
+    @Inject
+    CustomerOtp otp;
+
+    @Inject
+    CustomerRepository customers;
+
+    @Inject
+    SessionRepository sessions;
+
+    @Inject
+    SessionIssuer issuer;
+
+    @Inject
+    SessionRevocations revocations;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** What the verify request carries besides the code; names and password apply to some actions only. */
+    public record Attempt(String token, OtpAction action, String code, String firstName, String lastName,
+            String newPassword) {
+
+        @Override
+        public String toString() {
+            return "Attempt[" + action + "]";
+        }
+    }
+
+    /** A new session ({@code signIn}), or the updated account of the bearer ({@code signIn} null). */
+    public record Verified(CustomerSignIn signIn, Customer customer) {
+    }
+
+    /**
+     * @param holder the customer of the request's bearer token, if it sent one
+     */
+    public Verified verify(Store store, Attempt attempt, Optional<CustomerId> holder, GuestLink guest,
+            ClientInfo client) {
+        String firstName = Customer.validName("first_name", attempt.firstName());
+        String lastName = Customer.validName("last_name", attempt.lastName());
+        String newHash = null;
+        if (attempt.action() == OtpAction.RESET_PASSWORD) {
+            // checked and hashed before the code is spent, so a weak password costs no attempt
+            PasswordPolicy.check("new_password", attempt.newPassword(), store.policy().number("password_min_length"));
+            newHash = hasher.hash(attempt.newPassword());
+        }
+        if ((attempt.action() == OtpAction.UPDATE_EMAIL || attempt.action() == OtpAction.UPDATE_PHONE)
+                && holder.isEmpty()) {
+            throw new DomainException(ErrorCode.UNAUTHORIZED,
+                    "Send the customer's access token as a Bearer token to confirm a new email or phone.");
+        }
+        String passwordHash = newHash;
+        return challenges.verify(() -> otp.lock(store, attempt.token()), attempt.action(), attempt.code(),
+                OtpRules.of(store.policy()), client, challenge -> {
+                    Instant now = clock.instant();
+                    return switch (challenge.action()) {
+                        case LOGIN -> signIn(store, requireSubject(store, challenge), challenge, guest, client,
+                                AuditEventType.LOGIN_SUCCEEDED, now);
+                        case REGISTER -> register(store, challenge, firstName, lastName, guest, client, now);
+                        case VERIFY -> confirm(store, challenge, holder, guest, client, now);
+                        case RESET_PASSWORD -> reset(store, challenge, passwordHash, guest, client, now);
+                        case UPDATE_EMAIL, UPDATE_PHONE -> replaceContact(store, challenge, holder.orElseThrow(), client, now);
+                        case ACTIVATE_ACCOUNT -> throw OtpChallenges.expired();
+                    };
+                });
+    }
+
+    /** Spends a {@code verify} code of this customer for a sensitive step (account erasure) done by {@code then}. */
+    public void spend(Store store, CustomerId customer, String token, String code, ClientInfo client, Runnable then) {
+        challenges.verify(() -> otp.lock(store, token).filter(found -> customer.value().equals(found.subject())),
+                OtpAction.VERIFY, code, OtpRules.of(store.policy()), client, challenge -> {
+                    then.run();
+                    return null;
+                });
+    }
+
+    private Verified signIn(Store store, Customer customer, OtpChallenge challenge, GuestLink guest, ClientInfo client,
+            AuditEventType event, Instant now) {
+        if (customer.isDisabled()) {
+            throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
+        }
+        confirmDestination(customer, challenge, now);
+        customers.update(customer);
+        TokenGrant grant = issuer.start(store.id(), SubjectKind.CUSTOMER, customer.id().value(), guest.anonymousId(),
+                SessionLifetimes.of(store.policy()), client);
+        audit.record(store.id(), event, customer.id().value(), client,
+                Map.of("method", method(challenge), "session_id", grant.session().id().value()));
+        return new Verified(new CustomerSignIn(customer, grant), customer);
+    }
+
+    private Verified register(Store store, OtpChallenge challenge, String firstName, String lastName, GuestLink guest,
+            ClientInfo client, Instant now) {
+        if (!store.policy().flag("allow_registration")) {
+            throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED, "This store does not allow sign-up.");
+        }
+        String address = challenge.destination().address();
+        boolean byEmail = challenge.channel() == OtpChannel.EMAIL;
+        Customer customer = Customer.register(store.id(), byEmail ? EmailAddress.parse(address).orElseThrow() : null,
+                byEmail ? null : new PhoneNumber(address), firstName, lastName, null, now);
+        confirmDestination(customer, challenge, now);
+        if (!customers.insert(customer)) {
+            throw new DomainException(ErrorCode.ACCOUNT_EXISTS, "An account with this email or phone already exists.");
+        }
+        TokenGrant grant = issuer.start(store.id(), SubjectKind.CUSTOMER, customer.id().value(), guest.anonymousId(),
+                SessionLifetimes.of(store.policy()), client);
+        audit.record(store.id(), AuditEventType.CUSTOMER_REGISTERED, customer.id().value(), client,
+                Map.of("method", method(challenge), "session_id", grant.session().id().value()));
+        return new Verified(new CustomerSignIn(customer, grant), customer);
+    }
+
+    private Verified confirm(Store store, OtpChallenge challenge, Optional<CustomerId> holder, GuestLink guest,
+            ClientInfo client, Instant now) {
+        Customer customer = requireSubject(store, challenge);
+        if (holder.isPresent() && !holder.get().equals(customer.id())) {
+            throw OtpChallenges.expired();
+        }
+        if (!isCurrentContact(customer, challenge)) {
+            throw OtpChallenges.expired();
+        }
+        audit.record(store.id(), AuditEventType.CONTACT_VERIFIED, customer.id().value(), client,
+                Map.of("channel", challenge.channel().wireValue()));
+        if (holder.isPresent()) {
+            confirmDestination(customer, challenge, now);
+            customers.update(customer);
+            return new Verified(null, customer);
+        }
+        // the sign-up or sign-in that asked for a verified contact completes now
+        return signIn(store, customer, challenge, guest, client, AuditEventType.LOGIN_SUCCEEDED, now);
+    }
+
+    private Verified reset(Store store, OtpChallenge challenge, String passwordHash, GuestLink guest, ClientInfo client,
+            Instant now) {
+        Customer customer = requireSubject(store, challenge);
+        if (customer.isDisabled()) {
+            throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
+        }
+        customer.replacePasswordHash(passwordHash, now);
+        int ended = sessions.revokeAllOf(store.id(), customer.id().value(), null, "password_reset", now);
+        // the owner of the address proved themselves: a lockout from guessing is over
+        throttle.recordSuccess(store, challenge.channel() == OtpChannel.EMAIL
+                ? LoginThrottle.keyOf("email", challenge.destination().address())
+                : LoginThrottle.keyOf("phone", challenge.destination().address()));
+        audit.record(store.id(), AuditEventType.PASSWORD_RESET, customer.id().value(), client,
+                Map.of("sessions_revoked", String.valueOf(ended)));
+        Verified verified = signIn(store, customer, challenge, guest, client, AuditEventType.LOGIN_SUCCEEDED, now);
+        revocations.pollNow();
+        return verified;
+    }
+
+    private Verified replaceContact(Store store, OtpChallenge challenge, CustomerId holder, ClientInfo client,
+            Instant now) {
+        Customer customer = requireSubject(store, challenge);
+        if (!customer.id().equals(holder)) {
+            throw OtpChallenges.expired();
+        }
+        String address = challenge.destination().address();
+        if (challenge.action() == OtpAction.UPDATE_EMAIL) {
+            customer.replaceEmail(EmailAddress.parse(address).orElseThrow(), now);
+        } else {
+            customer.replacePhone(new PhoneNumber(address), now);
+        }
+        if (!customers.updateUnlessTaken(customer)) {
+            throw new DomainException(ErrorCode.ACCOUNT_EXISTS, "Another account already uses this "
+                    + (challenge.action() == OtpAction.UPDATE_EMAIL ? "email." : "phone."));
+        }
+        audit.record(store.id(), AuditEventType.CONTACT_CHANGED, customer.id().value(), client,
+                Map.of("channel", challenge.channel().wireValue(), "destination", challenge.destination().masked()));
+        return new Verified(null, customer);
+    }
+
+    private Customer requireSubject(Store store, OtpChallenge challenge) {
+        if (challenge.subject() == null) {
+            throw OtpChallenges.expired();
+        }
+        // the customer may have been erased since the code was sent
+        return customers.find(store.id(), new CustomerId(challenge.subject())).orElseThrow(OtpChallenges::expired);
+    }
+
+    private static boolean isCurrentContact(Customer customer, OtpChallenge challenge) {
+        String address = challenge.destination().address();
+        return challenge.channel() == OtpChannel.EMAIL
+                ? customer.email() != null && customer.email().value().equals(address)
+                : customer.phone() != null && customer.phone().e164().equals(address);
+    }
+
+    /** The address the code went to is now proved, if it is still the customer's. */
+    private static void confirmDestination(Customer customer, OtpChallenge challenge, Instant now) {
+        if (isCurrentContact(customer, challenge)) {
+            if (challenge.channel() == OtpChannel.EMAIL) {
+                customer.confirmEmail(now);
+            } else {
+                customer.confirmPhone(now);
+            }
+        }
+    }
+
+    private static String method(OtpChallenge challenge) {
+        return challenge.channel() == OtpChannel.EMAIL ? "email_otp"
+                : challenge.channel() == OtpChannel.SMS ? "phone_otp" : "whatsapp_otp";
+    }
+}

@@ -1,0 +1,35 @@
+package com.storefrontauth.domain.delivery;
+
+import com.storefrontauth.domain.shared.Page;
+import com.storefrontauth.domain.shared.PageRequest;
+import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.store.StoreId;
+import java.time.Instant;
+import java.util.List;
+
+public interface OutboxRepository {
+
+    void insert(OutboxMessage message);
+
+    /**
+     * Leases up to {@code limit} pending messages due at {@code now} to this caller until {@code leaseUntil}:
+     * a message leased by one instance is not handed to another before its lease ends.
+     */
+    List<OutboxMessage> leaseDue(Instant now, Instant leaseUntil, int limit);
+
+    /** Erases the sealed text and code unless the message is retained. */
+    void markDelivered(String id, String transport, Instant at);
+
+    void reschedule(String id, int attempts, Instant nextAttemptAt, String error);
+
+    /** Erases the sealed text and code unless the message is retained. */
+    void markExpired(String id, String error);
+
+    /** Pending messages of this challenge stop: a newer code replaces them. */
+    int supersedePending(TokenHash challenge);
+
+    /** Newest first. */
+    Page<OutboxMessage> page(StoreId store, PageRequest request);
+
+    int deleteCreatedBefore(Instant before);
+}

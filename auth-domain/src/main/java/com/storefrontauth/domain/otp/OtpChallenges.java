@@ -1,0 +1,263 @@
+package com.storefrontauth.domain.otp;
+
+import com.storefrontauth.domain.audit.AuditEventType;
+import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.delivery.MessageTransport;
+import com.storefrontauth.domain.delivery.Outbox;
+import com.storefrontauth.domain.delivery.OutboxSignal;
+import com.storefrontauth.domain.otp.OtpActivityRepository.Kind;
+import com.storefrontauth.domain.shared.ClientInfo;
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.shared.Transactions;
+import com.storefrontauth.domain.store.StoreId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Starting, resending and verifying challenges, with the per-destination limits of DESIGN.md: one
+ * code per cooldown, at most {@code otp_max_sends_per_hour}, and a daily budget of wrong codes. The
+ * code's message is queued in the same unit of work as its challenge. Use cases that send codes
+ * (passwordless sign-in, reset, contact checks, merchant activation) all come through here.
+ */
+@ApplicationScoped
+public class OtpChallenges {
+
+    @Inject
+    OtpChallengeRepository challenges;
+
+    @Inject
+    OtpActivityRepository activity;
+
+    @Inject
+    OtpCodes codes;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxSignal signal;
+
+    @Inject
+    MessageTransport transport;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Clock clock;
+
+    /** Who a new challenge is for and where it goes. */
+    public record Request(StoreId store, String storeName, boolean retainMessages, OtpAction action,
+            Destination destination, String subject, OtpRules rules) {
+    }
+
+    /**
+     * Refuses with 503 while the channel's provider is known to be down: promising a code that cannot
+     * arrive is worse than saying so. Call before any other work of a step that sends a code.
+     */
+    public void requireChannelUp(OtpChannel channel) {
+        Optional<Duration> outage = transport.outage(channel);
+        if (outage.isPresent()) {
+            throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "Codes cannot be sent by " + channel.wireValue() + " right now; try again shortly.", Map.of(),
+                    Map.of(), Math.max(1, outage.get().toSeconds()));
+        }
+    }
+
+    /** A real challenge: its code is queued for delivery. Runs in the caller's unit of work. */
+    public OtpRequired start(Request request, ClientInfo client) {
+        return open(request, false, client);
+    }
+
+    /**
+     * The answer to an identifier without an account: a challenge that looks and costs the same and
+     * counts against the same limits, whose code is never sent and never verifies.
+     */
+    public OtpRequired startDecoy(Request request, ClientInfo client) {
+        return open(request, true, client);
+    }
+
+    private OtpRequired open(Request request, boolean decoy, ClientInfo client) {
+        requireChannelUp(request.destination().channel());
+        Instant now = clock.instant();
+        TokenHash key = request.destination().throttleKey(request.store());
+        requireSendAllowed(key, request.rules(), now);
+        requireFailureBudget(key, request.rules(), now);
+        OtpChallenge.Issued issued = OtpChallenge.issue(request.store(), request.action(), request.destination(),
+                request.subject(), decoy, request.rules(), codes, now);
+        challenges.insert(issued.challenge());
+        activity.record(key, Kind.SENT, now);
+        if (decoy) {
+            audit.record(request.store(), AuditEventType.OTP_REQUEST_UNKNOWN, null, client,
+                    details(issued.challenge(), Map.of()));
+        } else {
+            outbox.queue(issued.challenge(), issued.code(), request.storeName(), request.rules(),
+                    request.retainMessages());
+            audit.record(request.store(), AuditEventType.OTP_SENT, request.subject(), client,
+                    details(issued.challenge(), Map.of()));
+            transactions.afterCommit(signal::messageQueued);
+        }
+        return new OtpRequired(issued.challenge(), issued.token(), issued.code(), issued.challenge().expiresIn(now),
+                request.rules().resendCooldown().toSeconds());
+    }
+
+    /** A new code for the same challenge (same token), inside the same limits. */
+    public OtpRequired resend(StoreId store, String token, String storeName, boolean retainMessages, OtpRules rules,
+            ClientInfo client) {
+        return transactions.required(() -> {
+            OtpChallenge challenge = challenges.lock(TokenHash.of(token))
+                    .filter(found -> found.belongsTo(store) && found.action() != OtpAction.ACTIVATE_ACCOUNT)
+                    .orElseThrow(OtpChallenges::expired);
+            return resend(challenge, storeName, retainMessages, rules, client);
+        });
+    }
+
+    /** Resends an open challenge already locked by the caller. */
+    public OtpRequired resend(OtpChallenge challenge, String storeName, boolean retainMessages, OtpRules rules,
+            ClientInfo client) {
+        Instant now = clock.instant();
+        if (!challenge.isOpen(now)) {
+            throw expired();
+        }
+        requireChannelUp(challenge.channel());
+        TokenHash key = challenge.destination().throttleKey(challenge.store());
+        String code = challenge.resend(rules, codes, now);
+        requireSendAllowed(key, withoutCooldown(rules), now);
+        requireFailureBudget(key, rules, now);
+        challenges.update(challenge);
+        activity.record(key, Kind.SENT, now);
+        if (!challenge.decoy()) {
+            outbox.queue(challenge, code, storeName, rules, retainMessages);
+            audit.record(challenge.store(), AuditEventType.OTP_SENT, challenge.subject(), client,
+                    details(challenge, Map.of("resend", String.valueOf(challenge.sends() - 1))));
+            transactions.afterCommit(signal::messageQueued);
+        }
+        return new OtpRequired(challenge, null, code, challenge.expiresIn(now), rules.resendCooldown().toSeconds());
+    }
+
+    /**
+     * Checks a code and, when it is right, runs {@code completion} in the same unit of work (the
+     * challenge is used up only if the completion commits). A wrong code is counted and recorded in a
+     * committed unit of work before the refusal is thrown.
+     *
+     * @param locate finds and locks the challenge (empty for an unknown token or another store's)
+     */
+    public <T> T verify(Supplier<Optional<OtpChallenge>> locate, OtpAction action, String code, OtpRules rules,
+            ClientInfo client, Function<OtpChallenge, T> completion) {
+        Object result = transactions.required(() -> {
+            Instant now = clock.instant();
+            OtpChallenge challenge = locate.get().filter(found -> found.action() == action)
+                    .orElseThrow(OtpChallenges::expired);
+            TokenHash key = challenge.destination().throttleKey(challenge.store());
+            requireFailureBudget(key, rules, now);
+            OtpChallenge.Outcome outcome = challenge.verify(code, codes, now);
+            if (outcome instanceof OtpChallenge.Accepted) {
+                challenges.update(challenge);
+                audit.record(challenge.store(), AuditEventType.OTP_VERIFIED, challenge.subject(), client,
+                        details(challenge, Map.of()));
+                return completion.apply(challenge);
+            }
+            if (outcome instanceof OtpChallenge.Dead dead) {
+                if (dead.expired()) {
+                    audit.recordRefusal(challenge.store(), AuditEventType.OTP_EXPIRED, challenge.subject(), client,
+                            details(challenge, Map.of("reason", "verify_after_expiry")));
+                }
+                throw expired();
+            }
+            // the refusal commits (attempt counted) and is thrown after the commit
+            challenges.update(challenge);
+            activity.record(key, Kind.FAILED, now);
+            if (outcome instanceof OtpChallenge.Burned) {
+                audit.record(challenge.store(), AuditEventType.OTP_BURNED, challenge.subject(), client,
+                        details(challenge, Map.of("attempts", String.valueOf(challenge.attempts()))));
+                return new Refusal(wrongCode(0));
+            }
+            int remaining = ((OtpChallenge.Rejected) outcome).attemptsRemaining();
+            audit.record(challenge.store(), AuditEventType.OTP_FAILED, challenge.subject(), client,
+                    details(challenge, Map.of("attempts_remaining", String.valueOf(remaining))));
+            return new Refusal(wrongCode(remaining));
+        });
+        if (result instanceof Refusal refusal) {
+            throw refusal.exception();
+        }
+        @SuppressWarnings("unchecked")
+        T completed = (T) result;
+        return completed;
+    }
+
+    private record Refusal(DomainException exception) {
+    }
+
+    private static DomainException wrongCode(int remaining) {
+        String detail = remaining == 0 ? "The code is not correct, and no attempts are left; ask for a new code."
+                : "The code is not correct.";
+        return new DomainException(ErrorCode.INVALID_OTP, detail, Map.of(), Map.of("attempts_remaining", remaining),
+                null);
+    }
+
+    /** Locks the challenge of a storefront token in that store; empty for any other store's or an unknown token. */
+    public Optional<OtpChallenge> lock(StoreId store, String token) {
+        return challenges.lock(TokenHash.of(token)).filter(found -> found.belongsTo(store));
+    }
+
+    private void requireSendAllowed(TokenHash key, OtpRules rules, Instant now) {
+        if (!rules.resendCooldown().isZero()) {
+            Optional<Instant> last = activity.newest(key, Kind.SENT);
+            if (last.isPresent() && now.isBefore(last.get().plus(rules.resendCooldown()))) {
+                throw limited(ErrorCode.RATE_LIMITED, "A code was sent to this address moments ago; wait before asking again.",
+                        last.get().plus(rules.resendCooldown()), now);
+            }
+        }
+        Instant since = now.minus(OtpRules.SEND_WINDOW);
+        if (activity.count(key, Kind.SENT, since) >= rules.maxSendsPerHour()) {
+            Instant free = activity.oldest(key, Kind.SENT, since).orElse(now).plus(OtpRules.SEND_WINDOW);
+            throw limited(ErrorCode.RATE_LIMITED, "Too many codes were sent to this address; try again later.", free, now);
+        }
+    }
+
+    private void requireFailureBudget(TokenHash key, OtpRules rules, Instant now) {
+        Instant since = now.minus(OtpRules.FAILURE_WINDOW);
+        if (activity.count(key, Kind.FAILED, since) >= rules.dailyFailureBudget()) {
+            Instant free = activity.oldest(key, Kind.FAILED, since).orElse(now).plus(OtpRules.FAILURE_WINDOW);
+            throw limited(ErrorCode.TOO_MANY_ATTEMPTS,
+                    "Too many wrong codes for this address; codes are blocked for a while.", free, now);
+        }
+    }
+
+    /** The challenge's own cooldown was checked by {@link OtpChallenge#resend}; the hourly cap still applies. */
+    private static OtpRules withoutCooldown(OtpRules rules) {
+        return new OtpRules(rules.codeLength(), rules.ttl(), rules.maxAttempts(), Duration.ZERO, rules.maxSendsPerHour());
+    }
+
+    private static DomainException limited(ErrorCode code, String detail, Instant free, Instant now) {
+        long wait = Math.max(1, (Duration.between(now, free).toMillis() + 999) / 1000);
+        return new DomainException(code, detail, Map.of(), Map.of(), wait);
+    }
+
+    public static DomainException expired() {
+        return new DomainException(ErrorCode.OTP_EXPIRED,
+                "This code has expired or was already used; ask for a new one.");
+    }
+
+    private static Map<String, String> details(OtpChallenge challenge, Map<String, String> more) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("action", challenge.action().wireValue());
+        details.put("channel", challenge.channel().wireValue());
+        details.put("destination", challenge.destination().masked());
+        details.putAll(more);
+        return details;
+    }
+}

@@ -1,0 +1,35 @@
+package com.storefrontauth.domain.otp;
+
+import com.storefrontauth.domain.shared.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Forgets what no rule needs any more: challenges a day past expiry, counters older than their windows. */
+@ApplicationScoped
+public class OtpRetention {
+
+    static final Duration KEEP_EXPIRED = Duration.ofDays(1);
+
+    @Inject
+    OtpChallengeRepository challenges;
+
+    @Inject
+    OtpActivityRepository activity;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Clock clock;
+
+    public void prune() {
+        Instant now = clock.instant();
+        transactions.required(() -> {
+            challenges.deleteExpired(now.minus(KEEP_EXPIRED));
+            activity.deleteBefore(now.minus(OtpRules.FAILURE_WINDOW));
+        });
+    }
+}

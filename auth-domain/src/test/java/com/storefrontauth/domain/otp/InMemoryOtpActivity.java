@@ -1,0 +1,65 @@
+package com.storefrontauth.domain.otp;
+
+import com.storefrontauth.domain.shared.TokenHash;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Sends and failures per destination key in memory; windows count entries at or after {@code since}, as JDBC does. */
+class InMemoryOtpActivity implements OtpActivityRepository {
+
+    private record Entry(TokenHash destination, Kind kind, Instant at) {
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    synchronized long total(Kind kind) {
+        return entries.stream().filter(entry -> entry.kind() == kind).count();
+    }
+
+    synchronized Runnable snapshot() {
+        List<Entry> saved = new ArrayList<>(entries);
+        return () -> {
+            synchronized (this) {
+                entries.clear();
+                entries.addAll(saved);
+            }
+        };
+    }
+
+    @Override
+    public synchronized void record(TokenHash destination, Kind kind, Instant at) {
+        entries.add(new Entry(destination, kind, at));
+    }
+
+    @Override
+    public synchronized long count(TokenHash destination, Kind kind, Instant since) {
+        return window(destination, kind, since).count();
+    }
+
+    @Override
+    public synchronized Optional<Instant> oldest(TokenHash destination, Kind kind, Instant since) {
+        return window(destination, kind, since).map(Entry::at).min(Comparator.naturalOrder());
+    }
+
+    @Override
+    public synchronized Optional<Instant> newest(TokenHash destination, Kind kind) {
+        return window(destination, kind, Instant.MIN).map(Entry::at).max(Comparator.naturalOrder());
+    }
+
+    @Override
+    public synchronized int deleteBefore(Instant before) {
+        int size = entries.size();
+        entries.removeIf(entry -> entry.at().isBefore(before));
+        return size - entries.size();
+    }
+
+    private Stream<Entry> window(TokenHash destination, Kind kind, Instant since) {
+        return entries.stream()
+                .filter(entry -> entry.destination().equals(destination) && entry.kind() == kind)
+                .filter(entry -> !entry.at().isBefore(since));
+    }
+}

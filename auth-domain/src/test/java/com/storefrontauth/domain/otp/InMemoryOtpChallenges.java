@@ -1,0 +1,78 @@
+package com.storefrontauth.domain.otp;
+
+import com.storefrontauth.domain.shared.TokenHash;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Challenge rows in memory. Like a table it hands out copies: a change to a challenge is kept only
+ * once it is {@link #update}d.
+ */
+class InMemoryOtpChallenges implements OtpChallengeRepository {
+
+    private final Map<TokenHash, OtpChallenge> rows = new LinkedHashMap<>();
+
+    synchronized Optional<OtpChallenge> find(TokenHash id) {
+        return Optional.ofNullable(rows.get(id)).map(InMemoryOtpChallenges::copy);
+    }
+
+    synchronized List<OtpChallenge> all() {
+        return rows.values().stream().map(InMemoryOtpChallenges::copy).toList();
+    }
+
+    synchronized Runnable snapshot() {
+        Map<TokenHash, OtpChallenge> saved = new LinkedHashMap<>(rows);
+        return () -> {
+            synchronized (this) {
+                rows.clear();
+                rows.putAll(saved);
+            }
+        };
+    }
+
+    @Override
+    public synchronized void insert(OtpChallenge challenge) {
+        if (rows.putIfAbsent(challenge.id(), copy(challenge)) != null) {
+            throw new IllegalStateException("duplicate challenge");
+        }
+    }
+
+    @Override
+    public synchronized void update(OtpChallenge challenge) {
+        if (rows.replace(challenge.id(), copy(challenge)) == null) {
+            throw new IllegalStateException("no such challenge");
+        }
+    }
+
+    @Override
+    public synchronized Optional<OtpChallenge> lock(TokenHash id) {
+        return find(id);
+    }
+
+    @Override
+    public synchronized Optional<OtpChallenge> lockOpenActivation(String email, Instant now) {
+        return rows.values().stream()
+                .filter(found -> found.action() == OtpAction.ACTIVATE_ACCOUNT)
+                .filter(found -> found.channel() == OtpChannel.EMAIL && found.destination().address().equals(email))
+                .filter(found -> found.isOpen(now))
+                .max(Comparator.comparing(OtpChallenge::createdAt))
+                .map(InMemoryOtpChallenges::copy);
+    }
+
+    @Override
+    public synchronized int deleteExpired(Instant before) {
+        List<TokenHash> expired = rows.values().stream().filter(found -> found.expiresAt().isBefore(before))
+                .map(OtpChallenge::id).toList();
+        expired.forEach(rows::remove);
+        return expired.size();
+    }
+
+    private static OtpChallenge copy(OtpChallenge c) {
+        return new OtpChallenge(c.id(), c.store(), c.action(), c.destination(), c.subject(), c.decoy(), c.codeHash(),
+                c.attempts(), c.maxAttempts(), c.sends(), c.lastSentAt(), c.expiresAt(), c.status(), c.createdAt());
+    }
+}

@@ -1,0 +1,248 @@
+package com.storefrontauth.persistence.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.storefrontauth.domain.otp.Destination;
+import com.storefrontauth.domain.otp.OtpAction;
+import com.storefrontauth.domain.otp.OtpChallenge;
+import com.storefrontauth.domain.otp.OtpChallenge.Status;
+import com.storefrontauth.domain.otp.OtpChannel;
+import com.storefrontauth.domain.otp.OtpRules;
+import com.storefrontauth.domain.shared.RandomSecret;
+import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.store.StoreId;
+import com.storefrontauth.persistence.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
+class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
+
+    private static final String CODE = "123456";
+    private static final String WRONG_CODE = "654321";
+    private static final OtpRules RULES = new OtpRules(6, Duration.ofMinutes(10), 5, Duration.ofSeconds(30), 5);
+
+    private static String uniqueEmail() {
+        return "merchant-" + UUID.randomUUID() + "@example.com";
+    }
+
+    /** An open challenge for {@link #CODE}, last sent at {@code sentAt}, inserted. */
+    private static OtpChallenge insert(StoreId store, OtpAction action, Destination destination, String subject,
+            boolean decoy, Instant sentAt, Instant expiresAt, Status status) {
+        TokenHash id = TokenHash.of(RandomSecret.generate(OtpChallenge.TOKEN_PREFIX));
+        OtpChallenge challenge = new OtpChallenge(id, store, action, destination, subject, decoy, CODES.hash(id, CODE),
+                0, 5, 1, sentAt, expiresAt, status, sentAt);
+        otpChallenges.insert(challenge);
+        return challenge;
+    }
+
+    private static OtpChallenge activation(String email, Instant sentAt, Instant expiresAt, Status status) {
+        return insert(null, OtpAction.ACTIVATE_ACCOUNT, new Destination(OtpChannel.EMAIL, email), "acc_" + email,
+                false, sentAt, expiresAt, status);
+    }
+
+    private static Optional<OtpChallenge> lock(TokenHash id) {
+        return transactions.required(() -> otpChallenges.lock(id));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out waiting for the other transaction");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The first transaction locks the challenge and holds it until released, then applies {@code change}
+     * and commits; a second transaction locks it meanwhile with {@code secondLock}. The second one's
+     * answer, after checking that it waited for the first to commit.
+     */
+    private static Optional<OtpChallenge> lockWhileHeld(Supplier<Optional<OtpChallenge>> firstLock,
+            Supplier<Optional<OtpChallenge>> secondLock, Consumer<OtpChallenge> change)
+            throws Exception {
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> transactions.required(() -> {
+                OtpChallenge held = firstLock.get().orElseThrow();
+                locked.countDown();
+                await(release);
+                change.accept(held);
+                otpChallenges.update(held);
+            }));
+            await(locked);
+            Future<Optional<OtpChallenge>> second = pool.submit(() -> transactions.required(secondLock::get));
+            Thread.sleep(300);
+            assertThat(second.isDone()).as("the second lock waits for the first transaction").isFalse();
+            release.countDown();
+            first.get(30, TimeUnit.SECONDS);
+            return second.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void whenAStoreChallengeIsInsertedThenLockReadsEveryField() {
+        Store store = newStore();
+        Instant now = now();
+        OtpChallenge challenge = insert(store.id(), OtpAction.UPDATE_PHONE,
+                new Destination(OtpChannel.WHATSAPP, "+919876543210"), "cus_0123456789abcdef", false, now,
+                now.plus(Duration.ofMinutes(10)), Status.OPEN);
+
+        assertThat(lock(challenge.id())).get().usingRecursiveComparison().isEqualTo(challenge);
+    }
+
+    @Test
+    void whenAMerchantDecoyWithoutSubjectIsInsertedThenTheNullsAndTheDecoyFlagRoundTrip() {
+        Instant now = now();
+        OtpChallenge decoy = insert(null, OtpAction.ACTIVATE_ACCOUNT, new Destination(OtpChannel.EMAIL, uniqueEmail()),
+                null, true, now, now.plusSeconds(900), Status.BURNED);
+
+        OtpChallenge found = lock(decoy.id()).orElseThrow();
+
+        assertThat(found).usingRecursiveComparison().isEqualTo(decoy);
+        assertThat(found.store()).isNull();
+        assertThat(found.subject()).isNull();
+        assertThat(found.decoy()).isTrue();
+    }
+
+    @Test
+    void whenAnUnknownChallengeIsLockedThenNothingIsFound() {
+        assertThat(lock(newHash())).isEmpty();
+    }
+
+    @Test
+    void whenAWrongCodeAndAResendAreSavedThenAttemptsCodeSendsTimesAndStatusAreRead() {
+        Store store = newStore();
+        Instant now = now();
+        OtpChallenge challenge = insert(store.id(), OtpAction.LOGIN, new Destination(OtpChannel.SMS, "+14155550101"),
+                "cus_1", false, now.minusSeconds(120), now.plusSeconds(480), Status.OPEN);
+
+        transactions.required(() -> {
+            OtpChallenge locked = otpChallenges.lock(challenge.id()).orElseThrow();
+            assertThat(locked.verify(WRONG_CODE, CODES, now)).isInstanceOf(OtpChallenge.Rejected.class);
+            otpChallenges.update(locked);
+        });
+        assertThat(lock(challenge.id())).map(OtpChallenge::attempts).contains(1);
+
+        String[] resent = new String[1];
+        OtpChallenge afterResend = transactions.required(() -> {
+            OtpChallenge locked = otpChallenges.lock(challenge.id()).orElseThrow();
+            resent[0] = locked.resend(RULES, CODES, now);
+            otpChallenges.update(locked);
+            return locked;
+        });
+
+        OtpChallenge found = lock(challenge.id()).orElseThrow();
+        assertThat(found).usingRecursiveComparison().isEqualTo(afterResend);
+        assertThat(found.attempts()).isZero();
+        assertThat(found.sends()).isEqualTo(2);
+        assertThat(found.lastSentAt()).isEqualTo(now);
+        assertThat(found.expiresAt()).isEqualTo(now.plus(RULES.ttl()));
+        assertThat(found.codeHash()).isNotEqualTo(challenge.codeHash()).isEqualTo(CODES.hash(challenge.id(), resent[0]));
+
+        transactions.required(() -> {
+            OtpChallenge locked = otpChallenges.lock(challenge.id()).orElseThrow();
+            assertThat(locked.verify(resent[0], CODES, now)).isInstanceOf(OtpChallenge.Accepted.class);
+            otpChallenges.update(locked);
+        });
+        assertThat(lock(challenge.id())).map(OtpChallenge::status).contains(Status.USED);
+    }
+
+    @Test
+    void whenAChallengeIsLockedThenASecondLockWaitsForTheCommitAndReadsTheNewAttemptCount() throws Exception {
+        Store store = newStore();
+        Instant now = now();
+        OtpChallenge challenge = insert(store.id(), OtpAction.LOGIN, new Destination(OtpChannel.EMAIL, "a@example.com"),
+                "cus_2", false, now, now.plusSeconds(600), Status.OPEN);
+
+        Optional<OtpChallenge> second = lockWhileHeld(() -> otpChallenges.lock(challenge.id()),
+                () -> otpChallenges.lock(challenge.id()), held -> held.verify(WRONG_CODE, CODES, now));
+
+        assertThat(second).map(OtpChallenge::attempts).contains(1);
+    }
+
+    @Test
+    void whenActivationsAreLookedUpThenTheNewestOpenUnexpiredOneOfThatEmailIsLocked() {
+        Store store = newStore();
+        String email = uniqueEmail();
+        Instant now = now();
+        activation(email, now.minusSeconds(300), now.plusSeconds(600), Status.OPEN);
+        OtpChallenge newestOpen = activation(email, now.minusSeconds(200), now.plusSeconds(700), Status.OPEN);
+        activation(email, now.minusSeconds(100), now.plusSeconds(800), Status.USED);
+        activation(email, now.minusSeconds(90), now.plusSeconds(800), Status.BURNED);
+        activation(email, now.minusSeconds(50), now.minusSeconds(1), Status.OPEN);
+        activation(email, now.minusSeconds(40), now, Status.OPEN);
+        insert(store.id(), OtpAction.LOGIN, new Destination(OtpChannel.EMAIL, email), "cus_3", false,
+                now.minusSeconds(30), now.plusSeconds(600), Status.OPEN);
+        insert(null, OtpAction.ACTIVATE_ACCOUNT, new Destination(OtpChannel.SMS, email), null, false,
+                now.minusSeconds(20), now.plusSeconds(600), Status.OPEN);
+        activation(uniqueEmail(), now.minusSeconds(10), now.plusSeconds(600), Status.OPEN);
+
+        Optional<OtpChallenge> found = transactions.required(() -> otpChallenges.lockOpenActivation(email, now));
+
+        assertThat(found).get().usingRecursiveComparison().isEqualTo(newestOpen);
+    }
+
+    @Test
+    void whenAnEmailHasNoOpenActivationThenNothingIsFound() {
+        String email = uniqueEmail();
+        Instant now = now();
+        activation(email, now.minusSeconds(100), now.plusSeconds(600), Status.USED);
+        activation(email, now.minusSeconds(700), now.minusSeconds(100), Status.OPEN);
+
+        assertThat(transactions.required(() -> otpChallenges.lockOpenActivation(email, now))).isEmpty();
+        assertThat(transactions.required(() -> otpChallenges.lockOpenActivation(uniqueEmail(), now))).isEmpty();
+    }
+
+    @Test
+    void whenAnActivationIsLockedAndUsedThenASecondLookupWaitsAndFindsNoOpenOne() throws Exception {
+        String email = uniqueEmail();
+        Instant now = now();
+        activation(email, now, now.plusSeconds(900), Status.OPEN);
+
+        Optional<OtpChallenge> second = lockWhileHeld(() -> otpChallenges.lockOpenActivation(email, now),
+                () -> otpChallenges.lockOpenActivation(email, now),
+                held -> assertThat(held.verify(CODE, CODES, now)).isInstanceOf(OtpChallenge.Accepted.class));
+
+        assertThat(second).isEmpty();
+    }
+
+    @Test
+    void whenExpiredChallengesAreDeletedThenOnlyThoseExpiredBeforeTheCutOffGo() {
+        Instant epoch = Instant.parse("2001-02-03T04:05:06Z");
+        String email = uniqueEmail();
+        OtpChallenge old = activation(email, epoch.minusSeconds(600), epoch.minusSeconds(1), Status.OPEN);
+        OtpChallenge older = activation(email, epoch.minusSeconds(900), epoch.minusSeconds(300), Status.USED);
+        OtpChallenge atCutOff = activation(email, epoch.minusSeconds(600), epoch, Status.OPEN);
+        OtpChallenge current = activation(email, now(), now().plusSeconds(600), Status.OPEN);
+
+        assertThat(otpChallenges.deleteExpired(epoch)).isEqualTo(2);
+
+        assertThat(lock(old.id())).isEmpty();
+        assertThat(lock(older.id())).isEmpty();
+        assertThat(lock(atCutOff.id())).isPresent();
+        assertThat(lock(current.id())).isPresent();
+    }
+}
