@@ -76,7 +76,9 @@ public class Outbox {
                 challenge.destination().address(), OtpMessages.subject(challenge.action(), storeName),
                 codes.seal(id, text), codes.seal(id, code), retained, OutboxMessage.Status.PENDING, 0, now,
                 challenge.expiresAt(), now, null, null, null);
-        messages.supersedePending(challenge.id());
+        if (challenge.sends() > 1) {
+            messages.supersedePending(challenge.id());
+        }
         messages.insert(message);
         return message;
     }
@@ -128,9 +130,16 @@ public class Outbox {
             });
             return;
         }
-        MessageTransport.Delivery delivery = new MessageTransport.Delivery(message.id(), message.store(),
-                message.channel(), message.recipient(), message.subject(),
-                codes.open(message.id(), message.sealedText()), codes.open(message.id(), message.sealedCode()));
+        MessageTransport.Delivery delivery;
+        try {
+            delivery = new MessageTransport.Delivery(message.id(), message.store(), message.channel(),
+                    message.recipient(), message.subject(), codes.open(message.id(), message.sealedText()),
+                    codes.open(message.id(), message.sealedCode()));
+        } catch (IllegalStateException sealedUnderAnotherSecret) {
+            // e.g. instances configured with different auth.otp.secret values: this one can never send it
+            dropUndeliverable(message, sealedUnderAnotherSecret.getMessage());
+            return;
+        }
         try {
             String via = transport.deliver(delivery);
             transactions.required(() -> {

@@ -13,12 +13,16 @@ public interface OtpActivityRepository {
 
     void record(TokenHash destination, Kind kind, Instant at);
 
-    long count(TokenHash destination, Kind kind, Instant since);
+    /** What the limits need to know about an address, read in one query. */
+    record Summary(Optional<Instant> lastSent, long sentInWindow, Optional<Instant> oldestSentInWindow,
+            long failedInWindow, Optional<Instant> oldestFailedInWindow) {
+    }
 
-    /** The oldest entry since {@code since}: it decides when the window has room again. */
-    Optional<Instant> oldest(TokenHash destination, Kind kind, Instant since);
-
-    Optional<Instant> newest(TokenHash destination, Kind kind);
+    /**
+     * Sends since {@code sentSince} and failures since {@code failedSince} (both inclusive), and the newest
+     * send since the earlier of the two.
+     */
+    Summary summarize(TokenHash destination, Instant sentSince, Instant failedSince);
 
     int deleteBefore(Instant before);
 }

@@ -95,7 +95,6 @@ public class OtpChallenges {
         Instant now = clock.instant();
         TokenHash key = request.destination().throttleKey(request.store());
         requireSendAllowed(key, request.rules(), now);
-        requireFailureBudget(key, request.rules(), now);
         OtpChallenge.Issued issued = OtpChallenge.issue(request.store(), request.action(), request.destination(),
                 request.subject(), decoy, request.rules(), codes, now);
         challenges.insert(issued.challenge());
@@ -135,8 +134,8 @@ public class OtpChallenges {
         requireChannelUp(challenge.channel());
         TokenHash key = challenge.destination().throttleKey(challenge.store());
         String code = challenge.resend(rules, codes, now);
-        requireSendAllowed(key, withoutCooldown(rules), now);
-        requireFailureBudget(key, rules, now);
+        // the address's own cooldown also covers other challenges' codes sent to it since
+        requireSendAllowed(key, rules, now);
         challenges.update(challenge);
         activity.record(key, Kind.SENT, now);
         if (!challenge.decoy()) {
@@ -214,34 +213,42 @@ public class OtpChallenges {
     }
 
     private void requireSendAllowed(TokenHash key, OtpRules rules, Instant now) {
-        if (!rules.resendCooldown().isZero()) {
-            Optional<Instant> last = activity.newest(key, Kind.SENT);
-            if (last.isPresent() && now.isBefore(last.get().plus(rules.resendCooldown()))) {
-                throw limited(ErrorCode.RATE_LIMITED, "A code was sent to this address moments ago; wait before asking again.",
-                        last.get().plus(rules.resendCooldown()), now);
-            }
+        OtpActivityRepository.Summary seen = summarize(key, now);
+        Optional<Instant> last = seen.lastSent();
+        if (!rules.resendCooldown().isZero() && last.isPresent()
+                && now.isBefore(last.get().plus(rules.resendCooldown()))) {
+            throw limited(ErrorCode.RATE_LIMITED, "A code was sent to this address moments ago; wait before asking again.",
+                    last.get().plus(rules.resendCooldown()), now);
         }
-        Instant since = now.minus(OtpRules.SEND_WINDOW);
-        if (activity.count(key, Kind.SENT, since) >= rules.maxSendsPerHour()) {
-            Instant free = activity.oldest(key, Kind.SENT, since).orElse(now).plus(OtpRules.SEND_WINDOW);
+        if (seen.sentInWindow() >= rules.maxSendsPerHour()) {
+            Instant free = leavesWindow(seen.oldestSentInWindow().orElse(now), OtpRules.SEND_WINDOW);
             throw limited(ErrorCode.RATE_LIMITED, "Too many codes were sent to this address; try again later.", free, now);
         }
+        requireFailureBudget(seen, rules, now);
     }
 
     private void requireFailureBudget(TokenHash key, OtpRules rules, Instant now) {
-        Instant since = now.minus(OtpRules.FAILURE_WINDOW);
-        if (activity.count(key, Kind.FAILED, since) >= rules.dailyFailureBudget()) {
-            Instant free = activity.oldest(key, Kind.FAILED, since).orElse(now).plus(OtpRules.FAILURE_WINDOW);
+        requireFailureBudget(summarize(key, now), rules, now);
+    }
+
+    private static void requireFailureBudget(OtpActivityRepository.Summary seen, OtpRules rules, Instant now) {
+        if (seen.failedInWindow() >= rules.dailyFailureBudget()) {
+            Instant free = leavesWindow(seen.oldestFailedInWindow().orElse(now), OtpRules.FAILURE_WINDOW);
             throw limited(ErrorCode.TOO_MANY_ATTEMPTS,
                     "Too many wrong codes for this address; codes are blocked for a while.", free, now);
         }
     }
 
-    /** The challenge's own cooldown was checked by {@link OtpChallenge#resend}; the hourly cap still applies. */
-    private static OtpRules withoutCooldown(OtpRules rules) {
-        return new OtpRules(rules.codeLength(), rules.ttl(), rules.maxAttempts(), Duration.ZERO, rules.maxSendsPerHour());
+    private OtpActivityRepository.Summary summarize(TokenHash key, Instant now) {
+        return activity.summarize(key, now.minus(OtpRules.SEND_WINDOW), now.minus(OtpRules.FAILURE_WINDOW));
     }
 
+    /** Windows count an entry at their very start too: it has left only just after {@code window} has passed. */
+    private static Instant leavesWindow(Instant entry, Duration window) {
+        return entry.plus(window).plusMillis(1);
+    }
+
+    /** Retry-After: whole seconds until {@code free}, rounded up. */
     private static DomainException limited(ErrorCode code, String detail, Instant free, Instant now) {
         long wait = Math.max(1, (Duration.between(now, free).toMillis() + 999) / 1000);
         return new DomainException(code, detail, Map.of(), Map.of(), wait);

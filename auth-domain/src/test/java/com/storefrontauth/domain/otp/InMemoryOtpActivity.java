@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Sends and failures per destination key in memory; windows count entries at or after {@code since}, as JDBC does. */
@@ -36,18 +35,14 @@ class InMemoryOtpActivity implements OtpActivityRepository {
     }
 
     @Override
-    public synchronized long count(TokenHash destination, Kind kind, Instant since) {
-        return window(destination, kind, since).count();
-    }
-
-    @Override
-    public synchronized Optional<Instant> oldest(TokenHash destination, Kind kind, Instant since) {
-        return window(destination, kind, since).map(Entry::at).min(Comparator.naturalOrder());
-    }
-
-    @Override
-    public synchronized Optional<Instant> newest(TokenHash destination, Kind kind) {
-        return window(destination, kind, Instant.MIN).map(Entry::at).max(Comparator.naturalOrder());
+    public synchronized Summary summarize(TokenHash destination, Instant sentSince, Instant failedSince) {
+        Instant since = sentSince.isBefore(failedSince) ? sentSince : failedSince;
+        return new Summary(
+                window(destination, Kind.SENT, since).map(Entry::at).max(Comparator.naturalOrder()),
+                window(destination, Kind.SENT, sentSince).count(),
+                window(destination, Kind.SENT, sentSince).map(Entry::at).min(Comparator.naturalOrder()),
+                window(destination, Kind.FAILED, failedSince).count(),
+                window(destination, Kind.FAILED, failedSince).map(Entry::at).min(Comparator.naturalOrder()));
     }
 
     @Override

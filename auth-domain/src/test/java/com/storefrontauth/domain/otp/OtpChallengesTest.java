@@ -208,6 +208,7 @@ class OtpChallengesTest {
         DomainException refused = refusal(() -> otp.start(request(ana), CLIENT));
 
         assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        // the cooldown ends at exactly 40 s: Retry-After is the whole seconds until then
         assertThat(refused.retryAfterSeconds()).contains(40L);
         assertThat(messages.all()).hasSize(1);
         assertThat(stored.all()).hasSize(1);
@@ -257,9 +258,10 @@ class OtpChallengesTest {
         DomainException refused = refusal(() -> otp.start(request(ana, threePerHour), CLIENT));
 
         assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
-        assertThat(refused.retryAfterSeconds()).contains(30 * 60L);
+        // the window includes its first instant: the oldest send still counts at exactly an hour
+        assertThat(refused.retryAfterSeconds()).contains(30 * 60L + 1);
         clock.advance(Duration.ofMinutes(30).minusSeconds(1));
-        assertThat(refusal(() -> otp.start(request(ana, threePerHour), CLIENT)).retryAfterSeconds()).contains(1L);
+        assertThat(refusal(() -> otp.start(request(ana, threePerHour), CLIENT)).retryAfterSeconds()).contains(2L);
         assertThat(messages.all()).hasSize(3);
 
         clock.advance(Duration.ofSeconds(2));
@@ -281,7 +283,7 @@ class OtpChallengesTest {
                 refusal(() -> otp.resend(store, required.token(), STORE_NAME, false, threePerHour, CLIENT));
 
         assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
-        assertThat(refused.retryAfterSeconds()).contains(3600L - 180);
+        assertThat(refused.retryAfterSeconds()).contains(3600L - 180 + 1);
         assertThat(challengeOf(required).sends()).isEqualTo(3);
         assertThat(pending()).hasSize(1);
     }

@@ -6,8 +6,6 @@ import com.storefrontauth.domain.account.AccountRole;
 import com.storefrontauth.domain.account.AccountStatus;
 import com.storefrontauth.domain.account.MerchantAccount;
 import com.storefrontauth.domain.store.StoreId;
-import com.storefrontauth.persistence.DataAccessException;
-import com.storefrontauth.persistence.Dialect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
@@ -39,28 +37,11 @@ public class JdbcAccountRepository implements AccountRepository {
                 account.status(), account.passwordHash(), account.createdAt());
     }
 
-    /**
-     * On PostgreSQL a taken email is skipped with {@code ON CONFLICT DO NOTHING}, since a failed INSERT
-     * would abort the caller's whole transaction (the insert waits for a concurrent inserter of the same
-     * email like the plain INSERT does); H2 only undoes the failed statement, so its unique violation is
-     * caught.
-     */
     @Override
     public boolean insertIfAbsent(MerchantAccount account) {
         Object[] values = {account.id().value(), normalised(account.email()), account.name(), account.role(),
                 account.status(), account.passwordHash(), account.createdAt()};
-        if (sql.dialect() == Dialect.POSTGRESQL) {
-            return sql.update(INSERT + " ON CONFLICT (email) DO NOTHING", values) == 1;
-        }
-        try {
-            sql.update(INSERT, values);
-            return true;
-        } catch (DataAccessException e) {
-            if (e.isUniqueViolation()) {
-                return false;
-            }
-            throw e;
-        }
+        return sql.insertUnlessDuplicate(INSERT, "(email)", values);
     }
 
     @Override

@@ -11,7 +11,6 @@ import com.storefrontauth.domain.shared.Page;
 import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.store.StoreId;
 import com.storefrontauth.persistence.DataAccessException;
-import com.storefrontauth.persistence.Dialect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
@@ -63,18 +62,7 @@ public class JdbcCustomerRepository implements CustomerRepository {
                 phone(customer.phone()), customer.firstName(), customer.lastName(), customer.passwordHash(),
                 customer.emailVerified(), customer.phoneVerified(), customer.status(), customer.createdAt(),
                 customer.modifiedAt()};
-        if (sql.dialect() == Dialect.POSTGRESQL) {
-            return sql.update(INSERT + " ON CONFLICT DO NOTHING", values) == 1;
-        }
-        try {
-            sql.update(INSERT, values);
-            return true;
-        } catch (DataAccessException e) {
-            if (e.isUniqueViolation()) {
-                return false;
-            }
-            throw e;
-        }
+        return sql.insertUnlessDuplicate(INSERT, "", values);
     }
 
     /**

@@ -14,8 +14,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcOtpActivityRepository implements OtpActivityRepository {
 
-    private static final String WINDOW =
-            " FROM otp_activity WHERE destination_key = ? AND kind = ? AND occurred_at >= ?";
+    /**
+     * Each window counts from its own start (inclusive); the newest send is looked for from the earlier of
+     * the two starts. COUNT over CASE, not SUM, so an address without rows reads zero rather than NULL.
+     */
+    private static final String SUMMARY = "SELECT"
+            + " MAX(CASE WHEN kind = ? THEN occurred_at END) AS last_sent,"
+            + " COUNT(CASE WHEN kind = ? AND occurred_at >= ? THEN 1 END) AS sent_in_window,"
+            + " MIN(CASE WHEN kind = ? AND occurred_at >= ? THEN occurred_at END) AS oldest_sent,"
+            + " COUNT(CASE WHEN kind = ? AND occurred_at >= ? THEN 1 END) AS failed_in_window,"
+            + " MIN(CASE WHEN kind = ? AND occurred_at >= ? THEN occurred_at END) AS oldest_failed"
+            + " FROM otp_activity WHERE destination_key = ? AND occurred_at >= ?";
 
     @Inject
     Sql sql;
@@ -34,24 +43,22 @@ public class JdbcOtpActivityRepository implements OtpActivityRepository {
                 kind, at);
     }
 
-    /** Entries at or after {@code since}. */
     @Override
-    public long count(TokenHash destination, Kind kind, Instant since) {
-        return sql.count("SELECT COUNT(*)" + WINDOW, destination.hex(), kind, since);
-    }
-
-    @Override
-    public Optional<Instant> oldest(TokenHash destination, Kind kind, Instant since) {
-        return sql.one("SELECT MIN(occurred_at) AS oldest" + WINDOW,
-                row -> Optional.ofNullable(Sql.instant(row, "oldest")), destination.hex(), kind, since)
-                .flatMap(oldest -> oldest);
-    }
-
-    @Override
-    public Optional<Instant> newest(TokenHash destination, Kind kind) {
-        return sql.one("SELECT MAX(occurred_at) AS newest FROM otp_activity WHERE destination_key = ? AND kind = ?",
-                row -> Optional.ofNullable(Sql.instant(row, "newest")), destination.hex(), kind)
-                .flatMap(newest -> newest);
+    public Summary summarize(TokenHash destination, Instant sentSince, Instant failedSince) {
+        Instant since = sentSince.isBefore(failedSince) ? sentSince : failedSince;
+        return sql.one(SUMMARY, row -> new Summary(
+                Optional.ofNullable(Sql.instant(row, "last_sent")),
+                row.getLong("sent_in_window"),
+                Optional.ofNullable(Sql.instant(row, "oldest_sent")),
+                row.getLong("failed_in_window"),
+                Optional.ofNullable(Sql.instant(row, "oldest_failed"))),
+                Kind.SENT,
+                Kind.SENT, sentSince,
+                Kind.SENT, sentSince,
+                Kind.FAILED, failedSince,
+                Kind.FAILED, failedSince,
+                destination.hex(), since)
+                .orElseThrow(); // an aggregate without GROUP BY always yields one row
     }
 
     @Override

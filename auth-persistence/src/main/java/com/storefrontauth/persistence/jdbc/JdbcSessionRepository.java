@@ -7,8 +7,6 @@ import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.StoreId;
-import com.storefrontauth.persistence.DataAccessException;
-import com.storefrontauth.persistence.Dialect;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
@@ -98,20 +96,7 @@ public class JdbcSessionRepository implements SessionRepository {
 
     /** @return false when the token was spent already (by a committed or a concurrent transaction) */
     private boolean spend(SessionId id, TokenHash used, Instant now) {
-        if (sql.dialect() == Dialect.POSTGRESQL) {
-            // A failed INSERT would abort the whole transaction on PostgreSQL; ON CONFLICT waits for a
-            // concurrent inserter like the plain INSERT does, then inserts nothing instead of failing.
-            return sql.update(SPEND + " ON CONFLICT (token_hash) DO NOTHING", used.hex(), id.value(), now) == 1;
-        }
-        try {
-            sql.update(SPEND, used.hex(), id.value(), now);
-            return true;
-        } catch (DataAccessException e) {
-            if (e.isUniqueViolation()) {
-                return false;
-            }
-            throw e;
-        }
+        return sql.insertUnlessDuplicate(SPEND, "(token_hash)", used.hex(), id.value(), now);
     }
 
     @Override

@@ -111,6 +111,29 @@ public class Sql {
         }, () -> "run " + firstWords(sql)));
     }
 
+    /**
+     * Runs an INSERT that a unique constraint may refuse. PostgreSQL would abort the whole transaction on a
+     * failed INSERT, so there it is {@code ON CONFLICT <target> DO NOTHING} (which waits for a concurrent
+     * inserter like the plain INSERT does); H2 only undoes the failed statement, so its violation is caught.
+     *
+     * @param conflictTarget the constraint's columns, e.g. {@code "(email)"}; empty for any constraint
+     * @return false when a row with the same unique values exists (nothing written)
+     */
+    public boolean insertUnlessDuplicate(String insert, String conflictTarget, Object... values) {
+        if (dialect() == Dialect.POSTGRESQL) {
+            return update(insert + " ON CONFLICT " + conflictTarget + " DO NOTHING", values) == 1;
+        }
+        try {
+            update(insert, values);
+            return true;
+        } catch (DataAccessException e) {
+            if (e.isUniqueViolation()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     public Dialect dialect() {
         return transactions.dialect();
     }

@@ -3,10 +3,12 @@ package com.storefrontauth.persistence.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storefrontauth.domain.otp.OtpActivityRepository.Kind;
+import com.storefrontauth.domain.otp.OtpActivityRepository.Summary;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.persistence.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,6 +19,11 @@ class JdbcOtpActivityRepositoryTest extends RepositoryTest {
 
     private static Instant minutesAgo(Instant now, long minutes) {
         return now.minus(Duration.ofMinutes(minutes));
+    }
+
+    /** Both windows from the same start. */
+    private Summary summarize(TokenHash key, Instant since) {
+        return otpActivity.summarize(key, since, since);
     }
 
     @Test
@@ -30,14 +37,40 @@ class JdbcOtpActivityRepositoryTest extends RepositoryTest {
         otpActivity.record(key, Kind.FAILED, minutesAgo(now, 20));
         otpActivity.record(other, Kind.SENT, minutesAgo(now, 5));
 
-        assertThat(otpActivity.count(key, Kind.SENT, minutesAgo(now, 60))).isEqualTo(3);
-        assertThat(otpActivity.count(key, Kind.SENT, minutesAgo(now, 30))).isEqualTo(2);
-        assertThat(otpActivity.count(key, Kind.SENT, minutesAgo(now, 29))).isEqualTo(1);
-        assertThat(otpActivity.count(key, Kind.SENT, now)).isZero();
-        assertThat(otpActivity.count(key, Kind.FAILED, minutesAgo(now, 60))).isEqualTo(1);
-        assertThat(otpActivity.count(other, Kind.SENT, minutesAgo(now, 60))).isEqualTo(1);
-        assertThat(otpActivity.count(other, Kind.FAILED, minutesAgo(now, 60))).isZero();
-        assertThat(otpActivity.count(newHash(), Kind.SENT, minutesAgo(now, 60))).isZero();
+        assertThat(summarize(key, minutesAgo(now, 60)).sentInWindow()).isEqualTo(3);
+        assertThat(summarize(key, minutesAgo(now, 30)).sentInWindow()).isEqualTo(2);
+        assertThat(summarize(key, minutesAgo(now, 29)).sentInWindow()).isEqualTo(1);
+        assertThat(summarize(key, now).sentInWindow()).isZero();
+        assertThat(summarize(key, minutesAgo(now, 60)).failedInWindow()).isEqualTo(1);
+        assertThat(summarize(key, minutesAgo(now, 20)).failedInWindow()).isEqualTo(1);
+        assertThat(summarize(key, minutesAgo(now, 19)).failedInWindow()).isZero();
+        assertThat(summarize(other, minutesAgo(now, 60)).sentInWindow()).isEqualTo(1);
+        assertThat(summarize(other, minutesAgo(now, 60)).failedInWindow()).isZero();
+        assertThat(summarize(newHash(), minutesAgo(now, 60)).sentInWindow()).isZero();
+    }
+
+    @Test
+    void whenTheWindowsStartApartThenEachKindIsCountedFromItsOwnStart() {
+        TokenHash key = newHash();
+        Instant now = now();
+        otpActivity.record(key, Kind.SENT, minutesAgo(now, 90));
+        otpActivity.record(key, Kind.SENT, minutesAgo(now, 30));
+        otpActivity.record(key, Kind.FAILED, minutesAgo(now, 120));
+        otpActivity.record(key, Kind.FAILED, minutesAgo(now, 45));
+
+        Summary seen = otpActivity.summarize(key, minutesAgo(now, 60), minutesAgo(now, 180));
+
+        assertThat(seen.sentInWindow()).isEqualTo(1);
+        assertThat(seen.oldestSentInWindow()).contains(minutesAgo(now, 30));
+        assertThat(seen.failedInWindow()).isEqualTo(2);
+        assertThat(seen.oldestFailedInWindow()).contains(minutesAgo(now, 120));
+
+        Summary reversed = otpActivity.summarize(key, minutesAgo(now, 180), minutesAgo(now, 60));
+
+        assertThat(reversed.sentInWindow()).isEqualTo(2);
+        assertThat(reversed.oldestSentInWindow()).contains(minutesAgo(now, 90));
+        assertThat(reversed.failedInWindow()).isEqualTo(1);
+        assertThat(reversed.oldestFailedInWindow()).contains(minutesAgo(now, 45));
     }
 
     @Test
@@ -48,7 +81,7 @@ class JdbcOtpActivityRepositoryTest extends RepositoryTest {
         otpActivity.record(key, Kind.FAILED, now);
         otpActivity.record(key, Kind.FAILED, now);
 
-        assertThat(otpActivity.count(key, Kind.FAILED, now)).isEqualTo(2);
+        assertThat(summarize(key, now).failedInWindow()).isEqualTo(2);
     }
 
     @Test
@@ -60,29 +93,48 @@ class JdbcOtpActivityRepositoryTest extends RepositoryTest {
         otpActivity.record(key, Kind.SENT, minutesAgo(now, 15));
         otpActivity.record(key, Kind.FAILED, minutesAgo(now, 50));
 
-        assertThat(otpActivity.oldest(key, Kind.SENT, minutesAgo(now, 60))).contains(minutesAgo(now, 40));
-        assertThat(otpActivity.oldest(key, Kind.SENT, minutesAgo(now, 40))).contains(minutesAgo(now, 40));
-        assertThat(otpActivity.oldest(key, Kind.SENT, minutesAgo(now, 120))).contains(minutesAgo(now, 90));
-        assertThat(otpActivity.oldest(key, Kind.FAILED, minutesAgo(now, 60))).contains(minutesAgo(now, 50));
-        assertThat(otpActivity.oldest(key, Kind.SENT, minutesAgo(now, 10))).isEmpty();
-        assertThat(otpActivity.oldest(newHash(), Kind.SENT, minutesAgo(now, 60))).isEmpty();
+        assertThat(summarize(key, minutesAgo(now, 60)).oldestSentInWindow()).contains(minutesAgo(now, 40));
+        assertThat(summarize(key, minutesAgo(now, 40)).oldestSentInWindow()).contains(minutesAgo(now, 40));
+        assertThat(summarize(key, minutesAgo(now, 120)).oldestSentInWindow()).contains(minutesAgo(now, 90));
+        assertThat(summarize(key, minutesAgo(now, 60)).oldestFailedInWindow()).contains(minutesAgo(now, 50));
+        assertThat(summarize(key, minutesAgo(now, 50)).oldestFailedInWindow()).contains(minutesAgo(now, 50));
+        assertThat(summarize(key, minutesAgo(now, 10)).oldestSentInWindow()).isEmpty();
+        assertThat(summarize(key, minutesAgo(now, 49)).oldestFailedInWindow()).isEmpty();
+        assertThat(summarize(newHash(), minutesAgo(now, 60)).oldestSentInWindow()).isEmpty();
     }
 
     @Test
-    void whenTheNewestIsAskedThenItIsTheLatestEntryOfThatKeyAndKind() {
+    void whenTheLastSendIsAskedThenItIsTheLatestSendOfThatKeyFromTheEarlierStartOn() {
         TokenHash key = newHash();
         TokenHash other = newHash();
+        TokenHash failedOnly = newHash();
         Instant now = now();
         otpActivity.record(key, Kind.SENT, minutesAgo(now, 15));
         otpActivity.record(key, Kind.SENT, minutesAgo(now, 3));
         otpActivity.record(key, Kind.SENT, minutesAgo(now, 40));
         otpActivity.record(key, Kind.FAILED, minutesAgo(now, 1));
         otpActivity.record(other, Kind.SENT, now);
+        otpActivity.record(failedOnly, Kind.FAILED, minutesAgo(now, 2));
 
-        assertThat(otpActivity.newest(key, Kind.SENT)).contains(minutesAgo(now, 3));
-        assertThat(otpActivity.newest(key, Kind.FAILED)).contains(minutesAgo(now, 1));
-        assertThat(otpActivity.newest(other, Kind.FAILED)).isEmpty();
-        assertThat(otpActivity.newest(newHash(), Kind.SENT)).isEmpty();
+        assertThat(summarize(key, minutesAgo(now, 60)).lastSent()).contains(minutesAgo(now, 3));
+        assertThat(summarize(key, minutesAgo(now, 3)).lastSent()).contains(minutesAgo(now, 3));
+        assertThat(summarize(key, minutesAgo(now, 2)).lastSent()).isEmpty();
+        // the earlier of the two starts bounds it: the sent window alone would miss it
+        assertThat(otpActivity.summarize(key, minutesAgo(now, 2), minutesAgo(now, 60)).lastSent())
+                .contains(minutesAgo(now, 3));
+        assertThat(otpActivity.summarize(key, minutesAgo(now, 60), minutesAgo(now, 2)).lastSent())
+                .contains(minutesAgo(now, 3));
+        assertThat(summarize(other, minutesAgo(now, 60)).lastSent()).contains(now);
+        assertThat(summarize(failedOnly, minutesAgo(now, 60)).lastSent()).isEmpty();
+        assertThat(summarize(newHash(), minutesAgo(now, 60)).lastSent()).isEmpty();
+    }
+
+    @Test
+    void whenAnAddressHasNoActivityThenTheSummaryIsZerosAndEmpties() {
+        Instant now = now();
+
+        assertThat(otpActivity.summarize(newHash(), minutesAgo(now, 60), minutesAgo(now, 1440)))
+                .isEqualTo(new Summary(Optional.empty(), 0, Optional.empty(), 0, Optional.empty()));
     }
 
     @Test
@@ -96,8 +148,10 @@ class JdbcOtpActivityRepositoryTest extends RepositoryTest {
 
         assertThat(otpActivity.deleteBefore(epoch)).isEqualTo(2);
 
-        assertThat(otpActivity.count(key, Kind.SENT, epoch.minusSeconds(86_400))).isEqualTo(2);
-        assertThat(otpActivity.count(key, Kind.FAILED, epoch.minusSeconds(86_400))).isZero();
-        assertThat(otpActivity.oldest(key, Kind.SENT, epoch.minusSeconds(86_400))).contains(epoch);
+        Summary seen = summarize(key, epoch.minusSeconds(86_400));
+        assertThat(seen.sentInWindow()).isEqualTo(2);
+        assertThat(seen.failedInWindow()).isZero();
+        assertThat(seen.oldestSentInWindow()).contains(epoch);
+        assertThat(seen.oldestFailedInWindow()).isEmpty();
     }
 }
