@@ -57,6 +57,55 @@ class WarDeploymentArquillianIT {
         assertThat(guest.body()).contains("\"status\":\"authenticated\"", "\"user\":null");
     }
 
+    /** Without SMTP or webhook settings, codes go to the dev channel: kept on a test-mode store's outbox page. */
+    @Test
+    void whenNoProviderIsConfiguredThenTheDevChannelKeepsTheCodeOnTheOutboxPage() throws Exception {
+        String base = "http://127.0.0.1:" + deploymentUrl.getPort() + deploymentUrl.getPath().replaceAll("/$", "");
+        String token = read(post(base + "/api/v1/accounts/login",
+                "{\"email\":\"admin@localhost\",\"password\":\"arquillian-admin-password\"}", null).body(),
+                "access_token");
+        String storeId = read(post(base + "/api/v1/stores", "{\"name\":\"Dev channel\",\"mode\":\"test\"}", token)
+                .body(), "id");
+        String publishable = read(post(base + "/api/v1/stores/" + storeId + "/api-keys", "{\"type\":\"publishable\"}",
+                token).body(), "key");
+        String auth = base + "/api/v1/stores/" + storeId + "/auth";
+        HttpResponse<String> started = CLIENT.send(HttpRequest.newBuilder(URI.create(auth + "/login/email"))
+                .header("X-Storefront-Api-Key", publishable).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"dev@example.com\",\"register_if_not_exists\":true}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        assertThat(started.body()).doesNotContain("\"otp\":");
+
+        jakarta.json.JsonObject message = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> outbox = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/stores/"
+                    + storeId + "/outbox")).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(outbox.statusCode()).as(outbox.body()).isEqualTo(200);
+            jakarta.json.JsonArray items = jakarta.json.Json.createReader(new java.io.StringReader(outbox.body()))
+                    .readObject().getJsonArray("items");
+            if (!items.isEmpty() && "delivered".equals(items.getJsonObject(0).getString("status"))) {
+                message = items.getJsonObject(0);
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(message).as("the dev channel delivered the message").isNotNull();
+        assertThat(message.getString("transport")).isEqualTo("dev");
+        assertThat(message.getString("to")).isEqualTo("dev@example.com");
+        String code = message.getString("otp");
+        assertThat(message.getString("body")).startsWith(code + " is your Dev channel sign-up code");
+
+        HttpResponse<String> verified = CLIENT.send(HttpRequest.newBuilder(URI.create(auth + "/otp/verify"))
+                .header("X-Storefront-Api-Key", publishable).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"otp_token\":\"" + read(started.body(), "otp_token")
+                        + "\",\"otp\":\"" + code + "\",\"otp_action\":\"register\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+    }
+
     private static HttpResponse<String> post(String url, String json, String bearer) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
