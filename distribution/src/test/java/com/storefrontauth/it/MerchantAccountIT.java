@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class MerchantAccountIT {
 
     private static final MailServer MAIL = MailServer.get();
-    private static final String PASSWORD = "merchant secret passphrase 3";
+    static final String PASSWORD = "merchant secret passphrase 3";
     /** Registered first and left inactive: its rules need the 60 s since the last code to pass. */
     private static String waiting;
     private static Instant waitingSince;

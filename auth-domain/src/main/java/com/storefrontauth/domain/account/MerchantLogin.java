@@ -85,7 +85,31 @@ public class MerchantLogin {
         }
     }
 
+    /**
+     * The admin console's sign-in: the same checks and refusals as {@link #login}, but no token session
+     * (the console keeps its own HTTP session).
+     */
+    public MerchantAccount authenticate(String email, String password, ClientInfo client) {
+        MerchantAccount account = checkPassword(email, password, null, client);
+        transactions.required(() -> audit.record(null, AuditEventType.LOGIN_SUCCEEDED, account.id().value(), client,
+                Map.of("method", "password", "login_as", "console")));
+        return account;
+    }
+
     private MerchantSignIn signIn(String email, String password, StoreId ownStore, ClientInfo client) {
+        MerchantAccount account = checkPassword(email, password, ownStore, client);
+        return transactions.required(() -> {
+            SubjectKind kind = account.isPlatformAdmin() ? SubjectKind.PLATFORM_ADMIN : SubjectKind.MERCHANT;
+            TokenGrant grant = issuer.start(null, kind, account.id().value(), null, SessionLifetimes.MERCHANT, client);
+            audit.record(ownStore, AuditEventType.LOGIN_SUCCEEDED, account.id().value(), client,
+                    Map.of("method", "password", "login_as", ownStore == null ? "account" : "owner",
+                            "session_id", grant.session().id().value()));
+            return new MerchantSignIn(account, access.visibleTo(operatorOf(account)), grant);
+        });
+    }
+
+    /** The account behind a correct password (rehashed when its parameters are old), or the refusal of API.md. */
+    private MerchantAccount checkPassword(String email, String password, StoreId ownStore, ClientInfo client) {
         Optional<EmailAddress> address = EmailAddress.parse(email);
         String candidate = password == null || password.length() > MAX_PASSWORD_LENGTH ? "" : password;
         Optional<MerchantAccount> found = address.flatMap(a -> transactions.required(() -> accounts.findByEmail(a.value())));
@@ -105,17 +129,10 @@ public class MerchantLogin {
         if (account.status() == AccountStatus.INACTIVE) {
             throw activation.resendOnSignIn(account, client);
         }
-        return transactions.required(() -> {
-            if (verification.rehash() != null) {
-                accounts.updatePasswordHash(account.id(), verification.rehash());
-            }
-            SubjectKind kind = account.isPlatformAdmin() ? SubjectKind.PLATFORM_ADMIN : SubjectKind.MERCHANT;
-            TokenGrant grant = issuer.start(null, kind, account.id().value(), null, SessionLifetimes.MERCHANT, client);
-            audit.record(ownStore, AuditEventType.LOGIN_SUCCEEDED, account.id().value(), client,
-                    Map.of("method", "password", "login_as", ownStore == null ? "account" : "owner",
-                            "session_id", grant.session().id().value()));
-            return new MerchantSignIn(account, access.visibleTo(operatorOf(account)), grant);
-        });
+        if (verification.rehash() != null) {
+            transactions.required(() -> accounts.updatePasswordHash(account.id(), verification.rehash()));
+        }
+        return account;
     }
 
     /** The account and stores behind a refreshed merchant session, with the new tokens. */

@@ -1,0 +1,58 @@
+package com.storefrontauth.admin;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The console's door: security headers on every console page, and every page but the sign-in page
+ * answered with a redirect to it when the session is not signed in (an Ajax postback gets the redirect
+ * as a Faces partial response, so the browser follows it).
+ */
+@WebFilter(urlPatterns = "/admin/*")
+public class ConsoleGate extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    static final String LOGIN = "/admin/login.xhtml";
+    static final String HOME = "/admin/stores.xhtml";
+    // PrimeFaces renders inline scripts and handlers: scripts stay 'self' + inline, everything else is locked down
+    private static final String POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    @Inject
+    ConsoleSession session;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("Content-Security-Policy", POLICY);
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "same-origin");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "no-store");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean signedIn = request.getSession(false) != null && session.isSignedIn();
+        if (path.equals("/admin") || path.equals("/admin/")) {
+            response.sendRedirect(request.getContextPath() + (signedIn ? HOME : LOGIN));
+            return;
+        }
+        if (signedIn || path.equals(LOGIN)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String login = request.getContextPath() + LOGIN;
+        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+            response.setContentType("text/xml;charset=UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + login + "\"/></partial-response>");
+            return;
+        }
+        response.sendRedirect(login);
+    }
+}

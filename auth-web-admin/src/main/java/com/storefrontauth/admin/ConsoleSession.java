@@ -1,0 +1,53 @@
+package com.storefrontauth.admin;
+
+import com.storefrontauth.domain.access.Operator;
+import com.storefrontauth.domain.account.AccountId;
+import com.storefrontauth.domain.account.MerchantAccount;
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+
+/**
+ * Who is signed in to the console. The console keeps its own HTTP session (MP-JWT owns the application's
+ * Jakarta Security mechanism); {@link ConsoleGate} refuses every console page without it.
+ */
+@Named
+@SessionScoped
+public class ConsoleSession implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private String accountId;
+    private String email;
+    private String name;
+    private boolean platformAdmin;
+
+    void signIn(MerchantAccount account) {
+        accountId = account.id().value();
+        email = account.email();
+        name = account.name();
+        platformAdmin = account.isPlatformAdmin();
+    }
+
+    public boolean isSignedIn() {
+        return accountId != null;
+    }
+
+    /** The operator the domain services check every store access against. */
+    public Operator operator() {
+        AccountId id = new AccountId(accountId);
+        return platformAdmin ? new Operator.PlatformAdmin(id) : new Operator.Merchant(id);
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public boolean isPlatformAdmin() {
+        return platformAdmin;
+    }
+}

@@ -1,0 +1,41 @@
+package com.storefrontauth.admin;
+
+import com.storefrontauth.domain.shared.ClientInfo;
+import com.storefrontauth.domain.shared.DomainException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+
+/** Growl messages and field messages from the domain's answers: the console shows the API's own words. */
+final class Feedback {
+
+    private Feedback() {
+    }
+
+    static void info(String summary) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, null));
+    }
+
+    /** A refusal: its detail in the growl, and each field error next to its field when one is named. */
+    static void refused(DomainException refusal) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        for (Map.Entry<String, List<String>> field : refusal.fieldErrors().entrySet()) {
+            for (String message : field.getValue()) {
+                context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                        field.getKey().replace('_', ' ') + " " + message, null));
+            }
+        }
+        if (refusal.fieldErrors().isEmpty()) {
+            context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.detail(), null));
+        }
+        context.validationFailed();
+    }
+
+    static ClientInfo client() {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                .getRequest();
+        return new ClientInfo(request.getRemoteAddr(), request.getHeader("User-Agent"));
+    }
+}

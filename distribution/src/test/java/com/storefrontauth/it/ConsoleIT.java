@@ -1,0 +1,143 @@
+package com.storefrontauth.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.storefrontauth.it.console.Browser;
+import com.storefrontauth.it.console.KeysPage;
+import com.storefrontauth.it.console.OriginsPage;
+import com.storefrontauth.it.console.SignInPage;
+import com.storefrontauth.it.console.StoresPage;
+import com.storefrontauth.it.support.Api;
+import com.storefrontauth.it.support.MailServer;
+import com.storefrontauth.it.support.Reply;
+import com.storefrontauth.it.support.RunningServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+
+/** The admin console in headless Chromium against the running uber-jar; every test leaves screenshots. */
+class ConsoleIT {
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(RunningServer.get().baseUrl());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void whenNoSessionThenConsolePagesRedirectToSignInWithSecurityHeaders() throws Exception {
+        browser.open("/admin/stores.xhtml");
+        browser.awaitPath(SignInPage.PATH);
+        browser.open("/admin/keys.xhtml?store=st_000000000000000000000000");
+        browser.awaitPath(SignInPage.PATH);
+        browser.open("/admin/");
+        browser.awaitPath(SignInPage.PATH);
+        browser.screenshot("console-sign-in");
+
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(RunningServer.get().baseUrl() + SignInPage.PATH)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("frame-ancestors 'none'", "object-src 'none'");
+        assertThat(page.headers().firstValue("Referrer-Policy")).isPresent();
+        assertThat(String.join(";", page.headers().allValues("Set-Cookie"))).contains("HttpOnly").containsIgnoringCase(
+                "SameSite=Strict");
+    }
+
+    @Test
+    void whenWrongPasswordThenRefusedAndRightPasswordThenANewSessionOpensTheStores() {
+        SignInPage signIn = SignInPage.open(browser);
+        signIn.submit(RunningServer.ADMIN_EMAIL, "not the password 1");
+        assertThat(signIn.error()).isEqualTo("The email or password is not correct.");
+        browser.screenshot("console-sign-in-refused");
+        String before = sessionCookie();
+
+        StoresPage stores = signIn.signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
+        assertThat(sessionCookie()).as("the session id changes at sign-in").isNotEqualTo(before);
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Stores");
+
+        stores.signOut();
+        browser.open(StoresPage.PATH);
+        browser.awaitPath(SignInPage.PATH);
+    }
+
+    @Test
+    void whenStoreKeyAndOriginAreMadeInTheConsoleThenTheStorefrontAnswersFromThatOriginUntilTheKeyIsRevoked() {
+        StoresPage stores = SignInPage.open(browser).signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
+        String name = "Console shop " + UUID.randomUUID().toString().substring(0, 6);
+        stores.create(name, false);
+        String storeId = stores.idOf(name);
+        browser.screenshot("console-stores");
+
+        KeysPage keys = stores.keys(name);
+        assertThat(keys.heading()).isEqualTo("API keys of " + name);
+        keys.create("web storefront", false);
+        String publishable = keys.keyOf("web storefront");
+        assertThat(publishable).startsWith("pk_test_");
+        keys.create("back office", true);
+        assertThat(keys.shownSecret()).startsWith("sk_");
+        assertThat(keys.keyOf("back office")).doesNotContain(keys.shownSecret());
+        browser.screenshot("console-api-keys");
+
+        StoresPage.open(browser);
+        OriginsPage origins = new StoresPage(browser).origins(name);
+        origins.add("ftp://files.example.com");
+        browser.awaitText(By.cssSelector(".ui-growl"), "origin");
+        assertThat(origins.origins()).isEmpty();
+        origins.add("https://shop.example.com");
+        origins.awaitOrigin("https://shop.example.com");
+        browser.screenshot("console-cors-origins");
+
+        Api storefront = Api.server().with("X-Storefront-Api-Key", publishable).with("Origin", "https://shop.example.com");
+        Reply guest = storefront.post("/api/v1/stores/" + storeId + "/auth/anonymous");
+        assertThat(guest.status()).as(guest.toString()).isEqualTo(200);
+        assertThat(guest.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example.com");
+        assertThat(Api.server().with("X-Storefront-Api-Key", publishable).with("Origin", "https://evil.example.com")
+                .post("/api/v1/stores/" + storeId + "/auth/anonymous").status()).isEqualTo(403);
+
+        browser.open("/admin/keys.xhtml?store=" + storeId);
+        new KeysPage(browser).revoke("web storefront");
+        assertThat(storefront.post("/api/v1/stores/" + storeId + "/auth/anonymous").errorCode())
+                .isEqualTo("invalid_api_key");
+
+        StoresPage.open(browser).suspend(name);
+        assertThat(new StoresPage(browser).statusOf(name)).isEqualTo("suspended");
+    }
+
+    @Test
+    void whenMerchantEditsAnotherStoresIdIntoTheUrlThenNotFoundAndOnlyTheirOwnStoreIsListed() {
+        String email = "console." + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
+        assertThat(MerchantAccountIT.register(email, "Own Shop").status()).isEqualTo(201);
+        Reply activated = Api.server().post("/api/v1/accounts/activate",
+                Api.json("email", email, "otp", MailServer.get().latest(email, 1).code()));
+        assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
+        String otherStore = com.storefrontauth.it.support.Fixtures.newStore().id();
+
+        StoresPage stores = SignInPage.open(browser).signIn(email, MerchantAccountIT.PASSWORD);
+        assertThat(stores.names()).containsExactly("Own Shop");
+        browser.open("/admin/keys.xhtml?store=" + otherStore);
+        browser.awaitText(By.tagName("h1"), "Store not found");
+        browser.open("/admin/origins.xhtml?store=" + otherStore);
+        browser.awaitText(By.tagName("h1"), "Store not found");
+        browser.screenshot("console-foreign-store");
+    }
+
+    private String sessionCookie() {
+        Cookie cookie = browser.driver().manage().getCookieNamed("JSESSIONID");
+        return cookie == null ? null : cookie.getValue();
+    }
+}

@@ -1,0 +1,55 @@
+package com.storefrontauth.it.console;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** {@code /admin/keys.xhtml?store=…}: a store's API keys. */
+public final class KeysPage {
+
+    private final Browser browser;
+
+    public KeysPage(Browser browser) {
+        this.browser = browser;
+        browser.await(By.tagName("h1"));
+    }
+
+    public String heading() {
+        return browser.driver().findElement(By.tagName("h1")).getText();
+    }
+
+    public void create(String label, boolean secret) {
+        if (secret) {
+            browser.driver().findElement(By.xpath("//*[@id='create:type']//*[text()='Secret']")).click();
+        }
+        browser.driver().findElement(By.id("create:label")).sendKeys(label);
+        browser.driver().findElement(By.id("create:issue")).click();
+        browser.await(row(label));
+    }
+
+    /** The secret key shown once after creating one. */
+    public String shownSecret() {
+        return browser.await(By.id("secret-value")).getAttribute("value");
+    }
+
+    /** The publishable key value (or a secret key's hint) of the row with this label. */
+    public String keyOf(String label) {
+        return browser.driver().findElement(row(label)).findElement(By.cssSelector("code.key-value")).getText();
+    }
+
+    public void revoke(String label) {
+        browser.driver().findElement(row(label)).findElement(By.xpath(".//button[.//text()='Revoke']")).click();
+        browser.confirm();
+        // only active keys are listed: a revoked one leaves the table
+        browser.awaitGone(row(label));
+    }
+
+    public List<String> labels() {
+        return browser.driver().findElements(By.cssSelector("tbody[id='list:keys_data'] tr td:first-child")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    private static By row(String label) {
+        return By.xpath("//tbody[@id='list:keys_data']/tr[td[1][normalize-space()='" + label + "']]");
+    }
+}
