@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.storefrontauth.it.console.Browser;
 import com.storefrontauth.it.console.KeysPage;
 import com.storefrontauth.it.console.OriginsPage;
+import com.storefrontauth.it.console.PolicyPage;
 import com.storefrontauth.it.console.SignInPage;
 import com.storefrontauth.it.console.StoresPage;
 import com.storefrontauth.it.support.Api;
@@ -116,6 +117,29 @@ class ConsoleIT {
 
         StoresPage.open(browser).suspend(name);
         assertThat(new StoresPage(browser).statusOf(name)).isEqualTo("suspended");
+    }
+
+    @Test
+    void whenPolicyIsChangedInTheConsoleThenThePublicApiAppliesItAndOutOfRangeValuesAreRefused() {
+        com.storefrontauth.it.support.Fixtures.StoreFixture store = com.storefrontauth.it.support.Fixtures.newStore();
+        SignInPage.open(browser).signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
+        PolicyPage policy = PolicyPage.open(browser, store.id());
+        assertThat(policy.value("password_min_length")).isEqualTo("8");
+        policy.set("otp_length", "99");
+        assertThat(policy.save()).isEqualTo("otp length must be between 4 and 10");
+        policy.set("otp_length", "6");
+        policy.set("password_min_length", "14");
+        assertThat(policy.save()).startsWith("Policy saved");
+        browser.screenshot("console-policy");
+
+        Reply refused = store.storefront().post(store.path("/auth/register"),
+                Api.json("email", "short." + UUID.randomUUID() + "@example.com", "password", "ferry tale 912"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
+        Reply tooShort = store.storefront().post(store.path("/auth/register"),
+                Api.json("email", "short." + UUID.randomUUID() + "@example.com", "password", "ferry tale 9"));
+        assertThat(tooShort.errorCode()).isEqualTo("weak_password");
+        assertThat(com.storefrontauth.it.support.Fixtures.admin().get(store.path("/login-policy")).json()
+                .getInt("password_min_length")).isEqualTo(14);
     }
 
     @Test

@@ -47,6 +47,11 @@ public final class LoginPolicy {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    /** Every field, in API.md's order, with its type and allowed values (forms show the ranges). */
+    public static List<PolicyField> fields() {
+        return FIELDS;
+    }
+
     public static LoginPolicy defaults() {
         return DEFAULTS;
     }

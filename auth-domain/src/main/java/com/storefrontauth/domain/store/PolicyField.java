@@ -3,10 +3,10 @@ package com.storefrontauth.domain.store;
 import java.util.Optional;
 import java.util.Set;
 
-/** One field of the login policy: its wire name, type, default and allowed values. */
-record PolicyField(String name, Kind kind, Object defaultValue, long min, long max, Set<String> choices) {
+/** One field of the login policy: its wire name, type, default and allowed values (min/max for numbers). */
+public record PolicyField(String name, Kind kind, Object defaultValue, long min, long max, Set<String> choices) {
 
-    enum Kind { FLAG, NUMBER, CHOICE, COUNTRY_CODE }
+    public enum Kind { FLAG, NUMBER, CHOICE, COUNTRY_CODE }
 
     static PolicyField flag(String name, boolean defaultValue) {
         return new PolicyField(name, Kind.FLAG, defaultValue, 0, 0, Set.of());

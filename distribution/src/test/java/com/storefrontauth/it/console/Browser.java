@@ -81,7 +81,9 @@ public final class Browser implements AutoCloseable {
         await(By.cssSelector("button.ui-confirmdialog-yes")).click();
     }
 
+    /** Saves the page, scrolled to its top, as {@code target/screenshots/<name>.png}. */
     public void screenshot(String name) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         try {
             Files.createDirectories(SCREENSHOTS);
             Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
