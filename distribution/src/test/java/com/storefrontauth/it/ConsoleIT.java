@@ -3,6 +3,7 @@ package com.storefrontauth.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storefrontauth.it.console.Browser;
+import com.storefrontauth.it.console.CustomersPage;
 import com.storefrontauth.it.console.KeysPage;
 import com.storefrontauth.it.console.OriginsPage;
 import com.storefrontauth.it.console.PolicyPage;
@@ -143,6 +144,32 @@ class ConsoleIT {
     }
 
     @Test
+    void whenACustomersSessionIsEndedInTheConsoleThenTheirRefreshTokenIsRefusedAndDisablingEndsTheRest() {
+        com.storefrontauth.it.support.Fixtures.StoreFixture store = com.storefrontauth.it.support.Fixtures.newStore();
+        String email = "shopper." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Reply first = CustomerSignInIT.register(store, email);
+        Reply second = CustomerSignInIT.login(store, Api.json("email", email, "password", CustomerSignInIT.PASSWORD));
+        assertThat(second.status()).isEqualTo(200);
+
+        SignInPage.open(browser).signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
+        CustomersPage customers = CustomersPage.open(browser, store.id());
+        customers.search(email);
+        assertThat(customers.emails()).containsExactly(email);
+        assertThat(customers.openCustomer(email)).containsExactlyInAnyOrder(first.string("session_id"),
+                second.string("session_id"));
+        browser.screenshot("console-customer");
+        customers.endSession(first.string("session_id"));
+        assertThat(store.storefront().post(store.path("/auth/token/refresh"),
+                Api.json("refresh_token", first.string("refresh_token"))).errorCode()).isEqualTo("invalid_refresh_token");
+
+        customers.switchStatus();
+        browser.awaitText(By.id("customer-status"), "disabled");
+        assertThat(customers.sessions()).isEmpty();
+        assertThat(store.storefront().post(store.path("/auth/token/refresh"),
+                Api.json("refresh_token", second.string("refresh_token"))).errorCode()).isEqualTo("invalid_refresh_token");
+    }
+
+    @Test
     void whenMerchantEditsAnotherStoresIdIntoTheUrlThenNotFoundAndOnlyTheirOwnStoreIsListed() {
         String email = "console." + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
         assertThat(MerchantAccountIT.register(email, "Own Shop").status()).isEqualTo(201);
@@ -156,6 +183,8 @@ class ConsoleIT {
         browser.open("/admin/keys.xhtml?store=" + otherStore);
         browser.awaitText(By.tagName("h1"), "Store not found");
         browser.open("/admin/origins.xhtml?store=" + otherStore);
+        browser.awaitText(By.tagName("h1"), "Store not found");
+        browser.open("/admin/customers.xhtml?store=" + otherStore);
         browser.awaitText(By.tagName("h1"), "Store not found");
         browser.screenshot("console-foreign-store");
     }

@@ -63,6 +63,20 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** The texts of the elements found, read again when an Ajax update replaced them while reading. */
+    public java.util.List<String> texts(By locator) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(locator).stream().map(WebElement::getText).toList());
+    }
+
+    /** Reads something from the page, again when an Ajax update replaced the element while reading. */
+    public <T> T read(java.util.function.Function<WebDriver, T> reading) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(reading::apply);
+    }
+
     public void awaitGone(By locator) {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.invisibilityOfElementLocated(locator));
     }

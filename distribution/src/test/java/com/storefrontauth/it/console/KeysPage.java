@@ -1,8 +1,6 @@
 package com.storefrontauth.it.console;
 
-import java.util.List;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /** {@code /admin/keys.xhtml?store=…}: a store's API keys. */
 public final class KeysPage {
@@ -34,7 +32,7 @@ public final class KeysPage {
 
     /** The publishable key value (or a secret key's hint) of the row with this label. */
     public String keyOf(String label) {
-        return browser.driver().findElement(row(label)).findElement(By.cssSelector("code.key-value")).getText();
+        return browser.read(d -> d.findElement(row(label)).findElement(By.cssSelector("code.key-value")).getText());
     }
 
     public void revoke(String label) {
@@ -44,10 +42,6 @@ public final class KeysPage {
         browser.awaitGone(row(label));
     }
 
-    public List<String> labels() {
-        return browser.driver().findElements(By.cssSelector("tbody[id='list:keys_data'] tr td:first-child")).stream()
-                .map(WebElement::getText).toList();
-    }
 
     private static By row(String label) {
         return By.xpath("//tbody[@id='list:keys_data']/tr[td[1][normalize-space()='" + label + "']]");

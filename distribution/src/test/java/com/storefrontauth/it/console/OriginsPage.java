@@ -22,17 +22,11 @@ public final class OriginsPage {
     }
 
     public List<String> origins() {
-        return browser.driver().findElements(By.cssSelector("code.origin-value")).stream().map(WebElement::getText)
-                .toList();
+        return browser.texts(By.cssSelector("code.origin-value"));
     }
 
     public void awaitOrigin(String origin) {
         browser.await(By.xpath("//code[contains(@class,'origin-value') and text()='" + origin + "']"));
     }
 
-    /** The text of the newest growl message. */
-    public String growl() {
-        List<WebElement> titles = browser.driver().findElements(By.cssSelector(".ui-growl-title"));
-        return titles.isEmpty() ? "" : titles.get(titles.size() - 1).getText();
-    }
 }

@@ -30,16 +30,17 @@ public final class PolicyPage {
 
     /** Saves and returns the growl's message (the growl is re-rendered with each answer). */
     public String save() {
-        java.util.List<String> before = growlTitles();
+        By growl = By.cssSelector(".ui-growl-title");
+        java.util.List<String> before = browser.texts(growl);
         browser.driver().findElement(By.id("policy:save")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
-                .until(d -> !growlTitles().isEmpty() && !growlTitles().equals(before));
-        java.util.List<String> titles = growlTitles();
-        return titles.get(titles.size() - 1);
-    }
-
-    private java.util.List<String> growlTitles() {
-        return browser.driver().findElements(By.cssSelector(".ui-growl-title")).stream().map(WebElement::getText).toList();
+        java.util.List<String> after = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(),
+                java.time.Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    java.util.List<String> now = d.findElements(growl).stream().map(WebElement::getText).toList();
+                    return !now.isEmpty() && !now.equals(before) ? now : null;
+                });
+        return after.get(after.size() - 1);
     }
 
     private WebElement input(String field) {

@@ -2,7 +2,6 @@ package com.storefrontauth.it.console;
 
 import java.util.List;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /** {@code /admin/stores.xhtml}: the stores of the signed-in operator. */
 public final class StoresPage {
@@ -30,17 +29,16 @@ public final class StoresPage {
     }
 
     public List<String> names() {
-        return browser.driver().findElements(By.cssSelector("#list\\:stores .store-name")).stream()
-                .map(WebElement::getText).toList();
+        return browser.texts(By.cssSelector("#list\\:stores .store-name"));
     }
 
     /** The store's id, as the row shows it. */
     public String idOf(String name) {
-        return browser.driver().findElement(row(name)).findElement(By.tagName("code")).getText();
+        return browser.read(d -> d.findElement(row(name)).findElement(By.tagName("code")).getText());
     }
 
     public String statusOf(String name) {
-        return browser.driver().findElement(row(name)).findElements(By.cssSelector(".ui-tag")).get(1).getText();
+        return browser.read(d -> d.findElement(row(name)).findElements(By.cssSelector(".ui-tag")).get(1).getText());
     }
 
     public void suspend(String name) {
