@@ -33,6 +33,20 @@ class AdminSignInIT {
     }
 
     @Test
+    void whenAnEmailFailsFiveTimesThenItIsLockedWhetherOrNotAnAccountExists() {
+        String email = "locked." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
+        for (int i = 0; i < 5; i++) {
+            assertProblem(api.post("/api/v1/accounts/login", Api.json("email", email, "password", "guess number " + i)),
+                    401, "invalid_credentials");
+        }
+        Reply locked = api.post("/api/v1/accounts/login", Api.json("email", email, "password", "guess number 5"));
+        assertProblem(locked, 429, "too_many_attempts");
+        assertThat(Integer.parseInt(locked.header("Retry-After"))).isBetween(1, 60);
+        assertThat(api.post("/api/v1/accounts/login", Api.json("email", RunningServer.ADMIN_EMAIL, "password",
+                RunningServer.ADMIN_PASSWORD)).status()).as("another email is not affected").isEqualTo(200);
+    }
+
+    @Test
     void whenEmailDiffersOnlyInCaseAndSpacesThenStillSignsIn() {
         Reply reply = api.post("/api/v1/accounts/login",
                 Api.json("email", "  " + RunningServer.ADMIN_EMAIL.toUpperCase() + " ", "password", RunningServer.ADMIN_PASSWORD));

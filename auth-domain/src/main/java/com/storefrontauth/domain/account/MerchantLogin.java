@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Sign-in of merchants and the platform admin. A wrong password and an unknown email cost the same
@@ -62,7 +63,9 @@ public class MerchantLogin {
     Transactions transactions;
 
     public MerchantSignIn login(String email, String password, ClientInfo client) {
-        return signIn(email, password, null, client);
+        TokenHash key = accountKey(email);
+        throttle.requireAccountNotLocked(key);
+        return counted(key, client, () -> signIn(email, password, null, client));
     }
 
     /**
@@ -90,10 +93,33 @@ public class MerchantLogin {
      * (the console keeps its own HTTP session).
      */
     public MerchantAccount authenticate(String email, String password, ClientInfo client) {
-        MerchantAccount account = checkPassword(email, password, null, client);
+        TokenHash key = accountKey(email);
+        throttle.requireAccountNotLocked(key);
+        MerchantAccount account = counted(key, client, () -> checkPassword(email, password, null, client));
         transactions.required(() -> audit.record(null, AuditEventType.LOGIN_SUCCEEDED, account.id().value(), client,
                 Map.of("method", "password", "login_as", "console")));
         return account;
+    }
+
+    /**
+     * Account sign-in failures count per email (known or not, so the lockout reveals nothing) towards the
+     * default policy's lockout; a success clears them.
+     */
+    private <T> T counted(TokenHash key, ClientInfo client, Supplier<T> attempt) {
+        try {
+            T result = attempt.get();
+            transactions.required(() -> throttle.recordAccountSuccess(key));
+            return result;
+        } catch (DomainException refused) {
+            if (refused.code() == ErrorCode.INVALID_CREDENTIALS) {
+                throttle.recordAccountFailure(key, null, client);
+            }
+            throw refused;
+        }
+    }
+
+    private static TokenHash accountKey(String email) {
+        return LoginThrottle.keyOf("account", EmailAddress.parse(email).map(EmailAddress::value).orElse(""));
     }
 
     private MerchantSignIn signIn(String email, String password, StoreId ownStore, ClientInfo client) {

@@ -8,6 +8,8 @@ import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.store.StoreId;
+import com.storefrontauth.domain.store.LoginPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -22,6 +24,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class LoginThrottle {
+
+    /** The scope of merchant and platform-admin sign-in failures: a store id no store can have. */
+    static final StoreId ACCOUNTS = new StoreId(StoreId.PREFIX + "0".repeat(24));
 
     @Inject
     LoginFailureRepository failures;
@@ -41,8 +46,37 @@ public class LoginThrottle {
     }
 
     public void requireNotLocked(Store store, TokenHash identifier) {
+        requireNotLocked(store.id(), identifier);
+    }
+
+    /** Counts a failure (committed even though the request fails) and locks when the threshold is reached. */
+    public void recordFailure(Store store, TokenHash identifier, String subject, ClientInfo client) {
+        recordFailure(store.id(), store.policy(), store.id(), identifier, subject, client);
+    }
+
+    public void recordSuccess(Store store, TokenHash identifier) {
+        failures.clear(store.id(), identifier);
+    }
+
+    /**
+     * Merchant and platform-admin sign-in belong to no store: their failures count under a reserved scope
+     * (no store has this id) with the default policy's lockout numbers; their events are platform events.
+     */
+    public void requireAccountNotLocked(TokenHash identifier) {
+        requireNotLocked(ACCOUNTS, identifier);
+    }
+
+    public void recordAccountFailure(TokenHash identifier, String subject, ClientInfo client) {
+        recordFailure(ACCOUNTS, LoginPolicy.defaults(), null, identifier, subject, client);
+    }
+
+    public void recordAccountSuccess(TokenHash identifier) {
+        failures.clear(ACCOUNTS, identifier);
+    }
+
+    private void requireNotLocked(StoreId scope, TokenHash identifier) {
         Instant now = clock.instant();
-        transactions.required(() -> failures.lockedUntil(store.id(), identifier))
+        transactions.required(() -> failures.lockedUntil(scope, identifier))
                 .filter(until -> until.isAfter(now))
                 .ifPresent(until -> {
                     throw new DomainException(ErrorCode.TOO_MANY_ATTEMPTS,
@@ -51,22 +85,18 @@ public class LoginThrottle {
                 });
     }
 
-    /** Counts a failure (committed even though the request fails) and locks when the threshold is reached. */
-    public void recordFailure(Store store, TokenHash identifier, String subject, ClientInfo client) {
+    private void recordFailure(StoreId scope, LoginPolicy policy, StoreId auditStore, TokenHash identifier,
+            String subject, ClientInfo client) {
         Instant now = clock.instant();
         transactions.independent(() -> {
-            long count = failures.recordFailure(store.id(), identifier, now);
-            Duration lock = LoginLockout.lockFor(count, store.policy());
+            long count = failures.recordFailure(scope, identifier, now);
+            Duration lock = LoginLockout.lockFor(count, policy);
             if (!lock.isZero()) {
-                failures.lockUntil(store.id(), identifier, now.plus(lock));
-                audit.record(store.id(), AuditEventType.ACCOUNT_LOCKED, subject, client,
+                failures.lockUntil(scope, identifier, now.plus(lock));
+                audit.record(auditStore, AuditEventType.ACCOUNT_LOCKED, subject, client,
                         Map.of("consecutive_failures", String.valueOf(count), "locked_seconds",
                                 String.valueOf(lock.getSeconds())));
             }
         });
-    }
-
-    public void recordSuccess(Store store, TokenHash identifier) {
-        failures.clear(store.id(), identifier);
     }
 }

@@ -54,6 +54,26 @@ class LoginThrottleTest {
     }
 
     @Test
+    void whenAnAccountEmailReachesTheDefaultThresholdThenAccountSignInIsLockedAndASuccessClearsTheCount() {
+        TokenHash owner = LoginThrottle.keyOf("account", "owner@shop.example");
+        for (int i = 0; i < 4; i++) {
+            throttle.recordAccountFailure(owner, null, null);
+        }
+        throttle.recordAccountSuccess(owner);
+        throttle.recordAccountFailure(owner, null, null);
+        assertThatCode(() -> throttle.requireAccountNotLocked(owner)).doesNotThrowAnyException();
+        for (int i = 0; i < 4; i++) {
+            throttle.recordAccountFailure(owner, null, null);
+        }
+        assertThatThrownBy(() -> throttle.requireAccountNotLocked(owner))
+                .isInstanceOfSatisfying(DomainException.class, refused -> {
+                    assertThat(refused.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+                    assertThat(refused.retryAfterSeconds()).contains(60L);
+                });
+        assertThat(events.types()).containsExactly(AuditEventType.ACCOUNT_LOCKED);
+    }
+
+    @Test
     void whenFailingAgainAfterALockThenTheLockDoubles() {
         for (int i = 0; i < 5; i++) {
             throttle.recordFailure(store, alice, null, null);
