@@ -170,6 +170,25 @@ class ConsoleIT {
     }
 
     @Test
+    void whenACodeIsSentThenTheOutboxShowsItWithTheMailedCodeAndTheAuditLogRecordsIt() {
+        com.storefrontauth.it.support.Fixtures.StoreFixture store = com.storefrontauth.it.support.Fixtures.newStore();
+        String email = "outbox." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        OtpSignInIT.start(store, "email", email, true);
+        String mailed = MailServer.get().latest(email, 1).code();
+
+        SignInPage.open(browser).signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
+        browser.open("/admin/outbox.xhtml?store=" + store.id());
+        browser.awaitText(By.cssSelector("#list\\:messages .message-to"), email);
+        assertThat(browser.texts(By.cssSelector("#list\\:messages .message-otp"))).containsExactly(mailed);
+        browser.screenshot("console-outbox");
+
+        browser.open("/admin/events.xhtml?store=" + store.id());
+        browser.await(By.id("list:events"));
+        assertThat(browser.texts(By.cssSelector("#list\\:events .event-type"))).contains("otp_sent", "store_created");
+        browser.screenshot("console-audit-log");
+    }
+
+    @Test
     void whenMerchantEditsAnotherStoresIdIntoTheUrlThenNotFoundAndOnlyTheirOwnStoreIsListed() {
         String email = "console." + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
         assertThat(MerchantAccountIT.register(email, "Own Shop").status()).isEqualTo(201);
