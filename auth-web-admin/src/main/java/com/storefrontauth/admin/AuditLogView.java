@@ -12,10 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /** A store's audit log, newest first, loaded page by page, filterable by event type and age. */
 @Named
@@ -29,7 +26,7 @@ public class AuditLogView extends StorePage {
 
     private String type;
     private int days = 7;
-    private final LazyDataModel<AuditEvent> events = new Events();
+    private final LazyDataModel<AuditEvent> events = new PagedRows<>(this::page, AuditEvent::id);
 
     @Override
     protected void refresh() {
@@ -40,38 +37,15 @@ public class AuditLogView extends StorePage {
         return Arrays.stream(AuditEventType.values()).map(AuditEventType::wireValue).sorted().toList();
     }
 
+    private Page<AuditEvent> page(PageRequest request) {
+        AuditEventType chosen = type == null || type.isBlank() ? null : AuditEventType.fromWire(type).orElse(null);
+        return audit.page(session.operator(), id(), chosen, Instant.now().minus(Duration.ofDays(days)), request);
+    }
+
     /** The event's details as one readable line. */
     public String details(AuditEvent event) {
         return String.join(", ", event.details().entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue())
                 .toList());
-    }
-
-    private final class Events extends LazyDataModel<AuditEvent> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            return (int) Math.min(Integer.MAX_VALUE, page(new PageRequest(1, 1)).total());
-        }
-
-        @Override
-        public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-            int size = Math.max(1, Math.min(pageSize, Page.MAX_SIZE));
-            Page<AuditEvent> page = page(new PageRequest(first / size + 1, size));
-            setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
-            return page.items();
-        }
-
-        @Override
-        public String getRowKey(AuditEvent event) {
-            return event.id();
-        }
-
-        private Page<AuditEvent> page(PageRequest request) {
-            AuditEventType chosen = type == null || type.isBlank() ? null : AuditEventType.fromWire(type).orElse(null);
-            return audit.page(session.operator(), id(), chosen, Instant.now().minus(Duration.ofDays(days)), request);
-        }
     }
 
     public LazyDataModel<AuditEvent> getEvents() {

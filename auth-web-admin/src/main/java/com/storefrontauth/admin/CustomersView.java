@@ -2,20 +2,14 @@ package com.storefrontauth.admin;
 
 import com.storefrontauth.domain.customer.Customer;
 import com.storefrontauth.domain.customer.CustomerAdministration;
-import com.storefrontauth.domain.customer.CustomerId;
 import com.storefrontauth.domain.customer.CustomerStatus;
 import com.storefrontauth.domain.session.Session;
 import com.storefrontauth.domain.shared.DomainException;
-import com.storefrontauth.domain.shared.Page;
-import com.storefrontauth.domain.shared.PageRequest;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.Map;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * A store's customers: a lazy, paged search; one customer's detail with verified flags and active
@@ -33,7 +27,8 @@ public class CustomersView extends StorePage {
     private String query;
     private Customer selected;
     private List<Session> sessions = List.of();
-    private final LazyDataModel<Customer> found = new Results();
+    private final LazyDataModel<Customer> found = new PagedRows<>(request -> administration.search(session.operator(),
+            id(), query == null || query.isBlank() ? null : query, request), customer -> customer.id().value());
 
     @Override
     protected void refresh() {
@@ -73,40 +68,6 @@ public class CustomersView extends StorePage {
             }
         } catch (DomainException refused) {
             Feedback.refused(refused);
-        }
-    }
-
-    /** Pages of the search, loaded as the table asks for them. */
-    private final class Results extends LazyDataModel<Customer> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filters) {
-            return (int) Math.min(Integer.MAX_VALUE, search(new PageRequest(1, 1)).total());
-        }
-
-        @Override
-        public List<Customer> load(int first, int pageSize, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-            int size = Math.max(1, Math.min(pageSize, Page.MAX_SIZE));
-            Page<Customer> page = search(new PageRequest(first / size + 1, size));
-            setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
-            return page.items();
-        }
-
-        @Override
-        public String getRowKey(Customer customer) {
-            return customer.id().value();
-        }
-
-        @Override
-        public Customer getRowData(String rowKey) {
-            return administration.get(session.operator(), id(), new CustomerId(rowKey));
-        }
-
-        private Page<Customer> search(PageRequest request) {
-            return administration.search(session.operator(), id(), query == null || query.isBlank() ? null : query,
-                    request);
         }
     }
 
