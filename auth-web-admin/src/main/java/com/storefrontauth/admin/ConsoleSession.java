@@ -21,9 +21,11 @@ public class ConsoleSession implements Serializable {
     private String email;
     private String name;
     private boolean platformAdmin;
+    private String credentialStamp;
 
     void signIn(MerchantAccount account) {
         accountId = account.id().value();
+        credentialStamp = account.credentialStamp();
         email = account.email();
         name = account.name();
         platformAdmin = account.isPlatformAdmin();
@@ -33,9 +35,22 @@ public class ConsoleSession implements Serializable {
         return accountId != null;
     }
 
+    /** Remembers a password changed from this session, which stays signed in. */
+    void passwordChanged(MerchantAccount account) {
+        credentialStamp = account.credentialStamp();
+    }
+
+    AccountId accountId() {
+        return new AccountId(accountId);
+    }
+
+    String credentialStamp() {
+        return credentialStamp;
+    }
+
     /** The operator the domain services check every store access against. */
     public Operator operator() {
-        AccountId id = new AccountId(accountId);
+        AccountId id = accountId();
         return platformAdmin ? new Operator.PlatformAdmin(id) : new Operator.Merchant(id);
     }
 

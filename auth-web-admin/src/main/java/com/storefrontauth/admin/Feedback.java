@@ -33,6 +33,18 @@ final class Feedback {
         context.validationFailed();
     }
 
+    /** Runs a console action: its confirmation in the growl when it worked, the domain's refusal when not. */
+    static boolean attempt(Runnable action, String done) {
+        try {
+            action.run();
+            info(done);
+            return true;
+        } catch (DomainException refusal) {
+            refused(refusal);
+            return false;
+        }
+    }
+
     static ClientInfo client() {
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
                 .getRequest();

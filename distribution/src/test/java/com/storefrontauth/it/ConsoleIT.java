@@ -2,12 +2,16 @@ package com.storefrontauth.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.storefrontauth.it.console.AccountPage;
 import com.storefrontauth.it.console.Browser;
 import com.storefrontauth.it.console.CustomersPage;
+import com.storefrontauth.it.console.DashboardPage;
 import com.storefrontauth.it.console.KeysPage;
 import com.storefrontauth.it.console.OriginsPage;
 import com.storefrontauth.it.console.PolicyPage;
+import com.storefrontauth.it.console.SessionsPage;
 import com.storefrontauth.it.console.SignInPage;
+import com.storefrontauth.it.console.SigningKeysPage;
 import com.storefrontauth.it.console.StoresPage;
 import com.storefrontauth.it.support.Api;
 import com.storefrontauth.it.support.MailServer;
@@ -54,7 +58,8 @@ class ConsoleIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
-                .contains("frame-ancestors 'none'", "object-src 'none'");
+                .contains("frame-ancestors 'none'", "object-src 'none'").doesNotContain("unsafe-eval")
+                .containsPattern("script-src 'self' 'nonce-[A-Za-z0-9+/=_-]{16,}';$");
         assertThat(page.headers().firstValue("Referrer-Policy")).isPresent();
         assertThat(String.join(";", page.headers().allValues("Set-Cookie"))).contains("HttpOnly").containsIgnoringCase(
                 "SameSite=Strict");
@@ -68,18 +73,20 @@ class ConsoleIT {
         browser.screenshot("console-sign-in-refused");
         String before = sessionCookie();
 
-        StoresPage stores = signIn.signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
+        signIn.signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
         assertThat(sessionCookie()).as("the session id changes at sign-in").isNotEqualTo(before);
-        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Stores");
+        assertThat(browser.texts(By.cssSelector(".console-nav a"))).containsExactly("Dashboard", "Stores",
+                "Signing keys", "Account");
 
-        stores.signOut();
+        SignInPage.signOut(browser);
         browser.open(StoresPage.PATH);
         browser.awaitPath(SignInPage.PATH);
     }
 
     @Test
     void whenStoreKeyAndOriginAreMadeInTheConsoleThenTheStorefrontAnswersFromThatOriginUntilTheKeyIsRevoked() {
-        StoresPage stores = SignInPage.open(browser).signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
+        SignInPage.open(browser).signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
+        StoresPage stores = StoresPage.open(browser);
         String name = "Console shop " + UUID.randomUUID().toString().substring(0, 6);
         stores.create(name, false);
         String storeId = stores.idOf(name);
@@ -197,15 +204,135 @@ class ConsoleIT {
         assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
         String otherStore = com.storefrontauth.it.support.Fixtures.newStore().id();
 
-        StoresPage stores = SignInPage.open(browser).signIn(email, MerchantAccountIT.PASSWORD);
-        assertThat(stores.names()).containsExactly("Own Shop");
-        browser.open("/admin/keys.xhtml?store=" + otherStore);
-        browser.awaitText(By.tagName("h1"), "Store not found");
-        browser.open("/admin/origins.xhtml?store=" + otherStore);
-        browser.awaitText(By.tagName("h1"), "Store not found");
-        browser.open("/admin/customers.xhtml?store=" + otherStore);
-        browser.awaitText(By.tagName("h1"), "Store not found");
+        SignInPage.open(browser).signIn(email, MerchantAccountIT.PASSWORD);
+        String shown = browser.read(d -> d.findElement(By.id("store-name")).getText());
+        assertThat(shown).as("the dashboard opens on the merchant's own store").isEqualTo("Own Shop");
+        assertThat(browser.texts(By.cssSelector(".console-nav a"))).doesNotContain("Signing keys");
+        assertThat(StoresPage.open(browser).names()).containsExactly("Own Shop");
+        for (String page : new String[] {"dashboard", "keys", "origins", "policy", "customers", "sessions", "events"}) {
+            browser.open("/admin/" + page + ".xhtml?store=" + otherStore);
+            browser.awaitText(By.tagName("h1"), "Store not found");
+        }
         browser.screenshot("console-foreign-store");
+        assertThat(SigningKeysPage.open(browser).refused()).isTrue();
+    }
+
+    @Test
+    void whenMerchantChangesTheirPasswordThenOnlyTheNewOneSignsInAndTheirOtherSessionsEnd() {
+        String email = "password." + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
+        String newPassword = "a brand new passphrase 77";
+        assertThat(MerchantAccountIT.register(email, "Password Shop").status()).isEqualTo(201);
+        assertThat(Api.server().post("/api/v1/accounts/activate",
+                Api.json("email", email, "otp", MailServer.get().latest(email, 1).code())).status()).isEqualTo(200);
+        Reply apiSession = Api.server().post("/api/v1/accounts/login",
+                Api.json("email", email, "password", MerchantAccountIT.PASSWORD));
+        assertThat(apiSession.status()).as(apiSession.toString()).isEqualTo(200);
+
+        try (Browser elsewhere = new Browser(RunningServer.get().baseUrl())) {
+            SignInPage.open(elsewhere).signIn(email, MerchantAccountIT.PASSWORD);
+            SignInPage.open(browser).signIn(email, MerchantAccountIT.PASSWORD);
+            AccountPage account = AccountPage.open(browser);
+            assertThat(account.changePassword("not my password 1", newPassword, newPassword))
+                    .isEqualTo("The current password is not correct.");
+            assertThat(account.changePassword(MerchantAccountIT.PASSWORD, newPassword, "something else entirely 9"))
+                    .isEqualTo("repeated password does not match the new password");
+            assertThat(account.changePassword(MerchantAccountIT.PASSWORD, "password", "password"))
+                    .contains("new password");
+            assertThat(account.changePassword(MerchantAccountIT.PASSWORD, newPassword, newPassword))
+                    .startsWith("Password changed.");
+            browser.screenshot("console-account");
+
+            elsewhere.open(StoresPage.PATH);
+            elsewhere.awaitPath(SignInPage.PATH);
+        }
+        assertThat(Api.server().post("/api/v1/accounts/token/refresh",
+                Api.json("refresh_token", apiSession.string("refresh_token"))).errorCode())
+                .isEqualTo("invalid_refresh_token");
+        StoresPage.open(browser);
+        SignInPage signIn = SignInPage.signOut(browser);
+        signIn.submit(email, MerchantAccountIT.PASSWORD);
+        assertThat(signIn.error()).isEqualTo("The email or password is not correct.");
+        signIn.signIn(email, newPassword);
+        assertThat(Api.server().post("/api/v1/accounts/login", Api.json("email", email, "password", newPassword))
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void whenCustomersSignInAndFailThenTheDashboardCountsThemTodayAndInTheChart() {
+        com.storefrontauth.it.support.Fixtures.StoreFixture store = com.storefrontauth.it.support.Fixtures.newStore();
+        String email = "dash." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        assertThat(CustomerSignInIT.register(store, email).status()).isEqualTo(200);
+        assertThat(CustomerSignInIT.login(store, Api.json("email", email, "password", CustomerSignInIT.PASSWORD))
+                .status()).isEqualTo(200);
+        for (int i = 0; i < 2; i++) {
+            assertThat(CustomerSignInIT.login(store, Api.json("email", email, "password", "wrong password " + i))
+                    .errorCode()).isEqualTo("invalid_credentials");
+        }
+        OtpSignInIT.start(store, "email", "dash.code." + UUID.randomUUID().toString().substring(0, 8) + "@example.com", true);
+
+        SignInPage.open(browser).signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
+        DashboardPage dashboard = DashboardPage.open(browser, store.id());
+        assertThat(dashboard.figure("signins-today")).isEqualTo(1);
+        assertThat(dashboard.figure("failures-today")).isEqualTo(2);
+        assertThat(dashboard.figure("codes-today")).isEqualTo(1);
+        assertThat(dashboard.figure("active-sessions")).isEqualTo(2);
+        assertThat(dashboard.bars()).hasSize(24);
+        assertThat(dashboard.charted()).isEqualTo(new DashboardPage.Charted(1, 2));
+        browser.screenshot("console-dashboard");
+        dashboard.showLastSevenDays();
+        assertThat(dashboard.bars()).hasSize(7);
+        assertThat(dashboard.charted()).isEqualTo(new DashboardPage.Charted(1, 2));
+    }
+
+    @Test
+    void whenSessionsAreEndedOnTheSessionsPageThenTheirRefreshTokensAreRefused() {
+        com.storefrontauth.it.support.Fixtures.StoreFixture store = com.storefrontauth.it.support.Fixtures.newStore();
+        String alice = "alice." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String bob = "bob." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Reply aliceFirst = CustomerSignInIT.register(store, alice);
+        Reply aliceSecond = CustomerSignInIT.login(store, Api.json("email", alice, "password", CustomerSignInIT.PASSWORD));
+        Reply bobOnly = CustomerSignInIT.register(store, bob);
+
+        SignInPage.open(browser).signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
+        SessionsPage sessions = SessionsPage.open(browser, store.id());
+        assertThat(sessions.sessions()).containsExactly(bobOnly.string("session_id"), aliceSecond.string("session_id"),
+                aliceFirst.string("session_id"));
+        sessions.filter(alice);
+        assertThat(sessions.customers()).containsOnly(alice).hasSize(2);
+        browser.screenshot("console-sessions");
+        sessions.filter("not an email");
+        assertThat(sessions.growl()).contains("customer must be a customer id");
+
+        sessions.filter(bobOnly.json().getJsonObject("user").getString("id"));
+        assertThat(sessions.sessions()).containsExactly(bobOnly.string("session_id"));
+        sessions.end(bobOnly.string("session_id"));
+        sessions.filter("");
+        assertThat(refresh(store, bobOnly)).isEqualTo("invalid_refresh_token");
+        sessions.endAllOfCustomerOf(aliceFirst.string("session_id"));
+        assertThat(sessions.sessions()).isEmpty();
+        assertThat(refresh(store, aliceFirst)).isEqualTo("invalid_refresh_token");
+        assertThat(refresh(store, aliceSecond)).isEqualTo("invalid_refresh_token");
+    }
+
+    @Test
+    void whenAdminRotatesTheSigningKeyThenTheNewKeyIsActiveAndBothArePublished() {
+        SignInPage.open(browser).signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
+        SigningKeysPage keys = SigningKeysPage.open(browser);
+        assertThat(keys.refused()).isFalse();
+        String before = keys.kids().get(0);
+        keys.rotate();
+        String after = keys.kids().get(0);
+        assertThat(after).isNotEqualTo(before);
+        assertThat(keys.statuses().get(0)).isEqualTo("active");
+        assertThat(keys.statuses().get(1)).isEqualTo("retired");
+        browser.screenshot("console-signing-keys");
+        assertThat(Api.server().get("/.well-known/jwks.json").json().getJsonArray("keys").stream()
+                .map(key -> key.asJsonObject().getString("kid")).toList()).contains(before, after);
+    }
+
+    private static String refresh(com.storefrontauth.it.support.Fixtures.StoreFixture store, Reply session) {
+        return store.storefront().post(store.path("/auth/token/refresh"),
+                Api.json("refresh_token", session.string("refresh_token"))).errorCode();
     }
 
     private String sessionCookie() {

@@ -3,12 +3,16 @@ package com.storefrontauth.api.metrics;
 import com.storefrontauth.domain.audit.AuditEvent;
 import com.storefrontauth.domain.audit.AuditEventRepository;
 import com.storefrontauth.domain.audit.AuditEventType;
+import com.storefrontauth.domain.store.StoreId;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -41,5 +45,10 @@ public abstract class CountedAuditEvents implements AuditEventRepository {
     public void insert(AuditEvent event) {
         events.insert(event);
         counters.computeIfAbsent(event.type(), type -> registry.counter(EVENTS, new Tag("type", type.wireValue()))).inc();
+    }
+
+    @Override
+    public List<HourlyCount> countByHour(StoreId store, Set<AuditEventType> types, Instant since) {
+        return events.countByHour(store, types, since);
     }
 }

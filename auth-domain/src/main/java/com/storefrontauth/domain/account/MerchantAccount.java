@@ -1,5 +1,6 @@
 package com.storefrontauth.domain.account;
 
+import com.storefrontauth.domain.shared.TokenHash;
 import java.time.Instant;
 
 /** Someone who runs stores: a merchant, or the platform admin who sees every store. */
@@ -26,6 +27,14 @@ public class MerchantAccount {
 
     public boolean isPlatformAdmin() {
         return role == AccountRole.PLATFORM_ADMIN;
+    }
+
+    /**
+     * Changes whenever the password does: a session that remembers it (the console's) can tell that the
+     * password was changed since it signed in. Derived from the hash, so it reveals nothing of it.
+     */
+    public String credentialStamp() {
+        return TokenHash.of("stamp:" + passwordHash).hex();
     }
 
     public void replacePasswordHash(String newHash) {

@@ -102,6 +102,16 @@ public class MerchantLogin {
     }
 
     /**
+     * Whether a console session that signed in with {@code stamp} may go on: the account is still active
+     * and its password has not changed since.
+     */
+    public boolean isStillValid(AccountId id, String stamp) {
+        return transactions.required(() -> accounts.find(id))
+                .filter(account -> account.status() == AccountStatus.ACTIVE && account.credentialStamp().equals(stamp))
+                .isPresent();
+    }
+
+    /**
      * Account sign-in failures count per email (known or not, so the lockout reveals nothing) towards the
      * default policy's lockout; a success clears them.
      */
@@ -118,7 +128,7 @@ public class MerchantLogin {
         }
     }
 
-    private static TokenHash accountKey(String email) {
+    static TokenHash accountKey(String email) {
         return LoginThrottle.keyOf("account", EmailAddress.parse(email).map(EmailAddress::value).orElse(""));
     }
 
@@ -157,6 +167,7 @@ public class MerchantLogin {
         }
         if (verification.rehash() != null) {
             transactions.required(() -> accounts.updatePasswordHash(account.id(), verification.rehash()));
+            account.replacePasswordHash(verification.rehash());
         }
         return account;
     }

@@ -4,10 +4,21 @@ import com.storefrontauth.domain.shared.Page;
 import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.store.StoreId;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 public interface AuditEventRepository {
 
     void insert(AuditEvent event);
+
+    /**
+     * How many events of each of {@code types} the store had per UTC hour since {@code since}; hours
+     * without events are left out.
+     */
+    List<HourlyCount> countByHour(StoreId store, Set<AuditEventType> types, Instant since);
+
+    record HourlyCount(AuditEventType type, Instant hour, long count) {
+    }
 
     /** Newest first; {@code type} and {@code since} may be null. */
     Page<AuditEvent> page(StoreId store, AuditEventType type, Instant since, PageRequest request);

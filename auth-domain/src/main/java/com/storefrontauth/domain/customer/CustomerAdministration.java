@@ -11,6 +11,7 @@ import com.storefrontauth.domain.session.SessionRevocations;
 import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.EmailAddress;
 import com.storefrontauth.domain.shared.Page;
 import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.shared.UnitOfWork;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What a store's operators do with its customers and their sessions (the management API). */
 @ApplicationScoped
@@ -84,6 +86,27 @@ public class CustomerAdministration {
                 .toList();
     }
 
+    /**
+     * One page of the store's usable customer sessions, newest first. {@code customer} narrows them to one
+     * customer named by id ({@code cus_…}) or email; blank lists all.
+     */
+    public Page<CustomerSession> sessionPage(Operator operator, StoreId store, String customer, PageRequest page) {
+        access.require(operator, store);
+        String filter = customer == null ? "" : customer.strip();
+        String subject = null;
+        if (!filter.isEmpty()) {
+            Optional<String> named = subjectNamed(store, filter);
+            if (named.isEmpty()) {
+                return new Page<>(List.of(), page.page(), page.size(), 0);
+            }
+            subject = named.get();
+        }
+        Page<Session> found = sessions.pageActive(store, SubjectKind.CUSTOMER, subject, clock.instant(), page);
+        List<CustomerSession> rows = found.items().stream().map(session -> new CustomerSession(session,
+                CustomerId.parse(session.subject()).flatMap(id -> customers.find(store, id)).orElse(null))).toList();
+        return new Page<>(rows, found.page(), found.size(), found.total());
+    }
+
     public void revokeSession(Operator operator, StoreId store, SessionId id, ClientInfo client) {
         access.require(operator, store);
         Session session = sessions.find(id)
@@ -102,6 +125,16 @@ public class CustomerAdministration {
         audit.record(store, AuditEventType.SESSION_REVOKED, operator.subject(), client,
                 Map.of("customer_id", id.value(), "sessions_revoked", String.valueOf(ended), "by", "operator"));
         revocations.pollNow();
+    }
+
+    private Optional<String> subjectNamed(StoreId store, String filter) {
+        Optional<CustomerId> id = CustomerId.parse(filter);
+        if (id.isPresent()) {
+            return id.map(CustomerId::value);
+        }
+        EmailAddress email = EmailAddress.parse(filter).orElseThrow(() -> DomainException.invalidField("customer",
+                "must be a customer id (cus_…) or an email address"));
+        return customers.findByEmail(store, email).map(found -> found.id().value());
     }
 
     private Customer require(StoreId store, CustomerId id) {

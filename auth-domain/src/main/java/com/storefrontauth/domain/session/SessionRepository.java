@@ -1,5 +1,7 @@
 package com.storefrontauth.domain.session;
 
+import com.storefrontauth.domain.shared.Page;
+import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.StoreId;
 import java.time.Instant;
@@ -35,6 +37,18 @@ public interface SessionRepository {
 
     /** Revokes every unrevoked session of the subject in the store but {@code except} (may be null); answers how many. */
     int revokeAllOf(StoreId store, String subject, SessionId except, String reason, Instant now);
+
+    /**
+     * One page of the store's usable sessions of {@code kind} (not revoked, not past their absolute expiry,
+     * not idle longer than their own idle timeout), newest first; only {@code subject}'s when not null.
+     */
+    Page<Session> pageActive(StoreId store, SubjectKind kind, String subject, Instant now, PageRequest request);
+
+    /** How many sessions {@link #pageActive} would list in all, without a subject filter. */
+    long countActive(StoreId store, SubjectKind kind, Instant now);
+
+    /** Revokes every unrevoked management session (no store) of a merchant account; answers how many. */
+    int revokeAllOfAccount(String subject, String reason, Instant now);
 
     /** Sessions revoked after {@code since}: what every instance polls to refuse their access tokens. */
     List<Revocation> revokedSince(Instant since);

@@ -7,8 +7,13 @@ import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.store.StoreId;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /** An audit trail in memory, and an {@link AuditLog} that writes to it, for domain tests. */
 public class RecordedEvents implements AuditEventRepository {
@@ -26,6 +31,21 @@ public class RecordedEvents implements AuditEventRepository {
     @Override
     public void insert(AuditEvent event) {
         events.add(event);
+    }
+
+    /** Like the database: per type and UTC hour, oldest hour first, then by type. */
+    @Override
+    public List<HourlyCount> countByHour(StoreId store, Set<AuditEventType> types, Instant since) {
+        record Key(AuditEventType type, Instant hour) {
+        }
+        Map<Key, Long> counts = events.stream()
+                .filter(e -> store.equals(e.store()) && types.contains(e.type()) && !e.occurredAt().isBefore(since))
+                .collect(Collectors.groupingBy(e -> new Key(e.type(), e.occurredAt().truncatedTo(ChronoUnit.HOURS)),
+                        Collectors.counting()));
+        return counts.entrySet().stream()
+                .map(c -> new HourlyCount(c.getKey().type(), c.getKey().hour(), c.getValue()))
+                .sorted(Comparator.comparing(HourlyCount::hour).thenComparing(HourlyCount::type))
+                .toList();
     }
 
     @Override

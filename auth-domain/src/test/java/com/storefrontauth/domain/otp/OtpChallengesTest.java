@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -82,6 +83,11 @@ class OtpChallengesTest {
             public void insert(AuditEvent event) {
                 events.insert(event);
                 recorded.add(event);
+            }
+
+            @Override
+            public List<HourlyCount> countByHour(StoreId store, Set<AuditEventType> types, Instant since) {
+                return events.countByHour(store, types, since);
             }
 
             @Override

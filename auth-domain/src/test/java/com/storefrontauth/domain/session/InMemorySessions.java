@@ -1,5 +1,7 @@
 package com.storefrontauth.domain.session;
 
+import com.storefrontauth.domain.shared.Page;
+import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.StoreId;
 import java.time.Instant;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /** A session store with the same compare-and-set contract as the database one. */
 class InMemorySessions implements SessionRepository {
@@ -74,6 +77,35 @@ class InMemorySessions implements SessionRepository {
     public int revokeAllOf(StoreId store, String subject, SessionId except, String reason, Instant now) {
         List<Session> targets = listUnrevoked(store, subject, Instant.MIN).stream()
                 .filter(s -> !s.id().equals(except)).toList();
+        targets.forEach(s -> revoke(s.id(), reason, now));
+        return targets.size();
+    }
+
+    @Override
+    public Page<Session> pageActive(StoreId store, SubjectKind kind, String subject, Instant now,
+            PageRequest request) {
+        List<Session> active = active(store, kind, now)
+                .filter(s -> subject == null || s.subject().equals(subject))
+                .sorted(Comparator.comparing(Session::createdAt).thenComparing(s -> s.id().value()).reversed())
+                .toList();
+        List<Session> items = active.stream().skip(request.offset()).limit(request.size()).toList();
+        return new Page<>(items, request.page(), request.size(), active.size());
+    }
+
+    @Override
+    public long countActive(StoreId store, SubjectKind kind, Instant now) {
+        return active(store, kind, now).count();
+    }
+
+    private Stream<Session> active(StoreId store, SubjectKind kind, Instant now) {
+        return sessions.values().stream().filter(s -> s.belongsTo(store) && s.kind() == kind && s.isActive(now));
+    }
+
+    @Override
+    public synchronized int revokeAllOfAccount(String subject, String reason, Instant now) {
+        List<Session> targets = sessions.values().stream()
+                .filter(s -> s.store() == null && s.subject().equals(subject) && s.revokedAt() == null)
+                .toList();
         targets.forEach(s -> revoke(s.id(), reason, now));
         return targets.size();
     }

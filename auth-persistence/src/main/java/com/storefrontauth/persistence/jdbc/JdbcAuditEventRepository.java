@@ -12,9 +12,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The audit log, read a store at a time, newest first. */
 @ApplicationScoped
@@ -22,6 +25,7 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
 
     private static final String COLUMNS = "id, store_id, type, subject, ip, user_agent, details, occurred_at";
     private static final int MAX_DETAIL_LENGTH = 400;
+    private static final long SECONDS_PER_HOUR = 3600;
 
     @Inject
     Sql sql;
@@ -42,6 +46,31 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
                 event.store() == null ? null : event.store().value(), event.type(), Sql.clip(event.subject(), 320),
                 Sql.clip(event.ip(), 100), Sql.clip(event.userAgent(), 512), JsonColumns.write(details),
                 event.occurredAt());
+    }
+
+    /**
+     * Grouped in the database by the hour's number since the epoch: whole seconds since 1970-01-01 UTC
+     * (EXTRACT(EPOCH) of a TIMESTAMP WITH TIME ZONE is absolute on H2 and PostgreSQL alike, whatever the
+     * session's time zone) divided by 3600 in integers. Oldest hour first, then by type.
+     */
+    @Override
+    public List<HourlyCount> countByHour(StoreId store, Set<AuditEventType> types, Instant since) {
+        if (types.isEmpty()) {
+            return List.of();
+        }
+        List<Object> parameters = new ArrayList<>(List.of(store.value()));
+        parameters.addAll(types);
+        parameters.add(since);
+        String placeholders = String.join(", ", Collections.nCopies(types.size(), "?"));
+        List<HourlyCount> counts = new ArrayList<>(sql.list("SELECT type, hour_number, COUNT(*) AS events FROM ("
+                + "SELECT type, CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at)) AS BIGINT) / " + SECONDS_PER_HOUR
+                + " AS hour_number FROM audit_events WHERE store_id = ? AND type IN (" + placeholders + ")"
+                + " AND occurred_at >= ?) hourly GROUP BY type, hour_number",
+                row -> new HourlyCount(AuditEventType.valueOf(row.getString("type")),
+                        Instant.ofEpochSecond(row.getLong("hour_number") * SECONDS_PER_HOUR), row.getLong("events")),
+                parameters.toArray()));
+        counts.sort(Comparator.comparing(HourlyCount::hour).thenComparing(HourlyCount::type));
+        return counts;
     }
 
     @Override

@@ -5,6 +5,8 @@ import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.session.SessionRepository;
 import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.shared.ClientInfo;
+import com.storefrontauth.domain.shared.Page;
+import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +29,13 @@ public class JdbcSessionRepository implements SessionRepository {
     private static final String COLUMNS = "id, store_id, subject_kind, subject, anonymous_id, created_at,"
             + " last_used_at, expires_at, idle_timeout_seconds, access_ttl_seconds, revoked_at, revoke_reason, ip,"
             + " user_agent, refresh_hash";
+    /**
+     * {@link Session#isActive} in SQL, for a store and kind: each row's own idle timeout, as a number of
+     * one-second intervals (standard SQL that H2 2.x and PostgreSQL 15 both evaluate), so that paging and
+     * totals count only usable sessions.
+     */
+    private static final String ACTIVE = " WHERE store_id = ? AND subject_kind = ? AND revoked_at IS NULL"
+            + " AND expires_at > ? AND last_used_at + idle_timeout_seconds * INTERVAL '1' SECOND > ?";
     private static final String SPEND =
             "INSERT INTO used_refresh_tokens (token_hash, session_id, used_at) VALUES (?, ?, ?)";
 
@@ -125,6 +134,38 @@ public class JdbcSessionRepository implements SessionRepository {
             return sql.update(update, now, Sql.clip(reason, 64), store.value(), subject);
         }
         return sql.update(update + " AND id <> ?", now, Sql.clip(reason, 64), store.value(), subject, except.value());
+    }
+
+    @Override
+    public Page<Session> pageActive(StoreId store, SubjectKind kind, String subject, Instant now,
+            PageRequest request) {
+        StringBuilder where = new StringBuilder(ACTIVE);
+        List<Object> parameters = new ArrayList<>(List.of(store.value(), kind, now, now));
+        if (subject != null) {
+            where.append(" AND subject = ?");
+            parameters.add(subject);
+        }
+        long total = sql.count("SELECT COUNT(*) FROM sessions" + where, parameters.toArray());
+        List<Session> items = List.of();
+        if (total > request.offset()) {
+            parameters.add(request.size());
+            parameters.add(request.offset());
+            items = sql.list("SELECT " + COLUMNS + " FROM sessions" + where
+                    + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", JdbcSessionRepository::session,
+                    parameters.toArray());
+        }
+        return new Page<>(items, request.page(), request.size(), total);
+    }
+
+    @Override
+    public long countActive(StoreId store, SubjectKind kind, Instant now) {
+        return sql.count("SELECT COUNT(*) FROM sessions" + ACTIVE, store.value(), kind, now, now);
+    }
+
+    @Override
+    public int revokeAllOfAccount(String subject, String reason, Instant now) {
+        return sql.update("UPDATE sessions SET revoked_at = ?, revoke_reason = ?"
+                + " WHERE store_id IS NULL AND subject = ? AND revoked_at IS NULL", now, Sql.clip(reason, 64), subject);
     }
 
     @Override

@@ -3,16 +3,20 @@ package com.storefrontauth.persistence.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storefrontauth.domain.audit.AuditEvent;
+import com.storefrontauth.domain.audit.AuditEventRepository.HourlyCount;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.shared.Page;
 import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreId;
 import com.storefrontauth.persistence.testing.TestDatabase;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -100,5 +104,42 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
 
         assertThat(found).isEqualTo(event);
         assertThat(found.details()).containsOnly(Map.entry("session_id", "ses_1"), Map.entry("reason", "logout"));
+    }
+
+    @Test
+    void whenEventsAreCountedByHourThenEachTypeHasOneCountPerUtcHourSinceTheGivenInstant() {
+        Store store = newStore();
+        Store other = newStore();
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
+        Instant next = hour.plus(Duration.ofHours(1));
+        Instant since = hour.plus(Duration.ofMinutes(2));
+        record(store.id(), AuditEventType.LOGIN_FAILED, hour.plus(Duration.ofMinutes(1)));
+        record(store.id(), AuditEventType.LOGIN_FAILED, hour.plus(Duration.ofMinutes(10)));
+        record(store.id(), AuditEventType.LOGIN_FAILED, next.minus(1, ChronoUnit.MICROS));
+        record(store.id(), AuditEventType.LOGIN_FAILED, next);
+        record(store.id(), AuditEventType.LOGIN_SUCCEEDED, since);
+        record(store.id(), AuditEventType.LOGIN_SUCCEEDED, hour.plus(Duration.ofMinutes(30)));
+        record(store.id(), AuditEventType.LOGOUT, hour.plus(Duration.ofMinutes(20)));
+        record(other.id(), AuditEventType.LOGIN_FAILED, hour.plus(Duration.ofMinutes(15)));
+        record(null, AuditEventType.LOGIN_FAILED, hour.plus(Duration.ofMinutes(15)));
+        Set<AuditEventType> logins = Set.of(AuditEventType.LOGIN_FAILED, AuditEventType.LOGIN_SUCCEEDED);
+
+        List<HourlyCount> counts = auditEvents.countByHour(store.id(), logins, since);
+
+        assertThat(counts).containsExactlyInAnyOrder(
+                new HourlyCount(AuditEventType.LOGIN_FAILED, hour, 2),
+                new HourlyCount(AuditEventType.LOGIN_SUCCEEDED, hour, 2),
+                new HourlyCount(AuditEventType.LOGIN_FAILED, next, 1));
+        assertThat(counts).allSatisfy(count -> assertThat(count.hour().getEpochSecond() % 3600).isZero());
+        assertThat(auditEvents.countByHour(store.id(), Set.of(AuditEventType.LOGIN_FAILED), hour))
+                .containsExactlyInAnyOrder(
+                        new HourlyCount(AuditEventType.LOGIN_FAILED, hour, 3),
+                        new HourlyCount(AuditEventType.LOGIN_FAILED, next, 1));
+        assertThat(auditEvents.countByHour(store.id(), logins, next))
+                .containsExactly(new HourlyCount(AuditEventType.LOGIN_FAILED, next, 1));
+        assertThat(auditEvents.countByHour(other.id(), logins, since))
+                .containsExactly(new HourlyCount(AuditEventType.LOGIN_FAILED, hour, 1));
+        assertThat(auditEvents.countByHour(store.id(), Set.of(), hour)).isEmpty();
+        assertThat(auditEvents.countByHour(store.id(), Set.of(AuditEventType.OTP_SENT), hour)).isEmpty();
     }
 }

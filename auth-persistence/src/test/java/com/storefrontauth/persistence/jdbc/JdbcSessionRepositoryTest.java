@@ -7,6 +7,8 @@ import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.session.SessionRepository;
 import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.shared.ClientInfo;
+import com.storefrontauth.domain.shared.Page;
+import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreId;
@@ -42,6 +44,22 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
 
     private static Session sessionOf(StoreId store, String subject, Instant createdAt) {
         return sessionOf(store, subject, createdAt, createdAt.plus(Duration.ofDays(30)));
+    }
+
+    /** A session of any kind, store (may be null), last use and idle timeout. */
+    private static Session sessionOf(StoreId store, SubjectKind kind, String subject, Instant createdAt,
+            Instant lastUsedAt, Duration idleTimeout, Instant expiresAt) {
+        Session session = new Session(SessionId.generate(), store, kind, subject, null, createdAt, lastUsedAt,
+                expiresAt, idleTimeout, Duration.ofMinutes(15), null, null, new ClientInfo("203.0.113.7", "JUnit/5"),
+                newHash());
+        sessions.insert(session);
+        return session;
+    }
+
+    /** A customer session last used when it was created, idle for at most an hour, expiring in a day. */
+    private static Session usedAt(StoreId store, String subject, Instant createdAt) {
+        return sessionOf(store, SubjectKind.CUSTOMER, subject, createdAt, createdAt, Duration.ofHours(1),
+                createdAt.plus(Duration.ofDays(1)));
     }
 
     private static List<SessionId> ids(List<Session> list) {
@@ -291,5 +309,139 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         assertThat(sessions.listUnrevoked(store.id(), "cus_a", now)).isEmpty();
         assertThat(sessions.revokeAllOf(store.id(), "cus_a", null, "account_deleted", now.plusSeconds(1))).isZero();
         assertThat(ids(sessions.listUnrevoked(store.id(), null, now))).containsExactly(otherSubject.id());
+    }
+
+    @Test
+    void whenActiveSessionsArePagedThenRevokedExpiredIdleOtherStoresAndOtherKindsAreLeftOut() {
+        Store store = newStore();
+        Store other = newStore();
+        Instant now = now();
+        Instant day = now.plus(Duration.ofDays(1));
+        Session older = usedAt(store.id(), "cus_a", now.minusSeconds(300));
+        Session newest = sessionOf(store.id(), "cus_b", now.minusSeconds(200));
+        Instant lastUsed = now.minusSeconds(3600);
+        Session patient = sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_a", now.minusSeconds(7100), lastUsed,
+                Duration.ofHours(2), day);
+        sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_a", now.minusSeconds(7000), lastUsed,
+                Duration.ofMinutes(30), day);
+        sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_a", now.minusSeconds(900), now.minusSeconds(600),
+                Duration.ofSeconds(600), day);
+        sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_a", now.minus(Duration.ofDays(2)), now.minusSeconds(60),
+                Duration.ofDays(1), now);
+        Session revoked = usedAt(store.id(), "cus_a", now.minusSeconds(100));
+        sessions.revoke(revoked.id(), "logout", now.minusSeconds(50));
+        Session guest = sessionOf(store.id(), SubjectKind.GUEST, "anon_1", now.minusSeconds(150), now.minusSeconds(150),
+                Duration.ofHours(1), day);
+        usedAt(other.id(), "cus_a", now.minusSeconds(10));
+
+        Page<Session> page = sessions.pageActive(store.id(), SubjectKind.CUSTOMER, null, now, new PageRequest(1, 10));
+
+        assertThat(ids(page.items())).containsExactly(newest.id(), older.id(), patient.id());
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(page.page()).isEqualTo(1);
+        assertThat(page.size()).isEqualTo(10);
+        assertThat(page.items().get(2)).usingRecursiveComparison().isEqualTo(patient);
+        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now)).isEqualTo(3);
+        assertThat(ids(sessions.pageActive(store.id(), SubjectKind.GUEST, null, now, new PageRequest(1, 10)).items()))
+                .containsExactly(guest.id());
+        assertThat(sessions.countActive(store.id(), SubjectKind.GUEST, now)).isEqualTo(1);
+        assertThat(sessions.countActive(store.id(), SubjectKind.MERCHANT, now)).isZero();
+        assertThat(sessions.countActive(other.id(), SubjectKind.CUSTOMER, now)).isEqualTo(1);
+    }
+
+    @Test
+    void whenTimePassesThenActiveSessionsDropOutAsTheirOwnIdleTimeoutRunsOut() {
+        Store store = newStore();
+        Instant now = now();
+        Instant day = now.plus(Duration.ofDays(1));
+        Session quick = sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_a", now.minusSeconds(60), now,
+                Duration.ofMinutes(5), day);
+        Session slow = sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_a", now.minusSeconds(120), now,
+                Duration.ofMinutes(10), day);
+
+        assertThat(ids(sessions.pageActive(store.id(), SubjectKind.CUSTOMER, null, now.plusSeconds(299),
+                new PageRequest(1, 10)).items())).containsExactly(quick.id(), slow.id());
+        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now.plusSeconds(300))).isEqualTo(1);
+        assertThat(ids(sessions.pageActive(store.id(), SubjectKind.CUSTOMER, null, now.plusSeconds(300),
+                new PageRequest(1, 10)).items())).containsExactly(slow.id());
+        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now.plusSeconds(600))).isZero();
+    }
+
+    @Test
+    void whenActiveSessionsArePagedForASubjectThenOnlyItsSessionsAreListedAndCounted() {
+        Store store = newStore();
+        Instant now = now();
+        Session older = usedAt(store.id(), "cus_a", now.minusSeconds(300));
+        usedAt(store.id(), "cus_b", now.minusSeconds(200));
+        Session newer = usedAt(store.id(), "cus_a", now.minusSeconds(100));
+
+        Page<Session> mine = sessions.pageActive(store.id(), SubjectKind.CUSTOMER, "cus_a", now, new PageRequest(1, 10));
+        Page<Session> nobody = sessions.pageActive(store.id(), SubjectKind.CUSTOMER, "cus_nobody", now,
+                new PageRequest(1, 10));
+
+        assertThat(ids(mine.items())).containsExactly(newer.id(), older.id());
+        assertThat(mine.total()).isEqualTo(2);
+        assertThat(nobody.items()).isEmpty();
+        assertThat(nobody.total()).isZero();
+        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now)).isEqualTo(3);
+    }
+
+    @Test
+    void whenActiveSessionsArePagedThenEachPageHasItsShareAndTheTotalOfAll() {
+        Store store = newStore();
+        Instant now = now();
+        List<Session> made = new ArrayList<>();
+        for (int i = 5; i >= 1; i--) {
+            made.add(usedAt(store.id(), "cus_" + i, now.minusSeconds(100L * i)));
+        }
+        usedAt(store.id(), "cus_old", now.minusSeconds(7200));
+
+        Page<Session> first = sessions.pageActive(store.id(), SubjectKind.CUSTOMER, null, now, new PageRequest(1, 2));
+        Page<Session> second = sessions.pageActive(store.id(), SubjectKind.CUSTOMER, null, now, new PageRequest(2, 2));
+        Page<Session> third = sessions.pageActive(store.id(), SubjectKind.CUSTOMER, null, now, new PageRequest(3, 2));
+        Page<Session> beyond = sessions.pageActive(store.id(), SubjectKind.CUSTOMER, null, now, new PageRequest(4, 2));
+
+        assertThat(ids(first.items())).containsExactly(made.get(4).id(), made.get(3).id());
+        assertThat(ids(second.items())).containsExactly(made.get(2).id(), made.get(1).id());
+        assertThat(second.page()).isEqualTo(2);
+        assertThat(ids(third.items())).containsExactly(made.get(0).id());
+        assertThat(beyond.items()).isEmpty();
+        assertThat(List.of(first.total(), second.total(), third.total(), beyond.total())).containsOnly(5L);
+        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now)).isEqualTo(5);
+    }
+
+    @Test
+    void whenAllManagementSessionsOfAnAccountAreRevokedThenOnlyItsStorelessUnrevokedOnesEnd() {
+        Store store = newStore();
+        Instant now = now();
+        Instant day = now.plus(Duration.ofDays(1));
+        String account = "acc_" + newHash().hex().substring(0, 20);
+        Session first = sessionOf(null, SubjectKind.MERCHANT, account, now.minusSeconds(300), now.minusSeconds(300),
+                Duration.ofHours(1), day);
+        Session second = sessionOf(null, SubjectKind.MERCHANT, account, now.minusSeconds(200), now.minusSeconds(200),
+                Duration.ofHours(1), day);
+        Session earlier = sessionOf(null, SubjectKind.MERCHANT, account, now.minusSeconds(400), now.minusSeconds(400),
+                Duration.ofHours(1), day);
+        Instant loggedOut = now.minusSeconds(100);
+        sessions.revoke(earlier.id(), "logout", loggedOut);
+        Session otherAccount = sessionOf(null, SubjectKind.MERCHANT, account + "x", now.minusSeconds(200),
+                now.minusSeconds(200), Duration.ofHours(1), day);
+        Session inAStore = sessionOf(store.id(), SubjectKind.CUSTOMER, account, now.minusSeconds(200),
+                now.minusSeconds(200), Duration.ofHours(1), day);
+
+        int revoked = transactions.required(() -> sessions.revokeAllOfAccount(account, "account_disabled", now));
+
+        assertThat(revoked).isEqualTo(2);
+        for (Session ended : List.of(first, second)) {
+            Session found = sessions.find(ended.id()).orElseThrow();
+            assertThat(found.revokedAt()).isEqualTo(now);
+            assertThat(found.revokeReason()).isEqualTo("account_disabled");
+        }
+        Session stillRevoked = sessions.find(earlier.id()).orElseThrow();
+        assertThat(stillRevoked.revokedAt()).isEqualTo(loggedOut);
+        assertThat(stillRevoked.revokeReason()).isEqualTo("logout");
+        assertThat(sessions.find(otherAccount.id()).orElseThrow().revokedAt()).isNull();
+        assertThat(sessions.find(inAStore.id()).orElseThrow().revokedAt()).isNull();
+        assertThat(sessions.revokeAllOfAccount(account, "account_disabled", now.plusSeconds(1))).isZero();
     }
 }

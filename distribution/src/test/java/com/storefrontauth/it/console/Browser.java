@@ -81,6 +81,11 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.invisibilityOfElementLocated(locator));
     }
 
+    /** Waits until an Ajax update has replaced the element. */
+    public void awaitReplaced(WebElement element) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
+    }
+
     public void awaitText(By locator, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));

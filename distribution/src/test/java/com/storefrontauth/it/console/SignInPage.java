@@ -24,10 +24,18 @@ public final class SignInPage {
         browser.driver().findElement(By.id("signin:submit")).click();
     }
 
-    public StoresPage signIn(String email, String password) {
+    /** Signs in and lands on the dashboard, the console's first page. */
+    public DashboardPage signIn(String email, String password) {
         submit(email, password);
-        browser.awaitPath(StoresPage.PATH);
-        return new StoresPage(browser);
+        browser.awaitPath(DashboardPage.PATH);
+        return new DashboardPage(browser);
+    }
+
+    /** Signs out through the button every console page has in its header. */
+    public static SignInPage signOut(Browser browser) {
+        browser.driver().findElement(By.id("account:signout")).click();
+        browser.awaitPath(PATH);
+        return new SignInPage(browser);
     }
 
     /** The error the page shows after a refused sign-in. */

@@ -57,12 +57,6 @@ public final class StoresPage {
         return new OriginsPage(browser);
     }
 
-    public SignInPage signOut() {
-        browser.driver().findElement(By.id("account:signout")).click();
-        browser.awaitPath(SignInPage.PATH);
-        return new SignInPage(browser);
-    }
-
     private static By row(String name) {
         return By.xpath("//tbody[@id='list:stores_data']/tr[.//span[contains(@class,'store-name') and text()='"
                 + name + "']]");

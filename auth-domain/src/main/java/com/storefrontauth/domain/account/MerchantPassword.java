@@ -1,0 +1,78 @@
+package com.storefrontauth.domain.account;
+
+import com.storefrontauth.domain.audit.AuditEventType;
+import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.credential.PasswordHasher;
+import com.storefrontauth.domain.credential.PasswordPolicy;
+import com.storefrontauth.domain.session.SessionRepository;
+import com.storefrontauth.domain.session.SessionRevocations;
+import com.storefrontauth.domain.shared.ClientInfo;
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.shared.Transactions;
+import com.storefrontauth.domain.throttle.LoginThrottle;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A merchant (or the platform admin) changes their own password. The current password is checked under
+ * the same per-email lockout as sign-in, and every management token session of the account ends.
+ */
+@ApplicationScoped
+public class MerchantPassword {
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    SessionRepository sessions;
+
+    @Inject
+    SessionRevocations revocations;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Clock clock;
+
+    /** @return the account with its new password, for a session that stays open to remember */
+    public MerchantAccount change(AccountId id, String currentPassword, String newPassword, ClientInfo client) {
+        MerchantAccount account = transactions.required(() -> accounts.find(id))
+                .orElseThrow(() -> DomainException.notFound("account"));
+        TokenHash key = MerchantLogin.accountKey(account.email());
+        throttle.requireAccountNotLocked(key);
+        String candidate = currentPassword == null || currentPassword.length() > PasswordPolicy.MAX_LENGTH
+                ? "" : currentPassword;
+        if (!hasher.verify(account.passwordHash(), candidate).matches()) {
+            throttle.recordAccountFailure(key, id.value(), client);
+            throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "The current password is not correct.");
+        }
+        PasswordPolicy.check("new_password", newPassword, MerchantActivation.MIN_PASSWORD_LENGTH);
+        String hash = hasher.hash(newPassword);
+        account.replacePasswordHash(hash);
+        transactions.required(() -> {
+            Instant now = clock.instant();
+            throttle.recordAccountSuccess(key);
+            accounts.updatePasswordHash(id, hash);
+            int ended = sessions.revokeAllOfAccount(id.value(), "password_changed", now);
+            audit.record(null, AuditEventType.PASSWORD_CHANGED, id.value(), client,
+                    Map.of("sessions_revoked", String.valueOf(ended), "by", "account"));
+        });
+        revocations.pollNow();
+        return account;
+    }
+}
