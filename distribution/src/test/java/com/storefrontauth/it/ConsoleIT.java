@@ -3,11 +3,13 @@ package com.storefrontauth.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storefrontauth.it.console.AccountPage;
+import com.storefrontauth.it.console.AuditLogPage;
 import com.storefrontauth.it.console.Browser;
 import com.storefrontauth.it.console.CustomersPage;
 import com.storefrontauth.it.console.DashboardPage;
 import com.storefrontauth.it.console.KeysPage;
 import com.storefrontauth.it.console.OriginsPage;
+import com.storefrontauth.it.console.OutboxPage;
 import com.storefrontauth.it.console.PolicyPage;
 import com.storefrontauth.it.console.SessionsPage;
 import com.storefrontauth.it.console.SignInPage;
@@ -21,6 +23,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,14 +187,10 @@ class ConsoleIT {
         String mailed = MailServer.get().latest(email, 1).code();
 
         SignInPage.open(browser).signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
-        browser.open("/admin/outbox.xhtml?store=" + store.id());
-        browser.awaitText(By.cssSelector("#list\\:messages .message-to"), email);
-        assertThat(browser.texts(By.cssSelector("#list\\:messages .message-otp"))).containsExactly(mailed);
+        assertThat(OutboxPage.openWith(browser, store.id(), email).codes()).containsExactly(mailed);
         browser.screenshot("console-outbox");
 
-        browser.open("/admin/events.xhtml?store=" + store.id());
-        browser.await(By.id("list:events"));
-        assertThat(browser.texts(By.cssSelector("#list\\:events .event-type"))).contains("otp_sent", "store_created");
+        assertThat(AuditLogPage.open(browser, store.id()).types()).contains("otp_sent", "store_created");
         browser.screenshot("console-audit-log");
     }
 
@@ -215,6 +214,14 @@ class ConsoleIT {
         }
         browser.screenshot("console-foreign-store");
         assertThat(SigningKeysPage.open(browser).refused()).isTrue();
+
+        StoresPage own = StoresPage.open(browser);
+        String ownStore = own.idOf("Own Shop");
+        KeysPage keys = own.keys("Own Shop");
+        assertThat(keys.tamperPostbacksToName(otherStore)).endsWith("?store=" + otherStore);
+        keys.create("tampered postback", false);
+        assertThat(keyLabels(ownStore)).contains("tampered postback");
+        assertThat(keyLabels(otherStore)).doesNotContain("tampered postback");
     }
 
     @Test
@@ -328,6 +335,11 @@ class ConsoleIT {
         browser.screenshot("console-signing-keys");
         assertThat(Api.server().get("/.well-known/jwks.json").json().getJsonArray("keys").stream()
                 .map(key -> key.asJsonObject().getString("kid")).toList()).contains(before, after);
+    }
+
+    private static List<String> keyLabels(String storeId) {
+        return com.storefrontauth.it.support.Fixtures.admin().get("/api/v1/stores/" + storeId + "/api-keys").items()
+                .stream().map(key -> key.asJsonObject().getString("label", "")).toList();
     }
 
     private static String refresh(com.storefrontauth.it.support.Fixtures.StoreFixture store, Reply session) {

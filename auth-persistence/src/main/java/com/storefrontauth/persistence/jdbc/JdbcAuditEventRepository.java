@@ -85,16 +85,8 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
             where.append(" AND occurred_at >= ?");
             parameters.add(since);
         }
-        long total = sql.count("SELECT COUNT(*) FROM audit_events" + where, parameters.toArray());
-        List<AuditEvent> items = List.of();
-        if (total > request.offset()) {
-            parameters.add(request.size());
-            parameters.add(request.offset());
-            items = sql.list("SELECT " + COLUMNS + " FROM audit_events" + where
-                    + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?", JdbcAuditEventRepository::event,
-                    parameters.toArray());
-        }
-        return new Page<>(items, request.page(), request.size(), total);
+        return sql.page(COLUMNS, "audit_events" + where, "occurred_at DESC, id DESC", JdbcAuditEventRepository::event,
+                request, parameters);
     }
 
     private static AuditEvent event(ResultSet row) throws SQLException {

@@ -122,16 +122,8 @@ public class JdbcCustomerRepository implements CustomerRepository {
             where.append(MATCHES);
             parameters.addAll(List.of(pattern, pattern, pattern, pattern));
         }
-        long total = sql.count("SELECT COUNT(*) FROM customers" + where, parameters.toArray());
-        List<Customer> items = List.of();
-        if (total > request.offset()) {
-            parameters.add(request.size());
-            parameters.add(request.offset());
-            items = sql.list("SELECT " + COLUMNS + " FROM customers" + where
-                    + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?", JdbcCustomerRepository::customer,
-                    parameters.toArray());
-        }
-        return new Page<>(items, request.page(), request.size(), total);
+        return sql.page(COLUMNS, "customers" + where, "created_at DESC, id", JdbcCustomerRepository::customer,
+                request, parameters);
     }
 
     @Override

@@ -115,16 +115,8 @@ public class JdbcOutboxRepository implements OutboxRepository {
         if (store != null) {
             parameters.add(store.value());
         }
-        long total = sql.count("SELECT COUNT(*) FROM outbox_messages" + where, parameters.toArray());
-        List<OutboxMessage> items = List.of();
-        if (total > request.offset()) {
-            parameters.add(request.size());
-            parameters.add(request.offset());
-            items = sql.list("SELECT " + COLUMNS + " FROM outbox_messages" + where
-                    + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", JdbcOutboxRepository::message,
-                    parameters.toArray());
-        }
-        return new Page<>(items, request.page(), request.size(), total);
+        return sql.page(COLUMNS, "outbox_messages" + where, "created_at DESC, id DESC", JdbcOutboxRepository::message,
+                request, parameters);
     }
 
     @Override

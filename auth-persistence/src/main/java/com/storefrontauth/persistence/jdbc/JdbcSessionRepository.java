@@ -145,16 +145,8 @@ public class JdbcSessionRepository implements SessionRepository {
             where.append(" AND subject = ?");
             parameters.add(subject);
         }
-        long total = sql.count("SELECT COUNT(*) FROM sessions" + where, parameters.toArray());
-        List<Session> items = List.of();
-        if (total > request.offset()) {
-            parameters.add(request.size());
-            parameters.add(request.offset());
-            items = sql.list("SELECT " + COLUMNS + " FROM sessions" + where
-                    + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", JdbcSessionRepository::session,
-                    parameters.toArray());
-        }
-        return new Page<>(items, request.page(), request.size(), total);
+        return sql.page(COLUMNS, "sessions" + where, "created_at DESC, id DESC", JdbcSessionRepository::session,
+                request, parameters);
     }
 
     @Override

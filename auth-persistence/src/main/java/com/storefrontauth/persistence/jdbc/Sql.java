@@ -1,5 +1,7 @@
 package com.storefrontauth.persistence.jdbc;
 
+import com.storefrontauth.domain.shared.Page;
+import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.persistence.DataAccessException;
 import com.storefrontauth.persistence.Dialect;
 import jakarta.enterprise.context.Dependent;
@@ -64,6 +66,24 @@ public class Sql {
                 }
             }
         }, () -> "query " + firstWords(sql));
+    }
+
+    /**
+     * One page of {@code SELECT columns FROM fromWhere ORDER BY order} with the total of the whole listing;
+     * the rows are not read when the page starts past the end. {@code order} must make the order total.
+     */
+    public <T> Page<T> page(String columns, String fromWhere, String order, Row<T> mapper, PageRequest request,
+            List<Object> parameters) {
+        long total = count("SELECT COUNT(*) FROM " + fromWhere, parameters.toArray());
+        List<T> items = List.of();
+        if (total > request.offset()) {
+            List<Object> bounded = new ArrayList<>(parameters);
+            bounded.add(request.size());
+            bounded.add(request.offset());
+            items = list("SELECT " + columns + " FROM " + fromWhere + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                    mapper, bounded.toArray());
+        }
+        return new Page<>(items, request.page(), request.size(), total);
     }
 
     public boolean exists(String sql, Object... parameters) {

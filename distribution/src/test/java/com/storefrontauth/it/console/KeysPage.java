@@ -1,6 +1,7 @@
 package com.storefrontauth.it.console;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /** {@code /admin/keys.xhtml?store=…}: a store's API keys. */
 public final class KeysPage {
@@ -33,6 +34,17 @@ public final class KeysPage {
     /** The publishable key value (or a secret key's hint) of the row with this label. */
     public String keyOf(String label) {
         return browser.read(d -> d.findElement(row(label)).findElement(By.cssSelector("code.key-value")).getText());
+    }
+
+    /**
+     * What a hostile operator could do: the create form's postbacks now name another store, in the URL
+     * the form posts to and in a field of their own. Answers the URL the form now posts to.
+     */
+    public String tamperPostbacksToName(String storeId) {
+        return (String) ((JavascriptExecutor) browser.driver()).executeScript("var form = document.getElementById('create');"
+                + "form.action = form.action.split('?')[0] + '?store=' + encodeURIComponent(arguments[0]);"
+                + "var field = document.createElement('input'); field.type = 'hidden'; field.name = 'store';"
+                + "field.value = arguments[0]; form.appendChild(field); return form.action;", storeId);
     }
 
     public void revoke(String label) {
