@@ -324,6 +324,22 @@ class OtpSignInIT {
     }
 
     @Test
+    void whenACodeAskedForWithABearerIsUsedWithoutItThenTheContactIsConfirmedButNobodyIsSignedIn() {
+        StoreFixture store = Fixtures.newStore();
+        String email = unique("confirm") + "@example.com";
+        Api me = store.storefront().bearer(register(store, email).string("access_token"));
+        JsonObject challenge = me.post(store.path("/customers/me/verify"), Api.json("channel", "email")).json();
+        assertThat(challenge.getString("otp_action")).isEqualTo("verify");
+
+        Reply anonymous = verify(store, challenge.getString("otp_token"), MAIL.latest(email, 1).code(), "verify");
+        assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(200);
+        assertThat(anonymous.json().getString("status")).isEqualTo("verified");
+        assertThat(anonymous.json().containsKey("access_token")).isFalse();
+        assertThat(anonymous.json().containsKey("refresh_token")).isFalse();
+        assertThat(me.get(store.path("/customers/me")).json().getBoolean("is_email_verified")).isTrue();
+    }
+
+    @Test
     void whenPasswordlessCustomerVerifiesThenACodeErasesTheAccount() {
         StoreFixture store = Fixtures.newStore();
         String email = unique("erase") + "@example.com";

@@ -106,7 +106,7 @@ public class CodeVerification {
                         case LOGIN -> signIn(store, requireSubject(store, challenge), challenge, guest, client,
                                 AuditEventType.LOGIN_SUCCEEDED, now);
                         case REGISTER -> register(store, challenge, firstName, lastName, guest, client, now);
-                        case VERIFY -> confirm(store, challenge, holder, guest, client, now);
+                        case VERIFY, CONFIRM_CONTACT -> confirm(store, challenge, holder, guest, client, now);
                         case RESET_PASSWORD -> reset(store, challenge, passwordHash, guest, client, now);
                         case UPDATE_EMAIL, UPDATE_PHONE -> replaceContact(store, challenge, holder.orElseThrow(), client, now);
                         case ACTIVATE_ACCOUNT -> throw OtpChallenges.expired();
@@ -168,7 +168,7 @@ public class CodeVerification {
         }
         audit.record(store.id(), AuditEventType.CONTACT_VERIFIED, customer.id().value(), client,
                 Map.of("channel", challenge.channel().wireValue()));
-        if (holder.isPresent()) {
+        if (holder.isPresent() || challenge.action() == OtpAction.CONFIRM_CONTACT) {
             confirmDestination(customer, challenge, now);
             customers.update(customer);
             return new Verified(null, customer);

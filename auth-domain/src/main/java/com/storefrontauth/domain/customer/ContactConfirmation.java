@@ -32,7 +32,7 @@ public class ContactConfirmation {
         otp.requireChannelUp(channel);
         return transactions.required(() -> {
             Customer customer = customers.find(store.id(), id).orElseThrow(() -> DomainException.notFound("customer"));
-            return otp.send(store, OtpAction.VERIFY, CustomerOtp.requireContact(customer, channel), customer, client);
+            return otp.send(store, OtpAction.CONFIRM_CONTACT, CustomerOtp.requireContact(customer, channel), customer, client);
         });
     }
 

@@ -5,18 +5,31 @@ import java.util.Optional;
 
 /** What a one-time code is for; a code verifies only for the action it was issued for. */
 public enum OtpAction {
-    LOGIN, REGISTER, VERIFY, RESET_PASSWORD, UPDATE_EMAIL, UPDATE_PHONE,
+    LOGIN, REGISTER,
+    /** A contact check that completes a sign-up or sign-in (the store requires a verified contact). */
+    VERIFY,
+    RESET_PASSWORD, UPDATE_EMAIL, UPDATE_PHONE,
+    /**
+     * A contact check a signed-in customer asked for: a {@code verify} on the wire, but it confirms the
+     * contact (or proves the customer for erasure) and never signs anyone in.
+     */
+    CONFIRM_CONTACT,
     /** Merchant account activation: never accepted by the storefront's verify route. */
     ACTIVATE_ACCOUNT;
 
     public String wireValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return this == CONFIRM_CONTACT ? "verify" : name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a code of this action verifies when a client names {@code requested}. */
+    public boolean answers(OtpAction requested) {
+        return this == requested || (this == CONFIRM_CONTACT && requested == VERIFY);
     }
 
     /** The actions a storefront may name in {@code otp_action}. */
     public static Optional<OtpAction> fromStorefrontWire(String value) {
         for (OtpAction action : values()) {
-            if (action != ACTIVATE_ACCOUNT && action.wireValue().equals(value)) {
+            if (action != ACTIVATE_ACCOUNT && action != CONFIRM_CONTACT && action.wireValue().equals(value)) {
                 return Optional.of(action);
             }
         }

@@ -158,7 +158,7 @@ public class OtpChallenges {
             ClientInfo client, Function<OtpChallenge, T> completion) {
         Object result = transactions.required(() -> {
             Instant now = clock.instant();
-            OtpChallenge challenge = locate.get().filter(found -> found.action() == action)
+            OtpChallenge challenge = locate.get().filter(found -> found.action().answers(action))
                     .orElseThrow(OtpChallenges::expired);
             TokenHash key = challenge.destination().throttleKey(challenge.store());
             requireFailureBudget(key, rules, now);

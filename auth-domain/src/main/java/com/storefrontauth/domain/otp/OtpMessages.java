@@ -13,7 +13,7 @@ public final class OtpMessages {
         return switch (action) {
             case LOGIN -> "Your " + storeName + " sign-in code";
             case REGISTER -> "Your " + storeName + " sign-up code";
-            case VERIFY -> "Confirm your contact for " + storeName;
+            case VERIFY, CONFIRM_CONTACT -> "Confirm your contact for " + storeName;
             case RESET_PASSWORD -> "Reset your " + storeName + " password";
             case UPDATE_EMAIL -> "Confirm your new email for " + storeName;
             case UPDATE_PHONE -> "Confirm your new phone for " + storeName;
@@ -25,7 +25,7 @@ public final class OtpMessages {
         String purpose = switch (action) {
             case LOGIN -> "sign-in code";
             case REGISTER -> "sign-up code";
-            case VERIFY -> "verification code";
+            case VERIFY, CONFIRM_CONTACT -> "verification code";
             case RESET_PASSWORD -> "password reset code";
             case UPDATE_EMAIL -> "code to confirm your new email";
             case UPDATE_PHONE -> "code to confirm your new phone";
