@@ -47,12 +47,13 @@ public record ActivitySummary(Bucket today, long activeSessions, List<Bucket> la
 
     /** Folds hourly counts (since {@link #since}) into today's figures and the two series; empty hours count zero. */
     static ActivitySummary of(List<HourlyCount> counts, long activeSessions, Instant now) {
-        Instant thisHour = now.truncatedTo(ChronoUnit.HOURS);
-        List<Bucket> hours = buckets(thisHour.minus(23, ChronoUnit.HOURS), Duration.ofHours(1), 24);
-        List<Bucket> days = buckets(since(now), Duration.ofDays(1), 7);
+        Instant firstHour = now.truncatedTo(ChronoUnit.HOURS).minus(23, ChronoUnit.HOURS);
+        Instant firstDay = since(now);
+        List<Bucket> hours = buckets(firstHour, Duration.ofHours(1), 24);
+        List<Bucket> days = buckets(firstDay, Duration.ofDays(1), 7);
         for (HourlyCount count : counts) {
-            add(hours, thisHour.minus(23, ChronoUnit.HOURS), Duration.ofHours(1), count);
-            add(days, since(now), Duration.ofDays(1), count);
+            add(hours, firstHour, Duration.ofHours(1), count);
+            add(days, firstDay, Duration.ofDays(1), count);
         }
         // the last day of the week is today
         return new ActivitySummary(days.get(6), activeSessions, List.copyOf(hours), List.copyOf(days));

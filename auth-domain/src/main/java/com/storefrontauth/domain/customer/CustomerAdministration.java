@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** What a store's operators do with its customers and their sessions (the management API). */
 @ApplicationScoped
@@ -102,8 +103,11 @@ public class CustomerAdministration {
             subject = named.get();
         }
         Page<Session> found = sessions.pageActive(store, SubjectKind.CUSTOMER, subject, clock.instant(), page);
-        List<CustomerSession> rows = found.items().stream().map(session -> new CustomerSession(session,
-                CustomerId.parse(session.subject()).flatMap(id -> customers.find(store, id)).orElse(null))).toList();
+        Map<String, Customer> owners = customers.findAll(store, found.items().stream()
+                .map(session -> new CustomerId(session.subject())).distinct().toList()).stream()
+                .collect(Collectors.toMap(owner -> owner.id().value(), owner -> owner));
+        List<CustomerSession> rows = found.items().stream()
+                .map(session -> new CustomerSession(session, owners.get(session.subject()))).toList();
         return new Page<>(rows, found.page(), found.size(), found.total());
     }
 

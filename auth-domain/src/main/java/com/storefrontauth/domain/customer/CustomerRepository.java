@@ -4,6 +4,8 @@ import com.storefrontauth.domain.shared.EmailAddress;
 import com.storefrontauth.domain.shared.Page;
 import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.store.StoreId;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** Customers, always within one store. Email and phone are unique per store. */
@@ -22,6 +24,9 @@ public interface CustomerRepository {
     boolean updateUnlessTaken(Customer customer);
 
     Optional<Customer> find(StoreId store, CustomerId id);
+
+    /** The store's customers among {@code ids} (at most a page's worth), in no particular order. */
+    List<Customer> findAll(StoreId store, Collection<CustomerId> ids);
 
     Optional<Customer> findByEmail(StoreId store, EmailAddress email);
 

@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -98,6 +100,18 @@ public class JdbcCustomerRepository implements CustomerRepository {
     public Optional<Customer> find(StoreId store, CustomerId id) {
         return sql.one("SELECT " + COLUMNS + " FROM customers WHERE store_id = ? AND id = ?",
                 JdbcCustomerRepository::customer, store.value(), id.value());
+    }
+
+    @Override
+    public List<Customer> findAll(StoreId store, Collection<CustomerId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object> parameters = new ArrayList<>(List.of(store.value()));
+        ids.forEach(id -> parameters.add(id.value()));
+        return sql.list("SELECT " + COLUMNS + " FROM customers WHERE store_id = ? AND id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", JdbcCustomerRepository::customer,
+                parameters.toArray());
     }
 
     @Override

@@ -71,6 +71,19 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
     }
 
     @Test
+    void whenSeveralIdsAreAskedForThenOnlyThatStoresCustomersAmongThemAreFound() {
+        Store store = newStore();
+        Customer ada = register(store, "ada.all@example.com", null);
+        Customer grace = register(store, "grace.all@example.com", null);
+        register(store, "not.asked@example.com", null);
+        Customer elsewhere = register(newStore(), "elsewhere.all@example.com", null);
+
+        assertThat(customers.findAll(store.id(), List.of(ada.id(), grace.id(), elsewhere.id(), CustomerId.generate())))
+                .extracting(Customer::id).containsExactlyInAnyOrder(ada.id(), grace.id());
+        assertThat(customers.findAll(store.id(), List.of())).isEmpty();
+    }
+
+    @Test
     void whenACustomerHasNoEmailPhoneNamesOrPasswordThenItRoundTripsWithNulls() {
         Store store = newStore();
         Instant now = now();
