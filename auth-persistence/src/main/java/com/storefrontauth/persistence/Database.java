@@ -1,5 +1,6 @@
 package com.storefrontauth.persistence;
 
+import com.storefrontauth.domain.platform.StartupRefusal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PostConstruct;
@@ -49,6 +50,14 @@ public class Database {
     @ConfigProperty(name = "auth.db.pool.connection-timeout-ms", defaultValue = "3000")
     long connectionTimeoutMillis;
 
+    @Inject
+    @ConfigProperty(name = "auth.signing.encryption-key")
+    Optional<String> signingEncryptionKey;
+
+    @Inject
+    @ConfigProperty(name = "auth.otp.secret")
+    Optional<String> otpSecret;
+
     private Dialect dialect;
     private volatile HikariDataSource pool;
     private volatile boolean migrated;
@@ -69,8 +78,16 @@ public class Database {
         return database;
     }
 
+    /** The service's database: refused before any connection when it would hold usable secrets. */
     @PostConstruct
-    void start() {
+    void init() {
+        SecretsAtRest.refusal(url, signingEncryptionKey, otpSecret).ifPresent(reason -> {
+            throw StartupRefusal.refuse(reason);
+        });
+        start();
+    }
+
+    private void start() {
         dialect = Dialect.of(url);
         if (poolSize < 1) {
             throw new IllegalStateException("auth.db.pool.size must be at least 1, not " + poolSize);

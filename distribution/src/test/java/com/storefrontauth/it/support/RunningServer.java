@@ -97,20 +97,8 @@ public final class RunningServer {
         try {
             Path workDir = Files.createTempDirectory(Path.of(System.getProperty("work.dir", "target")), "server-");
             int port = freePort();
-            Path preboot = workDir.resolve("preboot.asadmin");
-            // the HTTP listener binds to loopback only
-            Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
-                    + ".network-listener.http-listener.address=127.0.0.1\n");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-jar", jar, "--port", String.valueOf(port), "--nocluster",
-                    "--rootdir", workDir.resolve("payara").toString(), "--prebootcommandfile", preboot.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(workDir.resolve("server.log").toFile());
+            ProcessBuilder builder = builder(jar, workDir, port);
             Map<String, String> env = builder.environment();
-            env.keySet().removeIf(name -> name.startsWith("AUTH_"));
             Map<String, String> instanceEnv = new java.util.HashMap<>(shared);
             if (instanceEnv.isEmpty()) {
                 instanceEnv.put("AUTH_ISSUER", "http://127.0.0.1:" + port);
@@ -127,6 +115,8 @@ public final class RunningServer {
                     PostgresCluster postgres = PostgresCluster.shared();
                     instanceEnv.put("AUTH_DB_URL", postgres.createDatabase());
                     instanceEnv.put("AUTH_DB_USER", postgres.user());
+                    // off embedded H2 the service refuses to start without it (the H2 pass keeps the generated one)
+                    instanceEnv.put("AUTH_OTP_SECRET", "integration-test-otp-secret");
                 } else {
                     instanceEnv.put("AUTH_DB_URL", "jdbc:h2:" + workDir.resolve("db/auth") + ";LOCK_TIMEOUT=10000");
                 }
@@ -140,6 +130,50 @@ public final class RunningServer {
         } catch (IOException e) {
             throw new IllegalStateException("could not start the server", e);
         }
+    }
+
+    /**
+     * The uber-jar started with exactly this {@code AUTH_*} environment and not awaited, for tests of a
+     * start that must fail; the caller stops it.
+     */
+    public static Attempt attempt(Map<String, String> environment) {
+        try {
+            Path workDir = Files.createTempDirectory(Path.of(System.getProperty("work.dir", "target")), "attempt-");
+            ProcessBuilder builder = builder(System.getProperty("server.jar"), workDir, freePort());
+            builder.environment().putAll(environment);
+            return new Attempt(builder.start(), workDir.resolve("server.log"));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the server", e);
+        }
+    }
+
+    /** A started uber-jar process and the file its output goes to. */
+    public record Attempt(Process process, Path log) {
+
+        public String output() {
+            try {
+                return Files.exists(log) ? Files.readString(log) : "";
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static ProcessBuilder builder(String jar, Path workDir, int port) throws IOException {
+        Path preboot = workDir.resolve("preboot.asadmin");
+        // the HTTP listener binds to loopback only
+        Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
+                + ".network-listener.http-listener.address=127.0.0.1\n");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar, "--port", String.valueOf(port), "--nocluster",
+                "--rootdir", workDir.resolve("payara").toString(), "--prebootcommandfile", preboot.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("server.log").toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("AUTH_"));
+        return builder;
     }
 
     /** Payara keeps serving 404s after a failed deployment, so readiness probes an app URL. */
