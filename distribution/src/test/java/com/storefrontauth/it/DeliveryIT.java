@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Delivery through the outbox when the provider fails: codes queued during an outage arrive once the
  * provider recovers, each exactly once; while the channel's circuit is open, a new code is refused
- * with 503 at once instead of being promised.
+ * with 503 at once instead of being promised. Every webhook request carries a signed timestamp.
  */
 class DeliveryIT {
 
@@ -105,6 +105,30 @@ class DeliveryIT {
                 .map(message -> message.getString("message_id")).collect(Collectors.toSet());
         assertThat(queued.stream().mapToInt(phone -> WEBHOOK.to(phone).size()).sum()).isEqualTo(queued.size());
         assertThat(ids).hasSize(queued.size());
+    }
+
+    @Test
+    void whenACodeGoesByWebhookThenItsTimestampIsSignedSoARecordedRequestCannotBeReplayedLater() {
+        StoreFixture store = Fixtures.newStore();
+        int refusedBefore = WEBHOOK.badSignatures();
+        String phone = phone();
+        Reply started = store.storefront().post(store.path("/auth/login/phone"),
+                Api.json("phone", phone, "register_if_not_exists", true));
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+
+        WEBHOOK.await(phone, 1);
+        WebhookReceiver.Request request = WEBHOOK.requestsTo(phone).get(0);
+        Instant now = Instant.now();
+        long timestamp = Long.parseLong(request.timestamp());
+        assertThat(timestamp).isBetween(now.minusSeconds(60).getEpochSecond(), now.getEpochSecond());
+        assertThat(request.timestampedSignature()).startsWith("t=" + timestamp + ",sha256=");
+        assertThat(WebhookReceiver.authentic(request, now)).isTrue();
+        assertThat(WEBHOOK.badSignatures()).as("requests the receiver refused").isEqualTo(refusedBefore);
+
+        // a captured request replayed after the tolerance is refused, and a fresh timestamp cannot be put in
+        Instant replayedAt = Instant.ofEpochSecond(timestamp).plus(WebhookReceiver.TOLERANCE).plusSeconds(1);
+        assertThat(WebhookReceiver.authentic(request, replayedAt)).isFalse();
+        assertThat(WebhookReceiver.authentic(request.retimed(replayedAt.getEpochSecond()), replayedAt)).isFalse();
     }
 
     private static void awaitCalls(String channel, int calls) {

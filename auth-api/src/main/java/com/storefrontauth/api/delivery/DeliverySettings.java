@@ -1,8 +1,12 @@
 package com.storefrontauth.api.delivery;
 
 import com.storefrontauth.domain.otp.OtpChannel;
+import com.storefrontauth.domain.platform.StartupRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -45,6 +49,16 @@ public class DeliverySettings {
     @Inject
     @ConfigProperty(name = "auth.webhook.secret")
     Optional<String> webhookSecret;
+
+    /** A webhook URL that would send codes in clear over the network stops the start (see {@link WebhookUrl}). */
+    void check(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        Map.of("auth.sms.webhook.url", smsWebhook, "auth.whatsapp.webhook.url", whatsappWebhook)
+                .forEach((setting, url) -> url.filter(value -> !value.isBlank())
+                        .flatMap(value -> WebhookUrl.refusal(setting, value))
+                        .ifPresent(reason -> {
+                            throw StartupRefusal.refuse("Refusing to start: " + reason);
+                        }));
+    }
 
     /** The provider of a channel: {@code smtp}, {@code webhook}, or {@code dev} when none is configured. */
     public String transportOf(OtpChannel channel) {

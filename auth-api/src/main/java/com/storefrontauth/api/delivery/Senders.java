@@ -24,14 +24,11 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -55,6 +52,9 @@ public class Senders {
     @Inject
     DeliverySettings settings;
 
+    @Inject
+    Clock clock;
+
     private final Map<String, WebhookClient> webhooks = new ConcurrentHashMap<>();
 
     @Timeout(TIMEOUT_MS)
@@ -63,18 +63,9 @@ public class Senders {
             skipOn = Undeliverable.class)
     @Bulkhead(4)
     public void email(Delivery delivery) {
-        Properties properties = new Properties();
-        properties.put("mail.smtp.host", settings.smtpHost());
-        properties.put("mail.smtp.port", String.valueOf(settings.smtpPort()));
-        properties.put("mail.smtp.connectiontimeout", String.valueOf(TIMEOUT_MS));
-        properties.put("mail.smtp.timeout", String.valueOf(TIMEOUT_MS));
-        properties.put("mail.smtp.writetimeout", String.valueOf(TIMEOUT_MS));
-        properties.put("mail.mime.allowutf8", "true");
-        properties.put("mail.smtp.starttls.enable", String.valueOf(settings.smtpStarttls()));
-        properties.put("mail.smtp.starttls.required", String.valueOf(settings.smtpStarttls()));
+        Properties properties = smtpProperties(settings);
         Authenticator authenticator = null;
         if (settings.smtpUsername().isPresent()) {
-            properties.put("mail.smtp.auth", "true");
             String user = settings.smtpUsername().get();
             String password = settings.smtpPassword().orElse("");
             authenticator = new Authenticator() {
@@ -109,6 +100,29 @@ public class Senders {
         }
     }
 
+    /**
+     * The mail session: with STARTTLS on, the upgrade is required (a server that does not offer it is
+     * not sent the code in clear) and the certificate must name the configured host.
+     */
+    static Properties smtpProperties(DeliverySettings settings) {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", settings.smtpHost());
+        properties.put("mail.smtp.port", String.valueOf(settings.smtpPort()));
+        properties.put("mail.smtp.connectiontimeout", String.valueOf(TIMEOUT_MS));
+        properties.put("mail.smtp.timeout", String.valueOf(TIMEOUT_MS));
+        properties.put("mail.smtp.writetimeout", String.valueOf(TIMEOUT_MS));
+        properties.put("mail.mime.allowutf8", "true");
+        properties.put("mail.smtp.starttls.enable", String.valueOf(settings.smtpStarttls()));
+        properties.put("mail.smtp.starttls.required", String.valueOf(settings.smtpStarttls()));
+        if (settings.smtpStarttls()) {
+            properties.put("mail.smtp.ssl.checkserveridentity", "true");
+        }
+        if (settings.smtpUsername().isPresent()) {
+            properties.put("mail.smtp.auth", "true");
+        }
+        return properties;
+    }
+
     @Timeout(TIMEOUT_MS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = {CircuitBreakerOpenException.class, Undeliverable.class})
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = BREAKER_DELAY_MS, successThreshold = 1,
@@ -140,7 +154,9 @@ public class Senders {
                 .build().toString();
         String url = settings.webhookUrl(delivery.channel());
         WebhookClient client = webhooks.computeIfAbsent(url, Senders::client);
-        try (Response response = client.deliver("sha256=" + hmac(secret, body), body)) {
+        WebhookSignature signature = WebhookSignature.of(secret, body, clock.instant());
+        try (Response response = client.deliver(signature.body(), signature.timestamp(), signature.timestamped(),
+                body)) {
             refuseUnlessSuccessful(response.getStatus());
         } catch (WebApplicationException e) {
             refuseUnlessSuccessful(e.getResponse().getStatus());
@@ -158,16 +174,6 @@ public class Senders {
             throw new Undeliverable("webhook refused the message: HTTP " + status);
         }
         throw new ProviderRefused("webhook answered HTTP " + status, null);
-    }
-
-    static String hmac(String secret, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every JDK", e);
-        }
     }
 
     private static WebhookClient client(String url) {

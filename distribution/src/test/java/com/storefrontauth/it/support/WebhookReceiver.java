@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -22,17 +23,20 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The SMS/WhatsApp provider of the tests: a real HTTP server on loopback that accepts only bodies whose
- * {@code X-Auth-Signature} is the HMAC of the shared secret, records what it accepted, and can be told
- * to fail a channel (HTTP 503) to play an outage.
+ * The SMS/WhatsApp provider of the tests: a real HTTP server on loopback that accepts only requests a
+ * careful receiver would (see {@link #authentic}), records what it accepted, and can be told to fail a
+ * channel (HTTP 503) to play an outage.
  */
 public final class WebhookReceiver {
 
     public static final String SECRET = "webhook-shared-secret-for-tests";
+    /** How far a request's signed timestamp may be from the receiver's clock (the README's advice). */
+    public static final Duration TOLERANCE = Duration.ofSeconds(300);
     private static WebhookReceiver instance;
 
     private final HttpServer server;
     private final List<JsonObject> accepted = new CopyOnWriteArrayList<>();
+    private final List<Request> acceptedRequests = new CopyOnWriteArrayList<>();
     private final Map<String, Boolean> failing = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final AtomicInteger badSignatures = new AtomicInteger();
@@ -82,6 +86,30 @@ public final class WebhookReceiver {
         return accepted.stream().filter(message -> message.getString("to").equals(phone)).toList();
     }
 
+    /** The accepted requests to a phone number as they arrived (headers and body), oldest first. */
+    public List<Request> requestsTo(String phone) {
+        return acceptedRequests.stream()
+                .filter(request -> Json.createReader(new StringReader(request.body())).readObject().getString("to")
+                        .equals(phone))
+                .toList();
+    }
+
+    /**
+     * Whether a receiver that knows the secret takes the request at {@code now}: API.md's
+     * {@code X-Auth-Signature} over the body, and {@code X-Auth-Signature-V2} over
+     * {@code "<X-Auth-Timestamp>.<body>"} with that timestamp within {@link #TOLERANCE} of now.
+     */
+    public static boolean authentic(Request request, Instant now) {
+        if (!("sha256=" + hmac(request.body())).equals(request.signature()) || request.timestamp() == null
+                || request.timestampedSignature() == null || !request.timestamp().matches("\\d{1,12}")) {
+            return false;
+        }
+        String expected = "t=" + request.timestamp() + ",sha256=" + hmac(request.timestamp() + "." + request.body());
+        long skew = Math.abs(now.getEpochSecond() - Long.parseLong(request.timestamp()));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                request.timestampedSignature().getBytes(StandardCharsets.UTF_8)) && skew <= TOLERANCE.toSeconds();
+    }
+
     public List<JsonObject> await(String phone, int count) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
@@ -98,8 +126,10 @@ public final class WebhookReceiver {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             calls.computeIfAbsent(channel, c -> new AtomicInteger()).incrementAndGet();
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String signature = exchange.getRequestHeaders().getFirst("X-Auth-Signature");
-            if (!("sha256=" + hmac(body)).equals(signature)) {
+            Request request = new Request(exchange.getRequestHeaders().getFirst("X-Auth-Signature"),
+                    exchange.getRequestHeaders().getFirst("X-Auth-Timestamp"),
+                    exchange.getRequestHeaders().getFirst("X-Auth-Signature-V2"), body);
+            if (!authentic(request, Instant.now())) {
                 badSignatures.incrementAndGet();
                 exchange.sendResponseHeaders(401, -1);
                 return;
@@ -109,7 +139,18 @@ public final class WebhookReceiver {
                 return;
             }
             accepted.add(Json.createReader(new StringReader(body)).readObject());
+            acceptedRequests.add(request);
             exchange.sendResponseHeaders(204, -1);
+        }
+    }
+
+    /** A webhook request as received: its three signature headers and its body. */
+    public record Request(String signature, String timestamp, String timestampedSignature, String body) {
+
+        /** The same request with another timestamp put in both headers, the signatures left as they were. */
+        public Request retimed(long epochSecond) {
+            return new Request(signature, String.valueOf(epochSecond),
+                    timestampedSignature.replaceFirst("^t=\\d+", "t=" + epochSecond), body);
         }
     }
 
