@@ -110,6 +110,21 @@ class CustomerSignInIT {
     }
 
     @Test
+    void whenAnEmailLooksLikeAnotherButHidesInvisibleCharactersThenItIsRefusedAndAccentFormsAreOneAccount() {
+        StoreFixture store = Fixtures.newStore();
+        String local = unique("jose");
+        for (String invisible : new String[] {"\u200B", "\u202E", "\uFEFF"}) {
+            Reply reply = register(store, local + invisible + "@example.com");
+            assertProblem(reply, 400, "invalid_request");
+            assertThat(reply.json().getJsonObject("errors").keySet()).containsExactly("email");
+        }
+        assertThat(register(store, local + "e\u0301@example.com").status()).isEqualTo(200);
+        assertProblem(register(store, local + "\u00e9@example.com"), 409, "account_exists");
+        assertThat(login(store, Api.json("email", local.toUpperCase() + "\u00c9@example.com", "password", PASSWORD))
+                .status()).isEqualTo(200);
+    }
+
+    @Test
     void whenPasswordIsWrongOrAccountUnknownThenSameAnswerAndSimilarTime() {
         StoreFixture store = Fixtures.newStore();
         Fixtures.admin().put(store.path("/login-policy"), "{\"lockout_threshold\": 1000, \"ip_rate_limit_per_minute\": 1000}");
