@@ -12,6 +12,7 @@ import com.storefrontauth.api.resource.management.CorsOriginResource;
 import com.storefrontauth.api.resource.management.LoginPolicyResource;
 import com.storefrontauth.api.resource.management.OutboxResource;
 import com.storefrontauth.api.resource.management.StoreResource;
+import com.storefrontauth.api.resource.platform.AccountAdminResource;
 import com.storefrontauth.api.resource.platform.SigningKeyResource;
 import com.storefrontauth.api.resource.storefront.CustomerResource;
 import com.storefrontauth.api.resource.storefront.StorefrontAuthResource;
@@ -61,6 +62,7 @@ public class AuthApplication extends Application {
                 ApiKeyResource.class,
                 CorsOriginResource.class,
                 AuditEventResource.class,
+                AccountAdminResource.class,
                 SigningKeyResource.class);
     }
 }

@@ -2,6 +2,7 @@ package com.storefrontauth.api.http;
 
 import static com.storefrontauth.api.http.JsonFactory.JSON;
 
+import com.storefrontauth.domain.account.MerchantAccount;
 import com.storefrontauth.domain.account.MerchantSignIn;
 import com.storefrontauth.domain.apikey.ApiKey;
 import com.storefrontauth.domain.apikey.ApiKeyType;
@@ -161,6 +162,18 @@ public final class Representation {
                 .add("mode", store.mode().wireValue())
                 .add("status", store.status().wireValue())));
         return tokens(signIn.grant()).add("account", account).add("stores", stores).build();
+    }
+
+    /** A merchant account as the platform admin manages it. */
+    public static JsonObject account(MerchantAccount account) {
+        return JSON.createObjectBuilder()
+                .add("id", account.id().value())
+                .add("email", account.email())
+                .add("name", account.name())
+                .add("role", account.role().group())
+                .add("status", account.status().name().toLowerCase(java.util.Locale.ROOT))
+                .add("created_at", time(account.createdAt()))
+                .build();
     }
 
     public static JsonObject store(Store store) {

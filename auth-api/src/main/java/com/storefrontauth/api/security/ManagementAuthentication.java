@@ -2,6 +2,7 @@ package com.storefrontauth.api.security;
 
 import com.storefrontauth.api.jwt.AccessTokenVerifier;
 import com.storefrontauth.api.jwt.VerifiedToken;
+import com.storefrontauth.domain.access.AccountOperators;
 import com.storefrontauth.domain.access.Operator;
 import com.storefrontauth.domain.account.AccountId;
 import com.storefrontauth.domain.apikey.ApiKeyService;
@@ -23,7 +24,7 @@ import java.util.Optional;
 /**
  * Establishes the {@link Operator} of a management request: a store's secret key, or a merchant or
  * platform-admin access token whose session has not been revoked (refused at once, even before its
- * access token expires).
+ * access token expires) and whose account is still active (403 {@code account_disabled} otherwise).
  */
 @Provider
 @ManagementRoute
@@ -38,6 +39,9 @@ public class ManagementAuthentication implements ContainerRequestFilter {
 
     @Inject
     SessionRevocations revocations;
+
+    @Inject
+    AccountOperators accounts;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -58,12 +62,10 @@ public class ManagementAuthentication implements ContainerRequestFilter {
         if (revocations.isRevoked(token.sessionId())) {
             return Optional.empty();
         }
-        AccountId account = new AccountId(token.subject());
-        if (token.hasGroup(SubjectKind.PLATFORM_ADMIN.group())) {
-            return Optional.of(new Operator.PlatformAdmin(account));
+        if (!token.hasGroup(SubjectKind.PLATFORM_ADMIN.group()) && !token.hasGroup(SubjectKind.MERCHANT.group())) {
+            return Optional.empty();
         }
-        return token.hasGroup(SubjectKind.MERCHANT.group()) ? Optional.of(new Operator.Merchant(account))
-                : Optional.empty();
+        return Optional.of(accounts.operatorOf(new AccountId(token.subject())));
     }
 
     static DomainException unauthorized(String detail) {

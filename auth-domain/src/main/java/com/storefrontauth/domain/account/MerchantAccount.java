@@ -29,6 +29,11 @@ public class MerchantAccount {
         return role == AccountRole.PLATFORM_ADMIN;
     }
 
+    /** Only an active account's tokens and sessions act: an inactive or disabled one's are refused. */
+    public boolean isActive() {
+        return status == AccountStatus.ACTIVE;
+    }
+
     /**
      * Changes whenever the password does: a session that remembers it (the console's) can tell that the
      * password was changed since it signed in. Derived from the hash, so it reveals nothing of it.

@@ -177,7 +177,9 @@ public class MerchantLogin {
         TokenGrant grant = rotation.rotate(refreshToken, RefreshScope.management(), client);
         return transactions.required(() -> {
             MerchantAccount account = accounts.find(new AccountId(grant.session().subject()))
-                    .orElseThrow(() -> new DomainException(ErrorCode.INVALID_REFRESH_TOKEN, "The account no longer exists."));
+                    .filter(MerchantAccount::isActive)
+                    .orElseThrow(() -> new DomainException(ErrorCode.INVALID_REFRESH_TOKEN,
+                            "The account no longer exists or is disabled."));
             return new MerchantSignIn(account, access.visibleTo(operatorOf(account)), grant);
         });
     }

@@ -38,7 +38,9 @@ public enum AuditEventType {
     CONTACT_CHANGED,
     PASSWORD_RESET,
     ACCOUNT_REGISTERED,
-    ACCOUNT_ACTIVATED;
+    ACCOUNT_ACTIVATED,
+    ACCOUNT_DISABLED,
+    ACCOUNT_ENABLED;
 
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);

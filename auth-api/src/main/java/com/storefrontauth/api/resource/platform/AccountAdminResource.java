@@ -1,0 +1,53 @@
+package com.storefrontauth.api.resource.platform;
+
+import com.storefrontauth.api.http.Clients;
+import com.storefrontauth.api.http.JsonRequest;
+import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.security.Caller;
+import com.storefrontauth.api.security.ManagementRoute;
+import com.storefrontauth.domain.account.AccountId;
+import com.storefrontauth.domain.account.AccountStanding;
+import com.storefrontauth.domain.account.AccountStatus;
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.PublicId;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+/** Merchant accounts as the platform admin manages them: disable one, enable it again. */
+@Path("v1/admin/accounts")
+@ManagementRoute
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountAdminResource {
+
+    @Inject
+    AccountStanding standing;
+
+    @Context
+    HttpServletRequest request;
+
+    @PATCH
+    @Path("{account_id}")
+    public String change(@PathParam("account_id") String accountId, String body) {
+        JsonRequest json = JsonRequest.parse(body);
+        String statusValue = json.requiredString("status");
+        AccountStatus status = "active".equals(statusValue) ? AccountStatus.ACTIVE
+                : "disabled".equals(statusValue) ? AccountStatus.DISABLED : null;
+        if (statusValue != null && status == null) {
+            json.errors().add("status", "must be active or disabled");
+        }
+        json.validate();
+        if (!PublicId.isWellFormed(accountId, AccountId.PREFIX)) {
+            throw DomainException.notFound("account");
+        }
+        return Representation.account(standing.change(Caller.operator(request), new AccountId(accountId), status,
+                Clients.of(request))).toString();
+    }
+}
