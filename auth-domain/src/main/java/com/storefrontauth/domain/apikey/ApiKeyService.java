@@ -46,6 +46,10 @@ public class ApiKeyService {
 
     public ApiKey.Issued issue(Operator operator, StoreId storeId, ApiKeyType type, String label, ClientInfo client) {
         Store store = access.require(operator, storeId);
+        if (type == ApiKeyType.SECRET) {
+            // a leaked secret key must not be able to mint the next one and outlive its revocation
+            access.requirePerson(operator);
+        }
         String cleanLabel = label == null ? "" : label.strip();
         if (cleanLabel.length() > ApiKey.MAX_LABEL_LENGTH || cleanLabel.chars().anyMatch(Character::isISOControl)) {
             throw DomainException.invalidField("label", "must be at most " + ApiKey.MAX_LABEL_LENGTH

@@ -1,11 +1,13 @@
 package com.storefrontauth.domain.store;
 
 import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.ErrorCode;
 import java.time.Instant;
 
 /**
  * A merchant's store: the tenant boundary. Every customer, key, origin, session and event belongs
- * to exactly one store, and a suspended store answers no storefront request.
+ * to exactly one store, and a suspended store answers no storefront request. A suspension by the
+ * platform admin can only be lifted by a platform admin: not by the store's merchants or its keys.
  */
 public class Store {
 
@@ -15,20 +17,24 @@ public class Store {
     private String name;
     private StoreMode mode;
     private StoreStatus status;
+    private boolean suspendedByPlatform;
     private LoginPolicy policy;
     private final Instant createdAt;
 
-    public Store(StoreId id, String name, StoreMode mode, StoreStatus status, LoginPolicy policy, Instant createdAt) {
+    public Store(StoreId id, String name, StoreMode mode, StoreStatus status, boolean suspendedByPlatform,
+            LoginPolicy policy, Instant createdAt) {
         this.id = id;
         this.name = name;
         this.mode = mode;
         this.status = status;
+        this.suspendedByPlatform = suspendedByPlatform;
         this.policy = policy;
         this.createdAt = createdAt;
     }
 
     public static Store open(String name, StoreMode mode, Instant now) {
-        return new Store(StoreId.generate(), validName(name), mode, StoreStatus.ACTIVE, LoginPolicy.defaults(), now);
+        return new Store(StoreId.generate(), validName(name), mode, StoreStatus.ACTIVE, false, LoginPolicy.defaults(),
+                now);
     }
 
     static String validName(String name) {
@@ -50,7 +56,16 @@ public class Store {
         this.mode = newMode;
     }
 
-    public void changeStatus(StoreStatus newStatus) {
+    /**
+     * Suspends or resumes the store. {@code byPlatform} is whether a platform admin asks: their suspension
+     * stays until a platform admin resumes the store (a merchant suspending it again does not downgrade it).
+     */
+    public void changeStatus(StoreStatus newStatus, boolean byPlatform) {
+        if (newStatus == StoreStatus.ACTIVE && suspendedByPlatform && !byPlatform) {
+            throw new DomainException(ErrorCode.FORBIDDEN,
+                    "The platform admin suspended this store; only the platform admin can resume it.");
+        }
+        suspendedByPlatform = newStatus == StoreStatus.SUSPENDED && (byPlatform || suspendedByPlatform);
         this.status = newStatus;
     }
 
@@ -60,6 +75,10 @@ public class Store {
 
     public boolean isSuspended() {
         return status == StoreStatus.SUSPENDED;
+    }
+
+    public boolean isSuspendedByPlatform() {
+        return suspendedByPlatform;
     }
 
     public StoreId id() {

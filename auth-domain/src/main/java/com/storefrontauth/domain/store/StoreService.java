@@ -68,12 +68,16 @@ public class StoreService {
             store.rename(change.name());
             details.put("name", store.name());
         }
+        if (change.mode() == StoreMode.TEST && store.mode() == StoreMode.LIVE) {
+            // a leaked secret key must not be able to make a live store echo codes and use the dev outbox
+            access.requirePerson(operator);
+        }
         if (change.mode() != null) {
             store.switchTo(change.mode());
             details.put("mode", change.mode().wireValue());
         }
         if (change.status() != null) {
-            store.changeStatus(change.status());
+            store.changeStatus(change.status(), operator instanceof Operator.PlatformAdmin);
             details.put("status", change.status().wireValue());
         }
         stores.update(store);

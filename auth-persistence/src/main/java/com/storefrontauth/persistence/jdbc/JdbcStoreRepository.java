@@ -18,7 +18,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class JdbcStoreRepository implements StoreRepository {
 
-    private static final String COLUMNS = "s.id, s.name, s.mode, s.status, s.login_policy, s.created_at";
+    private static final String COLUMNS = "s.id, s.name, s.mode, s.status, s.suspended_by_platform, s.login_policy,"
+            + " s.created_at";
 
     @Inject
     Sql sql;
@@ -33,16 +34,16 @@ public class JdbcStoreRepository implements StoreRepository {
 
     @Override
     public void insert(Store store) {
-        sql.update("INSERT INTO stores (id, name, mode, status, login_policy, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                store.id().value(), store.name(), store.mode(), store.status(),
-                JsonColumns.write(store.policy().asMap()), store.createdAt());
+        sql.update("INSERT INTO stores (id, name, mode, status, suspended_by_platform, login_policy, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", store.id().value(), store.name(), store.mode(), store.status(),
+                store.isSuspendedByPlatform(), JsonColumns.write(store.policy().asMap()), store.createdAt());
     }
 
     @Override
     public void update(Store store) {
-        int changed = sql.update("UPDATE stores SET name = ?, mode = ?, status = ?, login_policy = ? WHERE id = ?",
-                store.name(), store.mode(), store.status(), JsonColumns.write(store.policy().asMap()),
-                store.id().value());
+        int changed = sql.update("UPDATE stores SET name = ?, mode = ?, status = ?, suspended_by_platform = ?,"
+                + " login_policy = ? WHERE id = ?", store.name(), store.mode(), store.status(),
+                store.isSuspendedByPlatform(), JsonColumns.write(store.policy().asMap()), store.id().value());
         if (changed == 0) {
             throw DomainException.notFound("Store");
         }
@@ -67,6 +68,6 @@ public class JdbcStoreRepository implements StoreRepository {
     private static Store store(ResultSet row) throws SQLException {
         return new Store(new StoreId(row.getString("id")), row.getString("name"),
                 StoreMode.valueOf(row.getString("mode")), StoreStatus.valueOf(row.getString("status")),
-                LoginPolicy.restore(JsonColumns.read(row.getString("login_policy"))), Sql.instant(row, "created_at"));
+                row.getBoolean("suspended_by_platform"), LoginPolicy.restore(JsonColumns.read(row.getString("login_policy"))), Sql.instant(row, "created_at"));
     }
 }

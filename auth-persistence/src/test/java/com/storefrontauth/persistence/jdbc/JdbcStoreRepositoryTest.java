@@ -50,7 +50,7 @@ class JdbcStoreRepositoryTest extends RepositoryTest {
                 "lockout_max_seconds", 3600L));
         store.rename("Renamed Shop");
         store.switchTo(StoreMode.LIVE);
-        store.changeStatus(StoreStatus.SUSPENDED);
+        store.changeStatus(StoreStatus.SUSPENDED, true);
         store.replacePolicy(policy);
 
         stores.update(store);
@@ -59,6 +59,7 @@ class JdbcStoreRepositoryTest extends RepositoryTest {
         assertThat(found.name()).isEqualTo("Renamed Shop");
         assertThat(found.mode()).isEqualTo(StoreMode.LIVE);
         assertThat(found.isSuspended()).isTrue();
+        assertThat(found.isSuspendedByPlatform()).isTrue();
         assertThat(found.policy()).isEqualTo(policy);
         assertThat(found.policy().asMap()).containsEntry("otp_length", 8L)
                 .containsEntry("whatsapp_otp_login", true)
