@@ -1,8 +1,6 @@
 package com.storefrontauth.api.security;
 
 import com.storefrontauth.api.http.Clients;
-import com.storefrontauth.domain.shared.DomainException;
-import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.throttle.PublicRouteThrottle;
 import com.storefrontauth.domain.throttle.RateDecision;
@@ -16,11 +14,10 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Map;
 
 /**
  * The per (store, IP) window over the public auth routes, counted right after the storefront gate and
- * before any password is hashed. Every answer of these routes reports the window (API.md).
+ * before any password is hashed; on the merchant account routes, the per-IP window of those. Every answer of these routes reports the window (API.md).
  */
 @Provider
 @ThrottledRoute
@@ -38,11 +35,12 @@ public class PublicRouteRateLimit implements ContainerRequestFilter, ContainerRe
     @Override
     public void filter(ContainerRequestContext request) {
         Store store = (Store) request.getProperty(Caller.STORE);
-        RateDecision decision = throttle.consume(store, Clients.of(servletRequest).ip());
+        String ip = Clients.rateKey(servletRequest);
+        // the account routes belong to no store
+        RateDecision decision = store != null ? throttle.consume(store, ip) : throttle.consumeAccounts(ip);
         request.setProperty(DECISION, decision);
         if (!decision.allowed()) {
-            throw new DomainException(ErrorCode.RATE_LIMITED, "Too many requests from this address. Slow down.",
-                    Map.of(), Map.of(), decision.resetSeconds());
+            throw PublicRouteThrottle.limited(decision);
         }
     }
 

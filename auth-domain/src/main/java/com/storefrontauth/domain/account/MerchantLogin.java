@@ -63,29 +63,17 @@ public class MerchantLogin {
     Transactions transactions;
 
     public MerchantSignIn login(String email, String password, ClientInfo client) {
-        TokenHash key = accountKey(email);
-        throttle.requireAccountNotLocked(key);
-        return counted(key, client, () -> signIn(email, password, null, client));
+        return counted(email, client, () -> signIn(email, password, null, client));
     }
 
     /**
      * {@code login_as: owner} on a storefront: a merchant signs in through their store's own sign-in
      * form. An account that does not belong to the store is refused exactly like a wrong password, and
-     * failures count towards the same per-identifier lockout as customer sign-in.
+     * failures count towards the account's own lockout (one budget per merchant, whichever store's form
+     * is used).
      */
     public MerchantSignIn loginAsOwner(Store store, String email, String password, ClientInfo client) {
-        TokenHash key = LoginThrottle.keyOf("owner", EmailAddress.parse(email).map(EmailAddress::value).orElse(""));
-        throttle.requireNotLocked(store, key);
-        try {
-            MerchantSignIn signIn = signIn(email, password, store.id(), client);
-            transactions.required(() -> throttle.recordSuccess(store, key));
-            return signIn;
-        } catch (DomainException refused) {
-            if (refused.code() == ErrorCode.INVALID_CREDENTIALS) {
-                throttle.recordFailure(store, key, null, client);
-            }
-            throw refused;
-        }
+        return counted(email, client, () -> signIn(email, password, store.id(), client));
     }
 
     /**
@@ -93,9 +81,7 @@ public class MerchantLogin {
      * (the console keeps its own HTTP session).
      */
     public MerchantAccount authenticate(String email, String password, ClientInfo client) {
-        TokenHash key = accountKey(email);
-        throttle.requireAccountNotLocked(key);
-        MerchantAccount account = counted(key, client, () -> checkPassword(email, password, null, client));
+        MerchantAccount account = counted(email, client, () -> checkPassword(email, password, null, client));
         transactions.required(() -> audit.record(null, AuditEventType.LOGIN_SUCCEEDED, account.id().value(), client,
                 Map.of("method", "password", "login_as", "console")));
         return account;
@@ -112,20 +98,25 @@ public class MerchantLogin {
     }
 
     /**
-     * Account sign-in failures count per email (known or not, so the lockout reveals nothing) towards the
-     * default policy's lockout; a success clears them.
+     * Account sign-in attempts are reserved per email (known or not, so the lockout reveals nothing) under
+     * the default policy's lockout. Any other refusal than a wrong password comes after a correct one
+     * (disabled, not activated), which settles the attempt as a success.
      */
-    private <T> T counted(TokenHash key, ClientInfo client, Supplier<T> attempt) {
+    private <T> T counted(String email, ClientInfo client, Supplier<T> attempt) {
+        LoginThrottle.Attempt reserved = throttle.reserveAccount(accountKey(email));
+        T result;
         try {
-            T result = attempt.get();
-            transactions.required(() -> throttle.recordAccountSuccess(key));
-            return result;
+            result = attempt.get();
         } catch (DomainException refused) {
             if (refused.code() == ErrorCode.INVALID_CREDENTIALS) {
-                throttle.recordAccountFailure(key, null, client);
+                reserved.failed(null, client);
+            } else {
+                reserved.succeeded();
             }
             throw refused;
         }
+        reserved.succeeded();
+        return result;
     }
 
     static TokenHash accountKey(String email) {
@@ -151,13 +142,13 @@ public class MerchantLogin {
         Optional<MerchantAccount> found = address.flatMap(a -> transactions.required(() -> accounts.findByEmail(a.value())));
         if (found.isEmpty()) {
             hasher.verifyAgainstDummy(candidate);
-            throw refused(ownStore, address.map(EmailAddress::value).orElse(null), client);
+            throw refused(ownStore, ownStore == null ? address.map(EmailAddress::value).orElse(null) : null, client);
         }
         MerchantAccount account = found.get();
         PasswordHasher.Verification verification = hasher.verify(account.passwordHash(), candidate);
         boolean belongs = ownStore == null || transactions.required(() -> accounts.isMember(account.id(), ownStore));
         if (!verification.matches() || !belongs) {
-            throw refused(ownStore, account.id().value(), client);
+            throw refused(ownStore, ownStore == null ? account.id().value() : null, client);
         }
         if (account.status() == AccountStatus.DISABLED) {
             throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
@@ -192,6 +183,10 @@ public class MerchantLogin {
         return account.isPlatformAdmin() ? new Operator.PlatformAdmin(account.id()) : new Operator.Merchant(account.id());
     }
 
+    /**
+     * A refused owner sign-in is recorded in the store's log, which the store's owner reads: it names no
+     * subject, so an unknown email and another merchant's account leave the same row.
+     */
     private DomainException refused(StoreId store, String subject, ClientInfo client) {
         audit.recordRefusal(store, AuditEventType.LOGIN_FAILED, subject, client,
                 Map.of("reason", "invalid_credentials", "login_as", store == null ? "account" : "owner"));

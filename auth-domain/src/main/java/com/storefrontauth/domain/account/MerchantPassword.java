@@ -54,11 +54,11 @@ public class MerchantPassword {
         MerchantAccount account = transactions.required(() -> accounts.find(id))
                 .orElseThrow(() -> DomainException.notFound("account"));
         TokenHash key = MerchantLogin.accountKey(account.email());
-        throttle.requireAccountNotLocked(key);
+        LoginThrottle.Attempt attempt = throttle.reserveAccount(key);
         String candidate = currentPassword == null || currentPassword.length() > PasswordPolicy.MAX_LENGTH
                 ? "" : currentPassword;
         if (!hasher.verify(account.passwordHash(), candidate).matches()) {
-            throttle.recordAccountFailure(key, id.value(), client);
+            attempt.failed(id.value(), client);
             throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "The current password is not correct.");
         }
         PasswordPolicy.check("new_password", newPassword, MerchantActivation.MIN_PASSWORD_LENGTH);
@@ -66,7 +66,7 @@ public class MerchantPassword {
         account.replacePasswordHash(hash);
         transactions.required(() -> {
             Instant now = clock.instant();
-            throttle.recordAccountSuccess(key);
+            attempt.succeeded();
             accounts.updatePasswordHash(id, hash);
             int ended = sessions.revokeAllOfAccount(id.value(), "password_changed", now);
             audit.record(null, AuditEventType.PASSWORD_CHANGED, id.value(), client,

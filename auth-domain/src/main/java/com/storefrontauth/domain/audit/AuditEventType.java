@@ -19,6 +19,7 @@ public enum AuditEventType {
     CORS_ORIGIN_ADDED,
     CORS_ORIGIN_REMOVED,
     SIGNING_KEY_ROTATED,
+    PLATFORM_SETTINGS_UPDATED,
     CUSTOMER_REGISTERED,
     ACCOUNT_LOCKED,
     PROFILE_UPDATED,
@@ -40,7 +41,9 @@ public enum AuditEventType {
     ACCOUNT_REGISTERED,
     ACCOUNT_ACTIVATED,
     ACCOUNT_DISABLED,
-    ACCOUNT_ENABLED;
+    ACCOUNT_ENABLED,
+    ACCOUNT_CLAIMED,
+    CONTACT_RELEASED;
 
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -61,6 +61,9 @@ public class CodeVerification {
     LoginThrottle throttle;
 
     @Inject
+    AddressClaim claim;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -103,7 +106,7 @@ public class CodeVerification {
                 OtpRules.of(store.policy()), client, challenge -> {
                     Instant now = clock.instant();
                     return switch (challenge.action()) {
-                        case LOGIN -> signIn(store, requireSubject(store, challenge), challenge, guest, client,
+                        case LOGIN -> signIn(store, claimed(store, challenge, client, now), challenge, guest, client,
                                 AuditEventType.LOGIN_SUCCEEDED, now);
                         case REGISTER -> register(store, challenge, firstName, lastName, guest, client, now);
                         case VERIFY, CONFIRM_CONTACT -> confirm(store, challenge, holder, guest, client, now);
@@ -144,8 +147,23 @@ public class CodeVerification {
         }
         String address = challenge.destination().address();
         boolean byEmail = challenge.channel() == OtpChannel.EMAIL;
-        Customer customer = Customer.register(store.id(), byEmail ? EmailAddress.parse(address).orElseThrow() : null,
-                byEmail ? null : new PhoneNumber(address), firstName, lastName, null, now);
+        EmailAddress email = byEmail ? EmailAddress.parse(address).orElseThrow() : null;
+        PhoneNumber phone = byEmail ? null : new PhoneNumber(address);
+        // someone may have registered the address since the code was sent (or an account yielded it at the start)
+        Optional<Customer> holder = byEmail ? customers.findByEmail(store.id(), email) : customers.findByPhone(store.id(), phone);
+        if (holder.isPresent()) {
+            switch (claim.prove(store, holder.get(), challenge.destination(), client, now)) {
+                case OWNED -> throw new DomainException(ErrorCode.ACCOUNT_EXISTS,
+                        "An account with this email or phone already exists.");
+                case CLAIMED -> {
+                    return signIn(store, holder.get(), challenge, guest, client, AuditEventType.LOGIN_SUCCEEDED, now);
+                }
+                case YIELDED -> {
+                    // the address is free now: the sign-up goes on
+                }
+            }
+        }
+        Customer customer = Customer.register(store.id(), email, phone, firstName, lastName, null, now);
         confirmDestination(customer, challenge, now);
         if (!customers.insert(customer)) {
             throw new DomainException(ErrorCode.ACCOUNT_EXISTS, "An account with this email or phone already exists.");
@@ -179,14 +197,14 @@ public class CodeVerification {
 
     private Verified reset(Store store, OtpChallenge challenge, String passwordHash, GuestLink guest, ClientInfo client,
             Instant now) {
-        Customer customer = requireSubject(store, challenge);
+        Customer customer = claimed(store, challenge, client, now);
         if (customer.isDisabled()) {
             throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
         }
         customer.replacePasswordHash(passwordHash, now);
         int ended = sessions.revokeAllOf(store.id(), customer.id().value(), null, "password_reset", now);
         // the owner of the address proved themselves: a lockout from guessing is over
-        throttle.recordSuccess(store, challenge.channel() == OtpChannel.EMAIL
+        throttle.clear(store, challenge.channel() == OtpChannel.EMAIL
                 ? LoginThrottle.keyOf("email", challenge.destination().address())
                 : LoginThrottle.keyOf("phone", challenge.destination().address()));
         audit.record(store.id(), AuditEventType.PASSWORD_RESET, customer.id().value(), client,
@@ -203,7 +221,14 @@ public class CodeVerification {
             throw OtpChallenges.expired();
         }
         String address = challenge.destination().address();
-        if (challenge.action() == OtpAction.UPDATE_EMAIL) {
+        boolean byEmail = challenge.action() == OtpAction.UPDATE_EMAIL;
+        Optional<Customer> other = byEmail
+                ? customers.findByEmail(store.id(), EmailAddress.parse(address).orElseThrow())
+                : customers.findByPhone(store.id(), new PhoneNumber(address));
+        other.filter(previous -> !previous.id().equals(customer.id()))
+                .filter(previous -> AddressClaim.yieldsToProof(previous, challenge.channel()))
+                .ifPresent(previous -> claim.prove(store, previous, challenge.destination(), client, now));
+        if (byEmail) {
             customer.replaceEmail(EmailAddress.parse(address).orElseThrow(), now);
         } else {
             customer.replacePhone(new PhoneNumber(address), now);
@@ -215,6 +240,20 @@ public class CodeVerification {
         audit.record(store.id(), AuditEventType.CONTACT_CHANGED, customer.id().value(), client,
                 Map.of("channel", challenge.channel().wireValue(), "destination", challenge.destination().masked()));
         return new Verified(null, customer);
+    }
+
+    /**
+     * The customer a sign-in or reset code was sent for, once the code has proved the address: it must
+     * still be the customer's (a code sent to a replaced address completes nothing), and the proof claims
+     * the account if nobody had proved an address on it yet.
+     */
+    private Customer claimed(Store store, OtpChallenge challenge, ClientInfo client, Instant now) {
+        Customer customer = requireSubject(store, challenge);
+        if (!isCurrentContact(customer, challenge) || AddressClaim.yieldsToProof(customer, challenge.channel())) {
+            throw OtpChallenges.expired();
+        }
+        claim.prove(store, customer, challenge.destination(), client, now);
+        return customer;
     }
 
     private Customer requireSubject(Store store, OtpChallenge challenge) {

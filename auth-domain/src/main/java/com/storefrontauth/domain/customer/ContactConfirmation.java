@@ -36,14 +36,18 @@ public class ContactConfirmation {
         });
     }
 
-    /** The code goes to the NEW address; 409 when another customer of the store already holds it. */
+    /**
+     * The code goes to the NEW address; 409 when another customer of the store holds it, unless that
+     * account would yield it to a proof (unverified there, another contact verified).
+     */
     public OtpRequired change(Store store, CustomerId id, CustomerIdentifier newContact, ClientInfo client) {
         boolean email = newContact.email() != null;
         Destination destination = newContact.destination(email ? OtpChannel.EMAIL : OtpChannel.SMS);
         otp.requireChannelUp(destination.channel());
         return transactions.required(() -> {
             Customer customer = customers.find(store.id(), id).orElseThrow(() -> DomainException.notFound("customer"));
-            newContact.findIn(customers, store).filter(holder -> !holder.id().equals(id)).ifPresent(other -> {
+            newContact.findIn(customers, store).filter(holder -> !holder.id().equals(id))
+                    .filter(holder -> !AddressClaim.yieldsToProof(holder, destination.channel())).ifPresent(other -> {
                 throw new DomainException(ErrorCode.ACCOUNT_EXISTS,
                         "Another account already uses this " + (email ? "email." : "phone."));
             });

@@ -1,5 +1,6 @@
 package com.storefrontauth.domain.customer;
 
+import com.storefrontauth.domain.otp.OtpChannel;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.EmailAddress;
 import com.storefrontauth.domain.store.StoreId;
@@ -105,6 +106,33 @@ public class Customer {
     public void replacePhone(PhoneNumber newPhone, Instant now) {
         phone = newPhone;
         phoneVerified = true;
+        modifiedAt = now;
+    }
+
+    /** Whether the address a code over {@code channel} reaches (the email, or the phone) is proved. */
+    public boolean isVerified(OtpChannel channel) {
+        return channel == OtpChannel.EMAIL ? email != null && emailVerified : phone != null && phoneVerified;
+    }
+
+    /** Whether the contact other than the one {@code channel} reaches is present and proved. */
+    public boolean hasVerifiedContactBesides(OtpChannel channel) {
+        return channel == OtpChannel.EMAIL ? phone != null && phoneVerified : email != null && emailVerified;
+    }
+
+    /** Takes the address {@code channel} reaches off the account; the other contact remains. */
+    public void release(OtpChannel channel, Instant now) {
+        if (channel == OtpChannel.EMAIL) {
+            email = null;
+            emailVerified = false;
+        } else {
+            phone = null;
+            phoneVerified = false;
+        }
+        modifiedAt = now;
+    }
+
+    public void removePassword(Instant now) {
+        passwordHash = null;
         modifiedAt = now;
     }
 

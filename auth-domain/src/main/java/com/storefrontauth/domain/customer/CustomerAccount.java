@@ -146,12 +146,12 @@ public class CustomerAccount {
             throw DomainException.invalidField(field, "this account has no password");
         }
         TokenHash key = LoginThrottle.keyOf("customer", customer.id().value());
-        throttle.requireNotLocked(store, key);
+        LoginThrottle.Attempt attempt = throttle.reserve(store, key);
         String candidate = password == null || password.length() > PasswordPolicy.MAX_LENGTH * 4 ? "" : password;
         if (!hasher.verify(customer.passwordHash(), candidate).matches()) {
-            throttle.recordFailure(store, key, customer.id().value(), client);
+            attempt.failed(customer.id().value(), client);
             throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "The password is not correct.");
         }
-        transactions.required(() -> throttle.recordSuccess(store, key));
+        attempt.succeeded();
     }
 }

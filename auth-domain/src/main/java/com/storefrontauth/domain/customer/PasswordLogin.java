@@ -57,26 +57,26 @@ public class PasswordLogin {
         if (!store.policy().flag("password_login")) {
             throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED, "This store does not allow password sign-in.");
         }
-        throttle.requireNotLocked(store, identifier.throttleKey());
+        LoginThrottle.Attempt attempt = throttle.reserve(store, identifier.throttleKey());
         String candidate = password == null || password.length() > PasswordPolicy.MAX_LENGTH * 4 ? "" : password;
         Optional<Customer> found = transactions.required(() -> identifier.findIn(customers, store))
                 .filter(customer -> customer.passwordHash() != null);
         if (found.isEmpty()) {
             hasher.verifyAgainstDummy(candidate);
-            throw refused(store, identifier, null, client);
+            throw refused(store, attempt, null, client);
         }
         Customer customer = found.get();
         PasswordHasher.Verification verification = hasher.verify(customer.passwordHash(), candidate);
         if (!verification.matches()) {
-            throw refused(store, identifier, customer, client);
+            throw refused(store, attempt, customer, client);
         }
+        attempt.succeeded();
         if (customer.isDisabled()) {
             audit.recordRefusal(store.id(), AuditEventType.LOGIN_FAILED, customer.id().value(), client,
                     Map.of("method", "password", "reason", "account_disabled"));
             throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
         }
         return transactions.required(() -> {
-            throttle.recordSuccess(store, identifier.throttleKey());
             if (verification.rehash() != null) {
                 customer.replacePasswordHash(verification.rehash(), customer.modifiedAt());
                 customers.update(customer);
@@ -100,11 +100,11 @@ public class PasswordLogin {
         });
     }
 
-    private DomainException refused(Store store, CustomerIdentifier identifier, Customer customer, ClientInfo client) {
+    private DomainException refused(Store store, LoginThrottle.Attempt attempt, Customer customer, ClientInfo client) {
         String subject = customer == null ? null : customer.id().value();
         audit.recordRefusal(store.id(), AuditEventType.LOGIN_FAILED, subject, client,
                 Map.of("method", "password", "reason", customer == null ? "unknown_identifier" : "wrong_password"));
-        throttle.recordFailure(store, identifier.throttleKey(), subject, client);
+        attempt.failed(subject, client);
         return new DomainException(ErrorCode.INVALID_CREDENTIALS, "The email, phone or password is not correct.");
     }
 }

@@ -36,7 +36,8 @@ public class PasswordReset {
         Destination destination = identifier.destination(identifier.email() != null ? OtpChannel.EMAIL : OtpChannel.SMS);
         otp.requireChannelUp(destination.channel());
         return transactions.required(() -> {
-            Optional<Customer> found = identifier.findIn(customers, store);
+            Optional<Customer> found = identifier.findIn(customers, store)
+                    .filter(customer -> !AddressClaim.yieldsToProof(customer, destination.channel()));
             return found.isPresent()
                     ? otp.send(store, OtpAction.RESET_PASSWORD, destination, found.get(), client)
                     : otp.decoy(store, OtpAction.RESET_PASSWORD, destination, client);

@@ -39,7 +39,9 @@ public class PasswordlessLogin {
         otp.requireChannelUp(channel);
         Destination destination = identifier.destination(channel);
         return transactions.required(() -> {
-            Optional<Customer> found = identifier.findIn(customers, store);
+            // an account that would give this address up to its owner's proof does not hold it for them
+            Optional<Customer> found = identifier.findIn(customers, store)
+                    .filter(customer -> !AddressClaim.yieldsToProof(customer, channel));
             if (found.isPresent()) {
                 return otp.send(store, OtpAction.LOGIN, destination, found.get(), client);
             }

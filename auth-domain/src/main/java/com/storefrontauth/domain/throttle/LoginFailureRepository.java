@@ -3,7 +3,6 @@ package com.storefrontauth.domain.throttle;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.StoreId;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Consecutive sign-in failures per (store, identifier). Kept in the database so that every instance
@@ -11,12 +10,15 @@ import java.util.Optional;
  */
 public interface LoginFailureRepository {
 
-    /** Adds one failure atomically and answers the new consecutive count. */
-    long recordFailure(StoreId store, TokenHash identifier, Instant now);
+    /**
+     * The identifier's count, read under a lock on its row that the current transaction holds until it
+     * ends (the row is created empty, dated {@code now}, when there is none): attempts on one identifier,
+     * from any thread or instance, are reserved one after another.
+     */
+    FailureCount lock(StoreId store, TokenHash identifier, Instant now);
 
-    void lockUntil(StoreId store, TokenHash identifier, Instant until);
-
-    Optional<Instant> lockedUntil(StoreId store, TokenHash identifier);
+    /** Writes the count of a row this transaction has {@link #lock locked}. */
+    void save(StoreId store, TokenHash identifier, FailureCount count);
 
     void clear(StoreId store, TokenHash identifier);
 }

@@ -7,9 +7,9 @@ import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.shared.Transactions;
+import com.storefrontauth.domain.store.LoginPolicy;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreId;
-import com.storefrontauth.domain.store.LoginPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -19,8 +19,9 @@ import java.util.Map;
 
 /**
  * Per-identifier lockout (API.md 429 {@code too_many_attempts}). It is keyed by the normalised
- * identifier whether or not an account exists, so a lockout reveals nothing, and it is checked before
- * any password hash is computed.
+ * identifier whether or not an account exists, so a lockout reveals nothing. Every password check first
+ * reserves its attempt here, atomically and before any hash is computed, so concurrent guesses cannot all
+ * be judged against a count that none of them has raised yet.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -45,58 +46,67 @@ public class LoginThrottle {
         return TokenHash.of(kind + ":" + normalisedIdentifier);
     }
 
-    public void requireNotLocked(Store store, TokenHash identifier) {
-        requireNotLocked(store.id(), identifier);
-    }
-
-    /** Counts a failure (committed even though the request fails) and locks when the threshold is reached. */
-    public void recordFailure(Store store, TokenHash identifier, String subject, ClientInfo client) {
-        recordFailure(store.id(), store.policy(), store.id(), identifier, subject, client);
-    }
-
-    public void recordSuccess(Store store, TokenHash identifier) {
-        failures.clear(store.id(), identifier);
+    /** Reserves one password check of a customer identifier in the store; refused while it is locked. */
+    public Attempt reserve(Store store, TokenHash identifier) {
+        return reserve(store.id(), store.policy(), store.id(), identifier);
     }
 
     /**
-     * Merchant and platform-admin sign-in belong to no store: their failures count under a reserved scope
-     * (no store has this id) with the default policy's lockout numbers; their events are platform events.
+     * Merchant and platform-admin sign-in belong to no store, wherever the form is (the management API, the
+     * console, a storefront's {@code login_as: owner}): their attempts count once per email under a reserved
+     * scope with the default policy's lockout numbers, and their events are platform events.
      */
-    public void requireAccountNotLocked(TokenHash identifier) {
-        requireNotLocked(ACCOUNTS, identifier);
+    public Attempt reserveAccount(TokenHash identifier) {
+        return reserve(ACCOUNTS, LoginPolicy.defaults(), null, identifier);
     }
 
-    public void recordAccountFailure(TokenHash identifier, String subject, ClientInfo client) {
-        recordFailure(ACCOUNTS, LoginPolicy.defaults(), null, identifier, subject, client);
+    /** The owner of the identifier proved themselves another way (a reset code): a lockout from guessing is over. */
+    public void clear(Store store, TokenHash identifier) {
+        failures.clear(store.id(), identifier);
     }
 
-    public void recordAccountSuccess(TokenHash identifier) {
-        failures.clear(ACCOUNTS, identifier);
-    }
-
-    private void requireNotLocked(StoreId scope, TokenHash identifier) {
+    private Attempt reserve(StoreId scope, LoginPolicy policy, StoreId auditStore, TokenHash identifier) {
         Instant now = clock.instant();
-        transactions.required(() -> failures.lockedUntil(scope, identifier))
-                .filter(until -> until.isAfter(now))
-                .ifPresent(until -> {
-                    throw new DomainException(ErrorCode.TOO_MANY_ATTEMPTS,
-                            "Too many failed attempts. Try again later.", Map.of(), Map.of(),
-                            LoginLockout.retryAfterSeconds(until, now));
-                });
-    }
-
-    private void recordFailure(StoreId scope, LoginPolicy policy, StoreId auditStore, TokenHash identifier,
-            String subject, ClientInfo client) {
-        Instant now = clock.instant();
-        transactions.independent(() -> {
-            long count = failures.recordFailure(scope, identifier, now);
-            Duration lock = LoginLockout.lockFor(count, policy);
-            if (!lock.isZero()) {
-                failures.lockUntil(scope, identifier, now.plus(lock));
-                audit.record(auditStore, AuditEventType.ACCOUNT_LOCKED, subject, client,
-                        Map.of("consecutive_failures", String.valueOf(count), "locked_seconds",
-                                String.valueOf(lock.getSeconds())));
+        FailureCount reserved = transactions.independent(() -> {
+            FailureCount current = failures.lock(scope, identifier, now);
+            if (current.isLockedAt(now)) {
+                throw new DomainException(ErrorCode.TOO_MANY_ATTEMPTS, "Too many failed attempts. Try again later.",
+                        Map.of(), Map.of(), LoginLockout.retryAfterSeconds(current.lockedUntil(), now));
             }
+            FailureCount next = LoginLockout.reserve(current, now, policy);
+            failures.save(scope, identifier, next);
+            return next;
         });
+        return new Attempt(scope, auditStore, identifier, reserved);
+    }
+
+    /** One reserved password check, to settle once the password is judged. */
+    public final class Attempt {
+
+        private final StoreId scope;
+        private final StoreId auditStore;
+        private final TokenHash identifier;
+        private final FailureCount reserved;
+
+        private Attempt(StoreId scope, StoreId auditStore, TokenHash identifier, FailureCount reserved) {
+            this.scope = scope;
+            this.auditStore = auditStore;
+            this.identifier = identifier;
+            this.reserved = reserved;
+        }
+
+        /** The password was correct: the count starts over and any lock this attempt started is lifted. */
+        public void succeeded() {
+            transactions.required(() -> failures.clear(scope, identifier));
+        }
+
+        /** The password was wrong: the attempt stays counted; a lock it started is recorded. */
+        public void failed(String subject, ClientInfo client) {
+            if (reserved.lockedUntil() != null) {
+                transactions.independent(() -> audit.record(auditStore, AuditEventType.ACCOUNT_LOCKED, subject, client,
+                        Map.of("consecutive_failures", String.valueOf(reserved.failures()), "locked_seconds",
+                                String.valueOf(Duration.between(reserved.lastAttemptAt(), reserved.lockedUntil()).getSeconds()))));
+            }
+        }
     }
 }

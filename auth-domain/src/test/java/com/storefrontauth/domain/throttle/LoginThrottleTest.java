@@ -18,14 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
     private final MutableClock clock = new MutableClock();
-    private final Map<TokenHash, Long> failures = new HashMap<>();
-    private final Map<TokenHash, Instant> locks = new HashMap<>();
+    private final Map<TokenHash, FailureCount> rows = new HashMap<>();
     private final RecordedEvents events = new RecordedEvents();
     private final LoginThrottle throttle = throttle();
     private final Store store = Store.open("Shop", StoreMode.TEST, Instant.EPOCH);
@@ -33,39 +31,51 @@ class LoginThrottleTest {
 
     @Test
     void whenFailuresStayBelowThresholdThenNotLocked() {
-        for (int i = 0; i < 4; i++) {
-            throttle.recordFailure(store, alice, null, null);
-        }
-        assertThatCode(() -> throttle.requireNotLocked(store, alice)).doesNotThrowAnyException();
+        fail(4);
+        assertThatCode(() -> throttle.reserve(store, alice)).doesNotThrowAnyException();
         assertThat(events.types()).isEmpty();
     }
 
     @Test
     void whenThresholdIsReachedThenLockedWithRetryAfterUntilTheLockEnds() {
-        for (int i = 0; i < 5; i++) {
-            throttle.recordFailure(store, alice, "cus_1", null);
-        }
+        fail(5);
         assertLocked(60);
         clock.advance(Duration.ofSeconds(59));
         assertLocked(1);
         clock.advance(Duration.ofSeconds(1));
-        assertThatCode(() -> throttle.requireNotLocked(store, alice)).doesNotThrowAnyException();
+        assertThatCode(() -> throttle.reserve(store, alice)).doesNotThrowAnyException();
         assertThat(events.types()).containsExactly(AuditEventType.ACCOUNT_LOCKED);
+    }
+
+    @Test
+    void whenAttemptsAreStillBeingJudgedThenNoMoreThanTheThresholdAreReserved() {
+        for (int i = 0; i < 5; i++) {
+            throttle.reserve(store, alice);
+        }
+        // none of the five has been settled yet: a sixth guess made meanwhile is not judged
+        assertLocked(60);
+    }
+
+    @Test
+    void whenTheAttemptThatReachedTheThresholdHasTheRightPasswordThenItsLockIsLifted() {
+        fail(4);
+        throttle.reserve(store, alice).succeeded();
+        assertThatCode(() -> throttle.reserve(store, alice)).doesNotThrowAnyException();
+        assertThat(events.types()).isEmpty();
     }
 
     @Test
     void whenAnAccountEmailReachesTheDefaultThresholdThenAccountSignInIsLockedAndASuccessClearsTheCount() {
         TokenHash owner = LoginThrottle.keyOf("account", "owner@shop.example");
         for (int i = 0; i < 4; i++) {
-            throttle.recordAccountFailure(owner, null, null);
+            throttle.reserveAccount(owner).failed(null, null);
         }
-        throttle.recordAccountSuccess(owner);
-        throttle.recordAccountFailure(owner, null, null);
-        assertThatCode(() -> throttle.requireAccountNotLocked(owner)).doesNotThrowAnyException();
+        throttle.reserveAccount(owner).succeeded();
+        throttle.reserveAccount(owner).failed(null, null);
         for (int i = 0; i < 4; i++) {
-            throttle.recordAccountFailure(owner, null, null);
+            throttle.reserveAccount(owner).failed(null, null);
         }
-        assertThatThrownBy(() -> throttle.requireAccountNotLocked(owner))
+        assertThatThrownBy(() -> throttle.reserveAccount(owner))
                 .isInstanceOfSatisfying(DomainException.class, refused -> {
                     assertThat(refused.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
                     assertThat(refused.retryAfterSeconds()).contains(60L);
@@ -75,39 +85,53 @@ class LoginThrottleTest {
 
     @Test
     void whenFailingAgainAfterALockThenTheLockDoubles() {
-        for (int i = 0; i < 5; i++) {
-            throttle.recordFailure(store, alice, null, null);
-        }
+        fail(5);
         clock.advance(Duration.ofSeconds(60));
-        throttle.recordFailure(store, alice, null, null);
+        fail(1);
         assertLocked(120);
     }
 
     @Test
     void whenASuccessFollowsThenTheCountStartsOver() {
-        for (int i = 0; i < 4; i++) {
-            throttle.recordFailure(store, alice, null, null);
-        }
-        throttle.recordSuccess(store, alice);
-        for (int i = 0; i < 4; i++) {
-            throttle.recordFailure(store, alice, null, null);
-        }
-        assertThatCode(() -> throttle.requireNotLocked(store, alice)).doesNotThrowAnyException();
+        fail(4);
+        throttle.reserve(store, alice).succeeded();
+        fail(4);
+        assertThatCode(() -> throttle.reserve(store, alice)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void whenADayPassesWithoutAttemptsThenTheCountStartsOver() {
+        fail(5);
+        clock.advance(Duration.ofSeconds(60).plus(LoginLockout.QUIET_PERIOD));
+        fail(4);
+        assertThatCode(() -> throttle.reserve(store, alice)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void whenFailuresKeepComingWithinADayThenTheyStillCountAfterTheLock() {
+        fail(5);
+        clock.advance(Duration.ofHours(23));
+        fail(1);
+        assertLocked(120);
     }
 
     @Test
     void whenOneIdentifierIsLockedThenOthersAreNot() {
-        for (int i = 0; i < 5; i++) {
-            throttle.recordFailure(store, alice, null, null);
-        }
-        assertThatCode(() -> throttle.requireNotLocked(store, LoginThrottle.keyOf("email", "bob@example.com")))
+        fail(5);
+        assertThatCode(() -> throttle.reserve(store, LoginThrottle.keyOf("email", "bob@example.com")))
                 .doesNotThrowAnyException();
         assertThat(LoginThrottle.keyOf("email", "alice@example.com")).isEqualTo(alice)
                 .isNotEqualTo(LoginThrottle.keyOf("phone", "alice@example.com"));
     }
 
+    private void fail(int times) {
+        for (int i = 0; i < times; i++) {
+            throttle.reserve(store, alice).failed("cus_1", null);
+        }
+    }
+
     private void assertLocked(long retryAfter) {
-        assertThatThrownBy(() -> throttle.requireNotLocked(store, alice))
+        assertThatThrownBy(() -> throttle.reserve(store, alice))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
                     assertThat(e.retryAfterSeconds()).contains(retryAfter);
@@ -121,24 +145,18 @@ class LoginThrottleTest {
         built.audit = events.log(clock);
         built.failures = new LoginFailureRepository() {
             @Override
-            public long recordFailure(StoreId s, TokenHash identifier, Instant now) {
-                return failures.merge(identifier, 1L, Long::sum);
+            public FailureCount lock(StoreId s, TokenHash identifier, Instant now) {
+                return rows.computeIfAbsent(identifier, key -> new FailureCount(0, now, null));
             }
 
             @Override
-            public void lockUntil(StoreId s, TokenHash identifier, Instant until) {
-                locks.put(identifier, until);
-            }
-
-            @Override
-            public Optional<Instant> lockedUntil(StoreId s, TokenHash identifier) {
-                return Optional.ofNullable(locks.get(identifier));
+            public void save(StoreId s, TokenHash identifier, FailureCount count) {
+                rows.put(identifier, count);
             }
 
             @Override
             public void clear(StoreId s, TokenHash identifier) {
-                failures.remove(identifier);
-                locks.remove(identifier);
+                rows.remove(identifier);
             }
         };
         return built;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.throttle.FailureCount;
 import com.storefrontauth.persistence.testing.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,11 +28,20 @@ class JdbcLoginFailureRepositoryTest extends RepositoryTest {
 
     private static final int RACERS = 20;
 
+    /** One reservation as the lockout makes it: lock the row, then save one more failure. Answers the count it saw. */
+    private static long reserve(Store store, TokenHash identifier) {
+        return transactions.required(() -> {
+            FailureCount seen = loginFailures.lock(store.id(), identifier, now());
+            loginFailures.save(store.id(), identifier, new FailureCount(seen.failures() + 1, now(), null));
+            return seen.failures();
+        });
+    }
+
     /**
-     * Every racer records one failure for the identifier in a transaction of its own, all at once: each
-     * holds its connection and has begun its transaction before the barrier lets them all go. Their answers.
+     * Every racer reserves an attempt in a transaction of its own, all at once: each holds its connection and
+     * has begun its transaction before the barrier lets them all go. The counts they saw.
      */
-    private static List<Long> recordAtOnce(Store store, TokenHash identifier) throws Exception {
+    private static List<Long> reserveAtOnce(Store store, TokenHash identifier) throws Exception {
         CyclicBarrier start = new CyclicBarrier(RACERS);
         ExecutorService pool = Executors.newFixedThreadPool(RACERS);
         try {
@@ -43,7 +53,7 @@ class JdbcLoginFailureRepositoryTest extends RepositoryTest {
                     } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
                         throw new IllegalStateException("The racers did not all start", e);
                     }
-                    return loginFailures.recordFailure(store.id(), identifier, now());
+                    return reserve(store, identifier);
                 });
                 results.add(pool.submit(racer));
             }
@@ -62,113 +72,96 @@ class JdbcLoginFailureRepositoryTest extends RepositoryTest {
     }
 
     @Test
-    void whenFailuresAreRecordedThenEachAnswersTheNewConsecutiveCount() {
+    void whenAnIdentifierHasNoRowThenLockCreatesAnEmptyUnlockedOne() {
         Store store = newStore();
-        TokenHash identifier = newHash();
         Instant now = now();
 
-        assertThat(loginFailures.recordFailure(store.id(), identifier, now)).isEqualTo(1);
-        assertThat(loginFailures.recordFailure(store.id(), identifier, now.plusSeconds(1))).isEqualTo(2);
-        assertThat(loginFailures.recordFailure(store.id(), identifier, now.plusSeconds(2))).isEqualTo(3);
-        assertThat(sql.one("SELECT last_failure_at FROM login_failures WHERE store_id = ? AND identifier_hash = ?",
-                row -> Sql.instant(row, "last_failure_at"), store.id().value(), identifier.hex()))
-                .contains(now.plusSeconds(2));
+        FailureCount count = transactions.required(() -> loginFailures.lock(store.id(), newHash(), now));
+
+        assertThat(count.failures()).isZero();
+        assertThat(count.lockedUntil()).isNull();
+        assertThat(count.lastAttemptAt()).isEqualTo(now);
     }
 
     @Test
-    void whenTwentyTransactionsRecordTheFirstFailuresAtOnceThenAllTwentyCount() throws Exception {
+    void whenACountIsSavedThenTheNextLockReadsItBack() {
+        Store store = newStore();
+        TokenHash identifier = newHash();
+        Instant at = now();
+        Instant until = at.plusSeconds(300);
+
+        transactions.required(() -> {
+            loginFailures.lock(store.id(), identifier, at);
+            loginFailures.save(store.id(), identifier, new FailureCount(3, at, until));
+        });
+
+        assertThat(transactions.required(() -> loginFailures.lock(store.id(), identifier, at.plusSeconds(1))))
+                .isEqualTo(new FailureCount(3, at, until));
+    }
+
+    @Test
+    void whenTwentyTransactionsReserveTheFirstAttemptsAtOnceThenEachSeesTheCountOfThoseBefore() throws Exception {
         Store store = newStore();
         TokenHash identifier = newHash();
 
-        List<Long> counts = recordAtOnce(store, identifier);
+        List<Long> seen = reserveAtOnce(store, identifier);
 
-        assertThat(counts).containsExactlyInAnyOrder(range(1, RACERS));
-        assertThat(loginFailures.recordFailure(store.id(), identifier, now())).isEqualTo(RACERS + 1);
+        assertThat(seen).containsExactlyInAnyOrder(range(0, RACERS - 1));
+        assertThat(reserve(store, identifier)).isEqualTo(RACERS);
     }
 
     @Test
-    void whenTwentyTransactionsRecordFailuresOnAnExistingRowAtOnceThenAllTwentyCount() throws Exception {
+    void whenTwentyTransactionsReserveOnAnExistingRowAtOnceThenNoneIsLost() throws Exception {
         Store store = newStore();
         TokenHash identifier = newHash();
-        loginFailures.recordFailure(store.id(), identifier, now());
+        reserve(store, identifier);
 
-        List<Long> counts = recordAtOnce(store, identifier);
+        List<Long> seen = reserveAtOnce(store, identifier);
 
-        assertThat(counts).containsExactlyInAnyOrder(range(2, RACERS + 1));
-        assertThat(loginFailures.recordFailure(store.id(), identifier, now())).isEqualTo(RACERS + 2);
+        assertThat(seen).containsExactlyInAnyOrder(range(1, RACERS));
+        assertThat(reserve(store, identifier)).isEqualTo(RACERS + 1);
     }
 
     @Test
-    void whenAnIdentifierIsLockedThenLockedUntilAnswersTheInstantAndMoreFailuresKeepIt() {
+    void whenClearedThenTheLockIsGoneAndCountingStartsAgainFromZero() {
         Store store = newStore();
         TokenHash identifier = newHash();
-        Instant until = now().plusSeconds(300);
-        loginFailures.recordFailure(store.id(), identifier, now());
-
-        assertThat(loginFailures.lockedUntil(store.id(), identifier)).isEmpty();
-        loginFailures.lockUntil(store.id(), identifier, until);
-
-        assertThat(loginFailures.lockedUntil(store.id(), identifier)).contains(until);
-        assertThat(loginFailures.recordFailure(store.id(), identifier, now())).isEqualTo(2);
-        assertThat(loginFailures.lockedUntil(store.id(), identifier)).contains(until);
-
-        Instant longer = until.plusSeconds(600);
-        loginFailures.lockUntil(store.id(), identifier, longer);
-        assertThat(loginFailures.lockedUntil(store.id(), identifier)).contains(longer);
-    }
-
-    @Test
-    void whenAnIdentifierHasNoFailuresThenItIsNotLocked() {
-        Store store = newStore();
-
-        assertThat(loginFailures.lockedUntil(store.id(), newHash())).isEmpty();
-    }
-
-    @Test
-    void whenClearedThenTheLockIsGoneAndCountingStartsAgainFromOne() {
-        Store store = newStore();
-        TokenHash identifier = newHash();
-        loginFailures.recordFailure(store.id(), identifier, now());
-        loginFailures.recordFailure(store.id(), identifier, now());
-        loginFailures.lockUntil(store.id(), identifier, now().plusSeconds(60));
+        transactions.required(() -> {
+            loginFailures.lock(store.id(), identifier, now());
+            loginFailures.save(store.id(), identifier, new FailureCount(2, now(), now().plusSeconds(60)));
+        });
 
         loginFailures.clear(store.id(), identifier);
 
-        assertThat(loginFailures.lockedUntil(store.id(), identifier)).isEmpty();
-        assertThat(loginFailures.recordFailure(store.id(), identifier, now())).isEqualTo(1);
+        FailureCount after = transactions.required(() -> loginFailures.lock(store.id(), identifier, now()));
+        assertThat(after.failures()).isZero();
+        assertThat(after.lockedUntil()).isNull();
     }
 
     @Test
-    void whenTheSameIdentifierFailsInTwoStoresThenCountsLocksAndClearsAreSeparate() {
+    void whenTheSameIdentifierFailsInTwoStoresThenCountsAndClearsAreSeparate() {
         Store first = newStore();
         Store second = newStore();
         TokenHash identifier = newHash();
-        Instant until = now().plusSeconds(120);
-        loginFailures.recordFailure(first.id(), identifier, now());
-        loginFailures.recordFailure(first.id(), identifier, now());
-        loginFailures.lockUntil(first.id(), identifier, until);
+        reserve(first, identifier);
+        reserve(first, identifier);
 
-        assertThat(loginFailures.recordFailure(second.id(), identifier, now())).isEqualTo(1);
-        assertThat(loginFailures.lockedUntil(second.id(), identifier)).isEmpty();
-
+        assertThat(reserve(second, identifier)).isZero();
         loginFailures.clear(second.id(), identifier);
 
-        assertThat(loginFailures.lockedUntil(first.id(), identifier)).contains(until);
-        assertThat(loginFailures.recordFailure(first.id(), identifier, now())).isEqualTo(3);
+        assertThat(reserve(first, identifier)).isEqualTo(2);
     }
 
     @Test
-    void whenTwoIdentifiersFailInOneStoreThenTheyAreCountedAndLockedSeparately() {
+    void whenTwoIdentifiersFailInOneStoreThenTheyAreCountedSeparately() {
         Store store = newStore();
         TokenHash one = newHash();
         TokenHash two = newHash();
-        loginFailures.recordFailure(store.id(), one, now());
-        loginFailures.recordFailure(store.id(), one, now());
-        loginFailures.lockUntil(store.id(), one, now().plusSeconds(30));
+        reserve(store, one);
+        reserve(store, one);
 
-        assertThat(loginFailures.recordFailure(store.id(), two, now())).isEqualTo(1);
-        assertThat(loginFailures.lockedUntil(store.id(), two)).isEmpty();
+        assertThat(reserve(store, two)).isZero();
         loginFailures.clear(store.id(), two);
-        assertThat(loginFailures.recordFailure(store.id(), one, now())).isEqualTo(3);
+        assertThat(reserve(store, one)).isEqualTo(2);
     }
 }

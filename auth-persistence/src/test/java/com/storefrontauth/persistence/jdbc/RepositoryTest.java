@@ -64,7 +64,7 @@ abstract class RepositoryTest {
         auditEvents = new JdbcAuditEventRepository(sql);
         settings = new JdbcPlatformSettings(sql);
         customers = new JdbcCustomerRepository(sql);
-        loginFailures = new JdbcLoginFailureRepository(sql, transactions);
+        loginFailures = new JdbcLoginFailureRepository(sql);
         otpChallenges = new JdbcOtpChallengeRepository(sql);
         otpActivity = new JdbcOtpActivityRepository(sql);
         outbox = new JdbcOutboxRepository(sql);

@@ -68,6 +68,16 @@ public final class RunningServer {
         return peer;
     }
 
+    /**
+     * An instance of its own (own database) with settings the shared one must not have, for a test that
+     * would disturb every other test on the shared instance. Stop it when done.
+     */
+    public static RunningServer dedicated(Map<String, String> settings) {
+        RunningServer server = start(Map.of(), settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -90,6 +100,10 @@ public final class RunningServer {
     }
 
     private static RunningServer start(Map<String, String> shared) {
+        return start(shared, Map.of());
+    }
+
+    private static RunningServer start(Map<String, String> shared, Map<String, String> settings) {
         String jar = System.getProperty("server.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("system property server.jar must name the built uber-jar, got " + jar);
@@ -111,6 +125,8 @@ public final class RunningServer {
                 instanceEnv.put("AUTH_SMS_WEBHOOK_URL", WebhookReceiver.get().url("sms"));
                 instanceEnv.put("AUTH_WHATSAPP_WEBHOOK_URL", WebhookReceiver.get().url("whatsapp"));
                 instanceEnv.put("AUTH_WEBHOOK_SECRET", WebhookReceiver.SECRET);
+                // every test signs in from 127.0.0.1; AccountRouteLimitIT checks the window on an instance of its own
+                instanceEnv.put("AUTH_ACCOUNTS_IP_RATE_LIMIT_PER_MINUTE", "100000");
                 if ("postgres".equals(System.getProperty("it.database"))) {
                     PostgresCluster postgres = PostgresCluster.shared();
                     instanceEnv.put("AUTH_DB_URL", postgres.createDatabase());
@@ -121,6 +137,7 @@ public final class RunningServer {
                     instanceEnv.put("AUTH_DB_URL", "jdbc:h2:" + workDir.resolve("db/auth") + ";LOCK_TIMEOUT=10000");
                 }
             }
+            instanceEnv.putAll(settings);
             env.putAll(instanceEnv);
             Instant begun = Instant.now();
             Process process = builder.start();
@@ -212,7 +229,7 @@ public final class RunningServer {
         return log.length() > 8000 ? log.substring(log.length() - 8000) : log;
     }
 
-    private void stop() {
+    public void stop() {
         process.destroy();
         try {
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -5,6 +5,7 @@ import static com.storefrontauth.api.http.JsonFactory.JSON;
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.security.ThrottledRoute;
 import com.storefrontauth.domain.account.MerchantActivation;
 import com.storefrontauth.domain.account.MerchantLogin;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** Merchant sign-up and activation; sign-in, refresh and sign-out of merchant and platform-admin accounts. */
 @Path("v1/accounts")
+@ThrottledRoute
 // one instance for all requests: building one per request (and re-registering its @Timed metrics) was ~30 % of /customers/me
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
