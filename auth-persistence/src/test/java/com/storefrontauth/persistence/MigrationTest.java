@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storefrontauth.persistence.testing.PostgresCluster;
 import com.storefrontauth.persistence.testing.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,10 +30,19 @@ class MigrationTest {
     static final List<String> TABLES = List.of("stores", "accounts", "account_stores", "api_keys", "cors_origins",
             "sessions", "used_refresh_tokens", "audit_events", "signing_keys", "platform_settings", "customers",
             "login_failures", "otp_challenges", "otp_activity", "outbox_messages");
-    static final int MIGRATIONS = 4;
+    /** V1 to Vn, one per script, none skipped (counted, so that a new migration needs no edit here). */
+    static final int MIGRATIONS = scripts();
 
     @Parameter
     TestDatabase target;
+
+    private static int scripts() {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            return (int) files.filter(file -> file.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static long count(Database database, String sql, Object... parameters) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();

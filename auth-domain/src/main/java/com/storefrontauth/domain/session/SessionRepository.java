@@ -50,9 +50,16 @@ public interface SessionRepository {
     /** Revokes every unrevoked management session (no store) of a merchant account; answers how many. */
     int revokeAllOfAccount(String subject, String reason, Instant now);
 
-    /** Sessions revoked after {@code since}: what every instance polls to refuse their access tokens. */
+    /** The database's clock, which revocations are recorded and polled by (instances' clocks may disagree). */
+    Instant databaseTime();
+
+    /**
+     * Sessions whose revocation the database recorded after {@code since} (by {@link #databaseTime}): what
+     * every instance polls to refuse their access tokens.
+     */
     List<Revocation> revokedSince(Instant since);
 
-    record Revocation(SessionId id, Instant revokedAt) {
+    /** A revoked session and the database time its revocation was recorded at. */
+    record Revocation(SessionId id, Instant recordedAt) {
     }
 }

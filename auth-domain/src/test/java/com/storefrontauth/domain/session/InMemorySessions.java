@@ -4,6 +4,7 @@ import com.storefrontauth.domain.shared.Page;
 import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.StoreId;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -12,11 +13,20 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-/** A session store with the same compare-and-set contract as the database one. */
+/**
+ * A session store with the same compare-and-set contract as the database one; its clock plays the
+ * database's, by which revocations are recorded whatever time the caller passes in.
+ */
 class InMemorySessions implements SessionRepository {
 
     final Map<SessionId, Session> sessions = new ConcurrentHashMap<>();
     final Map<TokenHash, SessionId> used = new ConcurrentHashMap<>();
+    private final Map<SessionId, Instant> recorded = new ConcurrentHashMap<>();
+    private final Clock databaseClock;
+
+    InMemorySessions(Clock databaseClock) {
+        this.databaseClock = databaseClock;
+    }
 
     @Override
     public void insert(Session session) {
@@ -61,6 +71,7 @@ class InMemorySessions implements SessionRepository {
         sessions.put(id, new Session(s.id(), s.store(), s.kind(), s.subject(), s.anonymousId(), s.createdAt(),
                 s.lastUsedAt(), s.expiresAt(), s.idleTimeout(), s.accessTokenTtl(), now, reason, s.client(),
                 s.refreshHash()));
+        recorded.put(id, databaseClock.instant());
         return true;
     }
 
@@ -111,10 +122,15 @@ class InMemorySessions implements SessionRepository {
     }
 
     @Override
+    public Instant databaseTime() {
+        return databaseClock.instant();
+    }
+
+    @Override
     public List<Revocation> revokedSince(Instant since) {
-        return sessions.values().stream()
-                .filter(s -> s.revokedAt() != null && s.revokedAt().isAfter(since))
-                .map(s -> new Revocation(s.id(), s.revokedAt()))
+        return recorded.entrySet().stream()
+                .filter(entry -> entry.getValue().isAfter(since))
+                .map(entry -> new Revocation(entry.getKey(), entry.getValue()))
                 .toList();
     }
 }

@@ -29,7 +29,7 @@ class RefreshTokenRotationTest {
             new SessionLifetimes(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(1));
 
     private final MutableClock clock = new MutableClock();
-    private final InMemorySessions sessions = new InMemorySessions();
+    private final InMemorySessions sessions = new InMemorySessions(clock);
     private final RecordedEvents events = new RecordedEvents();
     private final AtomicInteger signed = new AtomicInteger();
     private final AuditLog audit = events.log(clock);

@@ -36,6 +36,8 @@ public class JdbcSessionRepository implements SessionRepository {
      */
     private static final String ACTIVE = " WHERE store_id = ? AND subject_kind = ? AND revoked_at IS NULL"
             + " AND expires_at > ? AND last_used_at + idle_timeout_seconds * INTERVAL '1' SECOND > ?";
+    /** Every revocation also records the database's time, which {@link #revokedSince} is polled by. */
+    private static final String RECORDED = " revocation_recorded_at = CURRENT_TIMESTAMP";
     private static final String SPEND =
             "INSERT INTO used_refresh_tokens (token_hash, session_id, used_at) VALUES (?, ?, ?)";
 
@@ -110,8 +112,8 @@ public class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public boolean revoke(SessionId id, String reason, Instant now) {
-        return sql.update("UPDATE sessions SET revoked_at = ?, revoke_reason = ? WHERE id = ? AND revoked_at IS NULL",
-                now, Sql.clip(reason, 64), id.value()) > 0;
+        return sql.update("UPDATE sessions SET revoked_at = ?, revoke_reason = ?," + RECORDED
+                + " WHERE id = ? AND revoked_at IS NULL", now, Sql.clip(reason, 64), id.value()) > 0;
     }
 
     @Override
@@ -128,7 +130,7 @@ public class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public int revokeAllOf(StoreId store, String subject, SessionId except, String reason, Instant now) {
-        String update = "UPDATE sessions SET revoked_at = ?, revoke_reason = ?"
+        String update = "UPDATE sessions SET revoked_at = ?, revoke_reason = ?," + RECORDED
                 + " WHERE store_id = ? AND subject = ? AND revoked_at IS NULL";
         if (except == null) {
             return sql.update(update, now, Sql.clip(reason, 64), store.value(), subject);
@@ -156,14 +158,20 @@ public class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public int revokeAllOfAccount(String subject, String reason, Instant now) {
-        return sql.update("UPDATE sessions SET revoked_at = ?, revoke_reason = ?"
+        return sql.update("UPDATE sessions SET revoked_at = ?, revoke_reason = ?," + RECORDED
                 + " WHERE store_id IS NULL AND subject = ? AND revoked_at IS NULL", now, Sql.clip(reason, 64), subject);
     }
 
     @Override
+    public Instant databaseTime() {
+        return sql.one("SELECT CURRENT_TIMESTAMP AS database_time", row -> Sql.instant(row, "database_time")).orElseThrow();
+    }
+
+    @Override
     public List<Revocation> revokedSince(Instant since) {
-        return sql.list("SELECT id, revoked_at FROM sessions WHERE revoked_at > ?",
-                row -> new Revocation(new SessionId(row.getString("id")), Sql.instant(row, "revoked_at")), since);
+        return sql.list("SELECT id, revocation_recorded_at FROM sessions WHERE revocation_recorded_at > ?",
+                row -> new Revocation(new SessionId(row.getString("id")), Sql.instant(row, "revocation_recorded_at")),
+                since);
     }
 
     private static Session session(ResultSet row) throws SQLException {

@@ -195,22 +195,47 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
     }
 
     @Test
-    void whenSessionsAreRevokedThenRevokedSinceListsThoseAfterTheGivenTime() {
+    void whenSessionsAreRevokedThenRevokedSinceListsThoseRecordedAfterTheGivenDatabaseTime() {
         Store store = newStore();
         Session early = newSession(store, newHash());
         Session late = newSession(store, newHash());
         Session active = newSession(store, newHash());
-        Instant now = now();
-        sessions.revoke(early.id(), "logout", now.minusSeconds(120));
-        sessions.revoke(late.id(), "logout", now);
+        sessions.revoke(early.id(), "logout", now());
+        Instant between = sessions.databaseTime();
+        sleepPastTheDatabaseClockTick();
+        sessions.revokeAllOf(store.id(), late.subject(), null, "password_changed", now());
 
-        assertThat(sessions.revokedSince(now.minusSeconds(60)))
+        assertThat(sessions.revokedSince(between))
                 .extracting(SessionRepository.Revocation::id)
                 .contains(late.id())
                 .doesNotContain(early.id(), active.id());
-        assertThat(sessions.revokedSince(now.minusSeconds(600)))
+        assertThat(sessions.revokedSince(between.minusSeconds(600)))
                 .extracting(SessionRepository.Revocation::id)
                 .contains(early.id(), late.id());
+    }
+
+    @Test
+    void whenAnInstanceWhoseClockIsHoursBehindRevokesASessionThenThePollAfterItStillListsIt() {
+        Store store = newStore();
+        Session session = newSession(store, newHash());
+        Instant lastPoll = sessions.databaseTime();
+        Instant skewedInstanceClock = lastPoll.minus(Duration.ofHours(3));
+
+        sessions.revoke(session.id(), "logout", skewedInstanceClock);
+
+        assertThat(sessions.revokedSince(lastPoll.minusSeconds(10)))
+                .extracting(SessionRepository.Revocation::id)
+                .contains(session.id());
+        assertThat(sessions.find(session.id()).orElseThrow().revokedAt()).isEqualTo(skewedInstanceClock);
+    }
+
+    /** Database clocks tick in microseconds or coarser: two reads in a row may show the same time. */
+    private static void sleepPastTheDatabaseClockTick() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
