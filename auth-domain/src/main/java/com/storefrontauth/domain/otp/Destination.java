@@ -31,4 +31,10 @@ public record Destination(OtpChannel channel, String address) {
         String kind = channel == OtpChannel.EMAIL ? "email" : "phone";
         return TokenHash.of("otp:" + (store == null ? "-" : store.value()) + ":" + kind + ":" + address);
     }
+
+    /** The key under which codes to this address are counted across every store (the platform-wide cap). */
+    public TokenHash platformKey() {
+        String kind = channel == OtpChannel.EMAIL ? "email" : "phone";
+        return TokenHash.of("otp:*:" + kind + ":" + address);
+    }
 }

@@ -6,6 +6,8 @@ import com.storefrontauth.domain.delivery.MessageTransport;
 import com.storefrontauth.domain.delivery.Outbox;
 import com.storefrontauth.domain.delivery.OutboxSignal;
 import com.storefrontauth.domain.otp.OtpActivityRepository.Kind;
+import com.storefrontauth.domain.platform.PlatformLimits;
+import com.storefrontauth.domain.platform.PlatformLimitsService;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
@@ -25,9 +27,12 @@ import java.util.function.Supplier;
 
 /**
  * Starting, resending and verifying challenges, with the per-destination limits of DESIGN.md: one
- * code per cooldown, at most {@code otp_max_sends_per_hour}, and a daily budget of wrong codes. The
- * code's message is queued in the same unit of work as its challenge. Use cases that send codes
- * (passwordless sign-in, reset, contact checks, merchant activation) all come through here.
+ * code per cooldown and at most {@code otp_max_sends_per_hour} per store, at most the platform's
+ * {@code destination_codes_per_hour} across all stores, the store's daily codes per channel, and a
+ * budget of wrong codes per destination and client address that holds back verifying, never starting.
+ * Every limit is counted in the database, so it holds across instances. The code's message is queued in
+ * the same unit of work as its challenge. Use cases that send codes (passwordless sign-in, reset, contact
+ * checks, merchant activation) all come through here.
  */
 @ApplicationScoped
 public class OtpChallenges {
@@ -40,6 +45,9 @@ public class OtpChallenges {
 
     @Inject
     OtpCodes codes;
+
+    @Inject
+    PlatformLimitsService platform;
 
     @Inject
     Outbox outbox;
@@ -93,12 +101,11 @@ public class OtpChallenges {
     private OtpRequired open(Request request, boolean decoy, ClientInfo client) {
         requireChannelUp(request.destination().channel());
         Instant now = clock.instant();
-        TokenHash key = request.destination().throttleKey(request.store());
-        requireSendAllowed(key, request.rules(), now);
+        requireSendAllowed(request.store(), request.destination(), request.rules(), now);
         OtpChallenge.Issued issued = OtpChallenge.issue(request.store(), request.action(), request.destination(),
                 request.subject(), decoy, request.rules(), codes, now);
         challenges.insert(issued.challenge());
-        activity.record(key, Kind.SENT, now);
+        recordSent(request.store(), request.destination(), now);
         if (decoy) {
             audit.record(request.store(), AuditEventType.OTP_REQUEST_UNKNOWN, null, client,
                     details(issued.challenge(), Map.of()));
@@ -132,12 +139,11 @@ public class OtpChallenges {
             throw expired();
         }
         requireChannelUp(challenge.channel());
-        TokenHash key = challenge.destination().throttleKey(challenge.store());
         String code = challenge.resend(rules, codes, now);
         // the address's own cooldown also covers other challenges' codes sent to it since
-        requireSendAllowed(key, rules, now);
+        requireSendAllowed(challenge.store(), challenge.destination(), rules, now);
         challenges.update(challenge);
-        activity.record(key, Kind.SENT, now);
+        recordSent(challenge.store(), challenge.destination(), now);
         if (!challenge.decoy()) {
             outbox.queue(challenge, code, storeName, rules, retainMessages);
             audit.record(challenge.store(), AuditEventType.OTP_SENT, challenge.subject(), client,
@@ -150,7 +156,8 @@ public class OtpChallenges {
     /**
      * Checks a code and, when it is right, runs {@code completion} in the same unit of work (the
      * challenge is used up only if the completion commits). A wrong code is counted and recorded in a
-     * committed unit of work before the refusal is thrown.
+     * committed unit of work before the refusal is thrown. A client address that has spent the failure
+     * budget for this destination is refused before the code is looked at; other addresses are not.
      *
      * @param locate finds and locks the challenge (empty for an unknown token or another store's)
      */
@@ -160,7 +167,7 @@ public class OtpChallenges {
             Instant now = clock.instant();
             OtpChallenge challenge = locate.get().filter(found -> found.action().answers(action))
                     .orElseThrow(OtpChallenges::expired);
-            TokenHash key = challenge.destination().throttleKey(challenge.store());
+            TokenHash key = failureKey(challenge, client);
             requireFailureBudget(key, rules, now);
             OtpChallenge.Outcome outcome = challenge.verify(code, codes, now);
             if (outcome instanceof OtpChallenge.Accepted) {
@@ -212,8 +219,27 @@ public class OtpChallenges {
         return challenges.lock(TokenHash.of(token)).filter(found -> found.belongsTo(store));
     }
 
-    private void requireSendAllowed(TokenHash key, OtpRules rules, Instant now) {
-        OtpActivityRepository.Summary seen = summarize(key, now);
+    /** Failures are counted per destination and client address: an attacker's wrong codes hold back only their own. */
+    private static TokenHash failureKey(OtpChallenge challenge, ClientInfo client) {
+        return TokenHash.of(challenge.destination().throttleKey(challenge.store()).hex() + "|ip:"
+                + (client.ip() == null ? "-" : client.ip()));
+    }
+
+    /** The key of a store's codes by one channel (its daily budget). */
+    private static TokenHash storeKey(StoreId store, OtpChannel channel) {
+        return TokenHash.of("otp-store:" + store.value() + ":" + channel.wireValue());
+    }
+
+    private void recordSent(StoreId store, Destination destination, Instant now) {
+        activity.record(destination.throttleKey(store), Kind.SENT, now);
+        activity.record(destination.platformKey(), Kind.SENT, now);
+        if (store != null) {
+            activity.record(storeKey(store, destination.channel()), Kind.SENT, now);
+        }
+    }
+
+    private void requireSendAllowed(StoreId store, Destination destination, OtpRules rules, Instant now) {
+        OtpActivityRepository.Summary seen = summarize(destination.throttleKey(store), now);
         Optional<Instant> last = seen.lastSent();
         if (!rules.resendCooldown().isZero() && last.isPresent()
                 && now.isBefore(last.get().plus(rules.resendCooldown()))) {
@@ -224,18 +250,33 @@ public class OtpChallenges {
             Instant free = leavesWindow(seen.oldestSentInWindow().orElse(now), OtpRules.SEND_WINDOW);
             throw limited(ErrorCode.RATE_LIMITED, "Too many codes were sent to this address; try again later.", free, now);
         }
-        requireFailureBudget(seen, rules, now);
+        PlatformLimits limits = platform.current();
+        requireWithin(destination.platformKey(), OtpRules.SEND_WINDOW, limits.destinationCodesPerHour(),
+                "Too many codes were sent to this address; try again later.", now);
+        if (store != null) {
+            requireWithin(storeKey(store, destination.channel()), OtpRules.STORE_BUDGET_WINDOW,
+                    limits.storeDailyCodes(destination.channel().wireValue()),
+                    "This store has sent all the codes by " + destination.channel().wireValue()
+                            + " it may send today; try again later.", now);
+        }
+    }
+
+    private void requireWithin(TokenHash key, Duration window, long limit, String detail, Instant now) {
+        Instant since = now.minus(window);
+        OtpActivityRepository.Summary seen = activity.summarize(key, since, since);
+        if (seen.sentInWindow() >= limit) {
+            Instant free = leavesWindow(seen.oldestSentInWindow().orElse(now), window);
+            throw limited(ErrorCode.RATE_LIMITED, detail, free, now);
+        }
     }
 
     private void requireFailureBudget(TokenHash key, OtpRules rules, Instant now) {
-        requireFailureBudget(summarize(key, now), rules, now);
-    }
-
-    private static void requireFailureBudget(OtpActivityRepository.Summary seen, OtpRules rules, Instant now) {
-        if (seen.failedInWindow() >= rules.dailyFailureBudget()) {
+        OtpActivityRepository.Summary seen = summarize(key, now);
+        if (seen.failedInWindow() >= rules.failureBudget()) {
             Instant free = leavesWindow(seen.oldestFailedInWindow().orElse(now), OtpRules.FAILURE_WINDOW);
             throw limited(ErrorCode.TOO_MANY_ATTEMPTS,
-                    "Too many wrong codes for this address; codes are blocked for a while.", free, now);
+                    "Too many wrong codes from this address; wait before trying again or ask for a new code.",
+                    free, now);
         }
     }
 

@@ -29,7 +29,7 @@ public class OtpRetention {
         Instant now = clock.instant();
         transactions.required(() -> {
             challenges.deleteExpired(now.minus(KEEP_EXPIRED));
-            activity.deleteBefore(now.minus(OtpRules.FAILURE_WINDOW));
+            activity.deleteBefore(now.minus(OtpRules.STORE_BUDGET_WINDOW));
         });
     }
 }

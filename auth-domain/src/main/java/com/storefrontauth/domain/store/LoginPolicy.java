@@ -1,5 +1,6 @@
 package com.storefrontauth.domain.store;
 
+import com.storefrontauth.domain.platform.PlatformLimits;
 import com.storefrontauth.domain.shared.FieldErrors;
 import java.time.Duration;
 import java.util.Collections;
@@ -11,7 +12,8 @@ import java.util.Set;
 /**
  * How a store lets its customers sign in: methods, code rules, password length, lockout, token
  * lifetimes and the per-IP rate. Immutable; {@link #amend} validates a partial change as a whole and
- * names every field that is out of range. Field names and ranges are those of API.md.
+ * names every field that is out of range, of API.md or of the platform's limits. A stored policy takes
+ * effect {@link #within} the platform limits of the moment.
  */
 public final class LoginPolicy {
 
@@ -64,9 +66,11 @@ public final class LoginPolicy {
 
     /**
      * A policy with the given fields replaced. Values are Boolean, Long or String as they came from
-     * JSON; unknown fields, wrong types and out-of-range values are all reported together.
+     * JSON; unknown fields, wrong types, out-of-range values and values beyond the platform's limits are
+     * all reported together. Only the changed fields answer to the limits: a stored value above a limit
+     * lowered since does not block changing another field.
      */
-    public LoginPolicy amend(Map<String, Object> changes) {
+    public LoginPolicy amend(Map<String, Object> changes, PlatformLimits limits) {
         FieldErrors errors = new FieldErrors();
         Map<String, Object> amended = new LinkedHashMap<>(values);
         changes.forEach((name, value) -> {
@@ -75,7 +79,7 @@ public final class LoginPolicy {
                 errors.add(name, "is not a login policy field");
                 return;
             }
-            PolicyField.Result result = field.accept(value);
+            PolicyField.Result result = field.accept(value).within(name, limits);
             result.failure().ifPresentOrElse(message -> errors.add(name, message),
                     () -> amended.put(name, result.value()));
         });
@@ -104,6 +108,14 @@ public final class LoginPolicy {
             }
         });
         return new LoginPolicy(values);
+    }
+
+    /** The policy as it takes effect: every number a platform limit bounds is brought inside it. */
+    public LoginPolicy within(PlatformLimits limits) {
+        Map<String, Object> effective = new LinkedHashMap<>(values);
+        FIELDS.stream().filter(field -> field.kind() == PolicyField.Kind.NUMBER).forEach(field -> effective
+                .put(field.name(), limits.clamp(field.name(), (Long) values.get(field.name()))));
+        return effective.equals(values) ? this : new LoginPolicy(effective);
     }
 
     /** Every field in API.md's order, for the wire and for storage. */

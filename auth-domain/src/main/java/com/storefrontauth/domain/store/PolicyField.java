@@ -1,5 +1,6 @@
 package com.storefrontauth.domain.store;
 
+import com.storefrontauth.domain.platform.PlatformLimits;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,6 +58,14 @@ public record PolicyField(String name, Kind kind, Object defaultValue, long min,
 
         Optional<String> failure() {
             return Optional.ofNullable(error);
+        }
+
+        /** This result, or the platform's refusal of an accepted number. */
+        Result within(String name, PlatformLimits limits) {
+            if (value instanceof Long number) {
+                return limits.refusal(name, number).map(Result::error).orElse(this);
+            }
+            return this;
         }
     }
 }

@@ -2,6 +2,8 @@ package com.storefrontauth.domain.store;
 
 import com.storefrontauth.domain.cors.CorsOrigin;
 import com.storefrontauth.domain.cors.CorsOriginRepository;
+import com.storefrontauth.domain.platform.PlatformLimits;
+import com.storefrontauth.domain.platform.PlatformLimitsService;
 import com.storefrontauth.domain.shared.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The stores and CORS allow-lists that the storefront gate reads on every request, kept in memory for
  * at most {@link #FRESHNESS}. A change made on this instance is seen at once ({@link #forget}); one made
  * on another instance within that time. API keys are not cached: their revocation is immediate everywhere.
+ * A store's policy is held as it takes effect, inside the platform limits it was loaded under.
  */
 @ApplicationScoped
 public class StoreDirectory {
@@ -32,6 +35,9 @@ public class StoreDirectory {
     CorsOriginRepository origins;
 
     @Inject
+    PlatformLimitsService limits;
+
+    @Inject
     Transactions transactions;
 
     @Inject
@@ -39,7 +45,7 @@ public class StoreDirectory {
 
     private final Map<StoreId, Entry> entries = new ConcurrentHashMap<>();
 
-    private record Entry(Optional<Store> store, List<CorsOrigin> origins, Instant loadedAt) {
+    private record Entry(Optional<Store> store, List<CorsOrigin> origins, PlatformLimits limits, Instant loadedAt) {
     }
 
     public Optional<Store> find(StoreId id) {
@@ -57,13 +63,16 @@ public class StoreDirectory {
 
     private Entry entry(StoreId id) {
         Instant now = clock.instant();
+        PlatformLimits inForce = limits.current();
         Entry known = entries.get(id);
-        if (known != null && now.isBefore(known.loadedAt().plus(FRESHNESS))) {
+        if (known != null && known.limits() == inForce && now.isBefore(known.loadedAt().plus(FRESHNESS))) {
             return known;
         }
         Entry loaded = transactions.required(() -> {
             Optional<Store> store = stores.find(id);
-            return new Entry(store, store.isPresent() ? origins.list(id) : List.of(), now);
+            // a fresh copy read for this cache alone: nothing writes it back
+            store.ifPresent(found -> found.replacePolicy(found.policy().within(inForce)));
+            return new Entry(store, store.isPresent() ? origins.list(id) : List.of(), inForce, now);
         });
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();

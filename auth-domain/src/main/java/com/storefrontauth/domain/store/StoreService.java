@@ -5,6 +5,7 @@ import com.storefrontauth.domain.access.StoreAccess;
 import com.storefrontauth.domain.account.AccountRepository;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.platform.PlatformLimitsService;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.UnitOfWork;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ public class StoreService {
     private StoreAccess access;
     private AuditLog audit;
     private StoreDirectory directory;
+    private PlatformLimitsService limits;
     private Clock clock;
 
     protected StoreService() {
@@ -32,8 +34,9 @@ public class StoreService {
 
     @Inject
     public StoreService(StoreRepository stores, AccountRepository accounts, StoreAccess access, AuditLog audit,
-            StoreDirectory directory, Clock clock) {
+            StoreDirectory directory, PlatformLimitsService limits, Clock clock) {
         this.directory = directory;
+        this.limits = limits;
         this.stores = stores;
         this.accounts = accounts;
         this.access = access;
@@ -86,19 +89,21 @@ public class StoreService {
         return store;
     }
 
+    /** The policy in effect: the store's own, inside the platform limits of the moment. */
     public LoginPolicy policy(Operator operator, StoreId id) {
-        return access.require(operator, id).policy();
+        return access.require(operator, id).policy().within(limits.current());
     }
 
+    /** Anyone, the platform admin included, sets values inside the platform limits only (raise those first). */
     public LoginPolicy amendPolicy(Operator operator, StoreId id, Map<String, Object> changes, ClientInfo client) {
         Store store = access.require(operator, id);
-        LoginPolicy amended = store.policy().amend(changes);
+        LoginPolicy amended = store.policy().amend(changes, limits.current());
         store.replacePolicy(amended);
         stores.update(store);
         directory.forget(store.id());
         Map<String, String> details = new LinkedHashMap<>();
         changes.keySet().forEach(field -> details.put(field, String.valueOf(amended.asMap().get(field))));
         audit.record(store.id(), AuditEventType.LOGIN_POLICY_UPDATED, operator.subject(), client, details);
-        return amended;
+        return amended.within(limits.current());
     }
 }

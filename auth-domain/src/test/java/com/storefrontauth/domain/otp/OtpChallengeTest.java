@@ -324,11 +324,11 @@ class OtpChallengeTest {
     }
 
     @Test
-    void whenDailyFailureBudgetIsAskedThenThreeChallengesWorthButAtLeastTen() {
-        assertThat(new OtpRules(6, Duration.ofMinutes(5), 1, Duration.ZERO, 5).dailyFailureBudget()).isEqualTo(10);
-        assertThat(new OtpRules(6, Duration.ofMinutes(5), 3, Duration.ZERO, 5).dailyFailureBudget()).isEqualTo(10);
-        assertThat(new OtpRules(6, Duration.ofMinutes(5), 4, Duration.ZERO, 5).dailyFailureBudget()).isEqualTo(12);
-        assertThat(new OtpRules(6, Duration.ofMinutes(5), 20, Duration.ZERO, 5).dailyFailureBudget()).isEqualTo(60);
+    void whenFailureBudgetIsAskedThenThreeChallengesWorthButAtLeastTen() {
+        assertThat(new OtpRules(6, Duration.ofMinutes(5), 1, Duration.ZERO, 5).failureBudget()).isEqualTo(10);
+        assertThat(new OtpRules(6, Duration.ofMinutes(5), 3, Duration.ZERO, 5).failureBudget()).isEqualTo(10);
+        assertThat(new OtpRules(6, Duration.ofMinutes(5), 4, Duration.ZERO, 5).failureBudget()).isEqualTo(12);
+        assertThat(new OtpRules(6, Duration.ofMinutes(5), 20, Duration.ZERO, 5).failureBudget()).isEqualTo(60);
     }
 
     @Test
@@ -336,6 +336,6 @@ class OtpChallengeTest {
         OtpRules rules = OtpRules.of(LoginPolicy.defaults());
 
         assertThat(rules).isEqualTo(new OtpRules(6, Duration.ofSeconds(300), 5, Duration.ofSeconds(60), 5));
-        assertThat(rules.dailyFailureBudget()).isEqualTo(15);
+        assertThat(rules.failureBudget()).isEqualTo(15);
     }
 }

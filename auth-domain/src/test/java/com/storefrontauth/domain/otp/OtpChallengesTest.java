@@ -14,6 +14,8 @@ import com.storefrontauth.domain.delivery.FakeTransport;
 import com.storefrontauth.domain.delivery.InMemoryOutbox;
 import com.storefrontauth.domain.delivery.OutboxMessage;
 import com.storefrontauth.domain.otp.OtpActivityRepository.Kind;
+import com.storefrontauth.domain.platform.FixedPlatformLimits;
+import com.storefrontauth.domain.platform.PlatformLimits;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DirectTransactions;
 import com.storefrontauth.domain.shared.DomainException;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
 class OtpChallengesTest {
 
     private static final ClientInfo CLIENT = new ClientInfo("203.0.113.9", "test");
+    private static final ClientInfo OWNER = new ClientInfo("198.51.100.7", "owner's phone");
     private static final String STORE_NAME = "Acme Shop";
     /** Three attempts, so the daily failure budget is the minimum of ten. */
     private static final OtpRules RULES = new OtpRules(6, Duration.ofMinutes(10), 3, Duration.ofSeconds(60), 5);
@@ -61,7 +64,12 @@ class OtpChallengesTest {
     }
 
     private OtpChallenges otp(Transactions transactions) {
+        return otp(transactions, PlatformLimits.defaults());
+    }
+
+    private OtpChallenges otp(Transactions transactions, PlatformLimits limits) {
         OtpChallenges otp = new OtpChallenges();
+        otp.platform = FixedPlatformLimits.of(limits, clock);
         otp.challenges = stored;
         otp.activity = activity;
         otp.codes = codes;
@@ -161,7 +169,8 @@ class OtpChallengesTest {
         assertThat(stored.find(TokenHash.of(required.token()))).isPresent();
         assertThat(signals).hasValue(1);
         assertThat(events.types()).containsExactly(AuditEventType.OTP_SENT);
-        assertThat(activity.total(Kind.SENT)).isEqualTo(1);
+        assertThat(activity.total(Kind.SENT)).as("counted for the address in the store, the address everywhere and "
+                + "the store's channel").isEqualTo(3);
     }
 
     @Test
@@ -218,7 +227,7 @@ class OtpChallengesTest {
         assertThat(refused.retryAfterSeconds()).contains(40L);
         assertThat(messages.all()).hasSize(1);
         assertThat(stored.all()).hasSize(1);
-        assertThat(activity.total(Kind.SENT)).isEqualTo(1);
+        assertThat(activity.total(Kind.SENT)).isEqualTo(3);
 
         otp.start(request(new Destination(OtpChannel.EMAIL, "bruno@example.com")), CLIENT);
         assertThat(messages.all()).hasSize(2);
@@ -295,8 +304,8 @@ class OtpChallengesTest {
     }
 
     @Test
-    void whenWrongCodesExhaustTheDailyBudgetThenVerifyAndStartAnswerTooManyAttemptsUntilADayHasPassed() {
-        assertThat(RULES.dailyFailureBudget()).isEqualTo(10);
+    void whenAnAttackersWrongCodesSpendTheBudgetThenOnlyTheirAddressIsHeldBackAndTheOwnerStillSignsIn() {
+        assertThat(RULES.failureBudget()).isEqualTo(10);
         // 3 + 3 wrong codes burn two challenges; 3 more, a resend, and 1 more on a third: 10 in all
         for (int burned = 0; burned < 2; burned++) {
             OtpRequired required = otp.start(request(ana), CLIENT);
@@ -318,20 +327,67 @@ class OtpChallengesTest {
         clock.advance(Duration.ofMinutes(1));
 
         DomainException verifyRefused = refusal(() -> verify(third.token(), code));
-        DomainException startRefused = refusal(() -> otp.start(request(ana), CLIENT));
 
         assertThat(verifyRefused.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
-        assertThat(startRefused.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
-        assertThat(startRefused.retryAfterSeconds()).hasValueSatisfying(seconds -> assertThat(seconds)
-                .isPositive().isLessThanOrEqualTo(Duration.ofHours(24).toSeconds()));
+        assertThat(verifyRefused.retryAfterSeconds()).hasValueSatisfying(seconds -> assertThat(seconds)
+                .isPositive().isLessThanOrEqualTo(Duration.ofHours(1).toSeconds()));
         assertThat(challengeOf(third).status()).as("the refused right code did not spend it")
                 .isEqualTo(OtpChallenge.Status.OPEN);
         assertThat(activity.total(Kind.FAILED)).as("refusals by the budget are not failures").isEqualTo(10);
-        otp.start(request(new Destination(OtpChannel.EMAIL, "bruno@example.com")), CLIENT);
 
-        clock.advance(Duration.between(clock.instant(), lastFailure.plus(Duration.ofHours(24))).plusSeconds(1));
+        OtpRequired owners = otp.start(request(ana), OWNER);
+        String owner = otp.verify(() -> otp.lock(store, owners.token()), OtpAction.LOGIN, owners.code(), RULES, OWNER,
+                challenge -> "signed-in");
+        assertThat(owner).as("the owner starts and verifies a code from their own address").isEqualTo("signed-in");
+
+        clock.advance(Duration.between(clock.instant(), lastFailure.plus(Duration.ofHours(1))).plusSeconds(1));
         OtpRequired fresh = otp.start(request(ana), CLIENT);
-        assertThat(verify(fresh.token(), fresh.code())).isEqualTo("signed-in");
+        assertThat(verify(fresh.token(), fresh.code())).as("a quiet hour clears the budget").isEqualTo("signed-in");
+    }
+
+    @Test
+    void whenAStoreHasSentItsDailyCodesByAChannelThenRateLimitedWhileOtherChannelsAndStoresGoOn() {
+        OtpChallenges twoSms = otp(new DirectTransactions(),
+                PlatformLimits.defaults().amend(java.util.Map.of("store_daily_sms_codes", 2L)));
+        twoSms.start(request(new Destination(OtpChannel.SMS, "+14155550101")), CLIENT);
+        clock.advance(Duration.ofHours(1));
+        twoSms.startDecoy(request(new Destination(OtpChannel.SMS, "+14155550102")), CLIENT);
+        clock.advance(Duration.ofHours(1));
+
+        DomainException refused =
+                refusal(() -> twoSms.start(request(new Destination(OtpChannel.SMS, "+14155550103")), CLIENT));
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(refused.retryAfterSeconds()).as("until the first send leaves the day")
+                .contains(Duration.ofHours(22).toSeconds() + 1);
+        twoSms.start(request(new Destination(OtpChannel.WHATSAPP, "+14155550104")), CLIENT);
+        twoSms.start(request(ana), CLIENT);
+        twoSms.start(new OtpChallenges.Request(StoreId.generate(), "Other", false, OtpAction.LOGIN,
+                new Destination(OtpChannel.SMS, "+14155550103"), "cus_2", RULES), CLIENT);
+        assertThat(messages.all()).as("each channel and each store has its own budget").extracting(OutboxMessage::channel)
+                .containsExactly(OtpChannel.SMS, OtpChannel.WHATSAPP, OtpChannel.EMAIL, OtpChannel.SMS);
+
+        clock.advance(Duration.ofHours(22).plusSeconds(1));
+        twoSms.start(request(new Destination(OtpChannel.SMS, "+14155550103")), CLIENT);
+    }
+
+    @Test
+    void whenOneAddressGetsCodesFromManyStoresThenThePlatformCapCountsThemTogether() {
+        OtpChallenges threePerHour = otp(new DirectTransactions(),
+                PlatformLimits.defaults().amend(java.util.Map.of("destination_codes_per_hour", 3L)));
+        for (int i = 0; i < 3; i++) {
+            threePerHour.start(new OtpChallenges.Request(StoreId.generate(), "Store " + i, false, OtpAction.LOGIN,
+                    ana, "cus_" + i, RULES), CLIENT);
+            clock.advance(Duration.ofMinutes(5));
+        }
+
+        DomainException refused = refusal(() -> threePerHour.start(new OtpChallenges.Request(StoreId.generate(),
+                "Store 4", false, OtpAction.LOGIN, ana, "cus_4", RULES), CLIENT));
+
+        assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(refused.retryAfterSeconds()).contains(Duration.ofMinutes(45).toSeconds() + 1);
+        assertThat(messages.all()).hasSize(3);
+        threePerHour.start(request(new Destination(OtpChannel.EMAIL, "bruno@example.com")), CLIENT);
     }
 
     @Test

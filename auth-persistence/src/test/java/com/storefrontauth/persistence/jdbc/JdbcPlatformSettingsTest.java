@@ -28,4 +28,15 @@ class JdbcPlatformSettingsTest extends RepositoryTest {
         assertThat(settings.get(name)).contains("st_second");
         assertThat(sql.count("SELECT COUNT(*) FROM platform_settings WHERE name = ?", name)).isEqualTo(1);
     }
+
+    @Test
+    void whenSettingsAreListedByPrefixThenOnlyThoseNamesAreReadAndUnderscoresMatchThemselvesOnly() {
+        String prefix = "limits_" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        settings.put(prefix + "a", "1");
+        settings.put(prefix + "b", "2");
+        settings.put(prefix.replace('_', 'X') + "c", "3");
+
+        assertThat(settings.startingWith(prefix)).containsExactlyInAnyOrderEntriesOf(
+                java.util.Map.of(prefix + "a", "1", prefix + "b", "2"));
+    }
 }

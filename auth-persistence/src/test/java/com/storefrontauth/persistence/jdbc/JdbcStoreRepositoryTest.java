@@ -7,6 +7,7 @@ import com.storefrontauth.domain.account.AccountId;
 import com.storefrontauth.domain.account.AccountRole;
 import com.storefrontauth.domain.account.AccountStatus;
 import com.storefrontauth.domain.account.MerchantAccount;
+import com.storefrontauth.domain.platform.PlatformLimits;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.store.LoginPolicy;
@@ -47,7 +48,7 @@ class JdbcStoreRepositoryTest extends RepositoryTest {
                 "password_login", false,
                 "otp_after_password_channel", "sms",
                 "default_country_code", "+44",
-                "lockout_max_seconds", 3600L));
+                "lockout_max_seconds", 3600L), PlatformLimits.defaults());
         store.rename("Renamed Shop");
         store.switchTo(StoreMode.LIVE);
         store.changeStatus(StoreStatus.SUSPENDED, true);

@@ -1,0 +1,89 @@
+package com.storefrontauth.domain.platform;
+
+import com.storefrontauth.domain.access.Operator;
+import com.storefrontauth.domain.access.StoreAccess;
+import com.storefrontauth.domain.audit.AuditEventType;
+import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.shared.ClientInfo;
+import com.storefrontauth.domain.shared.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The platform limits in force: read by every storefront request (kept in memory for at most
+ * {@link #FRESHNESS}, so another instance's change is seen within it) and changed by the platform admin.
+ */
+@ApplicationScoped
+public class PlatformLimitsService {
+
+    static final Duration FRESHNESS = Duration.ofSeconds(2);
+    private static final String PREFIX = "limits.";
+
+    @Inject
+    PlatformSettings settings;
+
+    @Inject
+    StoreAccess access;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Clock clock;
+
+    private volatile Loaded loaded;
+
+    private record Loaded(PlatformLimits limits, Instant at) {
+    }
+
+    /** The limits every rule applies now (the same instance for as long as they do not change). */
+    public PlatformLimits current() {
+        Loaded known = loaded;
+        Instant now = clock.instant();
+        if (known != null && now.isBefore(known.at().plus(FRESHNESS))) {
+            return known.limits();
+        }
+        PlatformLimits read = transactions.required(this::read);
+        // unchanged limits keep their identity: caches built under them stay valid
+        PlatformLimits limits = known != null && known.limits().equals(read) ? known.limits() : read;
+        loaded = new Loaded(limits, now);
+        return limits;
+    }
+
+    public PlatformLimits get(Operator operator) {
+        access.requirePlatformAdmin(operator);
+        return current();
+    }
+
+    /** Replaces the given settings; a store policy beyond a lowered limit is clamped from now on, not rewritten. */
+    public PlatformLimits amend(Operator operator, Map<String, Object> changes, ClientInfo client) {
+        access.requirePlatformAdmin(operator);
+        PlatformLimits amended = transactions.required(() -> {
+            PlatformLimits changed = read().amend(changes);
+            Map<String, String> details = new LinkedHashMap<>();
+            changes.keySet().forEach(name -> {
+                String value = String.valueOf(changed.number(name));
+                settings.put(PREFIX + name, value);
+                details.put(name, value);
+            });
+            audit.record(null, AuditEventType.PLATFORM_SETTINGS_UPDATED, operator.subject(), client, details);
+            return changed;
+        });
+        loaded = new Loaded(amended, clock.instant());
+        return amended;
+    }
+
+    private PlatformLimits read() {
+        Map<String, String> stored = new LinkedHashMap<>();
+        settings.startingWith(PREFIX).forEach((name, value) -> stored.put(name.substring(PREFIX.length()), value));
+        return PlatformLimits.restore(stored);
+    }
+}

@@ -1,0 +1,41 @@
+package com.storefrontauth.domain.platform;
+
+import com.storefrontauth.domain.shared.DirectTransactions;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Platform limits for domain tests: held in a map instead of the database. */
+public final class FixedPlatformLimits {
+
+    private FixedPlatformLimits() {
+    }
+
+    public static PlatformLimitsService of(PlatformLimits limits, Clock clock) {
+        Map<String, String> stored = new ConcurrentHashMap<>();
+        limits.asMap().forEach((name, value) -> stored.put("limits." + name, String.valueOf(value)));
+        PlatformLimitsService service = new PlatformLimitsService();
+        service.settings = new PlatformSettings() {
+            @Override
+            public Optional<String> get(String name) {
+                return Optional.ofNullable(stored.get(name));
+            }
+
+            @Override
+            public Map<String, String> startingWith(String prefix) {
+                Map<String, String> found = new java.util.HashMap<>(stored);
+                found.keySet().removeIf(name -> !name.startsWith(prefix));
+                return found;
+            }
+
+            @Override
+            public void put(String name, String value) {
+                stored.put(name, value);
+            }
+        };
+        service.transactions = new DirectTransactions();
+        service.clock = clock;
+        return service;
+    }
+}
