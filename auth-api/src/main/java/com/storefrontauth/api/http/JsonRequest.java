@@ -5,13 +5,13 @@ import static com.storefrontauth.api.http.JsonFactory.JSON;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.FieldErrors;
-import jakarta.json.JsonException;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +23,12 @@ import java.util.Map;
 public final class JsonRequest {
 
     private static final int MAX_STRING = 10_000;
+    /**
+     * A repeated member is refused: parsers disagree on which one wins, so a proxy could check another.
+     * Parsson's parser honours only its own key for this, not JSON-P's key strategy.
+     */
+    private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of(
+            JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE, "org.eclipse.parsson.rejectDuplicateKeys", true));
 
     private final JsonObject body;
     private final FieldErrors errors = new FieldErrors();
@@ -36,24 +42,34 @@ public final class JsonRequest {
         if (text == null || text.isBlank()) {
             return new JsonRequest(JsonValue.EMPTY_JSON_OBJECT);
         }
-        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
-            JsonStructure structure = reader.read();
-            if (!(structure instanceof JsonObject object)) {
-                throw invalidJson("The body must be a JSON object.");
-            }
-            return new JsonRequest(object);
-        } catch (JsonException | IllegalStateException e) {
+        JsonValue value;
+        boolean trailing;
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+            parser.next();
+            value = parser.getValue();
+            trailing = parser.hasNext();
+        } catch (RuntimeException e) {
+            // Parsson throws a bare RuntimeException past its nesting limit (1000), JsonException otherwise
             throw invalidJson("The body is not valid JSON.");
         }
+        if (trailing) {
+            throw invalidJson("The body is not valid JSON.");
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw invalidJson("The body must be a JSON object.");
+        }
+        return new JsonRequest(object);
     }
 
     private static DomainException invalidJson(String detail) {
         return new DomainException(ErrorCode.INVALID_JSON, detail);
     }
 
+    /** A string member; absent or null is "is required" (a wrong type has its own error already). */
     public String requiredString(String name) {
         String value = optionalString(name);
-        if (value == null && !body.containsKey(name)) {
+        JsonValue given = body.get(name);
+        if (given == null || given.getValueType() == JsonValue.ValueType.NULL) {
             errors.add(name, "is required");
         } else if (value != null && value.isBlank()) {
             errors.add(name, "must not be blank");
