@@ -27,7 +27,7 @@ public class AccountView {
                 Feedback.refused(DomainException.invalidField("repeated_password", "does not match the new password"));
                 return;
             }
-            Feedback.attempt(() -> session.passwordChanged(passwords.change(session.accountId(),
+            Feedback.attempt(() -> session.rememberCredential(passwords.change(session.accountId(),
                     currentPassword, newPassword, Feedback.client())),
                     "Password changed. Your other console and API sessions were signed out.");
         } finally {

@@ -13,7 +13,8 @@ import java.io.IOException;
 /**
  * The console's door: security headers on every console page, and every page but the sign-in page
  * answered with a redirect to it when the session is not signed in (an Ajax postback gets the redirect
- * as a Faces partial response, so the browser follows it).
+ * as a Faces partial response, so the browser follows it). A session past its {@link ConsoleLifetime},
+ * or whose account was disabled or changed its password since, ends here.
  */
 @WebFilter(urlPatterns = "/admin/*")
 public class ConsoleGate extends HttpFilter {
@@ -28,6 +29,9 @@ public class ConsoleGate extends HttpFilter {
     @Inject
     MerchantLogin login;
 
+    @Inject
+    ConsoleLifetime lifetime;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -38,8 +42,9 @@ public class ConsoleGate extends HttpFilter {
         response.setHeader("Cache-Control", "no-store");
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean signedIn = request.getSession(false) != null && session.isSignedIn();
-        if (signedIn && !login.isStillValid(session.accountId(), session.credentialStamp())) {
-            // the password was changed elsewhere or the account disabled: this session ends
+        if (signedIn && (lifetime.hasEnded(session.signedInAt())
+                || !login.isStillValid(session.accountId(), session.credentialStamp()))) {
+            // too old, the password was changed elsewhere, or the account disabled: this session ends
             request.getSession().invalidate();
             signedIn = false;
         }

@@ -6,6 +6,7 @@ import com.storefrontauth.domain.account.MerchantAccount;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 
 /**
  * Who is signed in to the console. The console keeps its own HTTP session (MP-JWT owns the application's
@@ -22,9 +23,11 @@ public class ConsoleSession implements Serializable {
     private String name;
     private boolean platformAdmin;
     private String credentialStamp;
+    private Instant signedInAt;
 
-    void signIn(MerchantAccount account) {
+    void signIn(MerchantAccount account, Instant now) {
         accountId = account.id().value();
+        signedInAt = now;
         credentialStamp = account.credentialStamp();
         email = account.email();
         name = account.name();
@@ -35,8 +38,8 @@ public class ConsoleSession implements Serializable {
         return accountId != null;
     }
 
-    /** Remembers a password changed from this session, which stays signed in. */
-    void passwordChanged(MerchantAccount account) {
+    /** Remembers the account's password as changed (or rehashed) from this session, which stays signed in. */
+    void rememberCredential(MerchantAccount account) {
         credentialStamp = account.credentialStamp();
     }
 
@@ -46,6 +49,10 @@ public class ConsoleSession implements Serializable {
 
     String credentialStamp() {
         return credentialStamp;
+    }
+
+    Instant signedInAt() {
+        return signedInAt;
     }
 
     /** The operator the domain services check every store access against. */

@@ -9,7 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** A store's API keys: create publishable or secret ones (a secret is shown once), revoke. */
+/**
+ * A store's API keys: create publishable or secret ones (a secret is shown once, after the operator's
+ * password is asked again), revoke.
+ */
 @Named
 @ViewScoped
 public class KeysView extends StorePage {
@@ -19,9 +22,13 @@ public class KeysView extends StorePage {
     @Inject
     ApiKeyService keys;
 
+    @Inject
+    PasswordConfirmation confirmation;
+
     private List<ApiKey> listed;
     private String newType = "publishable";
     private String newLabel;
+    private String password;
     private String shownOnce;
 
     @Override
@@ -31,8 +38,11 @@ public class KeysView extends StorePage {
 
     public void create() {
         try {
-            ApiKey.Issued issued = keys.issue(session.operator(), id(),
-                    ApiKeyType.fromWire(newType).orElse(ApiKeyType.PUBLISHABLE), newLabel, Feedback.client());
+            ApiKeyType type = ApiKeyType.fromWire(newType).orElse(ApiKeyType.PUBLISHABLE);
+            if (type == ApiKeyType.SECRET) {
+                confirmation.confirm(password);
+            }
+            ApiKey.Issued issued = keys.issue(session.operator(), id(), type, newLabel, Feedback.client());
             shownOnce = issued.key().type() == ApiKeyType.SECRET ? issued.value() : null;
             Feedback.info(issued.key().type() == ApiKeyType.SECRET
                     ? "Secret key created: copy it now, it is shown only once."
@@ -41,6 +51,8 @@ public class KeysView extends StorePage {
             refresh();
         } catch (DomainException refused) {
             Feedback.refused(refused);
+        } finally {
+            password = null;
         }
     }
 
@@ -72,6 +84,14 @@ public class KeysView extends StorePage {
 
     public void setNewLabel(String newLabel) {
         this.newLabel = newLabel;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
     }
 
     /** The secret key just created, until the page is left; null otherwise. */

@@ -25,6 +25,9 @@ public class SignInView {
     @Inject
     ConsoleSession session;
 
+    @Inject
+    ConsoleLifetime lifetime;
+
     private String email;
     private String password;
 
@@ -36,7 +39,7 @@ public class SignInView {
             request.getSession(true);
             // a session id known before sign-in must not survive it (session fixation)
             request.changeSessionId();
-            session.signIn(account);
+            session.signIn(account, lifetime.now());
             external.redirect(external.getRequestContextPath() + ConsoleGate.HOME);
         } catch (DomainException refused) {
             Feedback.refused(refused);

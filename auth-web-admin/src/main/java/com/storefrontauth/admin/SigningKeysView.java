@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** The platform's token signing keys (platform admin only): their status, and rotation to a new key. */
+/**
+ * The platform's token signing keys (platform admin only): their status, and rotation to a new key after
+ * the admin's password is asked again.
+ */
 @Named
 @ViewScoped
 public class SigningKeysView implements Serializable {
@@ -25,6 +28,9 @@ public class SigningKeysView implements Serializable {
     ConsoleSession session;
 
     @Inject
+    PasswordConfirmation confirmation;
+
+    @Inject
     Clock clock;
 
     /** What the page shows of a key: never the private half, which must not end up in a serialized view. */
@@ -33,6 +39,7 @@ public class SigningKeysView implements Serializable {
 
     private List<KeyRow> keys;
     private boolean allowed;
+    private String password;
 
     public void load() {
         try {
@@ -47,9 +54,15 @@ public class SigningKeysView implements Serializable {
     }
 
     public void rotate() {
-        if (Feedback.attempt(() -> ring.rotate(session.operator(), Feedback.client()),
-                "New signing key active. The previous one stays published until its tokens have expired.")) {
-            load();
+        try {
+            if (Feedback.attempt(() -> {
+                confirmation.confirm(password);
+                ring.rotate(session.operator(), Feedback.client());
+            }, "New signing key active. The previous one stays published until its tokens have expired.")) {
+                load();
+            }
+        } finally {
+            password = null;
         }
     }
 
@@ -63,5 +76,13 @@ public class SigningKeysView implements Serializable {
 
     public boolean isAllowed() {
         return allowed;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
     }
 }

@@ -87,7 +87,7 @@ class ConsoleIT {
     }
 
     @Test
-    void whenStoreKeyAndOriginAreMadeInTheConsoleThenTheStorefrontAnswersFromThatOriginUntilTheKeyIsRevoked() {
+    void whenStoreKeyAndOriginAreMadeInTheConsoleThenTheStorefrontAnswersUntilRevokedAndASecretKeyNeedsThePassword() {
         SignInPage.open(browser).signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
         StoresPage stores = StoresPage.open(browser);
         String name = "Console shop " + UUID.randomUUID().toString().substring(0, 6);
@@ -100,7 +100,10 @@ class ConsoleIT {
         keys.create("web storefront", false);
         String publishable = keys.keyOf("web storefront");
         assertThat(publishable).startsWith("pk_test_");
-        keys.create("back office", true);
+        assertThat(keys.refusedSecret("back office", "not my password 7")).contains("Your password is not correct.");
+        assertThat(keys.listed("back office")).as("no secret key without the password").isFalse();
+        assertThat(keyLabels(storeId)).doesNotContain("back office");
+        keys.createSecret("back office", RunningServer.ADMIN_PASSWORD);
         assertThat(keys.shownSecret()).startsWith("sk_");
         assertThat(keys.keyOf("back office")).doesNotContain(keys.shownSecret());
         browser.screenshot("console-api-keys");
@@ -322,12 +325,14 @@ class ConsoleIT {
     }
 
     @Test
-    void whenAdminRotatesTheSigningKeyThenTheNewKeyIsActiveAndBothArePublished() {
+    void whenAdminRotatesTheSigningKeyThenTheirPasswordIsAskedAgainAndTheNewKeyIsActiveAndBothArePublished() {
         SignInPage.open(browser).signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
         SigningKeysPage keys = SigningKeysPage.open(browser);
         assertThat(keys.refused()).isFalse();
         String before = keys.kids().get(0);
-        keys.rotate();
+        assertThat(keys.refusedRotation("not my password 7")).contains("Your password is not correct.");
+        assertThat(keys.kids().get(0)).as("no rotation without the password").isEqualTo(before);
+        keys.rotate(RunningServer.ADMIN_PASSWORD);
         String after = keys.kids().get(0);
         assertThat(after).isNotEqualTo(before);
         assertThat(keys.statuses().get(0)).isEqualTo("active");

@@ -2,6 +2,7 @@ package com.storefrontauth.it.console;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 
 /** {@code /admin/keys.xhtml?store=…}: a store's API keys. */
 public final class KeysPage {
@@ -24,6 +25,41 @@ public final class KeysPage {
         browser.driver().findElement(By.id("create:label")).sendKeys(label);
         browser.driver().findElement(By.id("create:issue")).click();
         browser.await(row(label));
+    }
+
+    /** Creates a secret key, the operator's password asked again. */
+    public void createSecret(String label, String password) {
+        submitSecret(label, password);
+        browser.await(row(label));
+    }
+
+    /** Tries to create a secret key with this password and answers the growl message it gets. */
+    public String refusedSecret(String label, String password) {
+        String before = growl();
+        submitSecret(label, password);
+        return browser.read(d -> {
+            String text = growl();
+            return text.isBlank() || text.equals(before) ? null : text;
+        });
+    }
+
+    public boolean listed(String label) {
+        return !browser.driver().findElements(row(label)).isEmpty();
+    }
+
+    private void submitSecret(String label, String password) {
+        browser.driver().findElement(By.xpath("//*[@id='create:type']//*[text()='Secret']")).click();
+        WebElement labelInput = browser.driver().findElement(By.id("create:label"));
+        labelInput.clear();
+        labelInput.sendKeys(label);
+        WebElement passwordInput = browser.driver().findElement(By.cssSelector("input[id='create:password']"));
+        passwordInput.clear();
+        passwordInput.sendKeys(password);
+        browser.driver().findElement(By.id("create:issue")).click();
+    }
+
+    private String growl() {
+        return String.join(" ", browser.texts(By.cssSelector(".ui-growl-message")));
     }
 
     /** The secret key shown once after creating one. */
