@@ -1,12 +1,16 @@
 package com.storefrontauth.admin;
 
+import com.storefrontauth.domain.shared.ClientAddress;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.TrustedProxies;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Growl messages and field messages from the domain's answers: the console shows the API's own words. */
 final class Feedback {
@@ -45,9 +49,23 @@ final class Feedback {
         }
     }
 
+    /** The caller as the API sees it: behind a trusted proxy ({@code auth.http.trusted-proxies}), the client it forwards for. */
     static ClientInfo client() {
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
                 .getRequest();
-        return new ClientInfo(request.getRemoteAddr(), request.getHeader("User-Agent"));
+        String address = Proxies.TRUSTED.client(request.getRemoteAddr(),
+                Collections.list(request.getHeaders("Forwarded")), Collections.list(request.getHeaders("X-Forwarded-For")));
+        return new ClientInfo(address, request.getHeader("User-Agent"));
+    }
+
+    /** The key of the caller's per-IP windows (IPv6 clients by their /64), as the API keys them. */
+    static String rateKey(ClientInfo client) {
+        return ClientAddress.parse(client.ip()).map(ClientAddress::rateKey).orElse(client.ip());
+    }
+
+    /** Read once, on the first console request; the API reads the same key at startup. */
+    private static final class Proxies {
+        static final TrustedProxies TRUSTED = TrustedProxies.parse(ConfigProvider.getConfig()
+                .getOptionalValue("auth.http.trusted-proxies", String.class).orElse(""));
     }
 }

@@ -2,7 +2,9 @@ package com.storefrontauth.admin;
 
 import com.storefrontauth.domain.account.MerchantAccount;
 import com.storefrontauth.domain.account.MerchantLogin;
+import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.throttle.PublicRouteThrottle;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -26,6 +28,9 @@ public class SignInView {
     ConsoleSession session;
 
     @Inject
+    PublicRouteThrottle throttle;
+
+    @Inject
     ConsoleLifetime lifetime;
 
     private String email;
@@ -33,7 +38,9 @@ public class SignInView {
 
     public void signIn() throws IOException {
         try {
-            MerchantAccount account = login.authenticate(email, password, Feedback.client());
+            ClientInfo client = Feedback.client();
+            throttle.requireAccountsAllowed(Feedback.rateKey(client));
+            MerchantAccount account = login.authenticate(email, password, client);
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             HttpServletRequest request = (HttpServletRequest) external.getRequest();
             request.getSession(true);
