@@ -33,8 +33,8 @@ public class ConsoleLifetime {
         return clock.instant();
     }
 
-    /** Whether a session that signed in at {@code signedInAt} is past its lifetime. */
+    /** Whether a session that signed in at {@code signedInAt} is past its lifetime (one that never recorded it is). */
     boolean hasEnded(Instant signedInAt) {
-        return !clock.instant().isBefore(signedInAt.plus(maximum));
+        return signedInAt == null || !clock.instant().isBefore(signedInAt.plus(maximum));
     }
 }
