@@ -13,6 +13,7 @@ import com.storefrontauth.api.resource.management.LoginPolicyResource;
 import com.storefrontauth.api.resource.management.OutboxResource;
 import com.storefrontauth.api.resource.management.StoreResource;
 import com.storefrontauth.api.resource.platform.AccountAdminResource;
+import com.storefrontauth.api.resource.platform.PlatformSettingsResource;
 import com.storefrontauth.api.resource.platform.SigningKeyResource;
 import com.storefrontauth.api.resource.storefront.CustomerResource;
 import com.storefrontauth.api.resource.storefront.StorefrontAuthResource;
@@ -20,6 +21,7 @@ import com.storefrontauth.api.resource.storefront.StorefrontOtpResource;
 import com.storefrontauth.api.resource.management.CustomerAdminResource;
 import com.storefrontauth.api.resource.management.SessionAdminResource;
 import com.storefrontauth.api.security.CustomerAuthentication;
+import com.storefrontauth.api.security.CustomerCodeRateLimit;
 import com.storefrontauth.api.security.PublicRouteRateLimit;
 import com.storefrontauth.api.security.CorsPreflight;
 import com.storefrontauth.api.security.ManagementAuthentication;
@@ -56,6 +58,7 @@ public class AuthApplication extends Application {
                 SessionAdminResource.class,
                 PublicRouteRateLimit.class,
                 CustomerAuthentication.class,
+                CustomerCodeRateLimit.class,
                 MerchantAccountResource.class,
                 StoreResource.class,
                 LoginPolicyResource.class,
@@ -63,6 +66,7 @@ public class AuthApplication extends Application {
                 CorsOriginResource.class,
                 AuditEventResource.class,
                 AccountAdminResource.class,
-                SigningKeyResource.class);
+                SigningKeyResource.class,
+                PlatformSettingsResource.class);
     }
 }

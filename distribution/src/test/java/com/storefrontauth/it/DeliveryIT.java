@@ -62,7 +62,7 @@ class DeliveryIT {
     @Test
     void whenCircuitIsOpenThenANewCodeIs503FastWithoutCallingTheProviderAndQueuedCodesArriveAfterRecovery() {
         StoreFixture store = Fixtures.newStore();
-        store.policy("ip_rate_limit_per_minute", 10_000);
+        store.policy("ip_rate_limit_per_minute", 600);
         WEBHOOK.failing("sms", true);
         List<String> queued = new ArrayList<>();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(40));

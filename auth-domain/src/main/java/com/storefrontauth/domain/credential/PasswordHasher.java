@@ -2,6 +2,7 @@ package com.storefrontauth.domain.credential;
 
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.store.StoreId;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,13 +22,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Argon2id password hashing (OWASP: 19 MiB, t=2, p=1 by default) with BouncyCastle's generator. The PHC
  * string keeps its own parameters, so raising the cost later re-hashes at the next sign-in. Concurrent
- * hashing is bounded by the core count, each slot reusing its Argon2 memory: a request that cannot start
- * within a second is told to retry instead of piling up memory-hard work.
+ * hashing is bounded by the core count, each slot reusing its Argon2 memory, and one store holds at most
+ * half of the slots ({@link HashingShare}): a request that cannot start within a second is told to retry
+ * ({@code 429 rate_limited}, {@code Retry-After: 1}) instead of piling up memory-hard work.
  */
 @ApplicationScoped
 public class PasswordHasher {
 
     private static final long WAIT_MILLIS = 1000;
+    /** The share of every hash that is not a store's: merchant and platform admin accounts. */
+    private static final String PLATFORM = "";
     private static final int PARALLELISM = 1;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
@@ -43,6 +47,7 @@ public class PasswordHasher {
 
     // One slot per core: a hash runs only while it holds a slot, and reuses that slot's Argon2 memory.
     private BlockingQueue<Argon2Memory> slots;
+    private HashingShare shares;
     private String dummyHash;
 
     public PasswordHasher() {
@@ -50,30 +55,49 @@ public class PasswordHasher {
     }
 
     PasswordHasher(int memoryKib, int iterations) {
+        this(memoryKib, iterations, Runtime.getRuntime().availableProcessors());
+    }
+
+    PasswordHasher(int memoryKib, int iterations, int concurrent) {
         this.memoryKib = memoryKib;
         this.iterations = iterations;
-        init();
+        init(concurrent);
     }
 
     @PostConstruct
     void init() {
-        int concurrent = Runtime.getRuntime().availableProcessors();
+        init(Runtime.getRuntime().availableProcessors());
+    }
+
+    private void init(int concurrent) {
+        shares = new HashingShare(concurrent);
         slots = new ArrayBlockingQueue<>(concurrent, true);
         for (int i = 0; i < concurrent; i++) {
             slots.add(new Argon2Memory(memoryKib));
         }
-        dummyHash = bounded(memory -> fresh("dummy password for unknown identifiers", memory));
+        dummyHash = bounded(PLATFORM, memory -> fresh("dummy password for unknown identifiers", memory));
     }
 
+    /** A hash for a merchant or platform admin account. */
     public String hash(String password) {
-        return bounded(memory -> fresh(password, memory));
+        return hash(null, password);
+    }
+
+    /** A hash for a customer of {@code store}, within the store's share of the slots. */
+    public String hash(StoreId store, String password) {
+        return bounded(tenant(store), memory -> fresh(password, memory));
+    }
+
+    /** Checks a merchant or platform admin password; see {@link #verify(StoreId, String, String)}. */
+    public Verification verify(String storedHash, String password) {
+        return verify(null, storedHash, password);
     }
 
     /** Checks a password; {@link Verification#rehash()} holds a new hash when the cost has changed. */
-    public Verification verify(String storedHash, String password) {
+    public Verification verify(StoreId store, String storedHash, String password) {
         Argon2Hash stored = Argon2Hash.parse(storedHash)
                 .orElseThrow(() -> new IllegalStateException("a stored password hash is not an Argon2id PHC string"));
-        return bounded(memory -> {
+        return bounded(tenant(store), memory -> {
             byte[] candidate = derive(password, stored.salt(), stored.memoryKib(), stored.iterations(),
                     stored.parallelism(), stored.hash().length, memory);
             boolean matches = MessageDigest.isEqual(candidate, stored.hash());
@@ -108,7 +132,16 @@ public class PasswordHasher {
 
     /** Spends the same time as a real verification, so unknown identifiers cannot be told apart. */
     public void verifyAgainstDummy(String password) {
-        verify(dummyHash, password == null ? "" : password);
+        verifyAgainstDummy(null, password);
+    }
+
+    /** {@link #verifyAgainstDummy(String)} within the store's share. */
+    public void verifyAgainstDummy(StoreId store, String password) {
+        verify(store, dummyHash, password == null ? "" : password);
+    }
+
+    private static String tenant(StoreId store) {
+        return store == null ? PLATFORM : store.value();
     }
 
     public record Verification(boolean matches, String rehash) {
@@ -119,15 +152,23 @@ public class PasswordHasher {
         return Normalizer.normalize(password, Normalizer.Form.NFKC);
     }
 
-    private <T> T bounded(Function<Argon2Memory, T> work) {
-        Argon2Memory memory;
+    /** Runs {@code work} on a free slot within the tenant's share, or refuses after {@link #WAIT_MILLIS}. */
+    private <T> T bounded(String tenant, Function<Argon2Memory, T> work) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
+        Argon2Memory memory = null;
+        boolean entered = false;
         try {
-            memory = slots.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            entered = shares.enter(tenant, WAIT_MILLIS);
+            if (entered) {
+                memory = slots.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            memory = null;
         }
         if (memory == null) {
+            if (entered) {
+                shares.leave(tenant);
+            }
             throw new DomainException(ErrorCode.RATE_LIMITED, "The service is busy; try again shortly.",
                     Map.of(), Map.of(), 1L);
         }
@@ -135,6 +176,7 @@ public class PasswordHasher {
             return work.apply(memory);
         } finally {
             slots.add(memory);
+            shares.leave(tenant);
         }
     }
 }

@@ -94,7 +94,7 @@ public class CodeVerification {
         if (attempt.action() == OtpAction.RESET_PASSWORD) {
             // checked and hashed before the code is spent, so a weak password costs no attempt
             PasswordPolicy.check("new_password", attempt.newPassword(), store.policy().number("password_min_length"));
-            newHash = hasher.hash(attempt.newPassword());
+            newHash = hasher.hash(store.id(), attempt.newPassword());
         }
         if ((attempt.action() == OtpAction.UPDATE_EMAIL || attempt.action() == OtpAction.UPDATE_PHONE)
                 && holder.isEmpty()) {

@@ -82,7 +82,7 @@ public class CustomerAccount {
         Customer customer = get(store.id(), id);
         requirePassword(store, customer, currentPassword, "current_password", client);
         PasswordPolicy.check("new_password", newPassword, store.policy().number("password_min_length"));
-        String hash = hasher.hash(newPassword);
+        String hash = hasher.hash(store.id(), newPassword);
         transactions.required(() -> {
             Instant now = clock.instant();
             customer.replacePasswordHash(hash, now);
@@ -148,7 +148,7 @@ public class CustomerAccount {
         TokenHash key = LoginThrottle.keyOf("customer", customer.id().value());
         LoginThrottle.Attempt attempt = throttle.reserve(store, key);
         String candidate = password == null || password.length() > PasswordPolicy.MAX_LENGTH * 4 ? "" : password;
-        if (!hasher.verify(customer.passwordHash(), candidate).matches()) {
+        if (!hasher.verify(store.id(), customer.passwordHash(), candidate).matches()) {
             attempt.failed(customer.id().value(), client);
             throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "The password is not correct.");
         }

@@ -61,7 +61,7 @@ public class CustomerRegistration {
         PasswordPolicy.check("password", registration.password(), store.policy().number("password_min_length"));
         Customer customer = Customer.register(store.id(), registration.email(), registration.phone(),
                 registration.firstName(), registration.lastName(), null, clock.instant());
-        String hash = hasher.hash(registration.password());
+        String hash = hasher.hash(store.id(), registration.password());
         return transactions.required(() -> {
             customer.replacePasswordHash(hash, customer.createdAt());
             if (!customers.insert(customer)) {

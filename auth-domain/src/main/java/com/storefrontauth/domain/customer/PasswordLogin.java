@@ -62,11 +62,11 @@ public class PasswordLogin {
         Optional<Customer> found = transactions.required(() -> identifier.findIn(customers, store))
                 .filter(customer -> customer.passwordHash() != null);
         if (found.isEmpty()) {
-            hasher.verifyAgainstDummy(candidate);
+            hasher.verifyAgainstDummy(store.id(), candidate);
             throw refused(store, attempt, null, client);
         }
         Customer customer = found.get();
-        PasswordHasher.Verification verification = hasher.verify(customer.passwordHash(), candidate);
+        PasswordHasher.Verification verification = hasher.verify(store.id(), customer.passwordHash(), candidate);
         if (!verification.matches()) {
             throw refused(store, attempt, customer, client);
         }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,7 +19,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * on every other instance). Polls go by the database's clock, never this instance's: each asks for the
  * revocations recorded since the database time of the previous one, so clock skew between instances
  * cannot make one miss a revocation. Entries are dropped once every access token of the session has
- * expired.
+ * expired. A flood of sign-ins and logouts cannot grow the set past {@link #MAX_ENTRIES} entries: the earliest
+ * revoked (the first whose tokens expire) make room, and until every token they could have had has
+ * expired, a session not in the set is looked up in the database instead (slower, never wrong).
  */
 @ApplicationScoped
 public class SessionRevocations {
@@ -27,6 +30,7 @@ public class SessionRevocations {
     // A revocation records its transaction's database time but becomes visible at commit, possibly after
     // a poll that read a later time: each poll looks this far behind the previous one.
     private static final Duration OVERLAP = Duration.ofSeconds(10);
+    static final int MAX_ENTRIES = 200_000;
 
     @Inject
     SessionRepository sessions;
@@ -41,6 +45,9 @@ public class SessionRevocations {
     private final ReentrantLock polling = new ReentrantLock();
     private volatile Instant polledAt;
     private Instant polledAtDatabaseTime;
+    // the newest revocation time among entries dropped for room; null while none may be missing
+    private volatile Instant droppedThrough;
+    int maxEntries = MAX_ENTRIES;
 
     public boolean isRevoked(SessionId id) {
         Instant last = polledAt;
@@ -53,7 +60,16 @@ public class SessionRevocations {
         } else if (last == null) {
             pollNow();
         }
-        return revoked.containsKey(id);
+        if (revoked.containsKey(id)) {
+            return true;
+        }
+        return droppedThrough != null && transactions.required(() -> sessions.find(id)
+                .map(session -> session.revokedAt() != null).orElse(false));
+    }
+
+    /** How many revocations are held in memory. */
+    int size() {
+        return revoked.size();
     }
 
     /** Reads revocations now; called by code that has just revoked sessions, inside its transaction. */
@@ -74,8 +90,27 @@ public class SessionRevocations {
             Instant since = polledAtDatabaseTime == null ? horizon : polledAtDatabaseTime.minus(OVERLAP);
             sessions.revokedSince(since).forEach(revocation -> revoked.put(revocation.id(), revocation.recordedAt()));
             revoked.values().removeIf(at -> at.isBefore(horizon));
+            if (droppedThrough != null && droppedThrough.isBefore(horizon)) {
+                droppedThrough = null;
+            }
+            makeRoom();
             polledAtDatabaseTime = databaseTime;
         });
         polledAt = now;
+    }
+
+    /** Past the cap, drops the earliest revoked down to nine tenths of it (so this sort runs seldom). */
+    private void makeRoom() {
+        int excess = revoked.size() - maxEntries;
+        if (excess <= 0) {
+            return;
+        }
+        int drop = excess + maxEntries / 10;
+        List<Map.Entry<SessionId, Instant>> earliest = revoked.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue()).limit(drop).toList();
+        Instant newest = earliest.get(earliest.size() - 1).getValue();
+        // mark before removing: a check between the two must not miss a dropped session
+        droppedThrough = droppedThrough == null || newest.isAfter(droppedThrough) ? newest : droppedThrough;
+        earliest.forEach(entry -> revoked.remove(entry.getKey(), entry.getValue()));
     }
 }

@@ -5,6 +5,7 @@ import com.storefrontauth.api.http.DebugEcho;
 import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.Representation;
 import com.storefrontauth.api.security.Caller;
+import com.storefrontauth.api.security.CustomerCodeRoute;
 import com.storefrontauth.api.security.CustomerRoute;
 import com.storefrontauth.api.security.StorefrontRoute;
 import com.storefrontauth.domain.customer.ContactConfirmation;
@@ -100,6 +101,7 @@ public class CustomerResource {
     /** A code to the NEW email or phone; entering it (verify with this bearer token) replaces the contact. */
     @POST
     @Path("contact")
+    @CustomerCodeRoute
     @Timed(name = "contact_change_start", absolute = true, description = "Contact changes started")
     public String changeContact(String body) {
         Store store = Caller.store(request);
@@ -115,6 +117,7 @@ public class CustomerResource {
     /** A code to the customer's current email or phone; entering it marks that contact verified. */
     @POST
     @Path("verify")
+    @CustomerCodeRoute
     @Timed(name = "contact_verify_start", absolute = true, description = "Contact verifications started")
     public String verifyContact(String body) {
         Store store = Caller.store(request);
