@@ -79,7 +79,7 @@ class ConsoleIT {
         signIn.signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
         assertThat(sessionCookie()).as("the session id changes at sign-in").isNotEqualTo(before);
         assertThat(browser.texts(By.cssSelector(".console-nav a"))).containsExactly("Dashboard", "Stores",
-                "Signing keys", "Account");
+                "Signing keys", "Platform settings", "Account");
 
         SignInPage.signOut(browser);
         browser.open(StoresPage.PATH);
