@@ -1,5 +1,8 @@
 package com.storefrontauth.api;
 
+import com.storefrontauth.api.dialect.luxmart.LuxmartAccountResource;
+import com.storefrontauth.api.dialect.luxmart.LuxmartErrors;
+import com.storefrontauth.api.dialect.luxmart.LuxmartRoutes;
 import com.storefrontauth.api.error.DomainExceptionMapper;
 import com.storefrontauth.api.error.UnexpectedExceptionMapper;
 import com.storefrontauth.api.error.WebApplicationExceptionMapper;
@@ -60,6 +63,9 @@ public class AuthApplication extends Application {
                 CustomerAuthentication.class,
                 CustomerCodeRateLimit.class,
                 MerchantAccountResource.class,
+                LuxmartRoutes.class,
+                LuxmartErrors.class,
+                LuxmartAccountResource.class,
                 StoreResource.class,
                 LoginPolicyResource.class,
                 ApiKeyResource.class,

@@ -13,6 +13,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -95,6 +96,19 @@ public final class JsonRequest {
             return null;
         }
         return string.getString();
+    }
+
+    /** A number member as a decimal; absent or null is null. Past 40 characters it is refused unread. */
+    public BigDecimal optionalDecimal(String name) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber number) || number.toString().length() > 40) {
+            errors.add(name, "must be a number");
+            return null;
+        }
+        return number.bigDecimalValue();
     }
 
     /** A boolean member; absent or null is false. */

@@ -182,6 +182,12 @@ public final class Representation {
                 .add("name", store.name())
                 .add("mode", store.mode().wireValue())
                 .add("status", store.status().wireValue())
+                .add("description", store.profile().description())
+                .add("logo_url", store.profile().logoUrl())
+                .add("business_address", store.profile().businessAddress())
+                .add("contact_phone", store.profile().contactPhone())
+                .add("preferred_language", store.profile().preferredLanguage().tag())
+                .add("percent", store.commission().percent())
                 .add("created_at", time(store.createdAt()))
                 .build();
     }

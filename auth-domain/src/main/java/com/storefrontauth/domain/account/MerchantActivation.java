@@ -21,6 +21,7 @@ import com.storefrontauth.domain.shared.EmailAddress;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.FieldErrors;
 import com.storefrontauth.domain.shared.Transactions;
+import com.storefrontauth.domain.store.ProfileChange;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreMode;
 import com.storefrontauth.domain.store.StoreRepository;
@@ -74,6 +75,12 @@ public class MerchantActivation {
     Clock clock;
 
     public void register(String email, String password, String name, String storeName, ClientInfo client) {
+        register(email, password, name, storeName, ProfileChange.NONE, client);
+    }
+
+    /** Sign-up with the first store's profile given at once (its fields are validated like a profile change). */
+    public void register(String email, String password, String name, String storeName, ProfileChange profile,
+            ClientInfo client) {
         FieldErrors errors = new FieldErrors();
         Optional<EmailAddress> address = EmailAddress.parse(email);
         if (address.isEmpty()) {
@@ -91,6 +98,7 @@ public class MerchantActivation {
             errors.add("store_name", "must be 1 to 120 characters");
         }
         errors.throwIfAny();
+        store.describe(profile);
         PasswordPolicy.check("password", password, MIN_PASSWORD_LENGTH);
         MerchantAccount account = new MerchantAccount(AccountId.generate(), address.get().value(), accountName,
                 AccountRole.MERCHANT, AccountStatus.INACTIVE, hasher.hash(password), clock.instant());
@@ -112,7 +120,7 @@ public class MerchantActivation {
     public MerchantSignIn activate(String email, String code, ClientInfo client) {
         String address = EmailAddress.parse(email).map(EmailAddress::value)
                 .orElseThrow(() -> DomainException.invalidField("email", "must be a valid email address"));
-        return challenges.verify(() -> challengeRepository.lockOpenActivation(address, clock.instant()),
+        return challenges.verify(() -> challengeRepository.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, address, clock.instant()),
                 OtpAction.ACTIVATE_ACCOUNT, code, OtpRules.MERCHANT_ACTIVATION, client, challenge -> {
                     MerchantAccount account = accounts.find(new AccountId(challenge.subject()))
                             .orElseThrow(OtpChallenges::expired);
@@ -140,7 +148,7 @@ public class MerchantActivation {
             Instant now = clock.instant();
             Store store = access.visibleTo(MerchantLogin.operatorOf(account)).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("merchant account without a store: " + account.id()));
-            challengeRepository.lockOpenActivation(account.email(), now).ifPresentOrElse(
+            challengeRepository.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, account.email(), now).ifPresentOrElse(
                     open -> challenges.resend(open, store.name(), true, OtpRules.MERCHANT_ACTIVATION, client),
                     () -> challenges.start(request(account, store), client));
         });

@@ -5,6 +5,8 @@ import com.storefrontauth.domain.access.StoreAccess;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.credential.PasswordHasher;
+import com.storefrontauth.domain.session.OpaqueAccessTokens;
+import com.storefrontauth.domain.session.OpaqueGrant;
 import com.storefrontauth.domain.session.RefreshScope;
 import com.storefrontauth.domain.session.RefreshTokenRotation;
 import com.storefrontauth.domain.session.SessionIssuer;
@@ -48,6 +50,9 @@ public class MerchantLogin {
     RefreshTokenRotation rotation;
 
     @Inject
+    OpaqueAccessTokens opaqueTokens;
+
+    @Inject
     StoreAccess access;
 
     @Inject
@@ -64,6 +69,43 @@ public class MerchantLogin {
 
     public MerchantSignIn login(String email, String password, ClientInfo client) {
         return counted(email, client, () -> signIn(email, password, null, client));
+    }
+
+    /**
+     * Password sign-in answered with an opaque access token (no refresh token), for clients built around
+     * one long-lived token. Merchants only: the platform admin is refused like a wrong password.
+     */
+    public MerchantTokenSignIn loginWithOpaqueToken(String email, String password, ClientInfo client) {
+        return counted(email, client, () -> {
+            MerchantAccount account = checkPassword(email, password, null, client);
+            if (account.isPlatformAdmin()) {
+                throw refused(null, account.id().value(), client);
+            }
+            return transactions.required(() -> {
+                OpaqueGrant grant = opaqueTokens.issue(SubjectKind.MERCHANT, account.id().value(), client);
+                audit.record(null, AuditEventType.LOGIN_SUCCEEDED, account.id().value(), client,
+                        Map.of("method", "password", "login_as", "account", "token", "opaque",
+                                "session_id", grant.session().id().value()));
+                return new MerchantTokenSignIn(account, access.visibleTo(operatorOf(account)), grant);
+            });
+        });
+    }
+
+    /**
+     * The merchant behind an opaque access token, if the token is active and its account still is too;
+     * the use keeps the token alive. Anything else is {@code unauthorized}.
+     */
+    public MerchantTokenSession authenticateOpaqueToken(String token) {
+        return transactions.required(() -> opaqueTokens.use(token).flatMap(session ->
+                accounts.find(new AccountId(session.subject())).filter(MerchantAccount::isActive)
+                        .map(account -> new MerchantTokenSession(account, session))))
+                .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED,
+                        "The access token is not valid or has expired."));
+    }
+
+    /** Ends the session of an opaque access token, as a logout. */
+    public void logout(MerchantTokenSession holder, ClientInfo client) {
+        rotation.end(holder.session(), "logout", AuditEventType.LOGOUT, client);
     }
 
     /**

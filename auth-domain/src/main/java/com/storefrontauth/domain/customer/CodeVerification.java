@@ -112,7 +112,7 @@ public class CodeVerification {
                         case VERIFY, CONFIRM_CONTACT -> confirm(store, challenge, holder, guest, client, now);
                         case RESET_PASSWORD -> reset(store, challenge, passwordHash, guest, client, now);
                         case UPDATE_EMAIL, UPDATE_PHONE -> replaceContact(store, challenge, holder.orElseThrow(), client, now);
-                        case ACTIVATE_ACCOUNT -> throw OtpChallenges.expired();
+                        case ACTIVATE_ACCOUNT, RESET_ACCOUNT_PASSWORD -> throw OtpChallenges.expired();
                     };
                 });
     }

@@ -15,7 +15,9 @@ public enum OtpAction {
      */
     CONFIRM_CONTACT,
     /** Merchant account activation: never accepted by the storefront's verify route. */
-    ACTIVATE_ACCOUNT;
+    ACTIVATE_ACCOUNT,
+    /** A merchant account's password reset by code: never accepted by the storefront's verify route. */
+    RESET_ACCOUNT_PASSWORD;
 
     public String wireValue() {
         return this == CONFIRM_CONTACT ? "verify" : name().toLowerCase(Locale.ROOT);
@@ -26,10 +28,15 @@ public enum OtpAction {
         return this == requested || (this == CONFIRM_CONTACT && requested == VERIFY);
     }
 
+    /** Whether the code belongs to a merchant account rather than to a store's customer. */
+    public boolean isAccountAction() {
+        return this == ACTIVATE_ACCOUNT || this == RESET_ACCOUNT_PASSWORD;
+    }
+
     /** The actions a storefront may name in {@code otp_action}. */
     public static Optional<OtpAction> fromStorefrontWire(String value) {
         for (OtpAction action : values()) {
-            if (action != ACTIVATE_ACCOUNT && action != CONFIRM_CONTACT && action.wireValue().equals(value)) {
+            if (!action.isAccountAction() && action != CONFIRM_CONTACT && action.wireValue().equals(value)) {
                 return Optional.of(action);
             }
         }

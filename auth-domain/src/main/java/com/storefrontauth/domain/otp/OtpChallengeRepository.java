@@ -14,8 +14,8 @@ public interface OtpChallengeRepository {
     /** Reads a challenge and holds its row lock until the unit of work ends, so attempts are counted exactly. */
     Optional<OtpChallenge> lock(TokenHash id);
 
-    /** The newest open, unexpired merchant activation challenge sent to this email. */
-    Optional<OtpChallenge> lockOpenActivation(String email, Instant now);
+    /** The newest open, unexpired merchant account challenge of {@code action} sent to this email. */
+    Optional<OtpChallenge> lockOpenAccountChallenge(OtpAction action, String email, Instant now);
 
     /** Deletes challenges that expired before {@code before}. */
     int deleteExpired(Instant before);

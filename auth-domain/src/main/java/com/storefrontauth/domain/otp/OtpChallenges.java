@@ -125,7 +125,7 @@ public class OtpChallenges {
             ClientInfo client) {
         return transactions.required(() -> {
             OtpChallenge challenge = challenges.lock(TokenHash.of(token))
-                    .filter(found -> found.belongsTo(store) && found.action() != OtpAction.ACTIVATE_ACCOUNT)
+                    .filter(found -> found.belongsTo(store) && !found.action().isAccountAction())
                     .orElseThrow(OtpChallenges::expired);
             return resend(challenge, storeName, retainMessages, rules, client);
         });

@@ -42,6 +42,7 @@ public final class OtpMessages {
             case UPDATE_EMAIL -> "Confirm your new email for " + storeName;
             case UPDATE_PHONE -> "Confirm your new phone for " + storeName;
             case ACTIVATE_ACCOUNT -> "Activate your Storefront Auth account for " + storeName;
+            case RESET_ACCOUNT_PASSWORD -> "Reset your Storefront Auth account password";
         };
     }
 
@@ -55,6 +56,7 @@ public final class OtpMessages {
             case UPDATE_EMAIL -> "code to confirm your new email";
             case UPDATE_PHONE -> "code to confirm your new phone";
             case ACTIVATE_ACCOUNT -> "Storefront Auth activation code";
+            case RESET_ACCOUNT_PASSWORD -> "Storefront Auth password reset code";
         };
         return code + " is your " + storeName + " " + purpose + ". It expires in " + duration(ttl)
                 + ". Never share it; if you did not ask for it, ignore this message.";

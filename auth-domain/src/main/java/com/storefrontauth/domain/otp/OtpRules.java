@@ -9,6 +9,9 @@ public record OtpRules(int codeLength, Duration ttl, int maxAttempts, Duration r
     /** Merchant activation codes: not store-specific, a little longer-lived than sign-in codes. */
     public static final OtpRules MERCHANT_ACTIVATION = new OtpRules(6, Duration.ofMinutes(15), 5, Duration.ofSeconds(60), 5);
 
+    /** Merchant password reset codes: the same numbers as activation, one code a minute per address. */
+    public static final OtpRules MERCHANT_PASSWORD_RESET = MERCHANT_ACTIVATION;
+
     /** Wrong codes per destination and client address in {@link #FAILURE_WINDOW}, across challenges and resends. */
     static final int MIN_FAILURE_BUDGET = 10;
     /** A quiet hour clears the failures: a budget spent by someone else never holds the owner for long. */

@@ -26,6 +26,9 @@ public interface SessionRepository {
      */
     boolean rotate(SessionId id, TokenHash used, TokenHash next, Instant now);
 
+    /** Records a use of the session: its idle time starts over from {@code now}. */
+    void touch(SessionId id, Instant now);
+
     /** @return whether the session was active before */
     boolean revoke(SessionId id, String reason, Instant now);
 

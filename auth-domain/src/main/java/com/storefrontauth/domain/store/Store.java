@@ -19,22 +19,26 @@ public class Store {
     private StoreStatus status;
     private boolean suspendedByPlatform;
     private LoginPolicy policy;
+    private StoreProfile profile;
+    private CommissionRate commission;
     private final Instant createdAt;
 
     public Store(StoreId id, String name, StoreMode mode, StoreStatus status, boolean suspendedByPlatform,
-            LoginPolicy policy, Instant createdAt) {
+            LoginPolicy policy, StoreProfile profile, CommissionRate commission, Instant createdAt) {
         this.id = id;
         this.name = name;
         this.mode = mode;
         this.status = status;
         this.suspendedByPlatform = suspendedByPlatform;
         this.policy = policy;
+        this.profile = profile;
+        this.commission = commission;
         this.createdAt = createdAt;
     }
 
     public static Store open(String name, StoreMode mode, Instant now) {
         return new Store(StoreId.generate(), validName(name), mode, StoreStatus.ACTIVE, false, LoginPolicy.defaults(),
-                now);
+                StoreProfile.EMPTY, CommissionRate.NONE, now);
     }
 
     static String validName(String name) {
@@ -73,6 +77,14 @@ public class Store {
         this.policy = newPolicy;
     }
 
+    public void describe(ProfileChange change) {
+        this.profile = profile.amend(change);
+    }
+
+    public void chargeCommission(CommissionRate rate) {
+        this.commission = rate;
+    }
+
     public boolean isSuspended() {
         return status == StoreStatus.SUSPENDED;
     }
@@ -99,6 +111,14 @@ public class Store {
 
     public LoginPolicy policy() {
         return policy;
+    }
+
+    public StoreProfile profile() {
+        return profile;
+    }
+
+    public CommissionRate commission() {
+        return commission;
     }
 
     public Instant createdAt() {

@@ -83,6 +83,16 @@ public class StoreService {
             store.changeStatus(change.status(), operator instanceof Operator.PlatformAdmin);
             details.put("status", change.status().wireValue());
         }
+        if (!change.profile().isEmpty()) {
+            store.describe(change.profile());
+            // names only: free text does not belong in the audit trail
+            details.put("profile", String.join(",", change.profile().fields()));
+        }
+        if (change.commissionPercent() != null) {
+            access.requirePlatformAdmin(operator);
+            store.chargeCommission(CommissionRate.of(change.commissionPercent()));
+            details.put("percent", store.commission().percent().toPlainString());
+        }
         stores.update(store);
         directory.forget(store.id());
         audit.record(store.id(), AuditEventType.STORE_UPDATED, operator.subject(), client, details);

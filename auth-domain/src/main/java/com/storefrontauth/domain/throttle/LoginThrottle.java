@@ -65,6 +65,11 @@ public class LoginThrottle {
         failures.clear(store.id(), identifier);
     }
 
+    /** An account's owner proved themselves by a reset code: a lockout of its sign-in is over. */
+    public void clearAccount(TokenHash identifier) {
+        failures.clear(ACCOUNTS, identifier);
+    }
+
     private Attempt reserve(StoreId scope, LoginPolicy policy, StoreId auditStore, TokenHash identifier) {
         Instant now = clock.instant();
         FailureCount reserved = transactions.independent(() -> {

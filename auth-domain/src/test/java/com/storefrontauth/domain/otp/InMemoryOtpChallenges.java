@@ -54,9 +54,9 @@ class InMemoryOtpChallenges implements OtpChallengeRepository {
     }
 
     @Override
-    public synchronized Optional<OtpChallenge> lockOpenActivation(String email, Instant now) {
+    public synchronized Optional<OtpChallenge> lockOpenAccountChallenge(OtpAction action, String email, Instant now) {
         return rows.values().stream()
-                .filter(found -> found.action() == OtpAction.ACTIVATE_ACCOUNT)
+                .filter(found -> found.action() == action)
                 .filter(found -> found.channel() == OtpChannel.EMAIL && found.destination().address().equals(email))
                 .filter(found -> found.isOpen(now))
                 .max(Comparator.comparing(OtpChallenge::createdAt))

@@ -39,6 +39,13 @@ class InMemorySessions implements SessionRepository {
     }
 
     @Override
+    public void touch(SessionId id, Instant now) {
+        sessions.computeIfPresent(id, (key, s) -> new Session(s.id(), s.store(), s.kind(), s.subject(),
+                s.anonymousId(), s.createdAt(), now, s.expiresAt(), s.idleTimeout(), s.accessTokenTtl(),
+                s.revokedAt(), s.revokeReason(), s.client(), s.refreshHash()));
+    }
+
+    @Override
     public Optional<Session> findByRefreshHash(TokenHash current) {
         return sessions.values().stream().filter(s -> s.refreshHash().equals(current)).findFirst();
     }

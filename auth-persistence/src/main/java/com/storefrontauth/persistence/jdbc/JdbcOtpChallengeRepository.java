@@ -66,11 +66,11 @@ public class JdbcOtpChallengeRepository implements OtpChallengeRepository {
      * checked again and, no longer open, answers empty rather than the next older challenge.
      */
     @Override
-    public Optional<OtpChallenge> lockOpenActivation(String email, Instant now) {
+    public Optional<OtpChallenge> lockOpenAccountChallenge(OtpAction action, String email, Instant now) {
         return sql.one("SELECT " + COLUMNS + " FROM otp_challenges WHERE action = ? AND channel = ? AND destination = ?"
                 + " AND status = ? AND expires_at > ? ORDER BY last_sent_at DESC, created_at DESC, id_hash"
                 + " FETCH FIRST 1 ROWS ONLY FOR UPDATE", JdbcOtpChallengeRepository::challenge,
-                OtpAction.ACTIVATE_ACCOUNT, OtpChannel.EMAIL, email, OtpChallenge.Status.OPEN, now);
+                action, OtpChannel.EMAIL, email, OtpChallenge.Status.OPEN, now);
     }
 
     @Override

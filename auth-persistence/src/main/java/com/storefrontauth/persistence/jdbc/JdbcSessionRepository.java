@@ -111,6 +111,11 @@ public class JdbcSessionRepository implements SessionRepository {
     }
 
     @Override
+    public void touch(SessionId id, Instant now) {
+        sql.update("UPDATE sessions SET last_used_at = ? WHERE id = ? AND last_used_at < ?", now, id.value(), now);
+    }
+
+    @Override
     public boolean revoke(SessionId id, String reason, Instant now) {
         return sql.update("UPDATE sessions SET revoked_at = ?, revoke_reason = ?," + RECORDED
                 + " WHERE id = ? AND revoked_at IS NULL", now, Sql.clip(reason, 64), id.value()) > 0;

@@ -2,10 +2,13 @@ package com.storefrontauth.persistence.jdbc;
 
 import com.storefrontauth.domain.account.AccountId;
 import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.store.CommissionRate;
 import com.storefrontauth.domain.store.LoginPolicy;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreId;
+import com.storefrontauth.domain.store.StoreLanguage;
 import com.storefrontauth.domain.store.StoreMode;
+import com.storefrontauth.domain.store.StoreProfile;
 import com.storefrontauth.domain.store.StoreRepository;
 import com.storefrontauth.domain.store.StoreStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +22,8 @@ import java.util.Optional;
 public class JdbcStoreRepository implements StoreRepository {
 
     private static final String COLUMNS = "s.id, s.name, s.mode, s.status, s.suspended_by_platform, s.login_policy,"
-            + " s.created_at";
+            + " s.description, s.logo_url, s.business_address, s.contact_phone, s.preferred_language,"
+            + " s.commission_percent, s.created_at";
 
     @Inject
     Sql sql;
@@ -34,16 +38,24 @@ public class JdbcStoreRepository implements StoreRepository {
 
     @Override
     public void insert(Store store) {
-        sql.update("INSERT INTO stores (id, name, mode, status, suspended_by_platform, login_policy, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", store.id().value(), store.name(), store.mode(), store.status(),
-                store.isSuspendedByPlatform(), JsonColumns.write(store.policy().asMap()), store.createdAt());
+        StoreProfile profile = store.profile();
+        sql.update("INSERT INTO stores (id, name, mode, status, suspended_by_platform, login_policy, description,"
+                + " logo_url, business_address, contact_phone, preferred_language, commission_percent, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", store.id().value(), store.name(), store.mode(),
+                store.status(), store.isSuspendedByPlatform(), JsonColumns.write(store.policy().asMap()),
+                profile.description(), profile.logoUrl(), profile.businessAddress(), profile.contactPhone(),
+                profile.preferredLanguage().tag(), store.commission().percent(), store.createdAt());
     }
 
     @Override
     public void update(Store store) {
+        StoreProfile profile = store.profile();
         int changed = sql.update("UPDATE stores SET name = ?, mode = ?, status = ?, suspended_by_platform = ?,"
-                + " login_policy = ? WHERE id = ?", store.name(), store.mode(), store.status(),
-                store.isSuspendedByPlatform(), JsonColumns.write(store.policy().asMap()), store.id().value());
+                + " login_policy = ?, description = ?, logo_url = ?, business_address = ?, contact_phone = ?,"
+                + " preferred_language = ?, commission_percent = ? WHERE id = ?", store.name(), store.mode(),
+                store.status(), store.isSuspendedByPlatform(), JsonColumns.write(store.policy().asMap()),
+                profile.description(), profile.logoUrl(), profile.businessAddress(), profile.contactPhone(),
+                profile.preferredLanguage().tag(), store.commission().percent(), store.id().value());
         if (changed == 0) {
             throw DomainException.notFound("Store");
         }
@@ -68,6 +80,10 @@ public class JdbcStoreRepository implements StoreRepository {
     private static Store store(ResultSet row) throws SQLException {
         return new Store(new StoreId(row.getString("id")), row.getString("name"),
                 StoreMode.valueOf(row.getString("mode")), StoreStatus.valueOf(row.getString("status")),
-                row.getBoolean("suspended_by_platform"), LoginPolicy.restore(JsonColumns.read(row.getString("login_policy"))), Sql.instant(row, "created_at"));
+                row.getBoolean("suspended_by_platform"), LoginPolicy.restore(JsonColumns.read(row.getString("login_policy"))),
+                new StoreProfile(row.getString("description"), row.getString("logo_url"),
+                        row.getString("business_address"), row.getString("contact_phone"),
+                        new StoreLanguage(row.getString("preferred_language"))),
+                new CommissionRate(row.getBigDecimal("commission_percent").setScale(2)), Sql.instant(row, "created_at"));
     }
 }

@@ -200,7 +200,7 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
                 now.minusSeconds(20), now.plusSeconds(600), Status.OPEN);
         activation(uniqueEmail(), now.minusSeconds(10), now.plusSeconds(600), Status.OPEN);
 
-        Optional<OtpChallenge> found = transactions.required(() -> otpChallenges.lockOpenActivation(email, now));
+        Optional<OtpChallenge> found = transactions.required(() -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, email, now));
 
         assertThat(found).get().usingRecursiveComparison().isEqualTo(newestOpen);
     }
@@ -212,8 +212,8 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
         activation(email, now.minusSeconds(100), now.plusSeconds(600), Status.USED);
         activation(email, now.minusSeconds(700), now.minusSeconds(100), Status.OPEN);
 
-        assertThat(transactions.required(() -> otpChallenges.lockOpenActivation(email, now))).isEmpty();
-        assertThat(transactions.required(() -> otpChallenges.lockOpenActivation(uniqueEmail(), now))).isEmpty();
+        assertThat(transactions.required(() -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, email, now))).isEmpty();
+        assertThat(transactions.required(() -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, uniqueEmail(), now))).isEmpty();
     }
 
     @Test
@@ -222,8 +222,8 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
         Instant now = now();
         activation(email, now, now.plusSeconds(900), Status.OPEN);
 
-        Optional<OtpChallenge> second = lockWhileHeld(() -> otpChallenges.lockOpenActivation(email, now),
-                () -> otpChallenges.lockOpenActivation(email, now),
+        Optional<OtpChallenge> second = lockWhileHeld(() -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, email, now),
+                () -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, email, now),
                 held -> assertThat(held.verify(CODE, CODES, now)).isInstanceOf(OtpChallenge.Accepted.class));
 
         assertThat(second).isEmpty();

@@ -8,6 +8,7 @@ import com.storefrontauth.api.http.PathIds;
 import com.storefrontauth.api.http.Representation;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
+import com.storefrontauth.domain.store.ProfileChange;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreChange;
 import com.storefrontauth.domain.store.StoreMode;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 
 @Path("v1/stores")
 @ManagementRoute
@@ -80,9 +82,13 @@ public class StoreResource {
         if (statusValue != null && status == null) {
             json.errors().add("status", "must be active or suspended");
         }
+        ProfileChange profile = new ProfileChange(json.optionalString("description"), json.optionalString("logo_url"),
+                json.optionalString("business_address"), json.optionalString("contact_phone"),
+                json.optionalString("preferred_language"));
+        BigDecimal percent = json.optionalDecimal("percent");
         json.validate();
-        Store store = stores.change(Caller.operator(request), PathIds.store(storeId), new StoreChange(name, mode, status),
-                Clients.of(request));
+        Store store = stores.change(Caller.operator(request), PathIds.store(storeId),
+                new StoreChange(name, mode, status, profile, percent), Clients.of(request));
         return Representation.store(store).toString();
     }
 }
