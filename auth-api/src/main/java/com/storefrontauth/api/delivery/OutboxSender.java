@@ -1,5 +1,6 @@
 package com.storefrontauth.api.delivery;
 
+import com.storefrontauth.domain.customer.PasswordResetByLink;
 import com.storefrontauth.domain.delivery.Outbox;
 import com.storefrontauth.domain.delivery.OutboxSignal;
 import com.storefrontauth.domain.otp.OtpRetention;
@@ -37,6 +38,9 @@ public class OutboxSender implements OutboxSignal {
 
     @Inject
     OtpRetention retention;
+
+    @Inject
+    PasswordResetByLink resetLinks;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -91,6 +95,7 @@ public class OutboxSender implements OutboxSignal {
         try {
             outbox.prune();
             retention.prune();
+            resetLinks.prune();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Outbox housekeeping failed: " + e.getMessage(), e);
         }

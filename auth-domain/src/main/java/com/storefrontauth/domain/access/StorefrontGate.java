@@ -34,6 +34,19 @@ public class StorefrontGate {
         if (!keys.isPublishableKeyOf(store.id(), publishableKey)) {
             throw new DomainException(ErrorCode.INVALID_API_KEY, "The API key is not an active publishable key of this store.");
         }
+        return admitted(store, origin);
+    }
+
+    /**
+     * Admits a request to a store's routes that authenticate by an access token alone (no key):
+     * the store must exist, a browser origin must be on its allow-list, and the store must not be suspended.
+     */
+    public Store admitWithoutKey(String storeId, String origin) {
+        return admitted(StoreId.parse(storeId).flatMap(directory::find)
+                .orElseThrow(() -> DomainException.notFound("store")), origin);
+    }
+
+    private Store admitted(Store store, String origin) {
         if (origin != null && !allows(store.id(), origin)) {
             throw new DomainException(ErrorCode.ORIGIN_NOT_ALLOWED, "This origin is not allowed for the store.");
         }

@@ -109,6 +109,11 @@ public final class OriginPattern {
         return requestOrigin.host.endsWith("." + host) && requestOrigin.host.length() > host.length() + 1;
     }
 
+    /** Whether this entry stands for many origins ({@code https://*.example.com}), so no link can point at it. */
+    public boolean isWildcard() {
+        return wildcard;
+    }
+
     /** The canonical text, as stored and shown. */
     @Override
     public String toString() {

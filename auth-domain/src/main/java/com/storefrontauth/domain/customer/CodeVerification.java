@@ -4,6 +4,7 @@ import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.credential.PasswordHasher;
 import com.storefrontauth.domain.credential.PasswordPolicy;
+import com.storefrontauth.domain.otp.Destination;
 import com.storefrontauth.domain.otp.OtpAction;
 import com.storefrontauth.domain.otp.OtpChallenge;
 import com.storefrontauth.domain.otp.OtpChallenges;
@@ -25,8 +26,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code POST /auth/otp/verify}: checks a code and completes what it was sent for. Sign-in, sign-up,
@@ -68,6 +71,8 @@ public class CodeVerification {
 
     @Inject
     Clock clock;
+
+    private static final Set<OtpAction> SIGN_IN_ACTIONS = EnumSet.of(OtpAction.LOGIN, OtpAction.VERIFY);
 
     /** What the verify request carries besides the code; names and password apply to some actions only. */
     public record Attempt(String token, OtpAction action, String code, String firstName, String lastName,
@@ -114,6 +119,23 @@ public class CodeVerification {
                         case UPDATE_EMAIL, UPDATE_PHONE -> replaceContact(store, challenge, holder.orElseThrow(), client, now);
                         case ACTIVATE_ACCOUNT, RESET_ACCOUNT_PASSWORD -> throw OtpChallenges.expired();
                     };
+                });
+    }
+
+    /**
+     * A sign-in code entered with its address alone (clients that keep no {@code otp_token}): the store's
+     * newest open sign-in challenge for that address, or the contact check a sign-in asked for, under the
+     * same attempts, expiry and single use as by token. Older challenges to the address stay as they are.
+     */
+    public Verified verifySignIn(Store store, Destination destination, String code, GuestLink guest,
+            ClientInfo client) {
+        return challenges.verifyLocated(() -> challenges.lockNewestOpen(store.id(), destination, SIGN_IN_ACTIONS),
+                code, OtpRules.of(store.policy()), client, challenge -> {
+                    Instant now = clock.instant();
+                    return challenge.action() == OtpAction.LOGIN
+                            ? signIn(store, claimed(store, challenge, client, now), challenge, guest, client,
+                                    AuditEventType.LOGIN_SUCCEEDED, now)
+                            : confirm(store, challenge, Optional.empty(), guest, client, now);
                 });
     }
 

@@ -4,6 +4,7 @@ import com.storefrontauth.domain.access.Operator;
 import com.storefrontauth.domain.access.StoreAccess;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.otp.Destination;
 import com.storefrontauth.domain.otp.OtpChallenge;
 import com.storefrontauth.domain.otp.OtpCodes;
 import com.storefrontauth.domain.otp.OtpMessages;
@@ -12,6 +13,7 @@ import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.Page;
 import com.storefrontauth.domain.shared.PageRequest;
+import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreId;
@@ -79,6 +81,23 @@ public class Outbox {
         if (challenge.sends() > 1) {
             messages.supersedePending(challenge.id());
         }
+        messages.insert(message);
+        return message;
+    }
+
+    /**
+     * Queues a message that carries a link instead of a code (its secret, sealed like a code, is the
+     * link's token); it is dropped when the link expires undelivered.
+     *
+     * @param linkId the hash of the link's token, in place of a challenge's
+     */
+    public OutboxMessage queueLink(StoreId store, TokenHash linkId, Destination destination, String subject,
+            String text, String token, Instant expiresAt, boolean retained) {
+        Instant now = clock.instant();
+        String id = OutboxMessage.newId();
+        OutboxMessage message = new OutboxMessage(id, store, linkId, destination.channel(), destination.address(),
+                subject, codes.seal(id, text), codes.seal(id, token), retained, OutboxMessage.Status.PENDING, 0, now,
+                expiresAt, now, null, null, null);
         messages.insert(message);
         return message;
     }

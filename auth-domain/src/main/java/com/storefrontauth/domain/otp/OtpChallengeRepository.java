@@ -1,8 +1,10 @@
 package com.storefrontauth.domain.otp;
 
 import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.store.StoreId;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 public interface OtpChallengeRepository {
 
@@ -16,6 +18,12 @@ public interface OtpChallengeRepository {
 
     /** The newest open, unexpired merchant account challenge of {@code action} sent to this email. */
     Optional<OtpChallenge> lockOpenAccountChallenge(OtpAction action, String email, Instant now);
+
+    /**
+     * The store's newest open, unexpired challenge for one of {@code actions} sent to {@code destination}:
+     * how a client that sends no {@code otp_token} (only the address and the code) finds its challenge.
+     */
+    Optional<OtpChallenge> lockNewestOpen(StoreId store, Destination destination, Set<OtpAction> actions, Instant now);
 
     /** Deletes challenges that expired before {@code before}. */
     int deleteExpired(Instant before);

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -163,10 +164,16 @@ public class OtpChallenges {
      */
     public <T> T verify(Supplier<Optional<OtpChallenge>> locate, OtpAction action, String code, OtpRules rules,
             ClientInfo client, Function<OtpChallenge, T> completion) {
+        return verifyLocated(() -> locate.get().filter(found -> found.action().answers(action)), code, rules, client,
+                completion);
+    }
+
+    /** {@link #verify} for a challenge whose action {@code locate} has already settled. */
+    public <T> T verifyLocated(Supplier<Optional<OtpChallenge>> locate, String code, OtpRules rules, ClientInfo client,
+            Function<OtpChallenge, T> completion) {
         Object result = transactions.required(() -> {
             Instant now = clock.instant();
-            OtpChallenge challenge = locate.get().filter(found -> found.action().answers(action))
-                    .orElseThrow(OtpChallenges::expired);
+            OtpChallenge challenge = locate.get().orElseThrow(OtpChallenges::expired);
             TokenHash key = failureKey(challenge, client);
             requireFailureBudget(key, rules, now);
             OtpChallenge.Outcome outcome = challenge.verify(code, codes, now);
@@ -212,6 +219,22 @@ public class OtpChallenges {
                 : "The code is not correct.";
         return new DomainException(ErrorCode.INVALID_OTP, detail, Map.of(), Map.of("attempts_remaining", remaining),
                 null);
+    }
+
+    /** Locks the store's newest open challenge for one of {@code actions} sent to {@code destination}. */
+    public Optional<OtpChallenge> lockNewestOpen(StoreId store, Destination destination, Set<OtpAction> actions) {
+        return challenges.lockNewestOpen(store, destination, actions, clock.instant());
+    }
+
+    /**
+     * Admits a message to an address that is not a code (a reset link) under the same limits as codes, and
+     * counts it: a link is one more message in the address's inbox. Runs in the caller's unit of work.
+     */
+    public void countMessage(StoreId store, Destination destination, OtpRules rules) {
+        requireChannelUp(destination.channel());
+        Instant now = clock.instant();
+        requireSendAllowed(store, destination, rules, now);
+        recordSent(store, destination, now);
     }
 
     /** Locks the challenge of a storefront token in that store; empty for any other store's or an unknown token. */

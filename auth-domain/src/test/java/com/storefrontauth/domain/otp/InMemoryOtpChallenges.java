@@ -1,12 +1,14 @@
 package com.storefrontauth.domain.otp;
 
 import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.store.StoreId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Challenge rows in memory. Like a table it hands out copies: a change to a challenge is kept only
@@ -60,6 +62,17 @@ class InMemoryOtpChallenges implements OtpChallengeRepository {
                 .filter(found -> found.channel() == OtpChannel.EMAIL && found.destination().address().equals(email))
                 .filter(found -> found.isOpen(now))
                 .max(Comparator.comparing(OtpChallenge::createdAt))
+                .map(InMemoryOtpChallenges::copy);
+    }
+
+    @Override
+    public synchronized Optional<OtpChallenge> lockNewestOpen(StoreId store, Destination destination,
+            Set<OtpAction> actions, Instant now) {
+        return rows.values().stream()
+                .filter(found -> found.belongsTo(store) && actions.contains(found.action()))
+                .filter(found -> found.destination().equals(destination))
+                .filter(found -> found.isOpen(now))
+                .max(Comparator.comparing(OtpChallenge::lastSentAt).thenComparing(OtpChallenge::createdAt))
                 .map(InMemoryOtpChallenges::copy);
     }
 

@@ -12,7 +12,11 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One-time code challenges, keyed by the SHA-256 of their {@code otp_token}. A verification reads its
@@ -71,6 +75,20 @@ public class JdbcOtpChallengeRepository implements OtpChallengeRepository {
                 + " AND status = ? AND expires_at > ? ORDER BY last_sent_at DESC, created_at DESC, id_hash"
                 + " FETCH FIRST 1 ROWS ONLY FOR UPDATE", JdbcOtpChallengeRepository::challenge,
                 action, OtpChannel.EMAIL, email, OtpChallenge.Status.OPEN, now);
+    }
+
+    /** Served by the index on (action, destination, status, last_sent_at); the newest wins as for activation. */
+    @Override
+    public Optional<OtpChallenge> lockNewestOpen(StoreId store, Destination destination, Set<OtpAction> actions,
+            Instant now) {
+        List<Object> parameters = new ArrayList<>(actions);
+        parameters.addAll(List.of(store.value(), destination.channel(), destination.address(), OtpChallenge.Status.OPEN,
+                now));
+        String placeholders = String.join(", ", Collections.nCopies(actions.size(), "?"));
+        return sql.one("SELECT " + COLUMNS + " FROM otp_challenges WHERE action IN (" + placeholders + ")"
+                + " AND store_id = ? AND channel = ? AND destination = ? AND status = ? AND expires_at > ?"
+                + " ORDER BY last_sent_at DESC, created_at DESC, id_hash FETCH FIRST 1 ROWS ONLY FOR UPDATE",
+                JdbcOtpChallengeRepository::challenge, parameters.toArray());
     }
 
     @Override
