@@ -1,5 +1,8 @@
 package com.storefrontauth.api;
 
+import com.storefrontauth.api.dialect.commerceengine.CommerceEngineAdmission;
+import com.storefrontauth.api.dialect.commerceengine.CommerceEngineAuthResource;
+import com.storefrontauth.api.dialect.commerceengine.CommerceEngineErrors;
 import com.storefrontauth.api.dialect.luxmart.LuxmartAccountResource;
 import com.storefrontauth.api.dialect.luxmart.LuxmartErrors;
 import com.storefrontauth.api.dialect.luxmart.LuxmartRoutes;
@@ -63,6 +66,9 @@ public class AuthApplication extends Application {
                 CustomerAuthentication.class,
                 CustomerCodeRateLimit.class,
                 MerchantAccountResource.class,
+                CommerceEngineAdmission.class,
+                CommerceEngineErrors.class,
+                CommerceEngineAuthResource.class,
                 LuxmartRoutes.class,
                 LuxmartErrors.class,
                 LuxmartAccountResource.class,

@@ -153,6 +153,14 @@ class HostileInputIT {
         String type = reply.header("Content-Type");
         if (reply.status() >= 500) {
             failures.add(request + " -> " + abbreviate(reply.toString()));
+        } else if (commerceEngine(request)) {
+            if (reply.status() >= 400 && !commerceEngineRefusal(reply) && !refusedByContainer(reply)) {
+                failures.add(request + " -> " + reply.status() + " not in Commerce Engine's envelope: "
+                        + abbreviate(reply.body()));
+            } else if (mustBeInvalidJson && reply.status() != 413 && !(reply.status() == 400
+                    && "invalid_json".equals(reply.json().getString("code", "")))) {
+                failures.add(request + " -> not invalid_json: " + abbreviate(reply.toString()));
+            }
         } else if (luxmart(request)) {
             if (reply.status() >= 400 && !luxmartRefusal(reply)) {
                 failures.add(request + " -> " + reply.status() + " not in Luxmart's shape: " + abbreviate(reply.body()));
@@ -164,6 +172,21 @@ class HostileInputIT {
                 && "invalid_json".equals(reply.errorCode()))) {
             failures.add(request + " -> not invalid_json: " + abbreviate(reply.toString()));
         }
+    }
+
+    /** Commerce Engine's storefront auth refuses in its envelope {@code {message, success: false, code}}. */
+    private static boolean commerceEngine(String request) {
+        // a store id that climbs two levels leaves the API, and the server's own error page answers
+        return request.contains("/storefront/auth/") && !request.contains("store_id=%2e%2e%2f");
+    }
+
+    private static boolean commerceEngineRefusal(Reply reply) {
+        String type = reply.header("Content-Type");
+        if (type == null || !type.startsWith("application/json")) {
+            return false;
+        }
+        JsonObject body = reply.json();
+        return !body.getBoolean("success", true) && body.containsKey("message") && body.containsKey("code");
     }
 
     /** Luxmart's routes (API.md, "Seed dialects") end in a slash and refuse in Luxmart's own shape. */
@@ -191,7 +214,7 @@ class HostileInputIT {
             String param = params.group(1);
             String value = param.equals(hostileParam) ? hostileId : switch (param) {
                 case "store_id" -> credentials.store.id();
-                case "customer_id" -> credentials.customerId;
+                case "customer_id", "user_id" -> credentials.customerId;
                 default -> "unknown_0000";
             };
             params.appendReplacement(path, Matcher.quoteReplacement(value));
@@ -287,6 +310,13 @@ class HostileInputIT {
             }
             if (bearer) {
                 api = api.bearer(apiKey ? customerToken : adminToken);
+            }
+            // Commerce Engine's routes: its key where a route takes one, the customer's token where one does
+            if (requirements.stream().anyMatch(r -> r.asJsonObject().containsKey("commerceEngineApiKey"))) {
+                api = api.with("X-Api-Key", store.publishableKey());
+            }
+            if (requirements.stream().anyMatch(r -> r.asJsonObject().containsKey("commerceEngineSession"))) {
+                api = api.bearer(customerToken);
             }
             return api;
         }

@@ -5,6 +5,7 @@ import com.storefrontauth.domain.customer.CustomerId;
 import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.store.Store;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
 
 /** What the security filters established about a request, read back by the resources. */
 public final class Caller {
@@ -15,6 +16,11 @@ public final class Caller {
     static final String SESSION = "storefront.session";
 
     private Caller() {
+    }
+
+    /** Records the store a request was admitted to, for admission filters that read other credentials than the key. */
+    public static void admit(ContainerRequestContext request, Store store) {
+        request.setProperty(STORE, store);
     }
 
     /** The store a storefront request was admitted to. */

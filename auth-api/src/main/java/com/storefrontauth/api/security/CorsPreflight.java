@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 public class CorsPreflight implements ContainerRequestFilter {
 
     private static final Pattern STOREFRONT_PATH = Pattern.compile("^/?v1/stores/([^/]+)/(auth|customers/me)(/.*)?$");
+    /** Commerce Engine's storefront auth: {@code /api/v1/{store_id}/storefront/auth/…}. */
+    private static final Pattern COMMERCE_ENGINE_PATH = Pattern.compile("^/?v1/([^/]+)/storefront/auth(/.*)?$");
 
     @Inject
     StorefrontGate gate;
@@ -36,6 +38,9 @@ public class CorsPreflight implements ContainerRequestFilter {
             return;
         }
         Matcher path = STOREFRONT_PATH.matcher(request.getUriInfo().getPath());
+        if (!path.matches()) {
+            path = COMMERCE_ENGINE_PATH.matcher(request.getUriInfo().getPath());
+        }
         if (!path.matches()) {
             return;
         }

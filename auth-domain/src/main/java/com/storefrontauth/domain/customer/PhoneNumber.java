@@ -56,6 +56,24 @@ public record PhoneNumber(String e164) {
         }
     }
 
+    /** The calling code with its plus ({@code +91}), for clients that keep it apart from the number. */
+    public String callingCode() {
+        return "+" + parsed().getCountryCode();
+    }
+
+    /** The number without its calling code ({@code 9876543210}). */
+    public String nationalNumber() {
+        return PHONES.getNationalSignificantNumber(parsed());
+    }
+
+    private Phonenumber.PhoneNumber parsed() {
+        try {
+            return PHONES.parse(e164, "ZZ");
+        } catch (NumberParseException e) {
+            throw new IllegalStateException("a stored phone number is always E.164", e);
+        }
+    }
+
     @Override
     public String toString() {
         return e164;

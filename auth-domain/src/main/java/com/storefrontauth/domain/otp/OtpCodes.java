@@ -91,8 +91,7 @@ public final class OtpCodes {
         }
     }
 
-    /** A key for one purpose from the server secret: keys of different purposes never coincide. */
-    static byte[] derive(byte[] secret, String purpose) {
+    private static byte[] derive(byte[] secret, String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));

@@ -25,6 +25,20 @@ class PhoneNumberTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "+919876543210 | +91 | 9876543210",
+            "+447400123456 | +44 | 7400123456",
+            "+14155552671 | +1 | 4155552671",
+            "+6591234567 | +65 | 91234567"})
+    void callingCodeAndNationalNumberWhenSplitThenTheyMakeTheE164Again(String e164, String callingCode,
+            String national) {
+        PhoneNumber phone = new PhoneNumber(e164);
+        assertThat(phone.callingCode()).isEqualTo(callingCode);
+        assertThat(phone.nationalNumber()).isEqualTo(national);
+        assertThat(PhoneNumber.parse(national, callingCode, null)).contains(phone);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "12", "not a phone", "+999123456789", "+91 12345", "+9198765432101234567890",
             "<script>", "+91 98765 43210 ; DROP TABLE customers"})
     void parseWhenNotAPhoneNumberThenEmpty(String phone) {
