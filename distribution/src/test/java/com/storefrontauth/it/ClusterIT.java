@@ -22,6 +22,7 @@ class ClusterIT {
     @Test
     void whenSignedInOnOneInstanceThenTheOtherAcceptsTheTokensAndRotatesTheRefreshToken() {
         StoreFixture store = Fixtures.newStore();
+        store.policy("refresh_reuse_grace_seconds", 0);
         JsonObject signIn = CustomerSignInIT.register(store, unique("cluster") + "@example.com").json();
         Api other = Api.of(peer).with("X-Storefront-Api-Key", store.publishableKey());
         assertThat(other.bearer(signIn.getString("access_token")).get(store.path("/customers/me")).status())

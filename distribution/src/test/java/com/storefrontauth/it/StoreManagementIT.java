@@ -58,7 +58,8 @@ class StoreManagementIT {
         StoreFixture store = Fixtures.newStore();
         JsonObject before = admin.get(store.path("/login-policy")).json();
         assertThat(before.getInt("otp_length")).isEqualTo(6);
-        assertThat(before.keySet()).hasSize(22);
+        assertThat(before.keySet()).hasSize(23);
+        assertThat(before.getInt("refresh_reuse_grace_seconds")).isEqualTo(30);
         Reply amended = admin.put(store.path("/login-policy"),
                 "{\"otp_length\": 8, \"whatsapp_otp_login\": true, \"access_token_ttl_seconds\": 600}");
         assertThat(amended.status()).as(amended.toString()).isEqualTo(200);

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 class StorefrontSessionIT {
 
     @Test
-    void whenRefreshedThenNewPairAndOldRefreshTokenRefused() {
+    void whenRefreshedWithoutGraceThenNewPairAndOldRefreshTokenRefused() {
         StoreFixture store = Fixtures.newStore();
+        store.policy("refresh_reuse_grace_seconds", 0);
         JsonObject guest = store.guest();
         Reply refreshed = refresh(store, guest.getString("refresh_token"));
         assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
@@ -32,10 +33,26 @@ class StorefrontSessionIT {
     }
 
     @Test
-    void whenUsedRefreshTokenIsReplayedThenWholeSessionRevokedAndEventRecorded() {
+    void whenTheTokenSpentLastIsPresentedAgainWithinTheGraceThenTheSameSuccessorIsAnswered() {
         StoreFixture store = Fixtures.newStore();
         JsonObject guest = store.guest();
-        String newest = refresh(store, guest.getString("refresh_token")).string("refresh_token");
+        Reply first = refresh(store, guest.getString("refresh_token"));
+
+        Reply retried = refresh(store, guest.getString("refresh_token"));
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.string("refresh_token")).isEqualTo(first.string("refresh_token"));
+        assertThat(retried.string("access_token")).isNotEqualTo(first.string("access_token"));
+        assertThat(refresh(store, retried.string("refresh_token")).status()).isEqualTo(200);
+        assertThat(Fixtures.admin().get(store.path("/events?type=refresh_token_reused")).items()).isEmpty();
+    }
+
+    @Test
+    void whenUsedRefreshTokenIsReplayedAfterItsSuccessorWasUsedThenWholeSessionRevokedAndEventRecorded() {
+        StoreFixture store = Fixtures.newStore();
+        JsonObject guest = store.guest();
+        String successor = refresh(store, guest.getString("refresh_token")).string("refresh_token");
+        String newest = refresh(store, successor).string("refresh_token");
 
         assertProblem(refresh(store, guest.getString("refresh_token")), 401, "invalid_refresh_token");
 
@@ -49,26 +66,45 @@ class StorefrontSessionIT {
     }
 
     @Test
-    void whenSameRefreshTokenIsPresentedTwentyTimesAtOnceThenExactlyOneSucceeds() throws Exception {
+    void whenSameRefreshTokenIsPresentedTwentyTimesAtOnceThenEveryOneHoldsTheOneLiveSuccessor() throws Exception {
         StoreFixture store = Fixtures.newStore();
         String token = store.guest().getString("refresh_token");
-        ExecutorService pool = Executors.newFixedThreadPool(20);
+
+        List<Reply> replies = presentAtOnce(store, token, 20);
+
+        assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).as(reply.toString()).isEqualTo(200));
+        assertThat(replies.stream().map(reply -> reply.string("refresh_token")).distinct()).hasSize(1);
+        assertThat(refresh(store, replies.get(0).string("refresh_token")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void whenSameRefreshTokenIsPresentedTwentyTimesAtOnceWithoutGraceThenExactlyOneSucceeds() throws Exception {
+        StoreFixture store = Fixtures.newStore();
+        store.policy("refresh_reuse_grace_seconds", 0);
+        String token = store.guest().getString("refresh_token");
+        List<Integer> statuses = presentAtOnce(store, token, 20).stream().map(Reply::status).toList();
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 401).hasSize(19);
+    }
+
+    /** The answers to {@code count} presentations of {@code token} released together. */
+    private static List<Reply> presentAtOnce(StoreFixture store, String token, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
+            List<Future<Reply>> results = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return refresh(store, token).status();
+                    return refresh(store, token);
                 }));
             }
             start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get());
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> result : results) {
+                replies.add(result.get());
             }
-            assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
-            assertThat(statuses).filteredOn(status -> status == 401).hasSize(19);
+            return replies;
         } finally {
             pool.shutdownNow();
         }

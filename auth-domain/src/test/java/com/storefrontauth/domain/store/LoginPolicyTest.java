@@ -20,7 +20,7 @@ class LoginPolicyTest {
     @Test
     void defaultsWhenReadThenMatchApiContract() {
         Map<String, Object> defaults = LoginPolicy.defaults().asMap();
-        assertThat(defaults).hasSize(22)
+        assertThat(defaults).hasSize(23)
                 .containsEntry("password_login", true)
                 .containsEntry("whatsapp_otp_login", false)
                 .containsEntry("otp_after_password_channel", "email")
@@ -28,7 +28,8 @@ class LoginPolicyTest {
                 .containsEntry("otp_length", 6L)
                 .containsEntry("lockout_max_seconds", 900L)
                 .containsEntry("refresh_token_ttl_seconds", 2592000L)
-                .containsEntry("ip_rate_limit_per_minute", 60L);
+                .containsEntry("ip_rate_limit_per_minute", 60L)
+                .containsEntry("refresh_reuse_grace_seconds", 30L);
     }
 
     @Test
