@@ -46,6 +46,7 @@ public class PolicyView extends StorePage {
             Map.entry("access_token_ttl_seconds", "Lifetime of an access token, in seconds."),
             Map.entry("refresh_token_ttl_seconds", "A session ends this long after sign-in, in seconds."),
             Map.entry("session_idle_timeout_seconds", "A session ends after this long without use, in seconds."),
+            Map.entry("refresh_reuse_grace_seconds", "How long the refresh token used last may be sent again as a retry (a lost answer, two tabs), in seconds; 0: never."),
             Map.entry("ip_rate_limit_per_minute", "Requests per minute from one IP address to the public sign-in routes."));
 
     private static final List<Group> GROUPS = List.of(
@@ -57,7 +58,7 @@ public class PolicyView extends StorePage {
             group("Passwords and lockout", "password_min_length", "lockout_threshold", "lockout_base_seconds",
                     "lockout_max_seconds"),
             group("Tokens and sessions", "access_token_ttl_seconds", "refresh_token_ttl_seconds",
-                    "session_idle_timeout_seconds"),
+                    "session_idle_timeout_seconds", "refresh_reuse_grace_seconds"),
             group("Rate limit", "ip_rate_limit_per_minute"));
 
     private Map<String, Object> values = new HashMap<>();

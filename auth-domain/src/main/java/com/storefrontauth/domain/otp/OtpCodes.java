@@ -91,7 +91,8 @@ public final class OtpCodes {
         }
     }
 
-    private static byte[] derive(byte[] secret, String purpose) {
+    /** A key for one purpose from the server secret: keys of different purposes never coincide. */
+    static byte[] derive(byte[] secret, String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));

@@ -1,6 +1,7 @@
 package com.storefrontauth.domain.otp;
 
 import com.storefrontauth.domain.platform.PlatformSettings;
+import com.storefrontauth.domain.session.RefreshSuccessors;
 import com.storefrontauth.domain.shared.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -15,7 +16,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The server secret behind {@link OtpCodes}: {@code auth.otp.secret} when configured (keep it out of
+ * The server secret behind {@link OtpCodes} and {@link RefreshSuccessors}: {@code auth.otp.secret} when configured (keep it out of
  * the database so a database dump alone cannot test codes), else a random secret generated once and
  * shared through the platform settings by every instance.
  */
@@ -38,11 +39,22 @@ public class OtpSecret {
     @Produces
     @Singleton
     OtpCodes codes() {
+        return new OtpCodes(secret());
+    }
+
+    /**
+     * The key refresh-token successors are derived with: from the same secret, so every instance derives
+     * the same successor, and a database dump alone cannot (when the secret is configured).
+     */
+    @Produces
+    @Singleton
+    RefreshSuccessors refreshSuccessors() {
+        return new RefreshSuccessors(OtpCodes.derive(secret(), "refresh-successor"));
+    }
+
+    private byte[] secret() {
         Optional<String> fromConfig = configured.filter(value -> !value.isBlank());
-        if (fromConfig.isPresent()) {
-            return new OtpCodes(sha256(fromConfig.get()));
-        }
-        return new OtpCodes(HexFormat.of().parseHex(stored()));
+        return fromConfig.isPresent() ? sha256(fromConfig.get()) : HexFormat.of().parseHex(stored());
     }
 
     private String stored() {

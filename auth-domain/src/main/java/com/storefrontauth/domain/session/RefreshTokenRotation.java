@@ -5,12 +5,15 @@ import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
-import com.storefrontauth.domain.shared.RandomSecret;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.shared.Transactions;
+import com.storefrontauth.domain.store.LoginPolicy;
+import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.store.StoreDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +22,11 @@ import java.util.Optional;
  * Single-use refresh tokens (OAuth 2.0 Security BCP §4.14). A presented token is exchanged for a new
  * pair through a compare-and-set, so of two concurrent presentations exactly one wins. Presenting a
  * spent token again is reuse: the whole session is revoked, the newest token included, and a
- * {@code refresh_token_reused} event recorded — both survive the refused request.
+ * {@code refresh_token_reused} event recorded — both survive the refused request. One exception forgives
+ * a lost answer: within the store's {@code refresh_reuse_grace_seconds} of its exchange, the token spent
+ * last may be presented again while its successor has never been used; that retry is answered the same
+ * successor (derived, not stored: {@link RefreshSuccessors}) with a fresh access token, so every client of
+ * the chain ends up holding its one live refresh token.
  */
 @ApplicationScoped
 public class RefreshTokenRotation {
@@ -29,6 +36,8 @@ public class RefreshTokenRotation {
     private AuditLog audit;
     private Transactions transactions;
     private SessionRevocations revocations;
+    private RefreshSuccessors successors;
+    private StoreDirectory stores;
     private Clock clock;
 
     protected RefreshTokenRotation() {
@@ -37,37 +46,66 @@ public class RefreshTokenRotation {
 
     @Inject
     public RefreshTokenRotation(SessionRepository sessions, SessionIssuer issuer, AuditLog audit,
-            Transactions transactions, SessionRevocations revocations, Clock clock) {
+            Transactions transactions, SessionRevocations revocations, RefreshSuccessors successors,
+            StoreDirectory stores, Clock clock) {
         this.sessions = sessions;
         this.issuer = issuer;
         this.audit = audit;
         this.transactions = transactions;
         this.revocations = revocations;
+        this.successors = successors;
+        this.stores = stores;
         this.clock = clock;
     }
 
     public TokenGrant rotate(String presented, RefreshScope scope, ClientInfo client) {
         TokenHash used = hashOf(presented);
         Instant now = clock.instant();
+        String nextToken = successors.of(presented);
+        TokenHash next = TokenHash.of(nextToken);
         Optional<TokenGrant> rotated = transactions.required(() -> sessions.findByRefreshHash(used)
                 .filter(scope::admits)
                 .map(session -> {
                     if (!session.isActive(now)) {
                         throw invalid();
                     }
-                    String nextToken = RandomSecret.generate(SessionIssuer.REFRESH_TOKEN_PREFIX);
-                    TokenHash next = TokenHash.of(nextToken);
                     if (!sessions.rotate(session.id(), used, next, now)) {
+                        // a concurrent presentation won the exchange: this one may still be its retry
                         return null;
                     }
                     audit.record(session.store(), AuditEventType.TOKEN_REFRESHED, session.subject(), client,
                             Map.of("session_id", session.id().value()));
                     return issuer.grant(session.rotatedTo(next, now), nextToken, now);
                 }));
-        return rotated.orElseThrow(() -> {
+        return rotated.or(() -> retried(used, next, nextToken, scope, client, now)).orElseThrow(() -> {
             revokeOnReuse(used, scope, client);
             return invalid();
         });
+    }
+
+    /**
+     * The token spent last presented again within the grace period, while its successor is still the
+     * session's current token (never used): answered that successor again, with a fresh access token.
+     */
+    private Optional<TokenGrant> retried(TokenHash used, TokenHash next, String nextToken, RefreshScope scope,
+            ClientInfo client, Instant now) {
+        return transactions.required(() -> sessions.findSpent(used).flatMap(spent -> sessions.findByRefreshHash(next)
+                .filter(session -> session.id().equals(spent.session()))
+                .filter(scope::admits)
+                .filter(session -> session.isActive(now))
+                .filter(session -> now.isBefore(spent.usedAt().plus(graceOf(session))))
+                .map(session -> {
+                    sessions.touch(session.id(), now);
+                    audit.record(session.store(), AuditEventType.TOKEN_REFRESHED, session.subject(), client,
+                            Map.of("session_id", session.id().value(), "retry", "true"));
+                    return issuer.grant(session, nextToken, now);
+                })));
+    }
+
+    /** The grace of the session's store as it is now; management sessions have the default policy's. */
+    private Duration graceOf(Session session) {
+        return Optional.ofNullable(session.store()).flatMap(stores::find).map(Store::policy)
+                .orElse(LoginPolicy.defaults()).refreshReuseGrace();
     }
 
     /** Ends the session of a refresh token (spent or current). */

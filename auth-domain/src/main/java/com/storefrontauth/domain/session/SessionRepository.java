@@ -19,6 +19,9 @@ public interface SessionRepository {
     /** The session that once issued this refresh token, when it has been used already. */
     Optional<SessionId> findByUsedRefreshHash(TokenHash used);
 
+    /** This refresh token's exchange, when it has been used already. */
+    Optional<SpentRefreshToken> findSpent(TokenHash used);
+
     /**
      * Compare-and-set rotation: archives {@code used} as spent and makes {@code next} current, only if
      * {@code used} was never spent before and the session is not revoked. Of two concurrent calls with

@@ -39,7 +39,8 @@ public final class LoginPolicy {
             PolicyField.number("access_token_ttl_seconds", 900, 60, 86400),
             PolicyField.number("refresh_token_ttl_seconds", 2592000, 300, 31536000),
             PolicyField.number("session_idle_timeout_seconds", 2592000, 300, 31536000),
-            PolicyField.number("ip_rate_limit_per_minute", 60, 1, 100000));
+            PolicyField.number("ip_rate_limit_per_minute", 60, 1, 100000),
+            PolicyField.number("refresh_reuse_grace_seconds", 30, 0, 120));
 
     private static final LoginPolicy DEFAULTS = defaultsFromFields();
 
@@ -150,6 +151,11 @@ public final class LoginPolicy {
 
     public Duration sessionIdleTimeout() {
         return Duration.ofSeconds(number("session_idle_timeout_seconds"));
+    }
+
+    /** How long the refresh token spent last may be presented again as a retry (API.md). */
+    public Duration refreshReuseGrace() {
+        return Duration.ofSeconds(number("refresh_reuse_grace_seconds"));
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 class InMemorySessions implements SessionRepository {
 
     final Map<SessionId, Session> sessions = new ConcurrentHashMap<>();
-    final Map<TokenHash, SessionId> used = new ConcurrentHashMap<>();
+    final Map<TokenHash, SpentRefreshToken> used = new ConcurrentHashMap<>();
     private final Map<SessionId, Instant> recorded = new ConcurrentHashMap<>();
     private final Clock databaseClock;
 
@@ -52,12 +52,17 @@ class InMemorySessions implements SessionRepository {
 
     @Override
     public Optional<SessionId> findByUsedRefreshHash(TokenHash hash) {
+        return findSpent(hash).map(SpentRefreshToken::session);
+    }
+
+    @Override
+    public Optional<SpentRefreshToken> findSpent(TokenHash hash) {
         return Optional.ofNullable(used.get(hash));
     }
 
     @Override
     public synchronized boolean rotate(SessionId id, TokenHash usedHash, TokenHash next, Instant now) {
-        if (used.putIfAbsent(usedHash, id) != null) {
+        if (used.putIfAbsent(usedHash, new SpentRefreshToken(id, now)) != null) {
             return false;
         }
         Session session = sessions.get(id);

@@ -11,10 +11,17 @@ import com.storefrontauth.domain.shared.DirectTransactions;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.MutableClock;
+import com.storefrontauth.domain.store.LoginPolicy;
+import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.store.StoreDirectory;
 import com.storefrontauth.domain.store.StoreId;
+import com.storefrontauth.domain.store.StoreMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,9 +42,24 @@ class RefreshTokenRotationTest {
     private final AuditLog audit = events.log(clock);
     private final SessionIssuer issuer = new SessionIssuer(sessions, claims -> "jwt-" + signed.incrementAndGet(), clock);
     private final SessionRevocations revocations = revocations();
-    private final RefreshTokenRotation rotation =
-            new RefreshTokenRotation(sessions, issuer, audit, new DirectTransactions(), revocations, clock);
-    private final StoreId store = StoreId.generate();
+    private final Store shop = Store.open("Shop", StoreMode.TEST, Instant.EPOCH);
+    private final StoreId store = shop.id();
+    private final RefreshTokenRotation rotation = new RefreshTokenRotation(sessions, issuer, audit,
+            new DirectTransactions(), revocations, new RefreshSuccessors(new byte[32]), directory(), clock);
+
+    /** The store's policy as the directory serves it; this test's store only. */
+    private StoreDirectory directory() {
+        return new StoreDirectory() {
+            @Override
+            public Optional<Store> find(StoreId id) {
+                return Optional.of(shop).filter(found -> found.id().equals(id));
+            }
+        };
+    }
+
+    private void graceSeconds(long seconds) {
+        shop.replacePolicy(LoginPolicy.restore(Map.of("refresh_reuse_grace_seconds", seconds)));
+    }
 
     private SessionRevocations revocations() {
         SessionRevocations known = new SessionRevocations();
@@ -64,39 +86,98 @@ class RefreshTokenRotationTest {
     }
 
     @Test
-    void rotateWhenTokenWasAlreadyUsedThenRevokesWholeSessionAndRecordsReuse() {
+    void rotateWhenTheSuccessorWasUsedThenTheSpentTokenIsReuseThatRevokesWholeSession() {
         TokenGrant first = signIn();
         TokenGrant second = rotation.rotate(first.refreshToken(), RefreshScope.storefront(store), CLIENT);
+        TokenGrant third = rotation.rotate(second.refreshToken(), RefreshScope.storefront(store), CLIENT);
 
         assertRefused(() -> rotation.rotate(first.refreshToken(), RefreshScope.storefront(store), CLIENT));
 
         assertThat(revoked(first.session().id())).isTrue();
         assertThat(revocations.isRevoked(first.session().id())).as("known in memory at once").isTrue();
         assertThat(events.types()).contains(AuditEventType.REFRESH_TOKEN_REUSED);
+        assertRefused(() -> rotation.rotate(third.refreshToken(), RefreshScope.storefront(store), CLIENT));
+    }
+
+    @Test
+    void rotateWhenTheTokenSpentLastIsPresentedAgainWithinTheGraceThenTheSameSuccessorIsAnswered() {
+        TokenGrant first = signIn();
+        TokenGrant second = rotation.rotate(first.refreshToken(), RefreshScope.storefront(store), CLIENT);
+        clock.advance(Duration.ofSeconds(29));
+
+        TokenGrant retried = rotation.rotate(first.refreshToken(), RefreshScope.storefront(store), CLIENT);
+
+        assertThat(retried.refreshToken()).isEqualTo(second.refreshToken());
+        assertThat(retried.accessToken()).isNotEqualTo(second.accessToken());
+        assertThat(revoked(first.session().id())).isFalse();
+        assertThat(rotation.rotate(retried.refreshToken(), RefreshScope.storefront(store), CLIENT)).isNotNull();
+        assertThat(events.types()).doesNotContain(AuditEventType.REFRESH_TOKEN_REUSED);
+    }
+
+    @Test
+    void rotateWhenTheTokenSpentLastIsPresentedAgainAfterTheGraceThenItIsReuse() {
+        TokenGrant first = signIn();
+        TokenGrant second = rotation.rotate(first.refreshToken(), RefreshScope.storefront(store), CLIENT);
+        clock.advance(Duration.ofSeconds(30));
+
+        assertRefused(() -> rotation.rotate(first.refreshToken(), RefreshScope.storefront(store), CLIENT));
+
+        assertThat(revoked(first.session().id())).isTrue();
         assertRefused(() -> rotation.rotate(second.refreshToken(), RefreshScope.storefront(store), CLIENT));
     }
 
     @Test
-    void rotateWhenPresentedConcurrentlyThenExactlyOneWins() throws Exception {
+    void rotateWhenTheStoreAllowsNoGraceThenEverySecondPresentationIsReuse() {
+        graceSeconds(0);
         TokenGrant first = signIn();
-        ExecutorService pool = Executors.newFixedThreadPool(20);
+        rotation.rotate(first.refreshToken(), RefreshScope.storefront(store), CLIENT);
+
+        assertRefused(() -> rotation.rotate(first.refreshToken(), RefreshScope.storefront(store), CLIENT));
+
+        assertThat(revoked(first.session().id())).isTrue();
+    }
+
+    @Test
+    void rotateWhenPresentedConcurrentlyThenEveryPresentationHoldsTheOneLiveSuccessor() throws Exception {
+        TokenGrant first = signIn();
+
+        List<String> answered = presentConcurrently(first.refreshToken(), 20);
+
+        assertThat(answered).hasSize(20).containsOnly(answered.get(0));
+        assertThat(revoked(first.session().id())).isFalse();
+        assertThat(rotation.rotate(answered.get(0), RefreshScope.storefront(store), CLIENT)).isNotNull();
+    }
+
+    @Test
+    void rotateWhenPresentedConcurrentlyWithoutGraceThenExactlyOneWins() throws Exception {
+        graceSeconds(0);
+        TokenGrant first = signIn();
+
+        assertThat(presentConcurrently(first.refreshToken(), 20)).hasSize(1);
+    }
+
+    /** The refresh tokens answered to {@code count} presentations of {@code token} made at once. */
+    private List<String> presentConcurrently(String token, int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
-            List<Future<Boolean>> results = new CopyOnWriteArrayList<>();
-            for (int i = 0; i < 20; i++) {
+            List<Future<String>> results = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < count; i++) {
                 results.add(pool.submit(() -> {
                     try {
-                        rotation.rotate(first.refreshToken(), RefreshScope.storefront(store), CLIENT);
-                        return true;
+                        return rotation.rotate(token, RefreshScope.storefront(store), CLIENT).refreshToken();
                     } catch (DomainException e) {
-                        return false;
+                        return null;
                     }
                 }));
             }
-            int wins = 0;
-            for (Future<Boolean> result : results) {
-                wins += result.get() ? 1 : 0;
+            List<String> answered = new ArrayList<>();
+            for (Future<String> result : results) {
+                String refreshToken = result.get();
+                if (refreshToken != null) {
+                    answered.add(refreshToken);
+                }
             }
-            assertThat(wins).isEqualTo(1);
+            return answered;
         } finally {
             pool.shutdownNow();
         }

@@ -3,6 +3,7 @@ package com.storefrontauth.persistence.jdbc;
 import com.storefrontauth.domain.session.Session;
 import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.session.SessionRepository;
+import com.storefrontauth.domain.session.SpentRefreshToken;
 import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.Page;
@@ -82,6 +83,13 @@ public class JdbcSessionRepository implements SessionRepository {
     public Optional<SessionId> findByUsedRefreshHash(TokenHash used) {
         return sql.one("SELECT session_id FROM used_refresh_tokens WHERE token_hash = ?",
                 row -> new SessionId(row.getString("session_id")), used.hex());
+    }
+
+    @Override
+    public Optional<SpentRefreshToken> findSpent(TokenHash used) {
+        return sql.one("SELECT session_id, used_at FROM used_refresh_tokens WHERE token_hash = ?",
+                row -> new SpentRefreshToken(new SessionId(row.getString("session_id")), Sql.instant(row, "used_at")),
+                used.hex());
     }
 
     /**
