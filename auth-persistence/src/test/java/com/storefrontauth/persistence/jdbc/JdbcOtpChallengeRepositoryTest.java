@@ -16,6 +16,7 @@ import com.storefrontauth.persistence.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -203,6 +204,35 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
         Optional<OtpChallenge> found = transactions.required(() -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, email, now));
 
         assertThat(found).get().usingRecursiveComparison().isEqualTo(newestOpen);
+    }
+
+    @Test
+    void whenSignInChallengesAreLookedUpByAddressThenTheStoresNewestOpenOneOfThoseActionsIsLocked() {
+        Store store = newStore();
+        Store other = newStore();
+        Destination email = new Destination(OtpChannel.EMAIL, uniqueEmail());
+        Instant now = now();
+        insert(store.id(), OtpAction.LOGIN, email, "cus_1", false, now.minusSeconds(300), now.plusSeconds(600),
+                Status.OPEN);
+        OtpChallenge newestOpen = insert(store.id(), OtpAction.VERIFY, email, "cus_1", false, now.minusSeconds(200),
+                now.plusSeconds(600), Status.OPEN);
+        insert(store.id(), OtpAction.LOGIN, email, "cus_1", false, now.minusSeconds(100), now.plusSeconds(600),
+                Status.USED);
+        insert(store.id(), OtpAction.LOGIN, email, "cus_1", false, now.minusSeconds(90), now.minusSeconds(1),
+                Status.OPEN);
+        insert(store.id(), OtpAction.CONFIRM_CONTACT, email, "cus_1", false, now.minusSeconds(80), now.plusSeconds(600),
+                Status.OPEN);
+        insert(store.id(), OtpAction.LOGIN, new Destination(OtpChannel.SMS, email.address()), "cus_1", false,
+                now.minusSeconds(70), now.plusSeconds(600), Status.OPEN);
+        insert(other.id(), OtpAction.LOGIN, email, "cus_2", false, now.minusSeconds(60), now.plusSeconds(600),
+                Status.OPEN);
+
+        Optional<OtpChallenge> found = transactions.required(() -> otpChallenges.lockNewestOpen(store.id(), email,
+                Set.of(OtpAction.LOGIN, OtpAction.VERIFY), now));
+
+        assertThat(found).get().usingRecursiveComparison().isEqualTo(newestOpen);
+        assertThat(transactions.required(() -> otpChallenges.lockNewestOpen(store.id(),
+                new Destination(OtpChannel.EMAIL, uniqueEmail()), Set.of(OtpAction.LOGIN), now))).isEmpty();
     }
 
     @Test

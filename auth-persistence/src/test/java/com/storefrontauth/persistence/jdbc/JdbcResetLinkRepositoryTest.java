@@ -1,0 +1,78 @@
+package com.storefrontauth.persistence.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.storefrontauth.domain.customer.CustomerId;
+import com.storefrontauth.domain.customer.ResetLink;
+import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.persistence.testing.TestDatabase;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDatabase.class)
+class JdbcResetLinkRepositoryTest extends RepositoryTest {
+
+    private static ResetLink insert(Store store, Instant expiresAt) {
+        ResetLink link = new ResetLink(newHash(), store.id(), new CustomerId("cus_" + newHash().hex().substring(0, 24)),
+                "reset@example.com", expiresAt, now());
+        new JdbcResetLinkRepository(sql).insert(link);
+        return link;
+    }
+
+    private static Optional<ResetLink> spend(ResetLink link, Store store, Instant now) {
+        return transactions.required(() -> new JdbcResetLinkRepository(sql).spend(link.id(), store.id(), now));
+    }
+
+    @Test
+    void whenALinkIsSpentThenItIsReadBackOnceAndNeverAgain() {
+        Store store = newStore();
+        ResetLink link = insert(store, now().plusSeconds(600));
+        assertThat(spend(link, store, now())).get().usingRecursiveComparison().isEqualTo(link);
+        assertThat(spend(link, store, now())).isEmpty();
+    }
+
+    @Test
+    void whenALinkIsExpiredOrOfAnotherStoreThenItIsNotSpent() {
+        Store store = newStore();
+        Store other = newStore();
+        ResetLink expired = insert(store, now().minusSeconds(1));
+        ResetLink foreign = insert(other, now().plusSeconds(600));
+        assertThat(spend(expired, store, now())).isEmpty();
+        assertThat(spend(foreign, store, now())).isEmpty();
+        assertThat(spend(foreign, other, now())).isPresent();
+    }
+
+    @Test
+    void whenALinkIsSpentTwiceAtOnceThenExactlyOneGetsIt() throws Exception {
+        Store store = newStore();
+        ResetLink link = insert(store, now().plusSeconds(600));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Optional<ResetLink>> use = () -> spend(link, store, now());
+            Future<Optional<ResetLink>> first = pool.submit(use);
+            Future<Optional<ResetLink>> second = pool.submit(use);
+            assertThat(first.get().isPresent() ^ second.get().isPresent()).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void whenExpiredLinksAreDeletedThenOnlyThoseBeforeTheCutOffGo() {
+        Store store = newStore();
+        Instant now = now();
+        ResetLink old = insert(store, now.minusSeconds(7200));
+        ResetLink fresh = insert(store, now.plusSeconds(600));
+        new JdbcResetLinkRepository(sql).deleteExpired(now.minusSeconds(3600));
+        assertThat(spend(old, store, now.minusSeconds(8000))).isEmpty();
+        assertThat(spend(fresh, store, now)).isPresent();
+    }
+}
