@@ -212,9 +212,13 @@ await flow("the SDK refreshes an expiring access token by itself", async () => {
 
 await flow("refresh-token rotates; a reused refresh token is refused", async () => {
   const first = await storage.getRefreshToken();
-  const rotated = await ok(sdk.auth.refreshToken({ refresh_token: first }), "refresh-token");
-  check(rotated.access_token && rotated.refresh_token !== first, JSON.stringify(rotated));
+  const second = await ok(sdk.auth.refreshToken({ refresh_token: first }), "refresh-token");
+  check(second.access_token && second.refresh_token !== first, JSON.stringify(second));
+  const third = await ok(sdk.auth.refreshToken({ refresh_token: second.refresh_token }), "refresh-token again");
+  // once its successor was used, a spent refresh token is reuse: the whole session ends
   await refused(sdk.auth.refreshToken({ refresh_token: first }), 401, "invalid_refresh_token", "reuse");
+  await refused(sdk.auth.refreshToken({ refresh_token: third.refresh_token }), 401, "invalid_refresh_token",
+    "the newest token after reuse");
 });
 
 await flow("errors keep the envelope", async () => {

@@ -217,9 +217,12 @@ class CommerceEngineDialectIT {
         // the claims are the client's to read, not to change anything: a forged exp changes nothing
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("{\"exp\":1}".getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-        JsonObject rotated = content(Api.server().post(path(store, "refresh-token"),
+        JsonObject next = content(Api.server().post(path(store, "refresh-token"),
                 Api.json("refresh_token", forged)));
-        assertThat(rotated.getString("refresh_token")).isNotEqualTo(carried);
+        assertThat(next.getString("refresh_token")).isNotEqualTo(carried);
+        JsonObject rotated = content(Api.server().post(path(store, "refresh-token"),
+                Api.json("refresh_token", next.getString("refresh_token"))));
+        // its successor used, the first token presented again is reuse
         assertRefused(Api.server().post(path(store, "refresh-token"), Api.json("refresh_token", carried)), 401,
                 "invalid_refresh_token");
         // reuse revoked the session: the newest tokens are dead too
@@ -275,6 +278,36 @@ class CommerceEngineDialectIT {
         assertRefused(key(store).post(path(store, "login/password"), Api.json("email", email, "password", PASSWORD)),
                 401, "invalid_credentials");
         assertRefused(customer.get(path(store, "user/" + id)), 401, "unauthorized");
+    }
+
+    @Test
+    void whenActionsAreMisusedOrRoutesMapToNothingThenTheDocumentedRefusals() {
+        StoreFixture store = Fixtures.newStore();
+        String guest = anonymous(store).getString("access_token");
+        Api asGuest = Api.server().bearer(guest);
+        JsonObject reset = content(key(store).with("x-debug-mode", "true").post(path(store, "forgot-password"),
+                Api.json("email", unique("nobody"))));
+        Reply resetByVerify = asGuest.post(path(store, "verify-otp"), Api.json("otp_token",
+                reset.getString("otp_token"), "otp", "123456", "otp_action", "reset-password"));
+        assertRefused(resetByVerify, 400, "invalid_request");
+        assertThat(resetByVerify.json().getJsonObject("errors").containsKey("otp_action")).isTrue();
+        assertRefused(asGuest.post(path(store, "generate-otp"), Api.json("channel", "email", "email",
+                unique("login"), "otp_action", "login")), 400, "invalid_request");
+        Reply mismatch = asGuest.post(path(store, "generate-otp"), Api.json("channel", "sms", "phone", "9876543210",
+                "otp_action", "verify-email"));
+        assertRefused(mismatch, 400, "invalid_request");
+        assertThat(mismatch.json().getJsonObject("errors").containsKey("channel")).isTrue();
+        assertRefused(asGuest.post(path(store, "generate-otp"), Api.json("channel", "email", "email",
+                unique("mine"), "otp_action", "verify-email")), 401, "unauthorized");
+        assertRefused(asGuest.post(path(store, "change-password"), Api.json("old_password", PASSWORD,
+                "new_password", PASSWORD + "!", "confirm_password", PASSWORD + "!")), 401, "unauthorized");
+        assertRefused(key(store).post(path(store, "logout")), 401, "unauthorized");
+
+        for (Reply notOffered : List.of(asGuest.put(path(store, "user/anyone/deactivate"), "{}"),
+                asGuest.get(path(store, "user/anyone/profile-image")),
+                asGuest.post(path(store, "verified-email-phone"), Api.json("email", "a@example.com")))) {
+            assertRefused(notOffered, 404, "not_found");
+        }
     }
 
     @Test
