@@ -1,6 +1,7 @@
 package com.storefrontauth.domain.store;
 
 import java.util.IllformedLocaleException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,11 @@ public record StoreLanguage(String tag) {
         } catch (IllformedLocaleException notATag) {
             return Optional.empty();
         }
+    }
+
+    /** The languages a store may prefer, by tag, for forms that offer them as choices. */
+    public static List<StoreLanguage> supported() {
+        return SUPPORTED.stream().sorted().map(StoreLanguage::new).toList();
     }
 
     /** The language's English name, for clients that name languages rather than tag them. */
