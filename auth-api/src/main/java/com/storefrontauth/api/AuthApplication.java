@@ -6,6 +6,10 @@ import com.storefrontauth.api.dialect.commerceengine.CommerceEngineErrors;
 import com.storefrontauth.api.dialect.luxmart.LuxmartAccountResource;
 import com.storefrontauth.api.dialect.luxmart.LuxmartErrors;
 import com.storefrontauth.api.dialect.luxmart.LuxmartRoutes;
+import com.storefrontauth.api.dialect.scalev.ScalevAdmission;
+import com.storefrontauth.api.dialect.scalev.ScalevAuthResource;
+import com.storefrontauth.api.dialect.scalev.ScalevCustomerResource;
+import com.storefrontauth.api.dialect.scalev.ScalevErrors;
 import com.storefrontauth.api.error.DomainExceptionMapper;
 import com.storefrontauth.api.error.UnexpectedExceptionMapper;
 import com.storefrontauth.api.error.WebApplicationExceptionMapper;
@@ -72,6 +76,10 @@ public class AuthApplication extends Application {
                 LuxmartRoutes.class,
                 LuxmartErrors.class,
                 LuxmartAccountResource.class,
+                ScalevAdmission.class,
+                ScalevErrors.class,
+                ScalevAuthResource.class,
+                ScalevCustomerResource.class,
                 StoreResource.class,
                 LoginPolicyResource.class,
                 ApiKeyResource.class,

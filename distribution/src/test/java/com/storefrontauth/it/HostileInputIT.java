@@ -161,6 +161,13 @@ class HostileInputIT {
                     && "invalid_json".equals(reply.json().getString("code", "")))) {
                 failures.add(request + " -> not invalid_json: " + abbreviate(reply.toString()));
             }
+        } else if (scalev(request)) {
+            if (reply.status() >= 400 && !scalevRefusal(reply) && !refusedByContainer(reply)) {
+                failures.add(request + " -> " + reply.status() + " not in Scalev's error body: " + abbreviate(reply.body()));
+            } else if (mustBeInvalidJson && reply.status() != 413 && !(reply.status() == 400
+                    && "invalid_json".equals(reply.errorCode()))) {
+                failures.add(request + " -> not invalid_json: " + abbreviate(reply.toString()));
+            }
         } else if (luxmart(request)) {
             if (reply.status() >= 400 && !luxmartRefusal(reply)) {
                 failures.add(request + " -> " + reply.status() + " not in Luxmart's shape: " + abbreviate(reply.body()));
@@ -187,6 +194,17 @@ class HostileInputIT {
         }
         JsonObject body = reply.json();
         return !body.getBoolean("success", true) && body.containsKey("message") && body.containsKey("code");
+    }
+
+    /** Scalev's v3 routes refuse with exactly {@code {error, error_code, message, errors}}. */
+    private static boolean scalev(String request) {
+        return request.matches("[A-Z]+ /api/v3/stores/.*");
+    }
+
+    private static boolean scalevRefusal(Reply reply) {
+        String type = reply.header("Content-Type");
+        return type != null && type.startsWith("application/json")
+                && reply.json().keySet().equals(Set.of("error", "error_code", "message", "errors"));
     }
 
     /** Luxmart's routes (API.md, "Seed dialects") end in a slash and refuse in Luxmart's own shape. */
@@ -316,6 +334,12 @@ class HostileInputIT {
                 api = api.with("X-Api-Key", store.publishableKey());
             }
             if (requirements.stream().anyMatch(r -> r.asJsonObject().containsKey("commerceEngineSession"))) {
+                api = api.bearer(customerToken);
+            }
+            if (requirements.stream().anyMatch(r -> r.asJsonObject().containsKey("scalevStorefrontApiKey"))) {
+                api = api.with("X-Scalev-Storefront-Api-Key", store.publishableKey());
+            }
+            if (requirements.stream().anyMatch(r -> r.asJsonObject().containsKey("scalevCustomerBearer"))) {
                 api = api.bearer(customerToken);
             }
             return api;

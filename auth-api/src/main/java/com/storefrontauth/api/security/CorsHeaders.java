@@ -6,7 +6,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 public final class CorsHeaders {
 
     static final String ALLOWED_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
-    static final String ALLOWED_HEADERS = "X-Storefront-Api-Key, X-Api-Key, Authorization, Content-Type, X-Debug-Mode";
+    static final String ALLOWED_HEADERS = "X-Storefront-Api-Key, X-Api-Key, X-Scalev-Storefront-Api-Key, Authorization,"
+            + " Content-Type, X-Debug-Mode";
     static final String EXPOSED_HEADERS = "Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset";
 
     private CorsHeaders() {

@@ -26,6 +26,8 @@ public class CorsPreflight implements ContainerRequestFilter {
     private static final Pattern STOREFRONT_PATH = Pattern.compile("^/?v1/stores/([^/]+)/(auth|customers/me)(/.*)?$");
     /** Commerce Engine's storefront auth: {@code /api/v1/{store_id}/storefront/auth/…}. */
     private static final Pattern COMMERCE_ENGINE_PATH = Pattern.compile("^/?v1/([^/]+)/storefront/auth(/.*)?$");
+    /** Scalev v3 customer auth: {@code /v3/stores/{store_id}/public/auth/…} and {@code …/customers/me…}. */
+    private static final Pattern SCALEV_PATH = Pattern.compile("^/?v3/stores/([^/]+)/(public/auth|customers/me)(/.*)?$");
 
     @Inject
     StorefrontGate gate;
@@ -40,6 +42,9 @@ public class CorsPreflight implements ContainerRequestFilter {
         Matcher path = STOREFRONT_PATH.matcher(request.getUriInfo().getPath());
         if (!path.matches()) {
             path = COMMERCE_ENGINE_PATH.matcher(request.getUriInfo().getPath());
+        }
+        if (!path.matches()) {
+            path = SCALEV_PATH.matcher(request.getUriInfo().getPath());
         }
         if (!path.matches()) {
             return;
