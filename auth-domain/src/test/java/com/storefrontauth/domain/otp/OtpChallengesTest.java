@@ -637,4 +637,36 @@ class OtpChallengesTest {
         assertThat(events.types()).containsExactly(AuditEventType.OTP_SENT, AuditEventType.OTP_EXPIRED);
         assertThat(recorded.get(1).details()).containsEntry("reason", "verify_after_expiry");
     }
+
+    private String verifyByAddress(Destination destination, String code) {
+        return otp.verifyLocated(() -> otp.lockNewestOpen(store, destination, Set.of(OtpAction.LOGIN)), code, RULES,
+                CLIENT, challenge -> "signed-in");
+    }
+
+    @Test
+    void whenACodeIsEnteredByItsAddressThenTheNewestOpenChallengeCountsTheAttemptAndIsSpentOnce() {
+        OtpRequired older = otp.start(request(ana), CLIENT);
+        clock.advance(RULES.resendCooldown().plusSeconds(1));
+        OtpRequired newest = otp.start(request(ana), CLIENT);
+        assumeFalse(older.code().equals(newest.code()));
+
+        DomainException refused = refusal(() -> verifyByAddress(ana, wrong(newest.code())));
+        assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_OTP);
+        assertThat(challengeOf(newest).attempts()).isEqualTo(1);
+        assertThat(challengeOf(older).attempts()).isZero();
+        assertThat(verifyByAddress(ana, newest.code())).isEqualTo("signed-in");
+        // the newest is used up: the same code now meets the older challenge, and fails there
+        assertThat(refusal(() -> verifyByAddress(ana, newest.code())).code()).isEqualTo(ErrorCode.INVALID_OTP);
+        assertThat(refusal(() -> verifyByAddress(new Destination(OtpChannel.EMAIL, "bob@example.com"), newest.code()))
+                .code()).isEqualTo(ErrorCode.OTP_EXPIRED);
+    }
+
+    @Test
+    void whenAMessageOtherThanACodeIsCountedThenTheAddressCooldownHoldsTheNextCodeBack() {
+        otp.countMessage(store, ana, RULES);
+        DomainException refused = refusal(() -> otp.start(request(ana), CLIENT));
+        assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+        assertThat(refused.retryAfterSeconds()).isPresent();
+        assertThat(activity.total(Kind.SENT)).isPositive();
+    }
 }
