@@ -93,13 +93,21 @@ public class RefreshTokenRotation {
                 .filter(session -> session.id().equals(spent.session()))
                 .filter(scope::admits)
                 .filter(session -> session.isActive(now))
-                .filter(session -> now.isBefore(spent.usedAt().plus(graceOf(session))))
+                .filter(session -> withinGrace(spent, graceOf(session)))
                 .map(session -> {
                     sessions.touch(session.id(), now);
                     audit.record(session.store(), AuditEventType.TOKEN_REFRESHED, session.subject(), client,
                             Map.of("session_id", session.id().value(), "retry", "true"));
                     return issuer.grant(session, nextToken, now);
                 })));
+    }
+
+    /**
+     * Read by the clock now, not at the request's start: a request that waited for the winner of a race
+     * would otherwise see the winner's exchange in its future, inside any grace, even none.
+     */
+    private boolean withinGrace(SpentRefreshToken spent, Duration grace) {
+        return !grace.isZero() && clock.instant().isBefore(spent.usedAt().plus(grace));
     }
 
     /** The grace of the session's store as it is now; management sessions have the default policy's. */
