@@ -3,6 +3,7 @@ package com.storefrontauth.api;
 import com.storefrontauth.api.dialect.commerceengine.CommerceEngineAdmission;
 import com.storefrontauth.api.dialect.commerceengine.CommerceEngineAuthResource;
 import com.storefrontauth.api.dialect.commerceengine.CommerceEngineErrors;
+import com.storefrontauth.api.dialect.commerceengine.CommerceEngineUserResource;
 import com.storefrontauth.api.dialect.luxmart.LuxmartAccountResource;
 import com.storefrontauth.api.dialect.luxmart.LuxmartErrors;
 import com.storefrontauth.api.dialect.luxmart.LuxmartRoutes;
@@ -73,6 +74,7 @@ public class AuthApplication extends Application {
                 CommerceEngineAdmission.class,
                 CommerceEngineErrors.class,
                 CommerceEngineAuthResource.class,
+                CommerceEngineUserResource.class,
                 LuxmartRoutes.class,
                 LuxmartErrors.class,
                 LuxmartAccountResource.class,

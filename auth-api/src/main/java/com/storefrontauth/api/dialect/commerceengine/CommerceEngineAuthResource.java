@@ -42,19 +42,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Commerce Engine's storefront auth ({@code /api/v1/{store_id}/storefront/auth/…}, everything its SDK's
@@ -68,10 +62,6 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 public class CommerceEngineAuthResource {
 
-    /** Commerce Engine's own default when a phone comes without its calling code. */
-    private static final String DEFAULT_CALLING_CODE = "+91";
-    // Commerce Engine sends ten digits; other countries' national numbers are shorter or longer
-    private static final Pattern NATIONAL_NUMBER = Pattern.compile("[0-9]{4,14}");
     private static final int MAX_CODE_LENGTH = 64;
 
     @Inject
@@ -215,7 +205,7 @@ public class CommerceEngineAuthResource {
         }
         EmailAddress email = emailValue == null ? null
                 : CustomerIdentifier.email(emailValue, json.errors()).orElse(null);
-        PhoneNumber phone = phoneValue == null ? null : phone(json, phoneValue, store).orElse(null);
+        PhoneNumber phone = phoneValue == null ? null : CommerceEnginePhone.parse(json, phoneValue, store).orElse(null);
         json.validate();
         return signInStep(store, registration.register(store,
                 new CustomerRegistration.Registration(email, phone, password, json.optionalString("first_name"),
@@ -342,103 +332,11 @@ public class CommerceEngineAuthResource {
         return Envelope.ok("Password changed.", JSON.createObjectBuilder().build());
     }
 
-    @GET
-    @Path("user/{user_id}")
-    @CustomerRoute
-    public String user(@PathParam("user_id") String id) {
-        Store store = Caller.store(request);
-        return userAnswer(store, customers.get(store.id(), own(id)), "User details.");
-    }
-
-    /** Names change here; an email or phone changes only through a code ({@code generate-otp}, {@code update-*}). */
-    @PUT
-    @Path("user/{user_id}")
-    @CustomerRoute
-    public String updateUser(@PathParam("user_id") String id, String body) {
-        Store store = Caller.store(request);
-        CustomerId customer = own(id);
-        JsonRequest json = JsonRequest.parse(body);
-        String firstName = json.optionalString("first_name");
-        String lastName = json.optionalString("last_name");
-        Customer current = customers.get(store.id(), customer);
-        String email = json.optionalString("email");
-        if (email != null && !Optional.ofNullable(current.email()).map(EmailAddress::value)
-                .equals(EmailAddress.parse(email).map(EmailAddress::value))) {
-            json.errors().add("email", "changes through generate-otp with otp_action update-email");
-        }
-        String phone = json.optionalString("phone");
-        if (phone != null && !Optional.ofNullable(current.phone()).equals(phone(json, phone, store))) {
-            json.errors().add("phone", "changes through generate-otp with otp_action update-phone");
-        }
-        json.validate();
-        CustomerAccount.NameChange change = new CustomerAccount.NameChange(firstName, json.has("first_name"),
-                lastName, json.has("last_name"));
-        return userAnswer(store, customers.rename(store.id(), customer, change, Clients.of(request)), "User updated.");
-    }
-
-    /** Erasure is proved as on v1: the password, or a fresh {@code verify} code, in the body. */
-    @DELETE
-    @Path("user/{user_id}")
-    @CustomerRoute
-    public String deleteUser(@PathParam("user_id") String id, String body) {
-        Store store = Caller.store(request);
-        CustomerId customer = own(id);
-        JsonRequest json = JsonRequest.parse(body == null || body.isBlank() ? "{}" : body);
-        String password = json.optionalString("password");
-        String otpToken = json.optionalString("otp_token");
-        String otp = json.optionalString("otp");
-        if (password == null && (otpToken == null || otp == null)) {
-            json.errors().add("password", "send the password, or an otp_token and otp of a verify code");
-        }
-        json.validate();
-        if (password != null) {
-            customers.erase(store, customer, password, Clients.of(request));
-        } else {
-            customers.eraseWithCode(store, customer, otpToken, otp, Clients.of(request));
-        }
-        return JSON.createObjectBuilder().add("message", "User deleted.").add("success", true).build().toString();
-    }
-
-    @PUT
-    @Path("user/{user_id}/deactivate")
-    public Response deactivateUser() {
-        return Envelope.notOffered("A customer cannot deactivate their own account here; the store's operators "
-                + "disable accounts, and DELETE /auth/user/{id} erases one.");
-    }
-
-    @GET
-    @Path("user/{user_id}/profile-image")
-    public Response profileImage() {
-        return noProfileImages();
-    }
-
-    @POST
-    @Path("user/{user_id}/profile-image")
-    public Response addProfileImage() {
-        return noProfileImages();
-    }
-
-    @PUT
-    @Path("user/{user_id}/profile-image")
-    public Response updateProfileImage() {
-        return noProfileImages();
-    }
-
-    @DELETE
-    @Path("user/{user_id}/profile-image")
-    public Response deleteProfileImage() {
-        return noProfileImages();
-    }
-
     @POST
     @Path("verified-email-phone")
     public Response verifiedEmailPhone() {
         return Envelope.notOffered("Not offered: it would tell any caller which emails and phones belong to "
                 + "verified accounts of the store.");
-    }
-
-    private static Response noProfileImages() {
-        return Envelope.notOffered("Profile images are not kept; profile_image_url is always null.");
     }
 
     private String challenge(Store store, OtpRequired required, String firstName, String lastName) {
@@ -461,15 +359,10 @@ public class CommerceEngineAuthResource {
 
     private static String verifiedAnswer(Store store, CodeVerification.Verified verified) {
         if (verified.signIn() == null) {
-            return userAnswer(store, verified.customer(), "Verified.");
+            return CommerceEngineUser.answer(store, verified.customer(), "Verified.");
         }
         return Envelope.ok("Verified.", CommerceEngineTokens.content(verified.signIn().grant(),
                 CommerceEngineUser.of(verified.signIn().customer(), store)));
-    }
-
-    private static String userAnswer(Store store, Customer customer, String message) {
-        return Envelope.ok(message, JSON.createObjectBuilder().add("user", CommerceEngineUser.of(customer, store))
-                .build());
     }
 
     private static SignUpNames.Presented presentedToken(JsonRequest json) {
@@ -522,28 +415,9 @@ public class CommerceEngineAuthResource {
     private static CustomerIdentifier phoneIdentifier(JsonRequest json, Store store) {
         String phone = json.requiredString("phone");
         json.validate();
-        PhoneNumber parsed = phone(json, phone, store).orElse(null);
+        PhoneNumber parsed = CommerceEnginePhone.parse(json, phone, store).orElse(null);
         json.validate();
         return new CustomerIdentifier(null, parsed);
-    }
-
-    private static Optional<PhoneNumber> phone(JsonRequest json, String national, Store store) {
-        String callingCode = json.optionalString("country_code");
-        if (!NATIONAL_NUMBER.matcher(national).matches()) {
-            json.errors().add("phone", "must be the number's digits without its country code");
-            return Optional.empty();
-        }
-        return CustomerIdentifier.phone(national, Objects.requireNonNullElse(callingCode, DEFAULT_CALLING_CODE), store,
-                json.errors());
-    }
-
-    /** The path's user must be the bearer's own customer; any other id is not found. */
-    private CustomerId own(String id) {
-        CustomerId customer = Caller.customer(request);
-        if (!customer.value().equals(id)) {
-            throw DomainException.notFound("user");
-        }
-        return customer;
     }
 
     private CustomerId signedIn(Store store) {

@@ -88,4 +88,9 @@ final class CommerceEngineUser {
     private static JsonValue nullable(String value) {
         return value == null ? JsonValue.NULL : JSON.createValue(value);
     }
+
+    /** The envelope of an answer that carries the customer as {@code content.user}. */
+    static String answer(Store store, Customer customer, String message) {
+        return Envelope.ok(message, JSON.createObjectBuilder().add("user", of(customer, store)).build());
+    }
 }
