@@ -105,7 +105,7 @@ public class MerchantLogin {
 
     /** Ends the session of an opaque access token, as a logout. */
     public void logout(MerchantTokenSession holder, ClientInfo client) {
-        rotation.end(holder.session(), "logout", AuditEventType.LOGOUT, client);
+        rotation.logout(holder.session(), client);
     }
 
     /**

@@ -1,11 +1,9 @@
 package com.storefrontauth.domain.account;
 
 import com.storefrontauth.domain.audit.AuditEventType;
-import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.credential.PasswordHasher;
 import com.storefrontauth.domain.credential.PasswordPolicy;
-import com.storefrontauth.domain.session.SessionRepository;
-import com.storefrontauth.domain.session.SessionRevocations;
+import com.storefrontauth.domain.session.SessionEnding;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
@@ -14,8 +12,6 @@ import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.domain.throttle.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -35,19 +31,10 @@ public class MerchantPassword {
     LoginThrottle throttle;
 
     @Inject
-    SessionRepository sessions;
-
-    @Inject
-    SessionRevocations revocations;
-
-    @Inject
-    AuditLog audit;
+    SessionEnding ending;
 
     @Inject
     Transactions transactions;
-
-    @Inject
-    Clock clock;
 
     /** @return the account with its new password, for a session that stays open to remember */
     public MerchantAccount change(AccountId id, String currentPassword, String newPassword, ClientInfo client) {
@@ -65,14 +52,11 @@ public class MerchantPassword {
         String hash = hasher.hash(newPassword);
         account.replacePasswordHash(hash);
         transactions.required(() -> {
-            Instant now = clock.instant();
             attempt.succeeded();
             accounts.updatePasswordHash(id, hash);
-            int ended = sessions.revokeAllOfAccount(id.value(), "password_changed", now);
-            audit.record(null, AuditEventType.PASSWORD_CHANGED, id.value(), client,
-                    Map.of("sessions_revoked", String.valueOf(ended), "by", "account"));
+            ending.endAllOfAccount(id.value(), SessionEnding.Reason.PASSWORD_CHANGED, null, new SessionEnding.Event(
+                    AuditEventType.PASSWORD_CHANGED, id.value(), client, Map.of("by", "account")));
         });
-        revocations.pollNow();
         return account;
     }
 }

@@ -2,7 +2,6 @@ package com.storefrontauth.domain.account;
 
 import com.storefrontauth.domain.access.StoreAccess;
 import com.storefrontauth.domain.audit.AuditEventType;
-import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.credential.PasswordHasher;
 import com.storefrontauth.domain.credential.PasswordPolicy;
 import com.storefrontauth.domain.otp.Destination;
@@ -11,8 +10,7 @@ import com.storefrontauth.domain.otp.OtpChallengeRepository;
 import com.storefrontauth.domain.otp.OtpChallenges;
 import com.storefrontauth.domain.otp.OtpChannel;
 import com.storefrontauth.domain.otp.OtpRules;
-import com.storefrontauth.domain.session.SessionRepository;
-import com.storefrontauth.domain.session.SessionRevocations;
+import com.storefrontauth.domain.session.SessionEnding;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.EmailAddress;
@@ -23,7 +21,6 @@ import com.storefrontauth.domain.throttle.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,13 +52,7 @@ public class MerchantPasswordReset {
     LoginThrottle throttle;
 
     @Inject
-    SessionRepository sessions;
-
-    @Inject
-    SessionRevocations revocations;
-
-    @Inject
-    AuditLog audit;
+    SessionEnding ending;
 
     @Inject
     Transactions transactions;
@@ -100,15 +91,12 @@ public class MerchantPasswordReset {
                     MerchantAccount account = accounts.find(new AccountId(challenge.subject()))
                             .filter(found -> found.status() != AccountStatus.DISABLED)
                             .orElseThrow(OtpChallenges::expired);
-                    Instant now = clock.instant();
                     accounts.updatePasswordHash(account.id(), hash);
-                    int ended = sessions.revokeAllOfAccount(account.id().value(), "password_reset", now);
                     throttle.clearAccount(MerchantLogin.accountKey(account.email()));
-                    audit.record(challenge.store(), AuditEventType.PASSWORD_RESET, account.id().value(), client,
-                            Map.of("sessions_revoked", String.valueOf(ended), "by", "code"));
-                    return ended;
+                    return ending.endAllOfAccount(account.id().value(), SessionEnding.Reason.PASSWORD_RESET,
+                            challenge.store(), new SessionEnding.Event(AuditEventType.PASSWORD_RESET,
+                                    account.id().value(), client, Map.of("by", "code")));
                 });
-        revocations.pollNow();
     }
 
     private static EmailAddress valid(String email) {

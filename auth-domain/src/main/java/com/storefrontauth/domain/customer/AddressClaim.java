@@ -4,10 +4,8 @@ import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.otp.Destination;
 import com.storefrontauth.domain.otp.OtpChannel;
-import com.storefrontauth.domain.session.SessionRepository;
-import com.storefrontauth.domain.session.SessionRevocations;
+import com.storefrontauth.domain.session.SessionEnding;
 import com.storefrontauth.domain.shared.ClientInfo;
-import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.domain.store.Store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,16 +38,10 @@ public class AddressClaim {
     CustomerRepository customers;
 
     @Inject
-    SessionRepository sessions;
-
-    @Inject
-    SessionRevocations revocations;
+    SessionEnding ending;
 
     @Inject
     AuditLog audit;
-
-    @Inject
-    Transactions transactions;
 
     /**
      * Whether the account would give the address up to a proof of it: the address is unverified there
@@ -75,11 +67,9 @@ public class AddressClaim {
         boolean hadPassword = holder.passwordHash() != null;
         holder.removePassword(now);
         customers.update(holder);
-        int ended = sessions.revokeAllOf(store.id(), holder.id().value(), null, "account_claimed", now);
-        audit.record(store.id(), AuditEventType.ACCOUNT_CLAIMED, holder.id().value(), client,
-                Map.of("channel", channel.wireValue(), "sessions_revoked", String.valueOf(ended),
-                        "password_removed", String.valueOf(hadPassword)));
-        transactions.afterCommit(revocations::pollNow);
+        ending.endAllOf(store.id(), holder.id().value(), null, SessionEnding.Reason.ACCOUNT_CLAIMED,
+                new SessionEnding.Event(AuditEventType.ACCOUNT_CLAIMED, holder.id().value(), client,
+                        Map.of("channel", channel.wireValue(), "password_removed", String.valueOf(hadPassword))));
         return Outcome.CLAIMED;
     }
 }

@@ -12,8 +12,7 @@ import com.storefrontauth.domain.otp.OtpChannel;
 import com.storefrontauth.domain.otp.OtpRules;
 import com.storefrontauth.domain.session.SessionIssuer;
 import com.storefrontauth.domain.session.SessionLifetimes;
-import com.storefrontauth.domain.session.SessionRepository;
-import com.storefrontauth.domain.session.SessionRevocations;
+import com.storefrontauth.domain.session.SessionEnding;
 import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.session.TokenGrant;
 import com.storefrontauth.domain.shared.ClientInfo;
@@ -49,13 +48,10 @@ public class CodeVerification {
     CustomerRepository customers;
 
     @Inject
-    SessionRepository sessions;
-
-    @Inject
     SessionIssuer issuer;
 
     @Inject
-    SessionRevocations revocations;
+    SessionEnding ending;
 
     @Inject
     PasswordHasher hasher;
@@ -224,16 +220,13 @@ public class CodeVerification {
             throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
         }
         customer.replacePasswordHash(passwordHash, now);
-        int ended = sessions.revokeAllOf(store.id(), customer.id().value(), null, "password_reset", now);
+        ending.endAllOf(store.id(), customer.id().value(), null, SessionEnding.Reason.PASSWORD_RESET,
+                SessionEnding.Event.of(AuditEventType.PASSWORD_RESET, customer.id().value(), client));
         // the owner of the address proved themselves: a lockout from guessing is over
         throttle.clear(store, challenge.channel() == OtpChannel.EMAIL
                 ? LoginThrottle.keyOf("email", challenge.destination().address())
                 : LoginThrottle.keyOf("phone", challenge.destination().address()));
-        audit.record(store.id(), AuditEventType.PASSWORD_RESET, customer.id().value(), client,
-                Map.of("sessions_revoked", String.valueOf(ended)));
-        Verified verified = signIn(store, customer, challenge, guest, client, AuditEventType.LOGIN_SUCCEEDED, now);
-        revocations.pollNow();
-        return verified;
+        return signIn(store, customer, challenge, guest, client, AuditEventType.LOGIN_SUCCEEDED, now);
     }
 
     private Verified replaceContact(Store store, OtpChallenge challenge, CustomerId holder, ClientInfo client,

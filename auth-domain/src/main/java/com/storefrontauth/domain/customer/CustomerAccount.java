@@ -7,7 +7,7 @@ import com.storefrontauth.domain.credential.PasswordPolicy;
 import com.storefrontauth.domain.session.Session;
 import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.session.SessionRepository;
-import com.storefrontauth.domain.session.SessionRevocations;
+import com.storefrontauth.domain.session.SessionEnding;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
@@ -46,7 +46,7 @@ public class CustomerAccount {
     CodeVerification codes;
 
     @Inject
-    SessionRevocations revocations;
+    SessionEnding ending;
 
     @Inject
     AuditLog audit;
@@ -87,10 +87,8 @@ public class CustomerAccount {
             Instant now = clock.instant();
             customer.replacePasswordHash(hash, now);
             customers.update(customer);
-            int ended = sessions.revokeAllOf(store.id(), id.value(), current, "password_changed", now);
-            audit.record(store.id(), AuditEventType.PASSWORD_CHANGED, id.value(), client,
-                    Map.of("sessions_revoked", String.valueOf(ended)));
-            revocations.pollNow();
+            ending.endAllOf(store.id(), id.value(), current, SessionEnding.Reason.PASSWORD_CHANGED,
+                    SessionEnding.Event.of(AuditEventType.PASSWORD_CHANGED, id.value(), client));
         });
     }
 
@@ -107,11 +105,9 @@ public class CustomerAccount {
     }
 
     private void eraseNow(Store store, CustomerId id, ClientInfo client) {
-        int ended = sessions.revokeAllOf(store.id(), id.value(), null, "account_deleted", clock.instant());
+        ending.endAllOf(store.id(), id.value(), null, SessionEnding.Reason.ACCOUNT_DELETED,
+                SessionEnding.Event.of(AuditEventType.ACCOUNT_DELETED, id.value(), client));
         customers.delete(store.id(), id);
-        audit.record(store.id(), AuditEventType.ACCOUNT_DELETED, id.value(), client,
-                Map.of("sessions_revoked", String.valueOf(ended)));
-        revocations.pollNow();
     }
 
     /** The customer's usable sessions, newest first. */
@@ -129,10 +125,8 @@ public class CustomerAccount {
                     .filter(found -> found.belongsTo(store) && found.subject().equals(id.value()))
                     .filter(found -> found.revokedAt() == null)
                     .orElseThrow(() -> DomainException.notFound("session"));
-            sessions.revoke(session.id(), "customer_revoked", clock.instant());
-            audit.record(store, AuditEventType.SESSION_REVOKED, id.value(), client,
-                    Map.of("session_id", session.id().value(), "by", "customer"));
-            revocations.pollNow();
+            ending.end(session, SessionEnding.Reason.CUSTOMER_REVOKED, new SessionEnding.Event(
+                    AuditEventType.SESSION_REVOKED, id.value(), client, Map.of("by", "customer")));
         });
     }
 

@@ -7,7 +7,7 @@ import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.session.Session;
 import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.session.SessionRepository;
-import com.storefrontauth.domain.session.SessionRevocations;
+import com.storefrontauth.domain.session.SessionEnding;
 import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
@@ -40,7 +40,7 @@ public class CustomerAdministration {
     StoreAccess access;
 
     @Inject
-    SessionRevocations revocations;
+    SessionEnding ending;
 
     @Inject
     AuditLog audit;
@@ -69,12 +69,13 @@ public class CustomerAdministration {
         Instant now = clock.instant();
         customer.changeStatus(status, now);
         customers.update(customer);
-        int ended = status == CustomerStatus.DISABLED
-                ? sessions.revokeAllOf(store, id.value(), null, "customer_disabled", now) : 0;
-        audit.record(store, status == CustomerStatus.DISABLED ? AuditEventType.CUSTOMER_DISABLED
-                : AuditEventType.CUSTOMER_ENABLED, operator.subject(), client,
-                Map.of("customer_id", id.value(), "sessions_revoked", String.valueOf(ended)));
-        revocations.pollNow();
+        if (status == CustomerStatus.DISABLED) {
+            ending.endAllOf(store, id.value(), null, SessionEnding.Reason.CUSTOMER_DISABLED, new SessionEnding.Event(
+                    AuditEventType.CUSTOMER_DISABLED, operator.subject(), client, Map.of("customer_id", id.value())));
+        } else {
+            audit.record(store, AuditEventType.CUSTOMER_ENABLED, operator.subject(), client,
+                    Map.of("customer_id", id.value(), "sessions_revoked", "0"));
+        }
         return customer;
     }
 
@@ -116,19 +117,16 @@ public class CustomerAdministration {
         Session session = sessions.find(id)
                 .filter(found -> found.belongsTo(store) && found.revokedAt() == null)
                 .orElseThrow(() -> DomainException.notFound("session"));
-        sessions.revoke(session.id(), "operator_revoked", clock.instant());
-        audit.record(store, AuditEventType.SESSION_REVOKED, operator.subject(), client,
-                Map.of("session_id", id.value(), "customer_id", session.subject(), "by", "operator"));
-        revocations.pollNow();
+        ending.end(session, SessionEnding.Reason.OPERATOR_REVOKED, new SessionEnding.Event(AuditEventType.SESSION_REVOKED,
+                operator.subject(), client, Map.of("customer_id", session.subject(), "by", "operator")));
     }
 
     public void revokeAllSessions(Operator operator, StoreId store, CustomerId id, ClientInfo client) {
         access.require(operator, store);
         require(store, id);
-        int ended = sessions.revokeAllOf(store, id.value(), null, "operator_revoked", clock.instant());
-        audit.record(store, AuditEventType.SESSION_REVOKED, operator.subject(), client,
-                Map.of("customer_id", id.value(), "sessions_revoked", String.valueOf(ended), "by", "operator"));
-        revocations.pollNow();
+        ending.endAllOf(store, id.value(), null, SessionEnding.Reason.OPERATOR_REVOKED, new SessionEnding.Event(
+                AuditEventType.SESSION_REVOKED, operator.subject(), client,
+                Map.of("customer_id", id.value(), "by", "operator")));
     }
 
     private Optional<String> subjectNamed(StoreId store, String filter) {

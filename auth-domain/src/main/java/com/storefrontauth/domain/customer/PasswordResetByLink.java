@@ -14,8 +14,7 @@ import com.storefrontauth.domain.otp.OtpChallenges;
 import com.storefrontauth.domain.otp.OtpChannel;
 import com.storefrontauth.domain.otp.OtpMessages;
 import com.storefrontauth.domain.otp.OtpRules;
-import com.storefrontauth.domain.session.SessionRepository;
-import com.storefrontauth.domain.session.SessionRevocations;
+import com.storefrontauth.domain.session.SessionEnding;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.EmailAddress;
@@ -74,10 +73,7 @@ public class PasswordResetByLink {
     PasswordHasher hasher;
 
     @Inject
-    SessionRepository sessions;
-
-    @Inject
-    SessionRevocations revocations;
+    SessionEnding ending;
 
     @Inject
     LoginThrottle throttle;
@@ -154,13 +150,12 @@ public class PasswordResetByLink {
             customer.replacePasswordHash(hash, now);
             customer.confirmEmail(now);
             customers.update(customer);
-            int ended = sessions.revokeAllOf(store.id(), customer.id().value(), null, "password_reset", now);
+            ending.endAllOf(store.id(), customer.id().value(), null, SessionEnding.Reason.PASSWORD_RESET,
+                    new SessionEnding.Event(AuditEventType.PASSWORD_RESET, customer.id().value(), client,
+                            Map.of("method", "link")));
             // the owner of the address proved themselves: a lockout from guessing is over
             throttle.clear(store, LoginThrottle.keyOf("email", link.email()));
-            audit.record(store.id(), AuditEventType.PASSWORD_RESET, customer.id().value(), client,
-                    Map.of("method", "link", "sessions_revoked", String.valueOf(ended)));
         });
-        revocations.pollNow();
     }
 
     /** Forgets links a day past their expiry; run now and then. */

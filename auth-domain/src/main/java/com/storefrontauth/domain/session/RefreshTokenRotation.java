@@ -35,7 +35,7 @@ public class RefreshTokenRotation {
     private SessionIssuer issuer;
     private AuditLog audit;
     private Transactions transactions;
-    private SessionRevocations revocations;
+    private SessionEnding ending;
     private RefreshSuccessors successors;
     private StoreDirectory stores;
     private Clock clock;
@@ -46,13 +46,13 @@ public class RefreshTokenRotation {
 
     @Inject
     public RefreshTokenRotation(SessionRepository sessions, SessionIssuer issuer, AuditLog audit,
-            Transactions transactions, SessionRevocations revocations, RefreshSuccessors successors,
+            Transactions transactions, SessionEnding ending, RefreshSuccessors successors,
             StoreDirectory stores, Clock clock) {
         this.sessions = sessions;
         this.issuer = issuer;
         this.audit = audit;
         this.transactions = transactions;
-        this.revocations = revocations;
+        this.ending = ending;
         this.successors = successors;
         this.stores = stores;
         this.clock = clock;
@@ -123,30 +123,22 @@ public class RefreshTokenRotation {
                 .or(() -> sessions.findByUsedRefreshHash(hash).flatMap(sessions::find))
                 .filter(scope::admits)
                 .orElseThrow(RefreshTokenRotation::invalid));
-        end(session, "logout", AuditEventType.LOGOUT, client);
+        logout(session, client);
     }
 
-    /** Ends a session the caller already identified (a bearer logout, an operator's revoke). */
-    public void end(Session session, String reason, AuditEventType event, ClientInfo client) {
-        transactions.required(() -> {
-            if (sessions.revoke(session.id(), reason, clock.instant())) {
-                audit.record(session.store(), event, session.subject(), client,
-                        Map.of("session_id", session.id().value(), "reason", reason));
-                revocations.pollNow();
-            }
-        });
+    /** Ends a session the caller already identified by its bearer token. */
+    public void logout(Session session, ClientInfo client) {
+        SessionEnding.Reason reason = SessionEnding.Reason.LOGOUT;
+        ending.end(session, reason, new SessionEnding.Event(AuditEventType.LOGOUT, session.subject(), client,
+                Map.of("reason", reason.wireValue())));
     }
 
     private void revokeOnReuse(TokenHash used, RefreshScope scope, ClientInfo client) {
         transactions.independent(() -> sessions.findByUsedRefreshHash(used)
                 .flatMap(sessions::find)
                 .filter(scope::admits)
-                .ifPresent(session -> {
-                    sessions.revoke(session.id(), "refresh_token_reused", clock.instant());
-                    audit.record(session.store(), AuditEventType.REFRESH_TOKEN_REUSED, session.subject(), client,
-                            Map.of("session_id", session.id().value()));
-                    revocations.pollNow();
-                }));
+                .ifPresent(session -> ending.end(session, SessionEnding.Reason.REFRESH_TOKEN_REUSED,
+                        SessionEnding.Event.of(AuditEventType.REFRESH_TOKEN_REUSED, session.subject(), client))));
     }
 
     private static TokenHash hashOf(String presented) {

@@ -72,7 +72,7 @@ public class SessionRevocations {
         return revoked.size();
     }
 
-    /** Reads revocations now; called by code that has just revoked sessions, inside its transaction. */
+    /** Reads revocations now; {@link SessionEnding} calls it once the sessions it ended have committed. */
     public void pollNow() {
         polling.lock();
         try {

@@ -28,6 +28,11 @@ public class RecordedEvents implements AuditEventRepository {
         return events.stream().map(AuditEvent::type).toList();
     }
 
+    /** The details of the {@code index}-th event recorded. */
+    public Map<String, String> details(int index) {
+        return events.get(index).details();
+    }
+
     @Override
     public void insert(AuditEvent event) {
         events.add(event);

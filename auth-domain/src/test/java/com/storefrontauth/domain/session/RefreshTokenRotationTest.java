@@ -45,7 +45,8 @@ class RefreshTokenRotationTest {
     private final Store shop = Store.open("Shop", StoreMode.TEST, Instant.EPOCH);
     private final StoreId store = shop.id();
     private final RefreshTokenRotation rotation = new RefreshTokenRotation(sessions, issuer, audit,
-            new DirectTransactions(), revocations, new RefreshSuccessors(new byte[32]), directory(), clock);
+            new DirectTransactions(), new SessionEnding(sessions, revocations, audit, new DirectTransactions(), clock),
+            new RefreshSuccessors(new byte[32]), directory(), clock);
 
     /** The store's policy as the directory serves it; this test's store only. */
     private StoreDirectory directory() {

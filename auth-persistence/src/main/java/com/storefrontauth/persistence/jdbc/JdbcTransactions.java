@@ -48,11 +48,11 @@ public class JdbcTransactions implements Transactions {
         }
         Connection connection = borrow();
         List<Runnable> hooks = new ArrayList<>();
+        T result;
         try {
             begin(connection);
             bound.set(connection);
             committed.set(hooks);
-            T result;
             try {
                 result = work.get();
             } catch (Throwable failure) {
@@ -60,15 +60,14 @@ public class JdbcTransactions implements Transactions {
                 throw failure;
             }
             commit(connection);
-            bound.remove();
-            committed.remove();
-            hooks.forEach(Runnable::run);
-            return result;
         } finally {
             bound.remove();
             committed.remove();
             close(connection);
         }
+        // outside the transaction and with its connection back in the pool: an action may start its own
+        hooks.forEach(Runnable::run);
+        return result;
     }
 
     @Override

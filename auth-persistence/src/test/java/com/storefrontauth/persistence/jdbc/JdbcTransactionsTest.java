@@ -12,6 +12,8 @@ import com.storefrontauth.persistence.testing.TestDatabase;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.interceptor.InvocationContext;
@@ -67,6 +69,59 @@ class JdbcTransactionsTest extends RepositoryTest {
 
         assertThat(stores.find(outer.id())).isEmpty();
         assertThat(stores.find(inner.id())).isEmpty();
+    }
+
+    @Test
+    void whenRequiredWorkCommitsThenItsAfterCommitActionsRunOnceAndSeeTheCommittedWrites() {
+        Store store = Store.open("Published", StoreMode.TEST, now());
+        List<Boolean> seen = new ArrayList<>();
+
+        transactions.required(() -> {
+            stores.insert(store);
+            transactions.required(() -> transactions.afterCommit(
+                    () -> seen.add(!transactions.active() && stores.find(store.id()).isPresent())));
+            assertThat(seen).isEmpty();
+        });
+
+        assertThat(seen).containsExactly(true);
+    }
+
+    @Test
+    void whenRequiredWorkRollsBackThenItsAfterCommitActionsNeverRun() {
+        Store store = Store.open("Never published", StoreMode.TEST, now());
+        AtomicBoolean published = new AtomicBoolean();
+
+        assertThatThrownBy(() -> transactions.required(() -> {
+            stores.insert(store);
+            transactions.afterCommit(() -> published.set(true));
+            throw new DomainException(ErrorCode.FORBIDDEN, "no");
+        })).isInstanceOf(DomainException.class);
+
+        assertThat(published).isFalse();
+        assertThat(stores.find(store.id())).isEmpty();
+    }
+
+    @Test
+    void whenIndependentWorkCommitsInsideARolledBackRequiredThenOnlyItsOwnAfterCommitActionsRun() {
+        List<String> ran = new ArrayList<>();
+
+        assertThatThrownBy(() -> transactions.required(() -> {
+            transactions.afterCommit(() -> ran.add("outer"));
+            transactions.independent(() -> transactions.afterCommit(() -> ran.add("independent")));
+            assertThat(ran).containsExactly("independent");
+            throw new IllegalStateException("outer fails");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(ran).containsExactly("independent");
+    }
+
+    @Test
+    void whenNoTransactionIsBoundThenAnAfterCommitActionRunsAtOnce() {
+        AtomicBoolean ran = new AtomicBoolean();
+
+        transactions.afterCommit(() -> ran.set(true));
+
+        assertThat(ran).isTrue();
     }
 
     @Test

@@ -10,7 +10,6 @@ import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.CustomerRoute;
 import com.storefrontauth.api.security.StorefrontTokens;
 import com.storefrontauth.api.security.ThrottledRoute;
-import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.customer.CodeVerification;
 import com.storefrontauth.domain.customer.ContactConfirmation;
 import com.storefrontauth.domain.customer.Customer;
@@ -288,7 +287,7 @@ public class CommerceEngineAuthResource {
                         .or(() -> tokens.activeSession(bearer, store.id(), SubjectKind.GUEST)))
                 .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED,
                         "Send the access token of this store as a Bearer token."));
-        rotation.end(session, "logout", AuditEventType.LOGOUT, Clients.of(request));
+        rotation.logout(session, Clients.of(request));
         TokenGrant grant = guests.start(store, Clients.of(request));
         return Envelope.ok("Signed out.",
                 CommerceEngineTokens.content(grant, CommerceEngineUser.anonymous(grant.session())));

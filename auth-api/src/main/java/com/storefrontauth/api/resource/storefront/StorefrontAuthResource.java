@@ -10,7 +10,6 @@ import com.storefrontauth.api.security.StorefrontRoute;
 import com.storefrontauth.api.security.StorefrontTokens;
 import com.storefrontauth.api.security.ThrottledRoute;
 import com.storefrontauth.domain.account.MerchantLogin;
-import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.customer.CustomerAccount;
 import com.storefrontauth.domain.customer.CustomerId;
 import com.storefrontauth.domain.customer.CustomerIdentifier;
@@ -238,7 +237,7 @@ public class StorefrontAuthResource {
                         .or(() -> tokens.activeSession(bearer, store.id(), SubjectKind.GUEST)))
                 .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED,
                         "Send the refresh_token, or a valid access token of this store as a Bearer token."));
-        rotation.end(session, "logout", AuditEventType.LOGOUT, Clients.of(request));
+        rotation.logout(session, Clients.of(request));
         return Response.noContent().build();
     }
 
