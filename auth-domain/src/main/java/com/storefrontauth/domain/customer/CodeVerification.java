@@ -94,7 +94,7 @@ public class CodeVerification {
         String newHash = null;
         if (attempt.action() == OtpAction.RESET_PASSWORD) {
             // checked and hashed before the code is spent, so a weak password costs no attempt
-            PasswordPolicy.check("new_password", attempt.newPassword(), store.policy().number("password_min_length"));
+            PasswordPolicy.check("new_password", attempt.newPassword(), store.policy().passwordMinLength());
             newHash = hasher.hash(store.id(), attempt.newPassword());
         }
         if ((attempt.action() == OtpAction.UPDATE_EMAIL || attempt.action() == OtpAction.UPDATE_PHONE)
@@ -160,7 +160,7 @@ public class CodeVerification {
 
     private Verified register(Store store, OtpChallenge challenge, String firstName, String lastName, GuestLink guest,
             ClientInfo client, Instant now) {
-        if (!store.policy().flag("allow_registration")) {
+        if (!store.policy().allowsRegistration()) {
             throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED, "This store does not allow sign-up.");
         }
         String address = challenge.destination().address();

@@ -81,7 +81,7 @@ public class CustomerAccount {
             String newPassword, ClientInfo client) {
         Customer customer = get(store.id(), id);
         requirePassword(store, customer, currentPassword, "current_password", client);
-        PasswordPolicy.check("new_password", newPassword, store.policy().number("password_min_length"));
+        PasswordPolicy.check("new_password", newPassword, store.policy().passwordMinLength());
         String hash = hasher.hash(store.id(), newPassword);
         transactions.required(() -> {
             Instant now = clock.instant();

@@ -55,10 +55,10 @@ public class CustomerRegistration {
     }
 
     public SignInStep register(Store store, Registration registration, GuestLink guest, ClientInfo client) {
-        if (!store.policy().flag("allow_registration")) {
+        if (!store.policy().allowsRegistration()) {
             throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED, "This store does not allow sign-up.");
         }
-        PasswordPolicy.check("password", registration.password(), store.policy().number("password_min_length"));
+        PasswordPolicy.check("password", registration.password(), store.policy().passwordMinLength());
         Customer customer = Customer.register(store.id(), registration.email(), registration.phone(),
                 registration.firstName(), registration.lastName(), null, clock.instant());
         String hash = hasher.hash(store.id(), registration.password());
@@ -67,7 +67,7 @@ public class CustomerRegistration {
             if (!customers.insert(customer)) {
                 throw new DomainException(ErrorCode.ACCOUNT_EXISTS, "An account with this email or phone already exists.");
             }
-            if (store.policy().flag("require_verified_contact")) {
+            if (store.policy().requiresVerifiedContact()) {
                 audit.record(store.id(), AuditEventType.CUSTOMER_REGISTERED, customer.id().value(), client,
                         Map.of("method", "password", "pending", "contact_verification"));
                 return SignInStep.codeRequired(otp.send(store, OtpAction.VERIFY,

@@ -54,7 +54,7 @@ public class PasswordLogin {
 
     public SignInStep login(Store store, CustomerIdentifier identifier, String password, GuestLink guest,
             ClientInfo client) {
-        if (!store.policy().flag("password_login")) {
+        if (!store.policy().passwordLogin()) {
             throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED, "This store does not allow password sign-in.");
         }
         LoginThrottle.Attempt attempt = throttle.reserve(store, identifier.throttleKey());
@@ -81,13 +81,13 @@ public class PasswordLogin {
                 customer.replacePasswordHash(verification.rehash(), customer.modifiedAt());
                 customers.update(customer);
             }
-            if (store.policy().flag("require_verified_contact") && !customer.hasVerifiedContact()) {
+            if (store.policy().requiresVerifiedContact() && !customer.hasVerifiedContact()) {
                 return SignInStep.codeRequired(otp.send(store, OtpAction.VERIFY,
                         CustomerOtp.contactOf(customer, identifier.email() != null ? OtpChannel.EMAIL : OtpChannel.SMS),
                         customer, client));
             }
-            if (store.policy().flag("otp_after_password")) {
-                OtpChannel channel = OtpChannel.fromWire(store.policy().text("otp_after_password_channel"))
+            if (store.policy().otpAfterPassword()) {
+                OtpChannel channel = OtpChannel.fromWire(store.policy().otpAfterPasswordChannel())
                         .orElse(OtpChannel.EMAIL);
                 return SignInStep.codeRequired(otp.send(store, OtpAction.LOGIN, CustomerOtp.contactOf(customer, channel),
                         customer, client));

@@ -30,7 +30,7 @@ public class PasswordReset {
     Transactions transactions;
 
     public OtpRequired start(Store store, CustomerIdentifier identifier, ClientInfo client) {
-        if (!store.policy().flag("password_login")) {
+        if (!store.policy().passwordLogin()) {
             throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED, "This store does not use passwords.");
         }
         Destination destination = identifier.destination(identifier.email() != null ? OtpChannel.EMAIL : OtpChannel.SMS);

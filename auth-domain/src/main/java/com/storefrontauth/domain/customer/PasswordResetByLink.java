@@ -96,7 +96,7 @@ public class PasswordResetByLink {
      * @param requestOrigin the request's {@code Origin}, or null: the store's first allowed origin is used
      */
     public void start(Store store, EmailAddress email, String requestOrigin, ClientInfo client) {
-        if (!store.policy().flag("password_login")) {
+        if (!store.policy().passwordLogin()) {
             throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED, "This store does not use passwords.");
         }
         String origin = linkOrigin(store, requestOrigin);
@@ -132,7 +132,7 @@ public class PasswordResetByLink {
             throw invalidLink();
         }
         // checked and hashed before the link is spent, so a weak password does not use it up
-        PasswordPolicy.check("password", newPassword, store.policy().number("password_min_length"));
+        PasswordPolicy.check("password", newPassword, store.policy().passwordMinLength());
         String hash = hasher.hash(store.id(), newPassword);
         transactions.required(() -> {
             Instant now = clock.instant();

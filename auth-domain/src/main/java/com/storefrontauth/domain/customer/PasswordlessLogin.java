@@ -32,7 +32,7 @@ public class PasswordlessLogin {
 
     public OtpRequired start(Store store, OtpChannel channel, CustomerIdentifier identifier, boolean registerIfNotExists,
             ClientInfo client) {
-        if (!store.policy().flag(channel.loginPolicyFlag())) {
+        if (!channel.allowedBy(store.policy())) {
             throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED,
                     "This store does not allow sign-in with a code by " + channel.wireValue() + ".");
         }
@@ -45,7 +45,7 @@ public class PasswordlessLogin {
             if (found.isPresent()) {
                 return otp.send(store, OtpAction.LOGIN, destination, found.get(), client);
             }
-            if (registerIfNotExists && store.policy().flag("allow_registration")) {
+            if (registerIfNotExists && store.policy().allowsRegistration()) {
                 return otp.send(store, OtpAction.REGISTER, destination, null, client);
             }
             return otp.decoy(store, OtpAction.LOGIN, destination, client);

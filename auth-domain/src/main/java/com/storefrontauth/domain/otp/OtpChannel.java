@@ -1,21 +1,20 @@
 package com.storefrontauth.domain.otp;
 
+import com.storefrontauth.domain.store.LoginPolicy;
 import java.util.Locale;
 import java.util.Optional;
 
 /** How a code reaches its holder. SMS and WhatsApp go to a phone number, email to an address. */
 public enum OtpChannel {
-    EMAIL("email_otp_login"), SMS("phone_otp_login"), WHATSAPP("whatsapp_otp_login");
+    EMAIL, SMS, WHATSAPP;
 
-    private final String loginPolicyFlag;
-
-    OtpChannel(String loginPolicyFlag) {
-        this.loginPolicyFlag = loginPolicyFlag;
-    }
-
-    /** The login-policy switch that allows passwordless sign-in over this channel. */
-    public String loginPolicyFlag() {
-        return loginPolicyFlag;
+    /** Whether the store's login policy allows passwordless sign-in over this channel. */
+    public boolean allowedBy(LoginPolicy policy) {
+        return switch (this) {
+            case EMAIL -> policy.emailOtpLogin();
+            case SMS -> policy.phoneOtpLogin();
+            case WHATSAPP -> policy.whatsappOtpLogin();
+        };
     }
 
     public boolean isPhone() {

@@ -21,9 +21,8 @@ public record OtpRules(int codeLength, Duration ttl, int maxAttempts, Duration r
     static final Duration STORE_BUDGET_WINDOW = Duration.ofDays(1);
 
     public static OtpRules of(LoginPolicy policy) {
-        return new OtpRules((int) policy.number("otp_length"), Duration.ofSeconds(policy.number("otp_ttl_seconds")),
-                (int) policy.number("otp_max_attempts"), Duration.ofSeconds(policy.number("otp_resend_cooldown_seconds")),
-                (int) policy.number("otp_max_sends_per_hour"));
+        return new OtpRules(policy.otpLength(), policy.otpTtl(), policy.otpMaxAttempts(), policy.otpResendCooldown(),
+                policy.otpMaxSendsPerHour());
     }
 
     /**

@@ -124,16 +124,38 @@ public final class LoginPolicy {
         return values;
     }
 
-    public boolean flag(String name) {
-        return (Boolean) values.get(name);
+    public boolean passwordLogin() {
+        return flag("password_login");
     }
 
-    public long number(String name) {
-        return (Long) values.get(name);
+    public boolean emailOtpLogin() {
+        return flag("email_otp_login");
     }
 
-    public String text(String name) {
-        return (String) values.get(name);
+    public boolean phoneOtpLogin() {
+        return flag("phone_otp_login");
+    }
+
+    public boolean whatsappOtpLogin() {
+        return flag("whatsapp_otp_login");
+    }
+
+    /** Whether a correct password is followed by a code ({@link #otpAfterPasswordChannel}). */
+    public boolean otpAfterPassword() {
+        return flag("otp_after_password");
+    }
+
+    /** The channel's wire name: {@code email}, {@code sms} or {@code whatsapp}. */
+    public String otpAfterPasswordChannel() {
+        return (String) values.get("otp_after_password_channel");
+    }
+
+    public boolean allowsRegistration() {
+        return flag("allow_registration");
+    }
+
+    public boolean requiresVerifiedContact() {
+        return flag("require_verified_contact");
     }
 
     /** The calling code ("+91") used for phone numbers given without one. */
@@ -141,21 +163,74 @@ public final class LoginPolicy {
         return (String) values.get("default_country_code");
     }
 
+    public int otpLength() {
+        return (int) number("otp_length");
+    }
+
+    public Duration otpTtl() {
+        return seconds("otp_ttl_seconds");
+    }
+
+    public int otpMaxAttempts() {
+        return (int) number("otp_max_attempts");
+    }
+
+    public Duration otpResendCooldown() {
+        return seconds("otp_resend_cooldown_seconds");
+    }
+
+    public int otpMaxSendsPerHour() {
+        return (int) number("otp_max_sends_per_hour");
+    }
+
+    public int passwordMinLength() {
+        return (int) number("password_min_length");
+    }
+
+    public long lockoutThreshold() {
+        return number("lockout_threshold");
+    }
+
+    public Duration lockoutBase() {
+        return seconds("lockout_base_seconds");
+    }
+
+    public Duration lockoutMax() {
+        return seconds("lockout_max_seconds");
+    }
+
     public Duration accessTokenTtl() {
-        return Duration.ofSeconds(number("access_token_ttl_seconds"));
+        return seconds("access_token_ttl_seconds");
     }
 
     public Duration refreshTokenTtl() {
-        return Duration.ofSeconds(number("refresh_token_ttl_seconds"));
+        return seconds("refresh_token_ttl_seconds");
     }
 
     public Duration sessionIdleTimeout() {
-        return Duration.ofSeconds(number("session_idle_timeout_seconds"));
+        return seconds("session_idle_timeout_seconds");
+    }
+
+    public long ipRateLimitPerMinute() {
+        return number("ip_rate_limit_per_minute");
     }
 
     /** How long the refresh token spent last may be presented again as a retry (API.md). */
     public Duration refreshReuseGrace() {
-        return Duration.ofSeconds(number("refresh_reuse_grace_seconds"));
+        return seconds("refresh_reuse_grace_seconds");
+    }
+
+    // the wire names stay in this class: the accessors above are the domain's only way in
+    private boolean flag(String name) {
+        return (Boolean) values.get(name);
+    }
+
+    private long number(String name) {
+        return (Long) values.get(name);
+    }
+
+    private Duration seconds(String name) {
+        return Duration.ofSeconds(number(name));
     }
 
     @Override

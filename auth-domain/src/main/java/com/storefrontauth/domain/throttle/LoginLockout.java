@@ -19,12 +19,12 @@ public final class LoginLockout {
 
     /** How long to lock after the given number of consecutive failures; zero below the threshold. */
     public static Duration lockFor(long consecutiveFailures, LoginPolicy policy) {
-        long threshold = policy.number("lockout_threshold");
+        long threshold = policy.lockoutThreshold();
         if (consecutiveFailures < threshold) {
             return Duration.ZERO;
         }
-        long base = policy.number("lockout_base_seconds");
-        long max = policy.number("lockout_max_seconds");
+        long base = policy.lockoutBase().toSeconds();
+        long max = policy.lockoutMax().toSeconds();
         long seconds = base;
         for (long extra = consecutiveFailures - threshold; extra > 0 && seconds < max; extra--) {
             seconds *= 2;

@@ -24,7 +24,7 @@ public class PublicRouteThrottle {
     long accountsLimitPerMinute;
 
     public RateDecision consume(Store store, String clientIp) {
-        long limit = store.policy().number("ip_rate_limit_per_minute");
+        long limit = store.policy().ipRateLimitPerMinute();
         return limiter.consume(store.id().value() + "|" + clientIp, limit);
     }
 

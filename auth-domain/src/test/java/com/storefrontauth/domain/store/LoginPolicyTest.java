@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.storefrontauth.domain.platform.PlatformLimits;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +37,10 @@ class LoginPolicyTest {
     @Test
     void amendWhenSubsetGivenThenOtherFieldsKeepTheirValue() {
         LoginPolicy amended = LoginPolicy.defaults().amend(Map.of("otp_length", 8L, "password_login", false), WIDE);
-        assertThat(amended.number("otp_length")).isEqualTo(8);
-        assertThat(amended.flag("password_login")).isFalse();
-        assertThat(amended.number("otp_ttl_seconds")).isEqualTo(300);
-        assertThat(LoginPolicy.defaults().number("otp_length")).as("the original is untouched").isEqualTo(6);
+        assertThat(amended.otpLength()).isEqualTo(8);
+        assertThat(amended.passwordLogin()).isFalse();
+        assertThat(amended.otpTtl().toSeconds()).isEqualTo(300);
+        assertThat(LoginPolicy.defaults().otpLength()).as("the original is untouched").isEqualTo(6);
     }
 
     @Test
@@ -64,8 +66,8 @@ class LoginPolicyTest {
                 "refresh_token_ttl_seconds", 300L, "lockout_base_seconds", 1L, "lockout_max_seconds", 1L), WIDE);
         LoginPolicy high = LoginPolicy.defaults().amend(Map.of("otp_length", 10L, "session_idle_timeout_seconds",
                 31536000L, "lockout_base_seconds", 86400L, "lockout_max_seconds", 86400L), WIDE);
-        assertThat(low.number("otp_length")).isEqualTo(4);
-        assertThat(high.number("session_idle_timeout_seconds")).isEqualTo(31536000L);
+        assertThat(low.otpLength()).isEqualTo(4);
+        assertThat(high.sessionIdleTimeout().toSeconds()).isEqualTo(31536000L);
     }
 
     @Test
@@ -85,9 +87,9 @@ class LoginPolicyTest {
     @Test
     void restoreWhenStoredPolicyLacksNewFieldsThenDefaultsFillThem() {
         LoginPolicy restored = LoginPolicy.restore(Map.of("otp_length", 7L, "otp_ttl_seconds", 999999L));
-        assertThat(restored.number("otp_length")).isEqualTo(7);
-        assertThat(restored.number("otp_ttl_seconds")).as("an invalid stored value falls back").isEqualTo(300);
-        assertThat(restored.flag("allow_registration")).isTrue();
+        assertThat(restored.otpLength()).isEqualTo(7);
+        assertThat(restored.otpTtl().toSeconds()).as("an invalid stored value falls back").isEqualTo(300);
+        assertThat(restored.allowsRegistration()).isTrue();
     }
 
     @Test
@@ -112,7 +114,7 @@ class LoginPolicyTest {
                 "otp_max_sends_per_hour", 10L, "otp_resend_cooldown_seconds", 30L, "otp_max_attempts", 10L,
                 "otp_length", 6L), PlatformLimits.defaults());
 
-        assertThat(policy.number("ip_rate_limit_per_minute")).isEqualTo(600);
+        assertThat(policy.ipRateLimitPerMinute()).isEqualTo(600);
     }
 
     @Test
@@ -121,8 +123,8 @@ class LoginPolicyTest {
 
         LoginPolicy amended = stored.amend(Map.of("password_login", false), PlatformLimits.defaults());
 
-        assertThat(amended.flag("password_login")).isFalse();
-        assertThat(amended.number("ip_rate_limit_per_minute")).as("kept as stored").isEqualTo(5000);
+        assertThat(amended.passwordLogin()).isFalse();
+        assertThat(amended.ipRateLimitPerMinute()).as("kept as stored").isEqualTo(5000);
     }
 
     @Test
@@ -133,13 +135,57 @@ class LoginPolicyTest {
 
         LoginPolicy effective = stored.within(PlatformLimits.defaults());
 
-        assertThat(effective.number("ip_rate_limit_per_minute")).isEqualTo(600);
-        assertThat(effective.number("otp_resend_cooldown_seconds")).isEqualTo(30);
-        assertThat(effective.number("otp_length")).isEqualTo(6);
-        assertThat(effective.number("otp_max_attempts")).isEqualTo(10);
-        assertThat(effective.number("otp_max_sends_per_hour")).isEqualTo(10);
-        assertThat(effective.number("lockout_threshold")).as("no platform limit").isEqualTo(1000);
-        assertThat(stored.number("ip_rate_limit_per_minute")).as("the stored policy is untouched").isEqualTo(5000);
+        assertThat(effective.ipRateLimitPerMinute()).isEqualTo(600);
+        assertThat(effective.otpResendCooldown().toSeconds()).isEqualTo(30);
+        assertThat(effective.otpLength()).isEqualTo(6);
+        assertThat(effective.otpMaxAttempts()).isEqualTo(10);
+        assertThat(effective.otpMaxSendsPerHour()).isEqualTo(10);
+        assertThat(effective.lockoutThreshold()).as("no platform limit").isEqualTo(1000);
+        assertThat(stored.ipRateLimitPerMinute()).as("the stored policy is untouched").isEqualTo(5000);
         assertThat(LoginPolicy.defaults().within(PlatformLimits.defaults())).isSameAs(LoginPolicy.defaults());
+    }
+
+    @Test
+    void typedAccessorsWhenEveryFieldIsStoredOffItsDefaultThenEachReadsItsOwnField() {
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("password_login", false);
+        stored.put("email_otp_login", false);
+        stored.put("phone_otp_login", false);
+        stored.put("whatsapp_otp_login", true);
+        stored.put("otp_after_password", true);
+        stored.put("otp_after_password_channel", "sms");
+        stored.put("allow_registration", false);
+        stored.put("require_verified_contact", true);
+        stored.put("default_country_code", "+62");
+        stored.put("otp_length", 7L);
+        stored.put("otp_ttl_seconds", 301L);
+        stored.put("otp_max_attempts", 3L);
+        stored.put("otp_resend_cooldown_seconds", 61L);
+        stored.put("otp_max_sends_per_hour", 4L);
+        stored.put("password_min_length", 12L);
+        stored.put("lockout_threshold", 6L);
+        stored.put("lockout_base_seconds", 62L);
+        stored.put("lockout_max_seconds", 901L);
+        stored.put("access_token_ttl_seconds", 902L);
+        stored.put("refresh_token_ttl_seconds", 2592001L);
+        stored.put("session_idle_timeout_seconds", 2592002L);
+        stored.put("ip_rate_limit_per_minute", 59L);
+        stored.put("refresh_reuse_grace_seconds", 29L);
+
+        LoginPolicy policy = LoginPolicy.restore(stored);
+
+        assertThat(policy.asMap()).isEqualTo(stored);
+        assertThat(List.of(policy.passwordLogin(), policy.emailOtpLogin(), policy.phoneOtpLogin(),
+                policy.whatsappOtpLogin(), policy.otpAfterPassword(), policy.allowsRegistration(),
+                policy.requiresVerifiedContact())).containsExactly(false, false, false, true, true, false, true);
+        assertThat(policy.otpAfterPasswordChannel()).isEqualTo("sms");
+        assertThat(policy.defaultCountryCode()).isEqualTo("+62");
+        assertThat(List.of(policy.otpLength(), policy.otpMaxAttempts(), policy.otpMaxSendsPerHour(),
+                policy.passwordMinLength())).containsExactly(7, 3, 4, 12);
+        assertThat(List.of(policy.lockoutThreshold(), policy.ipRateLimitPerMinute())).containsExactly(6L, 59L);
+        assertThat(List.of(policy.otpTtl(), policy.otpResendCooldown(), policy.lockoutBase(), policy.lockoutMax(),
+                policy.accessTokenTtl(), policy.refreshTokenTtl(), policy.sessionIdleTimeout(),
+                policy.refreshReuseGrace()).stream().map(Duration::toSeconds).toList())
+                .containsExactly(301L, 61L, 62L, 901L, 902L, 2592001L, 2592002L, 29L);
     }
 }

@@ -102,8 +102,8 @@ class JdbcStoreRepositoryTest extends RepositoryTest {
 
         LoginPolicy policy = stores.find(store.id()).orElseThrow().policy();
 
-        assertThat(policy.number("otp_length")).isEqualTo(7L);
-        assertThat(policy.flag("password_login")).isFalse();
-        assertThat(policy.number("otp_ttl_seconds")).isEqualTo(LoginPolicy.defaults().number("otp_ttl_seconds"));
+        assertThat(policy.otpLength()).isEqualTo(7);
+        assertThat(policy.passwordLogin()).isFalse();
+        assertThat(policy.otpTtl().toSeconds()).isEqualTo(LoginPolicy.defaults().otpTtl().toSeconds());
     }
 }

@@ -25,7 +25,7 @@ final class CommerceEngineUser {
                 case "email_otp" -> methods.add("email");
                 case "phone_otp" -> {
                     methods.add("phone");
-                    if (store.policy().flag("whatsapp_otp_login")) {
+                    if (store.policy().whatsappOtpLogin()) {
                         methods.add("whatsapp");
                     }
                 }

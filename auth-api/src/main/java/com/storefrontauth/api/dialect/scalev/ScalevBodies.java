@@ -50,7 +50,7 @@ final class ScalevBodies {
                 .add("store", JSON.createObjectBuilder()
                         .add("unique_id", store.id().value())
                         .add("name", store.name())
-                        .add("is_customer_otp_required", store.policy().flag("otp_after_password")))
+                        .add("is_customer_otp_required", store.policy().otpAfterPassword()))
                 .add("is_generated_password_reset", customer.passwordHash() == null)
                 .build();
     }
