@@ -38,8 +38,8 @@ public class StorefrontTokens {
     /** The still-active session behind a token (one query), for callers that act on the session. */
     public Optional<Session> activeSession(String bearer, StoreId store, SubjectKind kind) {
         return authenticate(bearer, store, kind)
-                .flatMap(token -> sessions.find(token.sessionId())
-                        .filter(session -> session.belongsTo(store) && session.kind() == kind
+                .flatMap(token -> sessions.find(store, token.sessionId())
+                        .filter(session -> session.kind() == kind
                                 && session.subject().equals(token.subject())));
     }
 

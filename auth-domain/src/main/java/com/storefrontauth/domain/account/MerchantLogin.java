@@ -4,6 +4,7 @@ import com.storefrontauth.domain.access.Operator;
 import com.storefrontauth.domain.access.StoreAccess;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.credential.PasswordCheck;
 import com.storefrontauth.domain.credential.PasswordHasher;
 import com.storefrontauth.domain.session.OpaqueAccessTokens;
 import com.storefrontauth.domain.session.OpaqueGrant;
@@ -18,15 +19,14 @@ import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.EmailAddress;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.Transactions;
-import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreId;
-import com.storefrontauth.domain.throttle.LoginThrottle;
+import com.storefrontauth.domain.throttle.LockoutKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Predicate;
 
 /**
  * Sign-in of merchants and the platform admin. A wrong password and an unknown email cost the same
@@ -35,13 +35,11 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class MerchantLogin {
 
-    private static final int MAX_PASSWORD_LENGTH = 256;
-
     @Inject
     AccountRepository accounts;
 
     @Inject
-    PasswordHasher hasher;
+    PasswordCheck credentials;
 
     @Inject
     SessionIssuer issuer;
@@ -56,9 +54,6 @@ public class MerchantLogin {
     StoreAccess access;
 
     @Inject
-    LoginThrottle throttle;
-
-    @Inject
     MerchantActivation activation;
 
     @Inject
@@ -68,7 +63,7 @@ public class MerchantLogin {
     Transactions transactions;
 
     public MerchantSignIn login(String email, String password, ClientInfo client) {
-        return counted(email, client, () -> signIn(email, password, null, client));
+        return signIn(email, password, null, client);
     }
 
     /**
@@ -76,18 +71,13 @@ public class MerchantLogin {
      * one long-lived token. Merchants only: the platform admin is refused like a wrong password.
      */
     public MerchantTokenSignIn loginWithOpaqueToken(String email, String password, ClientInfo client) {
-        return counted(email, client, () -> {
-            MerchantAccount account = checkPassword(email, password, null, client);
-            if (account.isPlatformAdmin()) {
-                throw refused(null, account.id().value(), client);
-            }
-            return transactions.required(() -> {
-                OpaqueGrant grant = opaqueTokens.issue(SubjectKind.MERCHANT, account.id().value(), client);
-                audit.record(null, AuditEventType.LOGIN_SUCCEEDED, account.id().value(), client,
-                        Map.of("method", "password", "login_as", "account", "token", "opaque",
-                                "session_id", grant.session().id().value()));
-                return new MerchantTokenSignIn(account, access.visibleTo(operatorOf(account)), grant);
-            });
+        MerchantAccount account = checkPassword(email, password, null, found -> !found.isPlatformAdmin(), client);
+        return transactions.required(() -> {
+            OpaqueGrant grant = opaqueTokens.issue(SubjectKind.MERCHANT, account.id().value(), client);
+            audit.record(null, AuditEventType.LOGIN_SUCCEEDED, account.id().value(), client,
+                    Map.of("method", "password", "login_as", "account", "token", "opaque",
+                            "session_id", grant.session().id().value()));
+            return new MerchantTokenSignIn(account, access.visibleTo(operatorOf(account)), grant);
         });
     }
 
@@ -115,7 +105,7 @@ public class MerchantLogin {
      * is used).
      */
     public MerchantSignIn loginAsOwner(Store store, String email, String password, ClientInfo client) {
-        return counted(email, client, () -> signIn(email, password, store.id(), client));
+        return signIn(email, password, store.id(), client);
     }
 
     /**
@@ -123,7 +113,7 @@ public class MerchantLogin {
      * (the console keeps its own HTTP session).
      */
     public MerchantAccount authenticate(String email, String password, ClientInfo client) {
-        MerchantAccount account = counted(email, client, () -> checkPassword(email, password, null, client));
+        MerchantAccount account = checkPassword(email, password, null, found -> true, client);
         transactions.required(() -> audit.record(null, AuditEventType.LOGIN_SUCCEEDED, account.id().value(), client,
                 Map.of("method", "password", "login_as", "console")));
         return account;
@@ -139,34 +129,9 @@ public class MerchantLogin {
                 .isPresent();
     }
 
-    /**
-     * Account sign-in attempts are reserved per email (known or not, so the lockout reveals nothing) under
-     * the default policy's lockout. Any other refusal than a wrong password comes after a correct one
-     * (disabled, not activated), which settles the attempt as a success.
-     */
-    private <T> T counted(String email, ClientInfo client, Supplier<T> attempt) {
-        LoginThrottle.Attempt reserved = throttle.reserveAccount(accountKey(email));
-        T result;
-        try {
-            result = attempt.get();
-        } catch (DomainException refused) {
-            if (refused.code() == ErrorCode.INVALID_CREDENTIALS) {
-                reserved.failed(null, client);
-            } else {
-                reserved.succeeded();
-            }
-            throw refused;
-        }
-        reserved.succeeded();
-        return result;
-    }
-
-    static TokenHash accountKey(String email) {
-        return LoginThrottle.keyOf("account", EmailAddress.parse(email).map(EmailAddress::value).orElse(""));
-    }
-
     private MerchantSignIn signIn(String email, String password, StoreId ownStore, ClientInfo client) {
-        MerchantAccount account = checkPassword(email, password, ownStore, client);
+        MerchantAccount account = checkPassword(email, password, ownStore,
+                found -> ownStore == null || transactions.required(() -> accounts.isMember(found.id(), ownStore)), client);
         return transactions.required(() -> {
             SubjectKind kind = account.isPlatformAdmin() ? SubjectKind.PLATFORM_ADMIN : SubjectKind.MERCHANT;
             TokenGrant grant = issuer.start(null, kind, account.id().value(), null, SessionLifetimes.MERCHANT, client);
@@ -177,21 +142,25 @@ public class MerchantLogin {
         });
     }
 
-    /** The account behind a correct password (rehashed when its parameters are old), or the refusal of API.md. */
-    private MerchantAccount checkPassword(String email, String password, StoreId ownStore, ClientInfo client) {
+    /**
+     * The account behind a correct password (rehashed when its parameters are old), or the refusal of API.md.
+     * Attempts count per email, known or not, so the lockout reveals nothing. An account the route does not
+     * admit ({@code admitted}) costs the same hash and is refused and counted like a wrong password; any other
+     * refusal (disabled, not activated) comes after a correct password.
+     */
+    private MerchantAccount checkPassword(String email, String password, StoreId ownStore,
+            Predicate<MerchantAccount> admitted, ClientInfo client) {
+        PasswordCheck.Reserved attempt = credentials.reserve(null, LockoutKey.account(email));
         Optional<EmailAddress> address = EmailAddress.parse(email);
-        String candidate = password == null || password.length() > MAX_PASSWORD_LENGTH ? "" : password;
         Optional<MerchantAccount> found = address.flatMap(a -> transactions.required(() -> accounts.findByEmail(a.value())));
-        if (found.isEmpty()) {
-            hasher.verifyAgainstDummy(candidate);
-            throw refused(ownStore, ownStore == null ? address.map(EmailAddress::value).orElse(null) : null, client);
+        Optional<MerchantAccount> candidate = found.filter(admitted);
+        PasswordHasher.Verification verification = attempt.verify(candidate.map(MerchantAccount::passwordHash),
+                password, null, client);
+        if (!verification.matches()) {
+            throw refused(ownStore, ownStore != null ? null : found.map(account -> account.id().value())
+                    .or(() -> address.map(EmailAddress::value)).orElse(null), client);
         }
-        MerchantAccount account = found.get();
-        PasswordHasher.Verification verification = hasher.verify(account.passwordHash(), candidate);
-        boolean belongs = ownStore == null || transactions.required(() -> accounts.isMember(account.id(), ownStore));
-        if (!verification.matches() || !belongs) {
-            throw refused(ownStore, ownStore == null ? account.id().value() : null, client);
-        }
+        MerchantAccount account = candidate.get();
         if (account.status() == AccountStatus.DISABLED) {
             throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
         }

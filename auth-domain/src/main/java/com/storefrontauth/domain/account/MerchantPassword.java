@@ -1,18 +1,19 @@
 package com.storefrontauth.domain.account;
 
 import com.storefrontauth.domain.audit.AuditEventType;
+import com.storefrontauth.domain.credential.PasswordCheck;
 import com.storefrontauth.domain.credential.PasswordHasher;
 import com.storefrontauth.domain.credential.PasswordPolicy;
 import com.storefrontauth.domain.session.SessionEnding;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
-import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.shared.Transactions;
-import com.storefrontauth.domain.throttle.LoginThrottle;
+import com.storefrontauth.domain.throttle.LockoutKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A merchant (or the platform admin) changes their own password. The current password is checked under
@@ -28,7 +29,7 @@ public class MerchantPassword {
     PasswordHasher hasher;
 
     @Inject
-    LoginThrottle throttle;
+    PasswordCheck credentials;
 
     @Inject
     SessionEnding ending;
@@ -40,19 +41,14 @@ public class MerchantPassword {
     public MerchantAccount change(AccountId id, String currentPassword, String newPassword, ClientInfo client) {
         MerchantAccount account = transactions.required(() -> accounts.find(id))
                 .orElseThrow(() -> DomainException.notFound("account"));
-        TokenHash key = MerchantLogin.accountKey(account.email());
-        LoginThrottle.Attempt attempt = throttle.reserveAccount(key);
-        String candidate = currentPassword == null || currentPassword.length() > PasswordPolicy.MAX_LENGTH
-                ? "" : currentPassword;
-        if (!hasher.verify(account.passwordHash(), candidate).matches()) {
-            attempt.failed(id.value(), client);
+        if (!credentials.reserve(null, LockoutKey.account(account.email()))
+                .verify(Optional.of(account.passwordHash()), currentPassword, id.value(), client).matches()) {
             throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "The current password is not correct.");
         }
         PasswordPolicy.check("new_password", newPassword, MerchantActivation.MIN_PASSWORD_LENGTH);
         String hash = hasher.hash(newPassword);
         account.replacePasswordHash(hash);
         transactions.required(() -> {
-            attempt.succeeded();
             accounts.updatePasswordHash(id, hash);
             ending.endAllOfAccount(id.value(), SessionEnding.Reason.PASSWORD_CHANGED, null, new SessionEnding.Event(
                     AuditEventType.PASSWORD_CHANGED, id.value(), client, Map.of("by", "account")));

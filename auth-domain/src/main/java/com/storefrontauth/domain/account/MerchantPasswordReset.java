@@ -17,6 +17,7 @@ import com.storefrontauth.domain.shared.EmailAddress;
 import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreMode;
+import com.storefrontauth.domain.throttle.LockoutKey;
 import com.storefrontauth.domain.throttle.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,7 +93,7 @@ public class MerchantPasswordReset {
                             .filter(found -> found.status() != AccountStatus.DISABLED)
                             .orElseThrow(OtpChallenges::expired);
                     accounts.updatePasswordHash(account.id(), hash);
-                    throttle.clearAccount(MerchantLogin.accountKey(account.email()));
+                    throttle.clear(null, LockoutKey.account(account.email()));
                     return ending.endAllOfAccount(account.id().value(), SessionEnding.Reason.PASSWORD_RESET,
                             challenge.store(), new SessionEnding.Event(AuditEventType.PASSWORD_RESET,
                                     account.id().value(), client, Map.of("by", "code")));

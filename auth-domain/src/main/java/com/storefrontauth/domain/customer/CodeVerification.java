@@ -20,6 +20,7 @@ import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.EmailAddress;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.throttle.LockoutKey;
 import com.storefrontauth.domain.throttle.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -224,8 +225,8 @@ public class CodeVerification {
                 SessionEnding.Event.of(AuditEventType.PASSWORD_RESET, customer.id().value(), client));
         // the owner of the address proved themselves: a lockout from guessing is over
         throttle.clear(store, challenge.channel() == OtpChannel.EMAIL
-                ? LoginThrottle.keyOf("email", challenge.destination().address())
-                : LoginThrottle.keyOf("phone", challenge.destination().address()));
+                ? LockoutKey.email(challenge.destination().address())
+                : LockoutKey.phone(challenge.destination().address()));
         return signIn(store, customer, challenge, guest, client, AuditEventType.LOGIN_SUCCEEDED, now);
     }
 

@@ -2,6 +2,7 @@ package com.storefrontauth.domain.customer;
 
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.credential.PasswordCheck;
 import com.storefrontauth.domain.credential.PasswordHasher;
 import com.storefrontauth.domain.credential.PasswordPolicy;
 import com.storefrontauth.domain.session.Session;
@@ -11,17 +12,17 @@ import com.storefrontauth.domain.session.SessionEnding;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
-import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreId;
-import com.storefrontauth.domain.throttle.LoginThrottle;
+import com.storefrontauth.domain.throttle.LockoutKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a signed-in customer does with their own account: read and rename it, change the password,
@@ -40,7 +41,7 @@ public class CustomerAccount {
     PasswordHasher hasher;
 
     @Inject
-    LoginThrottle throttle;
+    PasswordCheck credentials;
 
     @Inject
     CodeVerification codes;
@@ -121,8 +122,8 @@ public class CustomerAccount {
     /** Ends one of the customer's own sessions; any other id is simply not found. */
     public void endSession(StoreId store, CustomerId id, SessionId target, ClientInfo client) {
         transactions.required(() -> {
-            Session session = sessions.find(target)
-                    .filter(found -> found.belongsTo(store) && found.subject().equals(id.value()))
+            Session session = sessions.find(store, target)
+                    .filter(found -> found.subject().equals(id.value()))
                     .filter(found -> found.revokedAt() == null)
                     .orElseThrow(() -> DomainException.notFound("session"));
             ending.end(session, SessionEnding.Reason.CUSTOMER_REVOKED, new SessionEnding.Event(
@@ -139,13 +140,9 @@ public class CustomerAccount {
         if (customer.passwordHash() == null) {
             throw DomainException.invalidField(field, "this account has no password");
         }
-        TokenHash key = LoginThrottle.keyOf("customer", customer.id().value());
-        LoginThrottle.Attempt attempt = throttle.reserve(store, key);
-        String candidate = password == null || password.length() > PasswordPolicy.MAX_LENGTH * 4 ? "" : password;
-        if (!hasher.verify(store.id(), customer.passwordHash(), candidate).matches()) {
-            attempt.failed(customer.id().value(), client);
+        if (!credentials.reserve(store, LockoutKey.customer(customer.id().value()))
+                .verify(Optional.of(customer.passwordHash()), password, customer.id().value(), client).matches()) {
             throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "The password is not correct.");
         }
-        attempt.succeeded();
     }
 }

@@ -114,8 +114,8 @@ public class CustomerAdministration {
 
     public void revokeSession(Operator operator, StoreId store, SessionId id, ClientInfo client) {
         access.require(operator, store);
-        Session session = sessions.find(id)
-                .filter(found -> found.belongsTo(store) && found.revokedAt() == null)
+        Session session = sessions.find(store, id)
+                .filter(found -> found.revokedAt() == null)
                 .orElseThrow(() -> DomainException.notFound("session"));
         ending.end(session, SessionEnding.Reason.OPERATOR_REVOKED, new SessionEnding.Event(AuditEventType.SESSION_REVOKED,
                 operator.subject(), client, Map.of("customer_id", session.subject(), "by", "operator")));

@@ -4,9 +4,8 @@ import com.storefrontauth.domain.otp.Destination;
 import com.storefrontauth.domain.otp.OtpChannel;
 import com.storefrontauth.domain.shared.EmailAddress;
 import com.storefrontauth.domain.shared.FieldErrors;
-import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.Store;
-import com.storefrontauth.domain.throttle.LoginThrottle;
+import com.storefrontauth.domain.throttle.LockoutKey;
 import java.util.Optional;
 
 /**
@@ -56,8 +55,8 @@ public record CustomerIdentifier(EmailAddress email, PhoneNumber phone) {
     }
 
     /** The lockout key: per store and normalised identifier, hashed. */
-    public TokenHash throttleKey() {
-        return email != null ? LoginThrottle.keyOf("email", email.value()) : LoginThrottle.keyOf("phone", phone.e164());
+    public LockoutKey lockoutKey() {
+        return email != null ? LockoutKey.email(email.value()) : LockoutKey.phone(phone.e164());
     }
 
     public Optional<Customer> findIn(CustomerRepository customers, Store store) {

@@ -3,7 +3,7 @@ package com.storefrontauth.domain.customer;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.credential.PasswordHasher;
-import com.storefrontauth.domain.credential.PasswordPolicy;
+import com.storefrontauth.domain.credential.PasswordCheck;
 import com.storefrontauth.domain.otp.OtpAction;
 import com.storefrontauth.domain.otp.OtpChannel;
 import com.storefrontauth.domain.session.SessionIssuer;
@@ -15,7 +15,6 @@ import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.domain.store.Store;
-import com.storefrontauth.domain.throttle.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -35,10 +34,7 @@ public class PasswordLogin {
     CustomerRepository customers;
 
     @Inject
-    PasswordHasher hasher;
-
-    @Inject
-    LoginThrottle throttle;
+    PasswordCheck credentials;
 
     @Inject
     SessionIssuer issuer;
@@ -57,20 +53,15 @@ public class PasswordLogin {
         if (!store.policy().passwordLogin()) {
             throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED, "This store does not allow password sign-in.");
         }
-        LoginThrottle.Attempt attempt = throttle.reserve(store, identifier.throttleKey());
-        String candidate = password == null || password.length() > PasswordPolicy.MAX_LENGTH * 4 ? "" : password;
+        PasswordCheck.Reserved attempt = credentials.reserve(store, identifier.lockoutKey());
         Optional<Customer> found = transactions.required(() -> identifier.findIn(customers, store))
                 .filter(customer -> customer.passwordHash() != null);
-        if (found.isEmpty()) {
-            hasher.verifyAgainstDummy(store.id(), candidate);
-            throw refused(store, attempt, null, client);
+        PasswordHasher.Verification verification = attempt.verify(found.map(Customer::passwordHash), password,
+                found.map(customer -> customer.id().value()).orElse(null), client);
+        if (!verification.matches()) {
+            throw refused(store, found.orElse(null), client);
         }
         Customer customer = found.get();
-        PasswordHasher.Verification verification = hasher.verify(store.id(), customer.passwordHash(), candidate);
-        if (!verification.matches()) {
-            throw refused(store, attempt, customer, client);
-        }
-        attempt.succeeded();
         if (customer.isDisabled()) {
             audit.recordRefusal(store.id(), AuditEventType.LOGIN_FAILED, customer.id().value(), client,
                     Map.of("method", "password", "reason", "account_disabled"));
@@ -100,11 +91,9 @@ public class PasswordLogin {
         });
     }
 
-    private DomainException refused(Store store, LoginThrottle.Attempt attempt, Customer customer, ClientInfo client) {
-        String subject = customer == null ? null : customer.id().value();
-        audit.recordRefusal(store.id(), AuditEventType.LOGIN_FAILED, subject, client,
-                Map.of("method", "password", "reason", customer == null ? "unknown_identifier" : "wrong_password"));
-        attempt.failed(subject, client);
+    private DomainException refused(Store store, Customer customer, ClientInfo client) {
+        audit.recordRefusal(store.id(), AuditEventType.LOGIN_FAILED, customer == null ? null : customer.id().value(),
+                client, Map.of("method", "password", "reason", customer == null ? "unknown_identifier" : "wrong_password"));
         return new DomainException(ErrorCode.INVALID_CREDENTIALS, "The email, phone or password is not correct.");
     }
 }

@@ -25,6 +25,7 @@ import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreDirectory;
 import com.storefrontauth.domain.store.StoreMode;
+import com.storefrontauth.domain.throttle.LockoutKey;
 import com.storefrontauth.domain.throttle.LoginThrottle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -154,7 +155,7 @@ public class PasswordResetByLink {
                     new SessionEnding.Event(AuditEventType.PASSWORD_RESET, customer.id().value(), client,
                             Map.of("method", "link")));
             // the owner of the address proved themselves: a lockout from guessing is over
-            throttle.clear(store, LoginThrottle.keyOf("email", link.email()));
+            throttle.clear(store, LockoutKey.email(link.email()));
         });
     }
 

@@ -138,10 +138,6 @@ public class OtpChallenge {
         return status == Status.OPEN && now.isBefore(expiresAt);
     }
 
-    public boolean belongsTo(StoreId other) {
-        return store == null ? other == null : store.equals(other);
-    }
-
     /** Seconds until the code expires, as the challenge response shows it. */
     public long expiresIn(Instant now) {
         return Math.max(0, Duration.between(now, expiresAt).getSeconds());

@@ -13,8 +13,11 @@ public interface OtpChallengeRepository {
     /** Saves attempts, code, expiry and status; the row is locked by {@link #lock}. */
     void update(OtpChallenge challenge);
 
-    /** Reads a challenge and holds its row lock until the unit of work ends, so attempts are counted exactly. */
-    Optional<OtpChallenge> lock(TokenHash id);
+    /**
+     * Reads the store's challenge ({@code store} null: one of no store) and holds its row lock until the unit
+     * of work ends, so attempts are counted exactly.
+     */
+    Optional<OtpChallenge> lock(StoreId store, TokenHash id);
 
     /** The newest open, unexpired merchant account challenge of {@code action} sent to this email. */
     Optional<OtpChallenge> lockOpenAccountChallenge(OtpAction action, String email, Instant now);

@@ -125,8 +125,8 @@ public class OtpChallenges {
     public OtpRequired resend(StoreId store, String token, String storeName, boolean retainMessages, OtpRules rules,
             ClientInfo client) {
         return transactions.required(() -> {
-            OtpChallenge challenge = challenges.lock(TokenHash.of(token))
-                    .filter(found -> found.belongsTo(store) && !found.action().isAccountAction())
+            OtpChallenge challenge = challenges.lock(store, TokenHash.of(token))
+                    .filter(found -> !found.action().isAccountAction())
                     .orElseThrow(OtpChallenges::expired);
             return resend(challenge, storeName, retainMessages, rules, client);
         });
@@ -239,7 +239,7 @@ public class OtpChallenges {
 
     /** Locks the challenge of a storefront token in that store; empty for any other store's or an unknown token. */
     public Optional<OtpChallenge> lock(StoreId store, String token) {
-        return challenges.lock(TokenHash.of(token)).filter(found -> found.belongsTo(store));
+        return challenges.lock(store, TokenHash.of(token));
     }
 
     /** Failures are counted per destination and client address: an attacker's wrong codes hold back only their own. */

@@ -1,6 +1,7 @@
 package com.storefrontauth.domain.session;
 
 import com.storefrontauth.domain.shared.UnitOfWork;
+import com.storefrontauth.domain.store.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -17,7 +18,8 @@ public class ActiveSessions {
     @Inject
     Clock clock;
 
-    public Optional<Session> find(SessionId id) {
-        return sessions.find(id).filter(session -> session.isActive(clock.instant()));
+    /** The store's session (null: a management session) while it is usable. */
+    public Optional<Session> find(StoreId store, SessionId id) {
+        return sessions.find(store, id).filter(session -> session.isActive(clock.instant()));
     }
 }

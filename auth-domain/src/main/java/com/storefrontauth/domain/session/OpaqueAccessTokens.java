@@ -61,7 +61,7 @@ public class OpaqueAccessTokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<Session> active = tokens.findSession(TokenHash.of(token)).flatMap(sessions::find)
+        Optional<Session> active = tokens.findSession(TokenHash.of(token)).flatMap(id -> sessions.find(null, id))
                 .filter(session -> session.isActive(now));
         active.ifPresent(session -> sessions.touch(session.id(), now));
         return active;

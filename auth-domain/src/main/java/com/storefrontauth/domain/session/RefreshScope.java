@@ -15,8 +15,4 @@ public record RefreshScope(StoreId store) {
     public static RefreshScope management() {
         return new RefreshScope(null);
     }
-
-    boolean admits(Session session) {
-        return store == null ? !session.kind().isStorefront() : session.belongsTo(store);
-    }
 }

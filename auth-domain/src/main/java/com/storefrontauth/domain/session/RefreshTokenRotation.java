@@ -63,8 +63,7 @@ public class RefreshTokenRotation {
         Instant now = clock.instant();
         String nextToken = successors.of(presented);
         TokenHash next = TokenHash.of(nextToken);
-        Optional<TokenGrant> rotated = transactions.required(() -> sessions.findByRefreshHash(used)
-                .filter(scope::admits)
+        Optional<TokenGrant> rotated = transactions.required(() -> sessions.findByRefreshHash(scope.store(), used)
                 .map(session -> {
                     if (!session.isActive(now)) {
                         throw invalid();
@@ -89,9 +88,9 @@ public class RefreshTokenRotation {
      */
     private Optional<TokenGrant> retried(TokenHash used, TokenHash next, String nextToken, RefreshScope scope,
             ClientInfo client, Instant now) {
-        return transactions.required(() -> sessions.findSpent(used).flatMap(spent -> sessions.findByRefreshHash(next)
+        return transactions.required(() -> sessions.findSpent(scope.store(), used)
+                .flatMap(spent -> sessions.findByRefreshHash(scope.store(), next)
                 .filter(session -> session.id().equals(spent.session()))
-                .filter(scope::admits)
                 .filter(session -> session.isActive(now))
                 .filter(session -> withinGrace(spent, graceOf(session)))
                 .map(session -> {
@@ -119,9 +118,8 @@ public class RefreshTokenRotation {
     /** Ends the session of a refresh token (spent or current). */
     public void logout(String presented, RefreshScope scope, ClientInfo client) {
         TokenHash hash = hashOf(presented);
-        Session session = transactions.required(() -> sessions.findByRefreshHash(hash)
-                .or(() -> sessions.findByUsedRefreshHash(hash).flatMap(sessions::find))
-                .filter(scope::admits)
+        Session session = transactions.required(() -> sessions.findByRefreshHash(scope.store(), hash)
+                .or(() -> spentIn(scope, hash))
                 .orElseThrow(RefreshTokenRotation::invalid));
         logout(session, client);
     }
@@ -134,11 +132,14 @@ public class RefreshTokenRotation {
     }
 
     private void revokeOnReuse(TokenHash used, RefreshScope scope, ClientInfo client) {
-        transactions.independent(() -> sessions.findByUsedRefreshHash(used)
-                .flatMap(sessions::find)
-                .filter(scope::admits)
+        transactions.independent(() -> spentIn(scope, used)
                 .ifPresent(session -> ending.end(session, SessionEnding.Reason.REFRESH_TOKEN_REUSED,
                         SessionEnding.Event.of(AuditEventType.REFRESH_TOKEN_REUSED, session.subject(), client))));
+    }
+
+    /** The session a spent refresh token of the scope was exchanged in. */
+    private Optional<Session> spentIn(RefreshScope scope, TokenHash used) {
+        return sessions.findSpent(scope.store(), used).flatMap(spent -> sessions.find(scope.store(), spent.session()));
     }
 
     private static TokenHash hashOf(String presented) {

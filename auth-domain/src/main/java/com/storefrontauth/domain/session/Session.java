@@ -72,10 +72,6 @@ public class Session {
         return Math.max(0, Duration.between(now, end).getSeconds());
     }
 
-    public boolean belongsTo(StoreId storeId) {
-        return store != null && store.equals(storeId);
-    }
-
     public SessionId id() {
         return id;
     }

@@ -12,15 +12,17 @@ public interface SessionRepository {
 
     void insert(Session session);
 
-    Optional<Session> find(SessionId id);
+    /** The store's session; {@code store} null: a management session (it has no store). */
+    Optional<Session> find(StoreId store, SessionId id);
 
-    Optional<Session> findByRefreshHash(TokenHash current);
+    /** The store's session (null: a management session's) whose current refresh token this is. */
+    Optional<Session> findByRefreshHash(StoreId store, TokenHash current);
 
-    /** The session that once issued this refresh token, when it has been used already. */
-    Optional<SessionId> findByUsedRefreshHash(TokenHash used);
+    /** This refresh token's exchange, when it has been used already in a session of the store (null: management). */
+    Optional<SpentRefreshToken> findSpent(StoreId store, TokenHash used);
 
-    /** This refresh token's exchange, when it has been used already. */
-    Optional<SpentRefreshToken> findSpent(TokenHash used);
+    /** Whether the session has been revoked, whatever it belongs to: the check behind every bearer token. */
+    boolean isRevoked(SessionId id);
 
     /**
      * Compare-and-set rotation: archives {@code used} as spent and makes {@code next} current, only if

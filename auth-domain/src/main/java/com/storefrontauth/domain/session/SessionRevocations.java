@@ -63,8 +63,7 @@ public class SessionRevocations {
         if (revoked.containsKey(id)) {
             return true;
         }
-        return droppedThrough != null && transactions.required(() -> sessions.find(id)
-                .map(session -> session.revokedAt() != null).orElse(false));
+        return droppedThrough != null && transactions.required(() -> sessions.isRevoked(id));
     }
 
     /** How many revocations are held in memory. */

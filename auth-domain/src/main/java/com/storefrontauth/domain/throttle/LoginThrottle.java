@@ -41,33 +41,21 @@ public class LoginThrottle {
     @Inject
     Clock clock;
 
-    /** The key of an identifier within a store: its hash, never the identifier itself. */
-    public static TokenHash keyOf(String kind, String normalisedIdentifier) {
-        return TokenHash.of(kind + ":" + normalisedIdentifier);
-    }
-
-    /** Reserves one password check of a customer identifier in the store; refused while it is locked. */
-    public Attempt reserve(Store store, TokenHash identifier) {
-        return reserve(store.id(), store.policy(), store.id(), identifier);
-    }
-
     /**
-     * Merchant and platform-admin sign-in belong to no store, wherever the form is (the management API, the
-     * console, a storefront's {@code login_as: owner}): their attempts count once per email under a reserved
-     * scope with the default policy's lockout numbers, and their events are platform events.
+     * Reserves one password check of the key; refused while it is locked. Customer keys count in the
+     * store under its policy. Merchant and platform-admin sign-in belong to no store, wherever the form is
+     * (the management API, the console, a storefront's {@code login_as: owner}): account keys count once
+     * per email under a reserved scope with the default policy's lockout numbers, and their events are
+     * platform events ({@code store} may be null).
      */
-    public Attempt reserveAccount(TokenHash identifier) {
-        return reserve(ACCOUNTS, LoginPolicy.defaults(), null, identifier);
+    public Attempt reserve(Store store, LockoutKey key) {
+        return key.isAccount() ? reserve(ACCOUNTS, LoginPolicy.defaults(), null, key.hash())
+                : reserve(store.id(), store.policy(), store.id(), key.hash());
     }
 
-    /** The owner of the identifier proved themselves another way (a reset code): a lockout from guessing is over. */
-    public void clear(Store store, TokenHash identifier) {
-        failures.clear(store.id(), identifier);
-    }
-
-    /** An account's owner proved themselves by a reset code: a lockout of its sign-in is over. */
-    public void clearAccount(TokenHash identifier) {
-        failures.clear(ACCOUNTS, identifier);
+    /** The owner of the identifier proved themselves another way (a reset code or link): a lockout from guessing is over. */
+    public void clear(Store store, LockoutKey key) {
+        failures.clear(key.isAccount() ? ACCOUNTS : store.id(), key.hash());
     }
 
     private Attempt reserve(StoreId scope, LoginPolicy policy, StoreId auditStore, TokenHash identifier) {

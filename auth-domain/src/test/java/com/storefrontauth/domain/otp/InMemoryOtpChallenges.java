@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,8 +52,8 @@ class InMemoryOtpChallenges implements OtpChallengeRepository {
     }
 
     @Override
-    public synchronized Optional<OtpChallenge> lock(TokenHash id) {
-        return find(id);
+    public synchronized Optional<OtpChallenge> lock(StoreId store, TokenHash id) {
+        return find(id).filter(challenge -> Objects.equals(challenge.store(), store));
     }
 
     @Override
@@ -69,7 +70,7 @@ class InMemoryOtpChallenges implements OtpChallengeRepository {
     public synchronized Optional<OtpChallenge> lockNewestOpen(StoreId store, Destination destination,
             Set<OtpAction> actions, Instant now) {
         return rows.values().stream()
-                .filter(found -> found.belongsTo(store) && actions.contains(found.action()))
+                .filter(found -> Objects.equals(found.store(), store) && actions.contains(found.action()))
                 .filter(found -> found.destination().equals(destination))
                 .filter(found -> found.isOpen(now))
                 .max(Comparator.comparing(OtpChallenge::lastSentAt).thenComparing(OtpChallenge::createdAt))

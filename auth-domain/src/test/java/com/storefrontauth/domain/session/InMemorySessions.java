@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -34,8 +35,13 @@ class InMemorySessions implements SessionRepository {
     }
 
     @Override
-    public Optional<Session> find(SessionId id) {
-        return Optional.ofNullable(sessions.get(id));
+    public Optional<Session> find(StoreId store, SessionId id) {
+        return Optional.ofNullable(sessions.get(id)).filter(session -> Objects.equals(session.store(), store));
+    }
+
+    @Override
+    public boolean isRevoked(SessionId id) {
+        return Optional.ofNullable(sessions.get(id)).map(session -> session.revokedAt() != null).orElse(false);
     }
 
     @Override
@@ -46,18 +52,14 @@ class InMemorySessions implements SessionRepository {
     }
 
     @Override
-    public Optional<Session> findByRefreshHash(TokenHash current) {
-        return sessions.values().stream().filter(s -> s.refreshHash().equals(current)).findFirst();
+    public Optional<Session> findByRefreshHash(StoreId store, TokenHash current) {
+        return sessions.values().stream()
+                .filter(s -> s.refreshHash().equals(current) && Objects.equals(s.store(), store)).findFirst();
     }
 
     @Override
-    public Optional<SessionId> findByUsedRefreshHash(TokenHash hash) {
-        return findSpent(hash).map(SpentRefreshToken::session);
-    }
-
-    @Override
-    public Optional<SpentRefreshToken> findSpent(TokenHash hash) {
-        return Optional.ofNullable(used.get(hash));
+    public Optional<SpentRefreshToken> findSpent(StoreId store, TokenHash hash) {
+        return Optional.ofNullable(used.get(hash)).filter(spent -> find(store, spent.session()).isPresent());
     }
 
     @Override
@@ -90,7 +92,7 @@ class InMemorySessions implements SessionRepository {
     @Override
     public List<Session> listUnrevoked(StoreId store, String subject, Instant now) {
         return sessions.values().stream()
-                .filter(s -> s.belongsTo(store) && s.revokedAt() == null && now.isBefore(s.expiresAt()))
+                .filter(s -> store.equals(s.store()) && s.revokedAt() == null && now.isBefore(s.expiresAt()))
                 .filter(s -> subject == null || s.subject().equals(subject))
                 .sorted(Comparator.comparing(Session::createdAt).reversed())
                 .toList();
@@ -121,7 +123,7 @@ class InMemorySessions implements SessionRepository {
     }
 
     private Stream<Session> active(StoreId store, SubjectKind kind, Instant now) {
-        return sessions.values().stream().filter(s -> s.belongsTo(store) && s.kind() == kind && s.isActive(now));
+        return sessions.values().stream().filter(s -> store.equals(s.store()) && s.kind() == kind && s.isActive(now));
     }
 
     @Override

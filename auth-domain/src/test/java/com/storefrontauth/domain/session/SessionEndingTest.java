@@ -64,7 +64,7 @@ class SessionEndingTest {
         assertThat(revocations.isRevoked(second.id())).isTrue();
         assertThat(revocations.isRevoked(kept.id())).isFalse();
         assertThat(revocations.isRevoked(other.id())).isFalse();
-        assertThat(sessions.find(first.id()).orElseThrow().revokeReason()).isEqualTo("password_changed");
+        assertThat(sessions.find(store, first.id()).orElseThrow().revokeReason()).isEqualTo("password_changed");
         assertThat(events.types()).containsExactly(AuditEventType.PASSWORD_CHANGED);
         assertThat(events.details(0)).containsEntry("sessions_revoked", "2").containsEntry("by", "customer");
     }

@@ -6,28 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.RecordedEvents;
-import com.storefrontauth.domain.shared.DirectTransactions;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.MutableClock;
-import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.Store;
-import com.storefrontauth.domain.store.StoreId;
 import com.storefrontauth.domain.store.StoreMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
     private final MutableClock clock = new MutableClock();
-    private final Map<TokenHash, FailureCount> rows = new HashMap<>();
     private final RecordedEvents events = new RecordedEvents();
     private final LoginThrottle throttle = throttle();
     private final Store store = Store.open("Shop", StoreMode.TEST, Instant.EPOCH);
-    private final TokenHash alice = LoginThrottle.keyOf("email", "alice@example.com");
+    private final LockoutKey alice = LockoutKey.email("alice@example.com");
 
     @Test
     void whenFailuresStayBelowThresholdThenNotLocked() {
@@ -66,16 +60,16 @@ class LoginThrottleTest {
 
     @Test
     void whenAnAccountEmailReachesTheDefaultThresholdThenAccountSignInIsLockedAndASuccessClearsTheCount() {
-        TokenHash owner = LoginThrottle.keyOf("account", "owner@shop.example");
+        LockoutKey owner = LockoutKey.account("owner@shop.example");
         for (int i = 0; i < 4; i++) {
-            throttle.reserveAccount(owner).failed(null, null);
+            throttle.reserve(null, owner).failed(null, null);
         }
-        throttle.reserveAccount(owner).succeeded();
-        throttle.reserveAccount(owner).failed(null, null);
+        throttle.reserve(null, owner).succeeded();
+        throttle.reserve(null, owner).failed(null, null);
         for (int i = 0; i < 4; i++) {
-            throttle.reserveAccount(owner).failed(null, null);
+            throttle.reserve(null, owner).failed(null, null);
         }
-        assertThatThrownBy(() -> throttle.reserveAccount(owner))
+        assertThatThrownBy(() -> throttle.reserve(null, owner))
                 .isInstanceOfSatisfying(DomainException.class, refused -> {
                     assertThat(refused.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
                     assertThat(refused.retryAfterSeconds()).contains(60L);
@@ -118,10 +112,10 @@ class LoginThrottleTest {
     @Test
     void whenOneIdentifierIsLockedThenOthersAreNot() {
         fail(5);
-        assertThatCode(() -> throttle.reserve(store, LoginThrottle.keyOf("email", "bob@example.com")))
+        assertThatCode(() -> throttle.reserve(store, LockoutKey.email("bob@example.com")))
                 .doesNotThrowAnyException();
-        assertThat(LoginThrottle.keyOf("email", "alice@example.com")).isEqualTo(alice)
-                .isNotEqualTo(LoginThrottle.keyOf("phone", "alice@example.com"));
+        assertThat(LockoutKey.email("alice@example.com")).isEqualTo(alice)
+                .isNotEqualTo(LockoutKey.phone("alice@example.com"));
     }
 
     private void fail(int times) {
@@ -139,26 +133,6 @@ class LoginThrottleTest {
     }
 
     private LoginThrottle throttle() {
-        LoginThrottle built = new LoginThrottle();
-        built.clock = clock;
-        built.transactions = new DirectTransactions();
-        built.audit = events.log(clock);
-        built.failures = new LoginFailureRepository() {
-            @Override
-            public FailureCount lock(StoreId s, TokenHash identifier, Instant now) {
-                return rows.computeIfAbsent(identifier, key -> new FailureCount(0, now, null));
-            }
-
-            @Override
-            public void save(StoreId s, TokenHash identifier, FailureCount count) {
-                rows.put(identifier, count);
-            }
-
-            @Override
-            public void clear(StoreId s, TokenHash identifier) {
-                rows.remove(identifier);
-            }
-        };
-        return built;
+        return new InMemoryLoginFailures().throttle(clock, events.log(clock));
     }
 }

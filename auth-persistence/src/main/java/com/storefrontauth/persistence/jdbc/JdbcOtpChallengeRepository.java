@@ -59,9 +59,12 @@ public class JdbcOtpChallengeRepository implements OtpChallengeRepository {
     }
 
     @Override
-    public Optional<OtpChallenge> lock(TokenHash id) {
-        return sql.one("SELECT " + COLUMNS + " FROM otp_challenges WHERE id_hash = ? FOR UPDATE",
-                JdbcOtpChallengeRepository::challenge, id.hex());
+    public Optional<OtpChallenge> lock(StoreId store, TokenHash id) {
+        return store == null
+                ? sql.one("SELECT " + COLUMNS + " FROM otp_challenges WHERE id_hash = ? AND store_id IS NULL FOR UPDATE",
+                        JdbcOtpChallengeRepository::challenge, id.hex())
+                : sql.one("SELECT " + COLUMNS + " FROM otp_challenges WHERE id_hash = ? AND store_id = ? FOR UPDATE",
+                        JdbcOtpChallengeRepository::challenge, id.hex(), store.value());
     }
 
     /**

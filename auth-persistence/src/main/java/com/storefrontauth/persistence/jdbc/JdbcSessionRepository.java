@@ -69,27 +69,38 @@ public class JdbcSessionRepository implements SessionRepository {
     }
 
     @Override
-    public Optional<Session> find(SessionId id) {
-        return sql.one("SELECT " + COLUMNS + " FROM sessions WHERE id = ?", JdbcSessionRepository::session, id.value());
+    public Optional<Session> find(StoreId store, SessionId id) {
+        return sql.one("SELECT " + COLUMNS + " FROM sessions WHERE id = ? AND " + ofStore("store_id", store),
+                JdbcSessionRepository::session, keyAndStore(id.value(), store));
     }
 
     @Override
-    public Optional<Session> findByRefreshHash(TokenHash current) {
-        return sql.one("SELECT " + COLUMNS + " FROM sessions WHERE refresh_hash = ?", JdbcSessionRepository::session,
-                current.hex());
+    public Optional<Session> findByRefreshHash(StoreId store, TokenHash current) {
+        return sql.one("SELECT " + COLUMNS + " FROM sessions WHERE refresh_hash = ? AND " + ofStore("store_id", store),
+                JdbcSessionRepository::session, keyAndStore(current.hex(), store));
     }
 
     @Override
-    public Optional<SessionId> findByUsedRefreshHash(TokenHash used) {
-        return sql.one("SELECT session_id FROM used_refresh_tokens WHERE token_hash = ?",
-                row -> new SessionId(row.getString("session_id")), used.hex());
-    }
-
-    @Override
-    public Optional<SpentRefreshToken> findSpent(TokenHash used) {
-        return sql.one("SELECT session_id, used_at FROM used_refresh_tokens WHERE token_hash = ?",
+    public Optional<SpentRefreshToken> findSpent(StoreId store, TokenHash used) {
+        return sql.one("SELECT u.session_id, u.used_at FROM used_refresh_tokens u JOIN sessions s ON s.id = u.session_id"
+                + " WHERE u.token_hash = ? AND " + ofStore("s.store_id", store),
                 row -> new SpentRefreshToken(new SessionId(row.getString("session_id")), Sql.instant(row, "used_at")),
-                used.hex());
+                keyAndStore(used.hex(), store));
+    }
+
+    @Override
+    public boolean isRevoked(SessionId id) {
+        return sql.one("SELECT id FROM sessions WHERE id = ? AND revoked_at IS NOT NULL", row -> true, id.value())
+                .isPresent();
+    }
+
+    /** Management sessions have no store: a finder given none looks among them only. */
+    private static String ofStore(String column, StoreId store) {
+        return store == null ? column + " IS NULL" : column + " = ?";
+    }
+
+    private static Object[] keyAndStore(String key, StoreId store) {
+        return store == null ? new Object[] {key} : new Object[] {key, store.value()};
     }
 
     /**

@@ -56,8 +56,8 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
                 false, sentAt, expiresAt, status);
     }
 
-    private static Optional<OtpChallenge> lock(TokenHash id) {
-        return transactions.required(() -> otpChallenges.lock(id));
+    private static Optional<OtpChallenge> lock(StoreId store, TokenHash id) {
+        return transactions.required(() -> otpChallenges.lock(store, id));
     }
 
     private static void await(CountDownLatch latch) {
@@ -111,7 +111,9 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
                 new Destination(OtpChannel.WHATSAPP, "+919876543210"), "cus_0123456789abcdef", false, now,
                 now.plus(Duration.ofMinutes(10)), Status.OPEN);
 
-        assertThat(lock(challenge.id())).get().usingRecursiveComparison().isEqualTo(challenge);
+        assertThat(lock(challenge.store(), challenge.id())).get().usingRecursiveComparison().isEqualTo(challenge);
+        assertThat(lock(newStore().id(), challenge.id())).as("another store's").isEmpty();
+        assertThat(lock(null, challenge.id())).as("one of no store").isEmpty();
     }
 
     @Test
@@ -120,7 +122,7 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
         OtpChallenge decoy = insert(null, OtpAction.ACTIVATE_ACCOUNT, new Destination(OtpChannel.EMAIL, uniqueEmail()),
                 null, true, now, now.plusSeconds(900), Status.BURNED);
 
-        OtpChallenge found = lock(decoy.id()).orElseThrow();
+        OtpChallenge found = lock(decoy.store(), decoy.id()).orElseThrow();
 
         assertThat(found).usingRecursiveComparison().isEqualTo(decoy);
         assertThat(found.store()).isNull();
@@ -130,7 +132,8 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
 
     @Test
     void whenAnUnknownChallengeIsLockedThenNothingIsFound() {
-        assertThat(lock(newHash())).isEmpty();
+        assertThat(lock(null, newHash())).isEmpty();
+        assertThat(lock(newStore().id(), newHash())).isEmpty();
     }
 
     @Test
@@ -141,21 +144,21 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
                 "cus_1", false, now.minusSeconds(120), now.plusSeconds(480), Status.OPEN);
 
         transactions.required(() -> {
-            OtpChallenge locked = otpChallenges.lock(challenge.id()).orElseThrow();
+            OtpChallenge locked = otpChallenges.lock(challenge.store(), challenge.id()).orElseThrow();
             assertThat(locked.verify(WRONG_CODE, CODES, now)).isInstanceOf(OtpChallenge.Rejected.class);
             otpChallenges.update(locked);
         });
-        assertThat(lock(challenge.id())).map(OtpChallenge::attempts).contains(1);
+        assertThat(lock(challenge.store(), challenge.id())).map(OtpChallenge::attempts).contains(1);
 
         String[] resent = new String[1];
         OtpChallenge afterResend = transactions.required(() -> {
-            OtpChallenge locked = otpChallenges.lock(challenge.id()).orElseThrow();
+            OtpChallenge locked = otpChallenges.lock(challenge.store(), challenge.id()).orElseThrow();
             resent[0] = locked.resend(RULES, CODES, now);
             otpChallenges.update(locked);
             return locked;
         });
 
-        OtpChallenge found = lock(challenge.id()).orElseThrow();
+        OtpChallenge found = lock(challenge.store(), challenge.id()).orElseThrow();
         assertThat(found).usingRecursiveComparison().isEqualTo(afterResend);
         assertThat(found.attempts()).isZero();
         assertThat(found.sends()).isEqualTo(2);
@@ -164,11 +167,11 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
         assertThat(found.codeHash()).isNotEqualTo(challenge.codeHash()).isEqualTo(CODES.hash(challenge.id(), resent[0]));
 
         transactions.required(() -> {
-            OtpChallenge locked = otpChallenges.lock(challenge.id()).orElseThrow();
+            OtpChallenge locked = otpChallenges.lock(challenge.store(), challenge.id()).orElseThrow();
             assertThat(locked.verify(resent[0], CODES, now)).isInstanceOf(OtpChallenge.Accepted.class);
             otpChallenges.update(locked);
         });
-        assertThat(lock(challenge.id())).map(OtpChallenge::status).contains(Status.USED);
+        assertThat(lock(challenge.store(), challenge.id())).map(OtpChallenge::status).contains(Status.USED);
     }
 
     @Test
@@ -178,8 +181,8 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
         OtpChallenge challenge = insert(store.id(), OtpAction.LOGIN, new Destination(OtpChannel.EMAIL, "a@example.com"),
                 "cus_2", false, now, now.plusSeconds(600), Status.OPEN);
 
-        Optional<OtpChallenge> second = lockWhileHeld(() -> otpChallenges.lock(challenge.id()),
-                () -> otpChallenges.lock(challenge.id()), held -> held.verify(WRONG_CODE, CODES, now));
+        Optional<OtpChallenge> second = lockWhileHeld(() -> otpChallenges.lock(challenge.store(), challenge.id()),
+                () -> otpChallenges.lock(challenge.store(), challenge.id()), held -> held.verify(WRONG_CODE, CODES, now));
 
         assertThat(second).map(OtpChallenge::attempts).contains(1);
     }
@@ -270,9 +273,9 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
 
         assertThat(otpChallenges.deleteExpired(epoch)).isEqualTo(2);
 
-        assertThat(lock(old.id())).isEmpty();
-        assertThat(lock(older.id())).isEmpty();
-        assertThat(lock(atCutOff.id())).isPresent();
-        assertThat(lock(current.id())).isPresent();
+        assertThat(lock(old.store(), old.id())).isEmpty();
+        assertThat(lock(older.store(), older.id())).isEmpty();
+        assertThat(lock(atCutOff.store(), atCutOff.id())).isPresent();
+        assertThat(lock(current.store(), current.id())).isPresent();
     }
 }

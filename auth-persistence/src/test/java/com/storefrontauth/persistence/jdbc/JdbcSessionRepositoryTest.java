@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.storefrontauth.domain.session.Session;
 import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.session.SessionRepository;
+import com.storefrontauth.domain.session.SpentRefreshToken;
 import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.Page;
@@ -16,6 +17,7 @@ import com.storefrontauth.persistence.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -72,12 +74,33 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         TokenHash refresh = newHash();
         Session session = newSession(store, refresh);
 
-        Session found = sessions.find(session.id()).orElseThrow();
+        Session found = sessions.find(session.store(), session.id()).orElseThrow();
 
         assertThat(found).usingRecursiveComparison().isEqualTo(session);
-        assertThat(sessions.findByRefreshHash(refresh)).map(Session::id).contains(session.id());
-        assertThat(sessions.findByRefreshHash(newHash())).isEmpty();
-        assertThat(sessions.find(SessionId.generate())).isEmpty();
+        assertThat(sessions.findByRefreshHash(session.store(), refresh)).map(Session::id).contains(session.id());
+        assertThat(sessions.findByRefreshHash(session.store(), newHash())).isEmpty();
+        assertThat(sessions.find(session.store(), SessionId.generate())).isEmpty();
+    }
+
+    @Test
+    void whenASessionIsLookedForInAnotherStoreOrAmongManagementSessionsThenNoFinderFindsIt() {
+        Store store = newStore();
+        StoreId other = newStore().id();
+        TokenHash used = newHash();
+        TokenHash next = newHash();
+        Session session = newSession(store, used);
+        transactions.required(() -> sessions.rotate(session.id(), used, next, now()));
+
+        for (StoreId elsewhere : Arrays.asList(other, null)) {
+            assertThat(sessions.find(elsewhere, session.id())).isEmpty();
+            assertThat(sessions.findByRefreshHash(elsewhere, next)).isEmpty();
+            assertThat(sessions.findSpent(elsewhere, used)).isEmpty();
+        }
+        assertThat(sessions.find(store.id(), session.id())).isPresent();
+        assertThat(sessions.findSpent(store.id(), used)).isPresent();
+        assertThat(sessions.isRevoked(session.id())).isFalse();
+        sessions.revoke(session.id(), "logout", now());
+        assertThat(sessions.isRevoked(session.id())).isTrue();
     }
 
     @Test
@@ -88,7 +111,7 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
                 new ClientInfo(null, null), newHash());
         sessions.insert(session);
 
-        Session found = sessions.find(session.id()).orElseThrow();
+        Session found = sessions.find(session.store(), session.id()).orElseThrow();
 
         assertThat(found.store()).isNull();
         assertThat(found.anonymousId()).isEqualTo("anon-1");
@@ -108,12 +131,12 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         boolean rotated = transactions.required(() -> sessions.rotate(session.id(), used, next, later));
 
         assertThat(rotated).isTrue();
-        Session found = sessions.findByRefreshHash(next).orElseThrow();
+        Session found = sessions.findByRefreshHash(session.store(), next).orElseThrow();
         assertThat(found.id()).isEqualTo(session.id());
         assertThat(found.lastUsedAt()).isEqualTo(later);
-        assertThat(sessions.findByRefreshHash(used)).isEmpty();
-        assertThat(sessions.findByUsedRefreshHash(used)).contains(session.id());
-        assertThat(sessions.findByUsedRefreshHash(next)).isEmpty();
+        assertThat(sessions.findByRefreshHash(session.store(), used)).isEmpty();
+        assertThat(sessions.findSpent(session.store(), used).map(SpentRefreshToken::session)).contains(session.id());
+        assertThat(sessions.findSpent(session.store(), next).map(SpentRefreshToken::session)).isEmpty();
     }
 
     @Test
@@ -127,7 +150,7 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         boolean again = transactions.required(() -> sessions.rotate(session.id(), used, newHash(), now()));
 
         assertThat(again).isFalse();
-        assertThat(sessions.find(session.id())).map(Session::refreshHash).contains(next);
+        assertThat(sessions.find(session.store(), session.id())).map(Session::refreshHash).contains(next);
     }
 
     @Test
@@ -140,8 +163,8 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         boolean rotated = transactions.required(() -> sessions.rotate(session.id(), used, newHash(), now()));
 
         assertThat(rotated).isFalse();
-        assertThat(sessions.find(session.id())).map(Session::refreshHash).contains(used);
-        assertThat(sessions.findByUsedRefreshHash(used)).isEmpty();
+        assertThat(sessions.find(session.store(), session.id())).map(Session::refreshHash).contains(used);
+        assertThat(sessions.findSpent(session.store(), used).map(SpentRefreshToken::session)).isEmpty();
     }
 
     @Test
@@ -173,8 +196,8 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
             }
 
             assertThat(winners).hasSize(1);
-            assertThat(sessions.find(session.id())).map(Session::refreshHash).contains(winners.get(0));
-            assertThat(sessions.findByUsedRefreshHash(used)).contains(session.id());
+            assertThat(sessions.find(session.store(), session.id())).map(Session::refreshHash).contains(winners.get(0));
+            assertThat(sessions.findSpent(session.store(), used).map(SpentRefreshToken::session)).contains(session.id());
         } finally {
             pool.shutdownNow();
         }
@@ -189,7 +212,7 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         assertThat(sessions.revoke(session.id(), "logout", first)).isTrue();
         assertThat(sessions.revoke(session.id(), "refresh_token_reused", first.plusSeconds(5))).isFalse();
 
-        Session found = sessions.find(session.id()).orElseThrow();
+        Session found = sessions.find(session.store(), session.id()).orElseThrow();
         assertThat(found.revokedAt()).isEqualTo(first);
         assertThat(found.revokeReason()).isEqualTo("logout");
     }
@@ -226,7 +249,7 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         assertThat(sessions.revokedSince(lastPoll.minusSeconds(10)))
                 .extracting(SessionRepository.Revocation::id)
                 .contains(session.id());
-        assertThat(sessions.find(session.id()).orElseThrow().revokedAt()).isEqualTo(skewedInstanceClock);
+        assertThat(sessions.find(session.store(), session.id()).orElseThrow().revokedAt()).isEqualTo(skewedInstanceClock);
     }
 
     /** Database clocks tick in microseconds or coarser: two reads in a row may show the same time. */
@@ -240,7 +263,9 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
 
     @Test
     void whenASessionIsUnknownThenFindIsEmpty() {
-        assertThat(sessions.find(SessionId.generate())).isEmpty();
+        assertThat(sessions.find(newStore().id(), SessionId.generate())).isEmpty();
+        assertThat(sessions.find(null, SessionId.generate())).isEmpty();
+        assertThat(sessions.isRevoked(SessionId.generate())).isFalse();
     }
 
     @Test
@@ -306,16 +331,16 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
 
         assertThat(revoked).isEqualTo(2);
         for (Session ended : List.of(first, second)) {
-            Session found = sessions.find(ended.id()).orElseThrow();
+            Session found = sessions.find(ended.store(), ended.id()).orElseThrow();
             assertThat(found.revokedAt()).isEqualTo(now);
             assertThat(found.revokeReason()).isEqualTo("password_changed");
         }
-        Session stillRevoked = sessions.find(earlier.id()).orElseThrow();
+        Session stillRevoked = sessions.find(earlier.store(), earlier.id()).orElseThrow();
         assertThat(stillRevoked.revokedAt()).isEqualTo(loggedOut);
         assertThat(stillRevoked.revokeReason()).isEqualTo("logout");
-        assertThat(sessions.find(current.id()).orElseThrow().revokedAt()).isNull();
-        assertThat(sessions.find(otherSubject.id()).orElseThrow().revokedAt()).isNull();
-        assertThat(sessions.find(otherStore.id()).orElseThrow().revokedAt()).isNull();
+        assertThat(sessions.find(current.store(), current.id()).orElseThrow().revokedAt()).isNull();
+        assertThat(sessions.find(otherSubject.store(), otherSubject.id()).orElseThrow().revokedAt()).isNull();
+        assertThat(sessions.find(otherStore.store(), otherStore.id()).orElseThrow().revokedAt()).isNull();
         assertThat(ids(sessions.listUnrevoked(store.id(), "cus_a", now))).containsExactly(current.id());
     }
 
@@ -458,15 +483,15 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
 
         assertThat(revoked).isEqualTo(2);
         for (Session ended : List.of(first, second)) {
-            Session found = sessions.find(ended.id()).orElseThrow();
+            Session found = sessions.find(ended.store(), ended.id()).orElseThrow();
             assertThat(found.revokedAt()).isEqualTo(now);
             assertThat(found.revokeReason()).isEqualTo("account_disabled");
         }
-        Session stillRevoked = sessions.find(earlier.id()).orElseThrow();
+        Session stillRevoked = sessions.find(earlier.store(), earlier.id()).orElseThrow();
         assertThat(stillRevoked.revokedAt()).isEqualTo(loggedOut);
         assertThat(stillRevoked.revokeReason()).isEqualTo("logout");
-        assertThat(sessions.find(otherAccount.id()).orElseThrow().revokedAt()).isNull();
-        assertThat(sessions.find(inAStore.id()).orElseThrow().revokedAt()).isNull();
+        assertThat(sessions.find(otherAccount.store(), otherAccount.id()).orElseThrow().revokedAt()).isNull();
+        assertThat(sessions.find(inAStore.store(), inAStore.id()).orElseThrow().revokedAt()).isNull();
         assertThat(sessions.revokeAllOfAccount(account, "account_disabled", now.plusSeconds(1))).isZero();
     }
 }
