@@ -3,6 +3,7 @@ package com.storefrontauth.domain.otp;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.RandomSecret;
+import com.storefrontauth.domain.shared.RetryAfter;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.StoreId;
 import java.time.Duration;
@@ -121,9 +122,8 @@ public class OtpChallenge {
         }
         Instant allowedAt = lastSentAt.plus(rules.resendCooldown());
         if (now.isBefore(allowedAt)) {
-            long wait = Math.max(1, Duration.between(now, allowedAt).toMillis() / 1000 + 1);
             throw new DomainException(ErrorCode.RATE_LIMITED, "A code was sent moments ago; wait before asking again.",
-                    Map.of(), Map.of(), wait);
+                    Map.of(), Map.of(), RetryAfter.seconds(now, allowedAt));
         }
         String code = OtpCodes.generate(rules.codeLength());
         codeHash = codes.hash(id, code);

@@ -11,6 +11,7 @@ import com.storefrontauth.domain.platform.PlatformLimitsService;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.shared.RetryAfter;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.domain.store.StoreId;
@@ -171,7 +172,7 @@ public class OtpChallenges {
     /** {@link #verify} for a challenge whose action {@code locate} has already settled. */
     public <T> T verifyLocated(Supplier<Optional<OtpChallenge>> locate, String code, OtpRules rules, ClientInfo client,
             Function<OtpChallenge, T> completion) {
-        Object result = transactions.required(() -> {
+        return transactions.requiredThenRefuse(() -> {
             Instant now = clock.instant();
             OtpChallenge challenge = locate.get().orElseThrow(OtpChallenges::expired);
             TokenHash key = failureKey(challenge, client);
@@ -190,28 +191,19 @@ public class OtpChallenges {
                 }
                 throw expired();
             }
-            // the refusal commits (attempt counted) and is thrown after the commit
+            // the attempt stays counted: the refusal is thrown once its unit of work has committed
             challenges.update(challenge);
             activity.record(key, Kind.FAILED, now);
             if (outcome instanceof OtpChallenge.Burned) {
                 audit.record(challenge.store(), AuditEventType.OTP_BURNED, challenge.subject(), client,
                         details(challenge, Map.of("attempts", String.valueOf(challenge.attempts()))));
-                return new Refusal(wrongCode(0));
+                throw new Transactions.CommittedRefusal(wrongCode(0));
             }
             int remaining = ((OtpChallenge.Rejected) outcome).attemptsRemaining();
             audit.record(challenge.store(), AuditEventType.OTP_FAILED, challenge.subject(), client,
                     details(challenge, Map.of("attempts_remaining", String.valueOf(remaining))));
-            return new Refusal(wrongCode(remaining));
+            throw new Transactions.CommittedRefusal(wrongCode(remaining));
         });
-        if (result instanceof Refusal refusal) {
-            throw refusal.exception();
-        }
-        @SuppressWarnings("unchecked")
-        T completed = (T) result;
-        return completed;
-    }
-
-    private record Refusal(DomainException exception) {
     }
 
     private static DomainException wrongCode(int remaining) {
@@ -312,10 +304,8 @@ public class OtpChallenges {
         return entry.plus(window).plusMillis(1);
     }
 
-    /** Retry-After: whole seconds until {@code free}, rounded up. */
     private static DomainException limited(ErrorCode code, String detail, Instant free, Instant now) {
-        long wait = Math.max(1, (Duration.between(now, free).toMillis() + 999) / 1000);
-        return new DomainException(code, detail, Map.of(), Map.of(), wait);
+        return new DomainException(code, detail, Map.of(), Map.of(), RetryAfter.seconds(now, free));
     }
 
     public static DomainException expired() {

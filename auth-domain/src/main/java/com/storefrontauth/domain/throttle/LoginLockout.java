@@ -46,10 +46,4 @@ public final class LoginLockout {
         Duration lock = lockFor(failures, policy);
         return new FailureCount(failures, now, lock.isZero() ? null : now.plus(lock));
     }
-
-    /** Whole seconds until {@code until}, at least 1, for {@code Retry-After}. */
-    public static long retryAfterSeconds(Instant until, Instant now) {
-        long millis = Duration.between(now, until).toMillis();
-        return Math.max(1, (millis + 999) / 1000);
-    }
 }

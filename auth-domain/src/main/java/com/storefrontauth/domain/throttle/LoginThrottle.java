@@ -5,6 +5,7 @@ import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.shared.RetryAfter;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.domain.store.LoginPolicy;
@@ -64,7 +65,7 @@ public class LoginThrottle {
             FailureCount current = failures.lock(scope, identifier, now);
             if (current.isLockedAt(now)) {
                 throw new DomainException(ErrorCode.TOO_MANY_ATTEMPTS, "Too many failed attempts. Try again later.",
-                        Map.of(), Map.of(), LoginLockout.retryAfterSeconds(current.lockedUntil(), now));
+                        Map.of(), Map.of(), RetryAfter.seconds(now, current.lockedUntil()));
             }
             FailureCount next = LoginLockout.reserve(current, now, policy);
             failures.save(scope, identifier, next);

@@ -126,6 +126,13 @@ class OtpChallengeTest {
     }
 
     @Test
+    void whenResentAtOnceThenRetryAfterIsTheWholeCooldownNotASecondMore() {
+        OtpChallenge challenge = issue().challenge();
+
+        assertThat(resendRefused(challenge).retryAfterSeconds()).contains(60L);
+    }
+
+    @Test
     void whenResentInsideTheCooldownThenRateLimitedWithRetryAfter() {
         OtpChallenge.Issued issued = issue();
         OtpChallenge challenge = issued.challenge();

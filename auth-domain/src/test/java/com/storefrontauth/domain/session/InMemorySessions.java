@@ -1,5 +1,6 @@
 package com.storefrontauth.domain.session;
 
+import com.storefrontauth.domain.shared.DirectTransactions;
 import com.storefrontauth.domain.shared.Page;
 import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.shared.TokenHash;
@@ -18,15 +19,24 @@ import java.util.stream.Stream;
  * A session store with the same compare-and-set contract as the database one; its clock plays the
  * database's, by which revocations are recorded whatever time the caller passes in.
  */
-class InMemorySessions implements SessionRepository {
+public class InMemorySessions implements SessionRepository {
 
     final Map<SessionId, Session> sessions = new ConcurrentHashMap<>();
     final Map<TokenHash, SpentRefreshToken> used = new ConcurrentHashMap<>();
     private final Map<SessionId, Instant> recorded = new ConcurrentHashMap<>();
     private final Clock databaseClock;
 
-    InMemorySessions(Clock databaseClock) {
+    public InMemorySessions(Clock databaseClock) {
         this.databaseClock = databaseClock;
+    }
+
+    /** This instance's revocations over these sessions, polled by {@code clock}. */
+    public SessionRevocations revocations(Clock clock) {
+        SessionRevocations revocations = new SessionRevocations();
+        revocations.sessions = this;
+        revocations.transactions = new DirectTransactions();
+        revocations.clock = clock;
+        return revocations;
     }
 
     @Override

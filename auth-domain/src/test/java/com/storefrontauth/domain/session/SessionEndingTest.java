@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.RecordedEvents;
 import com.storefrontauth.domain.shared.ClientInfo;
-import com.storefrontauth.domain.shared.DirectTransactions;
 import com.storefrontauth.domain.shared.MutableClock;
 import com.storefrontauth.domain.shared.RandomSecret;
 import com.storefrontauth.domain.shared.TokenHash;
@@ -27,17 +26,9 @@ class SessionEndingTest {
     private final InMemorySessions sessions = new InMemorySessions(clock);
     private final RecordedEvents events = new RecordedEvents();
     private final UnitOfWork unit = new UnitOfWork();
-    private final SessionRevocations revocations = revocations();
+    private final SessionRevocations revocations = sessions.revocations(clock);
     private final SessionEnding ending = new SessionEnding(sessions, revocations, events.log(clock), unit, clock);
     private final StoreId store = StoreId.generate();
-
-    private SessionRevocations revocations() {
-        SessionRevocations known = new SessionRevocations();
-        known.sessions = sessions;
-        known.transactions = new DirectTransactions();
-        known.clock = clock;
-        return known;
-    }
 
     private Session session(String subject) {
         Session session = Session.start(store, SubjectKind.CUSTOMER, subject, null,

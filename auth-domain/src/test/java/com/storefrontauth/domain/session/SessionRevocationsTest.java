@@ -3,7 +3,6 @@ package com.storefrontauth.domain.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storefrontauth.domain.shared.ClientInfo;
-import com.storefrontauth.domain.shared.DirectTransactions;
 import com.storefrontauth.domain.shared.MutableClock;
 import com.storefrontauth.domain.shared.RandomSecret;
 import com.storefrontauth.domain.shared.TokenHash;
@@ -19,11 +18,7 @@ class SessionRevocationsTest {
     private final InMemorySessions sessions = new InMemorySessions(database);
 
     private SessionRevocations instance(Clock clock) {
-        SessionRevocations revocations = new SessionRevocations();
-        revocations.sessions = sessions;
-        revocations.transactions = new DirectTransactions();
-        revocations.clock = clock;
-        return revocations;
+        return sessions.revocations(clock);
     }
 
     private Session session(Instant now) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreMode;
 import com.storefrontauth.persistence.DataAccessException;
@@ -113,6 +114,32 @@ class JdbcTransactionsTest extends RepositoryTest {
         })).isInstanceOf(IllegalStateException.class);
 
         assertThat(ran).containsExactly("independent");
+    }
+
+    @Test
+    void whenWorkThrowsACommittedRefusalThenItsWritesCommitAndTheRefusalReachesTheCaller() {
+        Store counted = Store.open("Attempt counted", StoreMode.TEST, now());
+        DomainException wrongCode = new DomainException(ErrorCode.INVALID_OTP, "wrong code");
+
+        assertThatThrownBy(() -> transactions.requiredThenRefuse(() -> {
+            stores.insert(counted);
+            throw new Transactions.CommittedRefusal(wrongCode);
+        })).isSameAs(wrongCode);
+
+        assertThat(stores.find(counted.id())).isPresent();
+        assertThat(transactions.active()).isFalse();
+    }
+
+    @Test
+    void whenWorkUnderRequiredThenRefuseThrowsAnythingElseThenItRollsBack() {
+        Store rolledBack = Store.open("Completion failed", StoreMode.TEST, now());
+
+        assertThatThrownBy(() -> transactions.requiredThenRefuse(() -> {
+            stores.insert(rolledBack);
+            throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "disabled");
+        })).isInstanceOf(DomainException.class);
+
+        assertThat(stores.find(rolledBack.id())).isEmpty();
     }
 
     @Test

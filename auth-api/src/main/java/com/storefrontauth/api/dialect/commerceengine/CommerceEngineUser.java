@@ -2,7 +2,7 @@ package com.storefrontauth.api.dialect.commerceengine;
 
 import static com.storefrontauth.api.http.JsonFactory.JSON;
 
-import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.domain.customer.Customer;
 import com.storefrontauth.domain.session.Session;
 import com.storefrontauth.domain.store.Store;
@@ -52,8 +52,8 @@ final class CommerceEngineUser {
                 .add("customer_group_id", JsonValue.NULL)
                 .add("customer_group", JsonValue.NULL)
                 .add("business", JsonValue.NULL)
-                .add("created_at", Representation.time(customer.createdAt()))
-                .add("modified_at", Representation.time(customer.modifiedAt()))
+                .add("created_at", WireFormat.time(customer.createdAt()))
+                .add("modified_at", WireFormat.time(customer.modifiedAt()))
                 .build();
     }
 

@@ -2,7 +2,7 @@ package com.storefrontauth.api.dialect.scalev;
 
 import static com.storefrontauth.api.http.JsonFactory.JSON;
 
-import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.domain.customer.Customer;
 import com.storefrontauth.domain.session.TokenGrant;
 import com.storefrontauth.domain.store.Store;
@@ -46,7 +46,7 @@ final class ScalevBodies {
                         .add("last_name", nullable(customer.lastName()))
                         .add("is_email_verified", customer.emailVerified())
                         .add("is_phone_verified", customer.phoneVerified())
-                        .add("created_at", Representation.time(customer.createdAt())))
+                        .add("created_at", WireFormat.time(customer.createdAt())))
                 .add("store", JSON.createObjectBuilder()
                         .add("unique_id", store.id().value())
                         .add("name", store.name())

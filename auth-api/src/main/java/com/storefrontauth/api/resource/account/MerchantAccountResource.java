@@ -4,7 +4,7 @@ import static com.storefrontauth.api.http.JsonFactory.JSON;
 
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.JsonRequest;
-import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.http.TokenJson;
 import com.storefrontauth.api.security.ThrottledRoute;
 import com.storefrontauth.domain.account.MerchantActivation;
 import com.storefrontauth.domain.account.MerchantLogin;
@@ -64,7 +64,7 @@ public class MerchantAccountResource {
             json.errors().add("otp", "is too long");
         }
         json.validate();
-        return Representation.merchantTokens(activation.activate(email, otp, Clients.of(request))).toString();
+        return TokenJson.merchantTokens(activation.activate(email, otp, Clients.of(request))).toString();
     }
 
     @POST
@@ -75,7 +75,7 @@ public class MerchantAccountResource {
         String email = json.requiredString("email");
         String password = json.requiredString("password");
         json.validate();
-        return Representation.merchantTokens(login.login(email, password, Clients.of(request))).toString();
+        return TokenJson.merchantTokens(login.login(email, password, Clients.of(request))).toString();
     }
 
     @POST
@@ -85,7 +85,7 @@ public class MerchantAccountResource {
         JsonRequest json = JsonRequest.parse(body);
         String refreshToken = json.requiredString("refresh_token");
         json.validate();
-        return Representation.merchantTokens(login.refresh(refreshToken, Clients.of(request))).toString();
+        return TokenJson.merchantTokens(login.refresh(refreshToken, Clients.of(request))).toString();
     }
 
     @POST

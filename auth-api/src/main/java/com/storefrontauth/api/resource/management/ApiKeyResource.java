@@ -4,8 +4,9 @@ import static com.storefrontauth.api.http.JsonFactory.JSON;
 
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.JsonRequest;
+import com.storefrontauth.api.http.ManagementJson;
 import com.storefrontauth.api.http.PathIds;
-import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
 import com.storefrontauth.domain.apikey.ApiKey;
@@ -42,8 +43,8 @@ public class ApiKeyResource {
     @GET
     public String list() {
         return JSON.createObjectBuilder()
-                .add("items", Representation.list(keys.list(Caller.operator(request), PathIds.store(storeId)),
-                        Representation::apiKey))
+                .add("items", WireFormat.list(keys.list(Caller.operator(request), PathIds.store(storeId)),
+                        ManagementJson::apiKey))
                 .build().toString();
     }
 
@@ -59,7 +60,7 @@ public class ApiKeyResource {
         json.validate();
         ApiKey.Issued issued = keys.issue(Caller.operator(request), PathIds.store(storeId), type, label,
                 Clients.of(request));
-        return Response.status(Response.Status.CREATED).entity(Representation.issuedApiKey(issued).toString()).build();
+        return Response.status(Response.Status.CREATED).entity(ManagementJson.issuedApiKey(issued).toString()).build();
     }
 
     @DELETE

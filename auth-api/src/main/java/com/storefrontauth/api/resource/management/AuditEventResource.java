@@ -1,8 +1,9 @@
 package com.storefrontauth.api.resource.management;
 
+import com.storefrontauth.api.http.ManagementJson;
 import com.storefrontauth.api.http.PathIds;
 import com.storefrontauth.api.http.QueryNumbers;
-import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
 import com.storefrontauth.domain.audit.AuditEventType;
@@ -57,7 +58,7 @@ public class AuditEventResource {
         }
         PageRequest pageRequest = QueryNumbers.page(page, size, errors);
         errors.throwIfAny();
-        return Representation.page(audit.page(Caller.operator(request), PathIds.store(storeId), eventType, from,
-                pageRequest), Representation::event).toString();
+        return WireFormat.page(audit.page(Caller.operator(request), PathIds.store(storeId), eventType, from,
+                pageRequest), ManagementJson::event).toString();
     }
 }

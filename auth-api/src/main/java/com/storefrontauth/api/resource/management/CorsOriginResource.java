@@ -4,8 +4,9 @@ import static com.storefrontauth.api.http.JsonFactory.JSON;
 
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.JsonRequest;
+import com.storefrontauth.api.http.ManagementJson;
 import com.storefrontauth.api.http.PathIds;
-import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
 import com.storefrontauth.domain.cors.CorsOrigin;
@@ -41,8 +42,8 @@ public class CorsOriginResource {
     @GET
     public String list() {
         return JSON.createObjectBuilder()
-                .add("items", Representation.list(cors.list(Caller.operator(request), PathIds.store(storeId)),
-                        Representation::corsOrigin))
+                .add("items", WireFormat.list(cors.list(Caller.operator(request), PathIds.store(storeId)),
+                        ManagementJson::corsOrigin))
                 .build().toString();
     }
 
@@ -52,7 +53,7 @@ public class CorsOriginResource {
         String origin = json.requiredString("origin");
         json.validate();
         CorsOrigin allowed = cors.allow(Caller.operator(request), PathIds.store(storeId), origin, Clients.of(request));
-        return Response.status(Response.Status.CREATED).entity(Representation.corsOrigin(allowed).toString()).build();
+        return Response.status(Response.Status.CREATED).entity(ManagementJson.corsOrigin(allowed).toString()).build();
     }
 
     @DELETE

@@ -1,10 +1,11 @@
 package com.storefrontauth.api.resource.management;
 
 import com.storefrontauth.api.http.Clients;
+import com.storefrontauth.api.http.CustomerJson;
 import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.PathIds;
 import com.storefrontauth.api.http.QueryNumbers;
-import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
 import com.storefrontauth.domain.customer.CustomerAdministration;
@@ -49,14 +50,14 @@ public class CustomerAdminResource {
         FieldErrors errors = new FieldErrors();
         PageRequest pageRequest = QueryNumbers.page(page, size, errors);
         errors.throwIfAny();
-        return Representation.page(customers.search(Caller.operator(request), PathIds.store(storeId), query,
-                pageRequest), Representation::customer).toString();
+        return WireFormat.page(customers.search(Caller.operator(request), PathIds.store(storeId), query,
+                pageRequest), CustomerJson::customer).toString();
     }
 
     @GET
     @Path("{customer_id}")
     public String get(@PathParam("customer_id") String customerId) {
-        return Representation.customer(customers.get(Caller.operator(request), PathIds.store(storeId),
+        return CustomerJson.customer(customers.get(Caller.operator(request), PathIds.store(storeId),
                 customer(customerId))).toString();
     }
 
@@ -70,7 +71,7 @@ public class CustomerAdminResource {
             json.errors().add("status", "must be active or disabled");
         }
         json.validate();
-        return Representation.customer(customers.changeStatus(Caller.operator(request), PathIds.store(storeId),
+        return CustomerJson.customer(customers.changeStatus(Caller.operator(request), PathIds.store(storeId),
                 customer(customerId), status, Clients.of(request))).toString();
     }
 

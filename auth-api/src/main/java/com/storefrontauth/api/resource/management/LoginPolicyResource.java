@@ -2,8 +2,8 @@ package com.storefrontauth.api.resource.management;
 
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.JsonRequest;
+import com.storefrontauth.api.http.ManagementJson;
 import com.storefrontauth.api.http.PathIds;
-import com.storefrontauth.api.http.Representation;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
 import com.storefrontauth.domain.store.StoreService;
@@ -37,7 +37,7 @@ public class LoginPolicyResource {
 
     @GET
     public String get() {
-        return Representation.policy(stores.policy(Caller.operator(request), PathIds.store(storeId))).toString();
+        return ManagementJson.policy(stores.policy(Caller.operator(request), PathIds.store(storeId))).toString();
     }
 
     @PUT
@@ -45,7 +45,7 @@ public class LoginPolicyResource {
         JsonRequest json = JsonRequest.parse(body);
         Map<String, Object> changes = json.scalars();
         json.validate();
-        return Representation.policy(stores.amendPolicy(Caller.operator(request), PathIds.store(storeId), changes,
+        return ManagementJson.policy(stores.amendPolicy(Caller.operator(request), PathIds.store(storeId), changes,
                 Clients.of(request))).toString();
     }
 }

@@ -1,8 +1,9 @@
 package com.storefrontauth.api.resource.management;
 
+import com.storefrontauth.api.http.ManagementJson;
 import com.storefrontauth.api.http.PathIds;
 import com.storefrontauth.api.http.QueryNumbers;
-import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
 import com.storefrontauth.domain.delivery.Outbox;
@@ -38,7 +39,7 @@ public class OutboxResource {
         FieldErrors errors = new FieldErrors();
         PageRequest pageRequest = QueryNumbers.page(page, size, errors);
         errors.throwIfAny();
-        return Representation.page(outbox.page(Caller.operator(request), PathIds.store(storeId), pageRequest),
-                Representation::outboxEntry).toString();
+        return WireFormat.page(outbox.page(Caller.operator(request), PathIds.store(storeId), pageRequest),
+                ManagementJson::outboxEntry).toString();
     }
 }

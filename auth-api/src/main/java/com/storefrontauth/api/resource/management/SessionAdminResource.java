@@ -3,8 +3,9 @@ package com.storefrontauth.api.resource.management;
 import static com.storefrontauth.api.http.JsonFactory.JSON;
 
 import com.storefrontauth.api.http.Clients;
+import com.storefrontauth.api.http.CustomerJson;
 import com.storefrontauth.api.http.PathIds;
-import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
 import com.storefrontauth.domain.customer.CustomerAdministration;
@@ -48,8 +49,8 @@ public class SessionAdminResource {
                     "is not a customer id"));
         }
         return JSON.createObjectBuilder()
-                .add("items", Representation.list(customers.activeSessions(Caller.operator(request),
-                        PathIds.store(storeId), customer), session -> Representation.session(session, null)))
+                .add("items", WireFormat.list(customers.activeSessions(Caller.operator(request),
+                        PathIds.store(storeId), customer), session -> CustomerJson.session(session, null)))
                 .build().toString();
     }
 

@@ -4,8 +4,9 @@ import static com.storefrontauth.api.http.JsonFactory.JSON;
 
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.JsonRequest;
+import com.storefrontauth.api.http.ManagementJson;
 import com.storefrontauth.api.http.PathIds;
-import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
 import com.storefrontauth.domain.store.ProfileChange;
@@ -43,7 +44,7 @@ public class StoreResource {
     @GET
     public String list() {
         return JSON.createObjectBuilder()
-                .add("items", Representation.list(stores.list(Caller.operator(request)), Representation::store))
+                .add("items", WireFormat.list(stores.list(Caller.operator(request)), ManagementJson::store))
                 .build().toString();
     }
 
@@ -58,13 +59,13 @@ public class StoreResource {
         }
         json.validate();
         Store store = stores.open(Caller.operator(request), name, mode, Clients.of(request));
-        return Response.status(Response.Status.CREATED).entity(Representation.store(store).toString()).build();
+        return Response.status(Response.Status.CREATED).entity(ManagementJson.store(store).toString()).build();
     }
 
     @GET
     @Path("{store_id}")
     public String get(@PathParam("store_id") String storeId) {
-        return Representation.store(stores.get(Caller.operator(request), PathIds.store(storeId))).toString();
+        return ManagementJson.store(stores.get(Caller.operator(request), PathIds.store(storeId))).toString();
     }
 
     @PATCH
@@ -89,6 +90,6 @@ public class StoreResource {
         json.validate();
         Store store = stores.change(Caller.operator(request), PathIds.store(storeId),
                 new StoreChange(name, mode, status, profile, percent), Clients.of(request));
-        return Representation.store(store).toString();
+        return ManagementJson.store(store).toString();
     }
 }

@@ -2,7 +2,7 @@ package com.storefrontauth.api.resource.platform;
 
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.JsonRequest;
-import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.http.PlatformJson;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
 import com.storefrontauth.domain.account.AccountId;
@@ -47,7 +47,7 @@ public class AccountAdminResource {
         if (!PublicId.isWellFormed(accountId, AccountId.PREFIX)) {
             throw DomainException.notFound("account");
         }
-        return Representation.account(standing.change(Caller.operator(request), new AccountId(accountId), status,
+        return PlatformJson.account(standing.change(Caller.operator(request), new AccountId(accountId), status,
                 Clients.of(request))).toString();
     }
 }

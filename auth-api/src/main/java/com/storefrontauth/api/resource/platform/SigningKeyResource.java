@@ -3,7 +3,8 @@ package com.storefrontauth.api.resource.platform;
 import static com.storefrontauth.api.http.JsonFactory.JSON;
 
 import com.storefrontauth.api.http.Clients;
-import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.http.PlatformJson;
+import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
 import com.storefrontauth.domain.signing.SigningKey;
@@ -41,8 +42,8 @@ public class SigningKeyResource {
     public String list() {
         Instant now = clock.instant();
         return JSON.createObjectBuilder()
-                .add("items", Representation.list(ring.list(Caller.operator(request)),
-                        key -> Representation.signingKey(key, now)))
+                .add("items", WireFormat.list(ring.list(Caller.operator(request)),
+                        key -> PlatformJson.signingKey(key, now)))
                 .build().toString();
     }
 
@@ -51,6 +52,6 @@ public class SigningKeyResource {
     public Response rotate() {
         SigningKey key = ring.rotate(Caller.operator(request), Clients.of(request));
         return Response.status(Response.Status.CREATED)
-                .entity(Representation.signingKey(key, clock.instant()).toString()).build();
+                .entity(PlatformJson.signingKey(key, clock.instant()).toString()).build();
     }
 }

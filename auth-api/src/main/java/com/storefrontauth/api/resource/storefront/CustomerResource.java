@@ -1,9 +1,11 @@
 package com.storefrontauth.api.resource.storefront;
 
 import com.storefrontauth.api.http.Clients;
+import com.storefrontauth.api.http.CustomerJson;
 import com.storefrontauth.api.http.DebugEcho;
 import com.storefrontauth.api.http.JsonRequest;
-import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.http.TokenJson;
+import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.CustomerCodeRoute;
 import com.storefrontauth.api.security.CustomerRoute;
@@ -51,7 +53,7 @@ public class CustomerResource {
 
     @GET
     public String me() {
-        return Representation.user(account.get(Caller.store(request).id(), Caller.customer(request))).toString();
+        return CustomerJson.user(account.get(Caller.store(request).id(), Caller.customer(request))).toString();
     }
 
     @PATCH
@@ -62,7 +64,7 @@ public class CustomerResource {
         json.validate();
         CustomerAccount.NameChange change = new CustomerAccount.NameChange(firstName, json.has("first_name"),
                 lastName, json.has("last_name"));
-        return Representation.user(account.rename(Caller.store(request).id(), Caller.customer(request), change,
+        return CustomerJson.user(account.rename(Caller.store(request).id(), Caller.customer(request), change,
                 Clients.of(request))).toString();
     }
 
@@ -111,7 +113,7 @@ public class CustomerResource {
         json.validate();
         OtpRequired required = contacts.change(store, Caller.customer(request), contact.orElseThrow(),
                 Clients.of(request));
-        return Representation.challenge(required, required.token(), DebugEcho.allowed(store, request)).toString();
+        return TokenJson.challenge(required, required.token(), DebugEcho.allowed(store, request)).toString();
     }
 
     /** A code to the customer's current email or phone; entering it marks that contact verified. */
@@ -130,15 +132,15 @@ public class CustomerResource {
         json.validate();
         OtpRequired required = contacts.verifyCurrent(store, Caller.customer(request), channel.get(),
                 Clients.of(request));
-        return Representation.challenge(required, required.token(), DebugEcho.allowed(store, request)).toString();
+        return TokenJson.challenge(required, required.token(), DebugEcho.allowed(store, request)).toString();
     }
 
     @GET
     @Path("sessions")
     public String sessions() {
         SessionId current = Caller.session(request);
-        return Representation.list(account.sessions(Caller.store(request).id(), Caller.customer(request)),
-                session -> Representation.session(session, current)).build().toString();
+        return WireFormat.list(account.sessions(Caller.store(request).id(), Caller.customer(request)),
+                session -> CustomerJson.session(session, current)).build().toString();
     }
 
     @DELETE

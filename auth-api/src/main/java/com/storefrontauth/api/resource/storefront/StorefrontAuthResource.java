@@ -1,9 +1,10 @@
 package com.storefrontauth.api.resource.storefront;
 
 import com.storefrontauth.api.http.Clients;
+import com.storefrontauth.api.http.CustomerJson;
 import com.storefrontauth.api.http.DebugEcho;
 import com.storefrontauth.api.http.JsonRequest;
-import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.http.TokenJson;
 import com.storefrontauth.api.security.BearerToken;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.StorefrontRoute;
@@ -106,7 +107,7 @@ public class StorefrontAuthResource {
         SignInStep step = registration.register(store,
                 new CustomerRegistration.Registration(email, phone, password, firstName, lastName), guest(store),
                 Clients.of(request));
-        return Representation.signInStep(step, DebugEcho.allowed(store, request)).toString();
+        return TokenJson.signInStep(step, DebugEcho.allowed(store, request)).toString();
     }
 
     @POST
@@ -128,14 +129,14 @@ public class StorefrontAuthResource {
                 json.errors().add("email", "is required to sign in as the owner");
             }
             json.validate();
-            return Representation.merchantTokens(merchantLogin.loginAsOwner(store, email, password,
+            return TokenJson.merchantTokens(merchantLogin.loginAsOwner(store, email, password,
                     Clients.of(request))).toString();
         }
         Optional<CustomerIdentifier> identifier = CustomerIdentifier.of(email, phone, countryCode, store, json.errors());
         json.validate();
         SignInStep step = passwordLogin.login(store, identifier.orElseThrow(), password, guest(store),
                 Clients.of(request));
-        return Representation.signInStep(step, DebugEcho.allowed(store, request)).toString();
+        return TokenJson.signInStep(step, DebugEcho.allowed(store, request)).toString();
     }
 
     @POST
@@ -193,7 +194,7 @@ public class StorefrontAuthResource {
     }
 
     private String challenge(Store store, OtpRequired required) {
-        return Representation.challenge(required, required.token(), DebugEcho.allowed(store, request)).toString();
+        return TokenJson.challenge(required, required.token(), DebugEcho.allowed(store, request)).toString();
     }
 
     @POST
@@ -201,7 +202,7 @@ public class StorefrontAuthResource {
     @Timed(name = "storefront_guest_session", absolute = true, description = "Guest sessions started")
     public String anonymous() {
         TokenGrant grant = guests.start(Caller.store(request), Clients.of(request));
-        return Representation.storefrontTokens(grant, null).toString();
+        return TokenJson.storefrontTokens(grant, null).toString();
     }
 
     @POST
@@ -214,10 +215,10 @@ public class StorefrontAuthResource {
         Store store = Caller.store(request);
         TokenGrant grant = rotation.rotate(refreshToken, RefreshScope.storefront(store.id()), Clients.of(request));
         if (grant.session().kind() == SubjectKind.CUSTOMER) {
-            return Representation.storefrontTokens(grant, Representation.user(
+            return TokenJson.storefrontTokens(grant, CustomerJson.user(
                     customers.get(store.id(), new CustomerId(grant.session().subject())))).toString();
         }
-        return Representation.storefrontTokens(grant, null).toString();
+        return TokenJson.storefrontTokens(grant, null).toString();
     }
 
     /** Ends the session of a refresh token, or of the bearer access token when no body is sent. */

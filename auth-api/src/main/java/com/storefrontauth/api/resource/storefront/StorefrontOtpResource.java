@@ -1,9 +1,10 @@
 package com.storefrontauth.api.resource.storefront;
 
 import com.storefrontauth.api.http.Clients;
+import com.storefrontauth.api.http.CustomerJson;
 import com.storefrontauth.api.http.DebugEcho;
 import com.storefrontauth.api.http.JsonRequest;
-import com.storefrontauth.api.http.Representation;
+import com.storefrontauth.api.http.TokenJson;
 import com.storefrontauth.api.security.BearerToken;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.StorefrontRoute;
@@ -86,10 +87,10 @@ public class StorefrontOtpResource {
                 bearerCustomer(store), tokens.guestOf(request.getHeader(HttpHeaders.AUTHORIZATION), store.id()),
                 Clients.of(request));
         if (verified.signIn() == null) {
-            return Representation.verified(verified.customer()).toString();
+            return CustomerJson.verified(verified.customer()).toString();
         }
-        return Representation.storefrontTokens(verified.signIn().grant(),
-                Representation.user(verified.signIn().customer())).toString();
+        return TokenJson.storefrontTokens(verified.signIn().grant(),
+                CustomerJson.user(verified.signIn().customer())).toString();
     }
 
     @POST
@@ -101,7 +102,7 @@ public class StorefrontOtpResource {
         String token = json.requiredString("otp_token");
         json.validate();
         OtpRequired required = otp.resend(store, token, Clients.of(request));
-        return Representation.challenge(required, token, DebugEcho.allowed(store, request)).toString();
+        return TokenJson.challenge(required, token, DebugEcho.allowed(store, request)).toString();
     }
 
     /** The customer whose bearer token came with the request (contact checks and changes need it). */
