@@ -15,9 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Which sessions have been revoked, held in memory so that checking a bearer token costs no query.
  * Sessions revoked here are known as soon as their ending commits ({@link SessionEnding} then calls
- * {@link #pollNow()}); those revoked
- * by another instance are picked up by a poll at most {@link #POLL_INTERVAL} old (API.md: within 2 s
- * on every other instance). Polls go by the database's clock, never this instance's: each asks for the
+ * {@link #pollNow()}); those revoked by another instance are picked up by a poll at most
+ * {@link #POLL_INTERVAL} old (API.md: within 2 s on every other instance). Polls go by the database's clock, never this instance's: each asks for the
  * revocations recorded since the database time of the previous one, so clock skew between instances
  * cannot make one miss a revocation. Entries are dropped once every access token of the session has
  * expired. A flood of sign-ins and logouts cannot grow the set past {@link #MAX_ENTRIES} entries: the earliest
