@@ -26,6 +26,18 @@ final class SecretsAtRest {
         if (embedded(url)) {
             return Optional.empty();
         }
+        return missing(signingKey, otpSecret).map(missing -> "Refusing to start: " + Database.redacted(url.strip())
+                + " is not the embedded H2 database, so " + required(missing));
+    }
+
+    /** An application server's JDBC resource is a shared, administered database: never the laptop default. */
+    static Optional<String> refusalForResource(String jndiName, Optional<String> signingKey,
+            Optional<String> otpSecret) {
+        return missing(signingKey, otpSecret).map(missing -> "Refusing to start: the application server's JDBC"
+                + " resource " + jndiName + " is not the embedded H2 database, so " + required(missing));
+    }
+
+    private static Optional<String> missing(Optional<String> signingKey, Optional<String> otpSecret) {
         List<String> missing = new ArrayList<>();
         if (blank(signingKey)) {
             missing.add(SIGNING_KEY);
@@ -33,13 +45,13 @@ final class SecretsAtRest {
         if (blank(otpSecret)) {
             missing.add(OTP_SECRET);
         }
-        if (missing.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of("Refusing to start: " + Database.redacted(url.strip()) + " is not the embedded H2 database,"
-                + " so " + SIGNING_KEY + " (auth.signing.encryption-key) and " + OTP_SECRET
+        return missing.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", missing));
+    }
+
+    private static String required(String missing) {
+        return SIGNING_KEY + " (auth.signing.encryption-key) and " + OTP_SECRET
                 + " (auth.otp.secret) must both be set, to keep signing keys and code secrets out of it; missing: "
-                + String.join(", ", missing));
+                + missing;
     }
 
     private static boolean embedded(String url) {

@@ -13,6 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.util.UUID;
+import java.lang.reflect.Proxy;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** The pool's configuration rules; the migration itself is covered on both databases by MigrationTest. */
@@ -76,6 +81,33 @@ class DatabaseTest {
             assertThat(System.nanoTime() - started).isLessThan(10_000_000_000L);
         } finally {
             database.close();
+        }
+    }
+
+    @Test
+    void whenTheServersResourceGivesNoConnectionThenUseFailsAsServiceUnavailableAndRecoversWhenItDoes()
+            throws Exception {
+        // an application server's pool refuses with a bare SQLException: no SQLState, its own message
+        AtomicBoolean down = new AtomicBoolean(true);
+        String url = "jdbc:h2:mem:resource-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        DataSource resource = (DataSource) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    if (down.get()) {
+                        throw new SQLException("Error in allocating a connection. Cause: Connection refused");
+                    }
+                    return DriverManager.getConnection(url, "sa", "");
+                });
+        Database database = Database.serverResource("jdbc/storefrontAuth", resource);
+
+        assertThatThrownBy(database::dataSource).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+        down.set(false);
+        try (Connection connection = database.dataSource().getConnection()) {
+            assertThat(database.dialect()).isEqualTo(Dialect.H2);
+            assertThat(connection.createStatement().executeQuery("SELECT COUNT(*) FROM stores").next()).isTrue();
         }
     }
 }

@@ -34,6 +34,16 @@ class SecretsAtRestTest {
     }
 
     @Test
+    void whenAnApplicationServersResourceLacksASecretThenStartingIsRefusedWhateverDatabaseIsBehindIt() {
+        assertThat(SecretsAtRest.refusalForResource("jdbc/storefrontAuth", SET, UNSET))
+                .hasValueSatisfying(reason -> assertThat(reason)
+                        .startsWith("Refusing to start")
+                        .contains("jdbc/storefrontAuth")
+                        .endsWith("missing: AUTH_OTP_SECRET"));
+        assertThat(SecretsAtRest.refusalForResource("jdbc/storefrontAuth", SET, SET)).isEmpty();
+    }
+
+    @Test
     void whenPostgresqlHasBothSecretsThenItStarts() {
         assertThat(SecretsAtRest.refusal("jdbc:postgresql://db/auth", SET, SET)).isEmpty();
     }

@@ -135,11 +135,13 @@ public class JdbcTransactions implements Transactions {
                 + e.getMessage(), e);
     }
 
+    /** No connection is unavailability (503), whatever SQLState the pool gives it (an app server's gives none). */
     private Connection borrow() {
         try {
             return database.dataSource().getConnection();
         } catch (SQLException e) {
-            throw failure("obtain a database connection", e);
+            LOG.warning("Database unavailable while trying to obtain a database connection: " + e.getMessage());
+            throw new DatabaseUnavailableException();
         }
     }
 

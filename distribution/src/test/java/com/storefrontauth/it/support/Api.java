@@ -33,6 +33,11 @@ public final class Api {
         return new Api(RunningServer.get().baseUrl());
     }
 
+    /** A client of a server the harness did not start itself (an application server). */
+    public static Api at(String baseUrl) {
+        return new Api(baseUrl);
+    }
+
     /** A client of the given instance (for tests with two instances). */
     public static Api of(RunningServer server) {
         return new Api(server.baseUrl());
