@@ -1,9 +1,7 @@
 package com.storefrontauth.api.delivery;
 
-import com.storefrontauth.domain.customer.PasswordResetByLink;
 import com.storefrontauth.domain.delivery.Outbox;
 import com.storefrontauth.domain.delivery.OutboxSignal;
-import com.storefrontauth.domain.otp.OtpRetention;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -29,18 +27,11 @@ public class OutboxSender implements OutboxSignal {
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
     private static final long POLL_MS = 500;
-    private static final long HOUSEKEEPING_MINUTES = 10;
 
     private ScheduledExecutorService executor;
 
     @Inject
     Outbox outbox;
-
-    @Inject
-    OtpRetention retention;
-
-    @Inject
-    PasswordResetByLink resetLinks;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -61,7 +52,6 @@ public class OutboxSender implements OutboxSignal {
             return thread;
         });
         scheduled.add(executor.scheduleWithFixedDelay(this::drain, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS));
-        scheduled.add(executor.scheduleWithFixedDelay(this::housekeeping, 1, HOUSEKEEPING_MINUTES, TimeUnit.MINUTES));
     }
 
     @Override
@@ -88,16 +78,6 @@ public class OutboxSender implements OutboxSignal {
             LOG.log(Level.WARNING, "Outbox round failed: " + e.getMessage(), e);
         } finally {
             draining.set(false);
-        }
-    }
-
-    private void housekeeping() {
-        try {
-            outbox.prune();
-            retention.prune();
-            resetLinks.prune();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Outbox housekeeping failed: " + e.getMessage(), e);
         }
     }
 

@@ -22,4 +22,7 @@ public interface AuditEventRepository {
 
     /** Newest first; {@code type} and {@code since} may be null. */
     Page<AuditEvent> page(StoreId store, AuditEventType type, Instant since, PageRequest request);
+
+    /** Deletes up to {@code limit} of the events that occurred before {@code before}, across stores; how many. */
+    int deleteOccurredBefore(Instant before, int limit);
 }

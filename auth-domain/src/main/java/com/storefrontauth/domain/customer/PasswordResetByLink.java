@@ -159,9 +159,9 @@ public class PasswordResetByLink {
         });
     }
 
-    /** Forgets links a day past their expiry; run now and then. */
-    public void prune() {
-        transactions.required(() -> links.deleteExpired(clock.instant().minus(Duration.ofDays(1))));
+    /** Forgets links a day past their expiry; run now and then. How many. */
+    public int prune() {
+        return transactions.required(() -> links.deleteExpired(clock.instant().minus(Duration.ofDays(1))));
     }
 
     /** The request's origin if the store allows it, else the store's first allowed origin that is not a wildcard. */

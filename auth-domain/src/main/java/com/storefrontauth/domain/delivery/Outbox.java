@@ -134,9 +134,9 @@ public class Outbox {
                 message.sealedCode() == null ? null : codes.open(message.id(), message.sealedCode()));
     }
 
-    /** Deletes what is past keeping; run now and then. */
-    public void prune() {
-        transactions.required(() -> messages.deleteCreatedBefore(clock.instant().minus(KEEP)));
+    /** Deletes what is past keeping (never a pending message); run now and then. How many. */
+    public int prune() {
+        return transactions.required(() -> messages.deleteCreatedBefore(clock.instant().minus(KEEP)));
     }
 
     private void attempt(OutboxMessage message) {

@@ -31,5 +31,6 @@ public interface OutboxRepository {
     /** Newest first. */
     Page<OutboxMessage> page(StoreId store, PageRequest request);
 
+    /** Deletes the messages created before {@code before} that are done with (never a pending one); how many. */
     int deleteCreatedBefore(Instant before);
 }

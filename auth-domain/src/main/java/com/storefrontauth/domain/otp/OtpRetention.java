@@ -25,11 +25,12 @@ public class OtpRetention {
     @Inject
     Clock clock;
 
-    public void prune() {
+    /** How many challenges were forgotten. */
+    public int prune() {
         Instant now = clock.instant();
-        transactions.required(() -> {
-            challenges.deleteExpired(now.minus(KEEP_EXPIRED));
+        return transactions.required(() -> {
             activity.deleteBefore(now.minus(OtpRules.STORE_BUDGET_WINDOW));
+            return challenges.deleteExpired(now.minus(KEEP_EXPIRED));
         });
     }
 }

@@ -70,4 +70,10 @@ public interface SessionRepository {
     /** A revoked session and the database time its revocation was recorded at. */
     record Revocation(SessionId id, Instant recordedAt) {
     }
+
+    /**
+     * Deletes up to {@code limit} sessions, across stores, that ended (absolute expiry or revocation) before
+     * {@code before}, with their spent refresh tokens and opaque access tokens; how many sessions.
+     */
+    int deleteEndedBefore(Instant before, int limit);
 }

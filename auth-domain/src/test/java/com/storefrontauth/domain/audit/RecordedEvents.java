@@ -57,4 +57,11 @@ public class RecordedEvents implements AuditEventRepository {
     public Page<AuditEvent> page(StoreId store, AuditEventType type, Instant since, PageRequest request) {
         throw new UnsupportedOperationException("domain tests read the recorded list");
     }
+
+    @Override
+    public synchronized int deleteOccurredBefore(Instant before, int limit) {
+        List<AuditEvent> old = events.stream().filter(e -> e.occurredAt().isBefore(before)).limit(limit).toList();
+        events.removeAll(old);
+        return old.size();
+    }
 }

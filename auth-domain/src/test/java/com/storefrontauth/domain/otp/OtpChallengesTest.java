@@ -102,6 +102,11 @@ class OtpChallengesTest {
             public Page<AuditEvent> page(StoreId store, AuditEventType type, Instant since, PageRequest request) {
                 return events.page(store, type, since, request);
             }
+
+            @Override
+            public int deleteOccurredBefore(Instant before, int limit) {
+                return events.deleteOccurredBefore(before, limit);
+            }
         };
         return new AuditLog(both, new DirectTransactions(), new StoreAccess(null, null), clock);
     }

@@ -157,4 +157,15 @@ public class InMemorySessions implements SessionRepository {
                 .map(entry -> new Revocation(entry.getKey(), entry.getValue()))
                 .toList();
     }
+
+    @Override
+    public synchronized int deleteEndedBefore(Instant before, int limit) {
+        List<SessionId> ended = sessions.values().stream()
+                .filter(s -> s.expiresAt().isBefore(before)
+                        || (recorded.containsKey(s.id()) && recorded.get(s.id()).isBefore(before)))
+                .limit(limit).map(Session::id).toList();
+        ended.forEach(sessions::remove);
+        used.values().removeIf(spent -> ended.contains(spent.session()));
+        return ended.size();
+    }
 }

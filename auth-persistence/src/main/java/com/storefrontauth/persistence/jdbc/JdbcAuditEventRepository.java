@@ -89,6 +89,12 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
                 request, parameters);
     }
 
+    @Override
+    public int deleteOccurredBefore(Instant before, int limit) {
+        return sql.update("DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events WHERE occurred_at < ?"
+                + " FETCH FIRST " + limit + " ROWS ONLY)", before);
+    }
+
     private static AuditEvent event(ResultSet row) throws SQLException {
         String store = row.getString("store_id");
         return new AuditEvent(row.getString("id"), store == null ? null : new StoreId(store),

@@ -121,7 +121,7 @@ public class JdbcOutboxRepository implements OutboxRepository {
 
     @Override
     public int deleteCreatedBefore(Instant before) {
-        return sql.update("DELETE FROM outbox_messages WHERE created_at < ?", before);
+        return sql.update("DELETE FROM outbox_messages WHERE created_at < ? AND status <> 'PENDING'", before);
     }
 
     private static OutboxMessage message(ResultSet row) throws SQLException {

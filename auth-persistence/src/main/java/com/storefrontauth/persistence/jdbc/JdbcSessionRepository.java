@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -196,6 +197,20 @@ public class JdbcSessionRepository implements SessionRepository {
         return sql.list("SELECT id, revocation_recorded_at FROM sessions WHERE revocation_recorded_at > ?",
                 row -> new Revocation(new SessionId(row.getString("id")), Sql.instant(row, "revocation_recorded_at")),
                 since);
+    }
+
+    @Override
+    public int deleteEndedBefore(Instant before, int limit) {
+        List<String> ended = sql.list("SELECT id FROM sessions WHERE expires_at < ? OR revocation_recorded_at < ?"
+                + " FETCH FIRST " + limit + " ROWS ONLY", row -> row.getString("id"), before, before);
+        if (ended.isEmpty()) {
+            return 0;
+        }
+        String ids = " IN (" + String.join(", ", Collections.nCopies(ended.size(), "?")) + ")";
+        Object[] values = ended.toArray();
+        sql.update("DELETE FROM opaque_access_tokens WHERE session_id" + ids, values);
+        sql.update("DELETE FROM used_refresh_tokens WHERE session_id" + ids, values);
+        return sql.update("DELETE FROM sessions WHERE id" + ids, values);
     }
 
     private static Session session(ResultSet row) throws SQLException {

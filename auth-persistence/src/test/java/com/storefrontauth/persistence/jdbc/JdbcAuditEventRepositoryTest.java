@@ -142,4 +142,21 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
         assertThat(auditEvents.countByHour(store.id(), Set.of(), hour)).isEmpty();
         assertThat(auditEvents.countByHour(store.id(), Set.of(AuditEventType.OTP_SENT), hour)).isEmpty();
     }
+
+    @Test
+    void whenOldEventsAreForgottenThenOnlyThoseBeforeTheCutoffGoUpToTheLimitAcrossStores() {
+        Store store = newStore();
+        Store other = newStore();
+        Instant cutoff = Instant.parse("2001-06-01T00:00:00Z");
+        record(store.id(), AuditEventType.LOGIN_SUCCEEDED, cutoff.minus(Duration.ofDays(2)));
+        record(other.id(), AuditEventType.LOGIN_FAILED, cutoff.minus(Duration.ofDays(1)));
+        record(null, AuditEventType.LOGIN_FAILED, cutoff.minusSeconds(1));
+        AuditEvent kept = record(store.id(), AuditEventType.LOGIN_SUCCEEDED, cutoff);
+
+        assertThat(auditEvents.deleteOccurredBefore(cutoff, 2)).isEqualTo(2);
+        assertThat(auditEvents.deleteOccurredBefore(cutoff, 2)).isEqualTo(1);
+        assertThat(auditEvents.deleteOccurredBefore(cutoff, 2)).isZero();
+        assertThat(auditEvents.page(store.id(), null, null, new PageRequest(1, 10)).items()).containsExactly(kept);
+        assertThat(auditEvents.page(other.id(), null, null, new PageRequest(1, 10)).items()).isEmpty();
+    }
 }

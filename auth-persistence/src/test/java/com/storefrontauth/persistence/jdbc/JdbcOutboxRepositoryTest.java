@@ -328,4 +328,17 @@ class JdbcOutboxRepositoryTest extends RepositoryTest {
                 .containsExactly(recent.id(), atCutOff.id());
         assertThat(sql.exists("SELECT 1 FROM outbox_messages WHERE id = ?", old.id())).isFalse();
     }
+
+    @Test
+    void whenOldMessagesAreForgottenThenAPendingOneIsKeptHoweverOld() {
+        Store store = newStore();
+        Instant weekAgo = now().minus(Duration.ofDays(8));
+        OutboxMessage pending = queue(store.id(), weekAgo);
+        OutboxMessage delivered = queue(store.id(), weekAgo);
+        outbox.markDelivered(delivered.id(), "smtp", weekAgo.plusSeconds(1));
+
+        assertThat(outbox.deleteCreatedBefore(now().minus(Duration.ofDays(7)))).isEqualTo(1);
+
+        assertThat(outbox.page(store.id(), ALL).items()).extracting(OutboxMessage::id).containsExactly(pending.id());
+    }
 }

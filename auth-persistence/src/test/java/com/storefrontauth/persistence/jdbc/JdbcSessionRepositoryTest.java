@@ -494,4 +494,51 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         assertThat(sessions.find(inAStore.store(), inAStore.id()).orElseThrow().revokedAt()).isNull();
         assertThat(sessions.revokeAllOfAccount(account, "account_disabled", now.plusSeconds(1))).isZero();
     }
+
+    @Test
+    void whenEndedSessionsAreForgottenThenTheirTokensGoWithThemAndActiveOrRecentlyEndedOnesStay() {
+        Store store = newStore();
+        Instant longAgo = Instant.parse("2001-03-01T00:00:00Z");
+        Session expired = sessionOf(store.id(), "cus_expired", longAgo.minus(Duration.ofDays(30)), longAgo);
+        TokenHash spentOfExpired = expired.refreshHash();
+        assertThat(sessions.rotate(expired.id(), spentOfExpired, newHash(), longAgo.minus(Duration.ofDays(1))))
+                .isTrue();
+        JdbcOpaqueAccessTokenRepository opaque = new JdbcOpaqueAccessTokenRepository();
+        opaque.sql = sql;
+        opaque.insert(newHash(), expired.id());
+        Session revoked = sessionOf(store.id(), "cus_revoked", now());
+        assertThat(sessions.revoke(revoked.id(), "logout", now())).isTrue();
+        Session active = sessionOf(store.id(), "cus_active", now().minus(Duration.ofDays(20)));
+        TokenHash spentOfActive = active.refreshHash();
+        assertThat(sessions.rotate(active.id(), spentOfActive, newHash(), now().minus(Duration.ofDays(19))))
+                .isTrue();
+
+        sessions.deleteEndedBefore(now().minus(Duration.ofHours(1)), 1000);
+
+        assertThat(sessions.find(expired.id())).isEmpty();
+        assertThat(sessions.findSpent(spentOfExpired)).isEmpty();
+        assertThat(sql.count("SELECT COUNT(*) FROM opaque_access_tokens WHERE session_id = ?", expired.id().value()))
+                .isZero();
+        assertThat(sessions.find(revoked.id())).as("revoked within the keep window").isPresent();
+
+        sessions.deleteEndedBefore(now().plus(Duration.ofMinutes(1)), 1000);
+
+        assertThat(sessions.find(revoked.id())).isEmpty();
+        assertThat(sessions.find(active.id())).as("an active session is never forgotten").isPresent();
+        assertThat(sessions.findSpent(spentOfActive)).as("its spent tokens still tell a replay").isPresent();
+    }
+
+    @Test
+    void whenMoreSessionsEndedThanTheLimitThenOnlyTheLimitIsForgottenPerCall() {
+        Store store = newStore();
+        Instant longAgo = Instant.parse("2001-05-01T00:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            sessionOf(store.id(), "cus_batch" + i, longAgo.minus(Duration.ofDays(30)), longAgo);
+        }
+        Instant before = longAgo.plus(Duration.ofDays(1));
+
+        assertThat(sessions.deleteEndedBefore(before, 2)).isEqualTo(2);
+        assertThat(sessions.deleteEndedBefore(before, 2)).isEqualTo(1);
+        assertThat(sessions.deleteEndedBefore(before, 2)).isZero();
+    }
 }

@@ -1,0 +1,53 @@
+package com.storefrontauth.domain.session;
+
+import com.storefrontauth.domain.shared.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Forgets sessions a week after they ended (absolute expiry or revocation), with their spent refresh tokens
+ * and opaque access tokens. A week outlives any access token (at most a day) and any refresh retry, so no
+ * token of a forgotten session can still be presented as live; an active session is never touched, however
+ * old its spent tokens, because those are what tells a replayed refresh token from an unknown one.
+ */
+@ApplicationScoped
+public class SessionRetention {
+
+    static final Duration KEEP_ENDED = Duration.ofDays(7);
+    /** Sessions deleted per transaction, so that a large backlog never holds locks for long. */
+    static final int BATCH = 500;
+
+    @Inject
+    SessionRepository sessions;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Clock clock;
+
+    protected SessionRetention() {
+        // for CDI
+    }
+
+    public SessionRetention(SessionRepository sessions, Transactions transactions, Clock clock) {
+        this.sessions = sessions;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** How many sessions were forgotten. */
+    public int prune() {
+        Instant endedBefore = clock.instant().minus(KEEP_ENDED);
+        int total = 0;
+        int deleted;
+        do {
+            deleted = transactions.required(() -> sessions.deleteEndedBefore(endedBefore, BATCH));
+            total += deleted;
+        } while (deleted == BATCH);
+        return total;
+    }
+}

@@ -1,0 +1,67 @@
+package com.storefrontauth.domain.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.storefrontauth.domain.shared.ClientInfo;
+import com.storefrontauth.domain.shared.DirectTransactions;
+import com.storefrontauth.domain.shared.MutableClock;
+import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.store.StoreId;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SessionRetentionTest {
+
+    private final MutableClock clock = new MutableClock();
+    private final InMemorySessions sessions = new InMemorySessions(clock);
+    private final SessionRetention retention = new SessionRetention(sessions, new DirectTransactions(), clock);
+    private final StoreId store = StoreId.generate();
+
+    private Session session(Instant expiresAt) {
+        Instant created = expiresAt.minus(Duration.ofDays(30));
+        Session session = new Session(SessionId.generate(), store, SubjectKind.CUSTOMER, "cus_1", null, created,
+                created, expiresAt, Duration.ofDays(30), Duration.ofMinutes(15), null, null,
+                new ClientInfo("127.0.0.1", "test"), TokenHash.of("rt_" + SessionId.generate().value()));
+        sessions.insert(session);
+        return session;
+    }
+
+    @Test
+    void whenSessionsEndedOverAWeekAgoThenTheyAreForgottenAndNewerOrActiveOnesStay() {
+        Instant now = clock.instant();
+        Session expiredLongAgo = session(now.minus(Duration.ofDays(8)));
+        Session expiredRecently = session(now.minus(Duration.ofDays(6)));
+        Session active = session(now.plus(Duration.ofDays(20)));
+
+        assertThat(retention.prune()).isEqualTo(1);
+
+        assertThat(sessions.find(expiredLongAgo.id())).isEmpty();
+        assertThat(sessions.find(expiredRecently.id())).isPresent();
+        assertThat(sessions.find(active.id())).isPresent();
+    }
+
+    @Test
+    void whenARevokedSessionsWeekHasPassedThenItIsForgottenButNotBefore() {
+        Session revoked = session(clock.instant().plus(Duration.ofDays(20)));
+        sessions.revoke(revoked.id(), "logout", clock.instant());
+
+        clock.advance(Duration.ofDays(6));
+        assertThat(retention.prune()).isZero();
+        clock.advance(Duration.ofDays(2));
+        assertThat(retention.prune()).isEqualTo(1);
+        assertThat(sessions.find(revoked.id())).isEmpty();
+    }
+
+    @Test
+    void whenTheBacklogExceedsOneBatchThenEveryEndedSessionIsForgottenInOneRun() {
+        int backlog = SessionRetention.BATCH * 2 + 7;
+        for (int i = 0; i < backlog; i++) {
+            session(clock.instant().minus(Duration.ofDays(9)));
+        }
+        Session active = session(clock.instant().plus(Duration.ofDays(1)));
+
+        assertThat(retention.prune()).isEqualTo(backlog);
+        assertThat(sessions.sessions.keySet()).containsExactly(active.id());
+    }
+}
