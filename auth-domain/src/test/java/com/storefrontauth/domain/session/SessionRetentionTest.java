@@ -36,9 +36,9 @@ class SessionRetentionTest {
 
         assertThat(retention.prune()).isEqualTo(1);
 
-        assertThat(sessions.find(expiredLongAgo.id())).isEmpty();
-        assertThat(sessions.find(expiredRecently.id())).isPresent();
-        assertThat(sessions.find(active.id())).isPresent();
+        assertThat(sessions.find(store, expiredLongAgo.id())).isEmpty();
+        assertThat(sessions.find(store, expiredRecently.id())).isPresent();
+        assertThat(sessions.find(store, active.id())).isPresent();
     }
 
     @Test
@@ -50,7 +50,7 @@ class SessionRetentionTest {
         assertThat(retention.prune()).isZero();
         clock.advance(Duration.ofDays(2));
         assertThat(retention.prune()).isEqualTo(1);
-        assertThat(sessions.find(revoked.id())).isEmpty();
+        assertThat(sessions.find(store, revoked.id())).isEmpty();
     }
 
     @Test

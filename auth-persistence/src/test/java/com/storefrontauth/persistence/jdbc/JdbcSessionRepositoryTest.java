@@ -515,17 +515,17 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
 
         sessions.deleteEndedBefore(now().minus(Duration.ofHours(1)), 1000);
 
-        assertThat(sessions.find(expired.id())).isEmpty();
-        assertThat(sessions.findSpent(spentOfExpired)).isEmpty();
+        assertThat(sessions.find(store.id(), expired.id())).isEmpty();
+        assertThat(sessions.findSpent(store.id(), spentOfExpired)).isEmpty();
         assertThat(sql.count("SELECT COUNT(*) FROM opaque_access_tokens WHERE session_id = ?", expired.id().value()))
                 .isZero();
-        assertThat(sessions.find(revoked.id())).as("revoked within the keep window").isPresent();
+        assertThat(sessions.find(store.id(), revoked.id())).as("revoked within the keep window").isPresent();
 
         sessions.deleteEndedBefore(now().plus(Duration.ofMinutes(1)), 1000);
 
-        assertThat(sessions.find(revoked.id())).isEmpty();
-        assertThat(sessions.find(active.id())).as("an active session is never forgotten").isPresent();
-        assertThat(sessions.findSpent(spentOfActive)).as("its spent tokens still tell a replay").isPresent();
+        assertThat(sessions.find(store.id(), revoked.id())).isEmpty();
+        assertThat(sessions.find(store.id(), active.id())).as("an active session is never forgotten").isPresent();
+        assertThat(sessions.findSpent(store.id(), spentOfActive)).as("its spent tokens still tell a replay").isPresent();
     }
 
     @Test
