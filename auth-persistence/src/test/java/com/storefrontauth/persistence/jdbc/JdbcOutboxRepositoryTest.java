@@ -319,6 +319,7 @@ class JdbcOutboxRepositoryTest extends RepositoryTest {
         Store store = newStore();
         Instant now = now();
         OutboxMessage old = queue(store.id(), now.minus(Duration.ofDays(8)));
+        outbox.markDelivered(old.id(), "smtp", now.minus(Duration.ofDays(8)));
         OutboxMessage atCutOff = queue(store.id(), now.minus(Duration.ofDays(7)).plusSeconds(1));
         OutboxMessage recent = queue(store.id(), now);
 
