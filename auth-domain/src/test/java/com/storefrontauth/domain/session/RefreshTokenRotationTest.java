@@ -66,6 +66,7 @@ class RefreshTokenRotationTest {
         known.sessions = sessions;
         known.transactions = new DirectTransactions();
         known.clock = clock;
+        known.peers = change -> { };
         return known;
     }
 
