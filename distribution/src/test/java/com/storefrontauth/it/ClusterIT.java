@@ -53,6 +53,8 @@ class ClusterIT {
                 accepted++;
             }
         }
+        System.out.println("[measure] per-IP limit " + limit + ": accepted " + accepted + " of " + 3 * limit
+                + " attempts spread over two instances");
         assertThat(accepted).as("accepted of " + 3 * limit + " across two instances").isBetween(limit, limit + 2);
     }
 
@@ -67,6 +69,7 @@ class ClusterIT {
         Reply logout = store.storefront().bearer(signIn.getString("access_token")).post(store.path("/auth/logout"));
         assertThat(logout.status()).isEqualTo(204);
         long refusedAfter = millisUntil(() -> onPeer.get(store.path("/customers/me")).status() == 401, 10);
+        System.out.println("[measure] logout to refusal on the other instance: " + refusedAfter + " ms");
         assertThat(refusedAfter).as("ms until the other instance refused the token").isLessThan(200);
     }
 
@@ -80,6 +83,7 @@ class ClusterIT {
         store.policy("ip_rate_limit_per_minute", 7);
         long appliedAfter = millisUntil(
                 () -> "7".equals(onPeer.post(store.path("/auth/anonymous")).header("X-RateLimit-Limit")), 10);
+        System.out.println("[measure] policy change to effect on the other instance: " + appliedAfter + " ms");
         assertThat(appliedAfter).as("ms until the other instance applied the policy").isLessThan(200);
     }
 
@@ -92,7 +96,7 @@ class ClusterIT {
     void whenAnInstanceIsKilledMidLoadThenTheOtherServesEveryClientWithTheLastTokenItWasAnswered()
             throws Exception {
         StoreFixture store = Fixtures.newStore();
-        store.policy("ip_rate_limit_per_minute", 100_000);
+        store.policy("ip_rate_limit_per_minute", 600);
         Api onPeer = Api.of(peer).with("X-Storefront-Api-Key", store.publishableKey());
         List<AtomicReference<String>> lastAnswered = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -116,6 +120,7 @@ class ClusterIT {
                     } catch (RuntimeException connectionLost) {
                         // the instance died under this request: the client keeps the token it holds
                     }
+                    Thread.sleep(50); // about 60 refreshes a second in all, within the store's window
                 }
                 return answered;
             }));
@@ -204,6 +209,8 @@ class ClusterIT {
         JsonObject health = Api.of(server).get("/health/ready").json();
         return health.getJsonArray("checks").stream().map(JsonObject.class::cast)
                 .filter(check -> check.getString("name").equals("data-grid"))
-                .mapToInt(check -> check.getJsonObject("data").getInt("members")).findFirst().orElse(0);
+                // MicroProfile Health on Payara renders the figure as a JSON string
+                .mapToInt(check -> Integer.parseInt(check.getJsonObject("data").get("members").toString()
+                        .replace("\"", ""))).findFirst().orElse(0);
     }
 }

@@ -4,7 +4,6 @@ import com.hazelcast.core.HazelcastInstance;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -24,13 +23,13 @@ public class DataGrid {
 
     @Inject
     @ConfigProperty(name = "auth.cluster.members")
-    Optional<List<String>> members;
+    Optional<String> members;
 
     private HazelcastInstance instance;
 
     @PostConstruct
     void lookUp() {
-        if (members.isEmpty()) {
+        if (members.isEmpty() || members.get().isBlank()) {
             return;
         }
         try {

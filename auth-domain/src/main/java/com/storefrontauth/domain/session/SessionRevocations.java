@@ -20,9 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Sessions revoked here are known at once (the revoking code calls {@link #pollNow()}); the other instances
  * of a cluster are told once the revocation has committed and read it at their next check
  * ({@link #revokedElsewhere()}); one that did not hear picks it up by a poll at most {@link #POLL_INTERVAL}
- * old (API.md: within 2 s on every other instance). Polls go by the database's clock, never this instance's: each asks for the
- * revocations recorded since the database time of the previous one, so clock skew between instances
- * cannot make one miss a revocation. Entries are dropped once every access token of the session has
+ * old (API.md: within 2 s on every other instance). Polls go by the database's clock, never this
+ * instance's: each asks for the revocations recorded since the database time of the previous one, so
+ * clock skew between instances cannot make one miss a revocation. Entries are dropped once every access token of the session has
  * expired. A flood of sign-ins and logouts cannot grow the set past {@link #MAX_ENTRIES} entries: the earliest
  * revoked (the first whose tokens expire) make room, and until every token they could have had has
  * expired, a session not in the set is looked up in the database instead (slower, never wrong).
