@@ -6,6 +6,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Iterator;
@@ -17,8 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One-minute windows in this process's memory (Bucket4j, refilled whole at the end of each window).
- * Per instance: behind N instances a client gets up to N windows, until the counters move to the
- * cluster's data grid behind the same port.
+ * Per instance: used alone, and as the fallback of {@link GridRateLimiter} (see {@link RateLimiterChoice}).
  *
  * <p>Memory stays bounded at {@value #MAX_WINDOWS} windows (a few hundred bytes each) with constant work
  * per request: every call checks the next {@value #SWEEP_STEP} windows of a round-robin pass and drops
@@ -27,6 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * they are throttled together, never let through unlimited.
  */
 @ApplicationScoped
+@Typed(LocalRateLimiter.class)
 public class LocalRateLimiter implements RateLimiter {
 
     static final int MAX_WINDOWS = 100_000;

@@ -4,6 +4,8 @@ import com.storefrontauth.domain.access.Operator;
 import com.storefrontauth.domain.access.StoreAccess;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.peer.PeerChange;
+import com.storefrontauth.domain.peer.PeerChannel;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +18,8 @@ import java.util.Map;
 
 /**
  * The platform limits in force: read by every storefront request (kept in memory for at most
- * {@link #FRESHNESS}, so another instance's change is seen within it) and changed by the platform admin.
+ * {@link #FRESHNESS}, so an instance that did not hear of another one's change sees it within that time)
+ * and changed by the platform admin.
  */
 @ApplicationScoped
 public class PlatformLimitsService {
@@ -39,6 +42,9 @@ public class PlatformLimitsService {
     @Inject
     Clock clock;
 
+    @Inject
+    PeerChannel peers;
+
     private volatile Loaded loaded;
 
     private record Loaded(PlatformLimits limits, Instant at) {
@@ -56,6 +62,11 @@ public class PlatformLimitsService {
         PlatformLimits limits = known != null && known.limits().equals(read) ? known.limits() : read;
         loaded = new Loaded(limits, now);
         return limits;
+    }
+
+    /** Another instance has committed new limits: the next request reads them. */
+    public void changedElsewhere() {
+        loaded = null;
     }
 
     public PlatformLimits get(Operator operator) {
@@ -78,6 +89,7 @@ public class PlatformLimitsService {
             return changed;
         });
         loaded = new Loaded(amended, clock.instant());
+        transactions.afterCommit(() -> peers.publish(PeerChange.of(PeerChange.Kind.PLATFORM_LIMITS_CHANGED)));
         return amended;
     }
 

@@ -1,5 +1,7 @@
 package com.storefrontauth.domain.session;
 
+import com.storefrontauth.domain.peer.PeerChange;
+import com.storefrontauth.domain.peer.PeerChannel;
 import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.domain.signing.SigningKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,15 +12,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Which sessions have been revoked, held in memory so that checking a bearer token costs no query.
  * Sessions revoked here are known as soon as their ending commits ({@link SessionEnding} then calls
- * {@link #pollNow()}); those revoked by another instance are picked up by a poll at most
- * {@link #POLL_INTERVAL} old (API.md: within 2 s on every other instance). Polls go by the database's clock, never this instance's: each asks for the
- * revocations recorded since the database time of the previous one, so clock skew between instances
- * cannot make one miss a revocation. Entries are dropped once every access token of the session has
+ * {@link #pollNow()}); the other instances of a cluster are told at that moment and read it at their next
+ * check ({@link #revokedElsewhere()}); one that did not hear picks it up by a poll at most
+ * {@link #POLL_INTERVAL} old (API.md: within 2 s on every other instance). Polls go by the database's clock,
+ * never this instance's: each asks for the revocations recorded since the database time of the previous one,
+ * so clock skew between instances cannot make one miss a revocation. Entries are dropped once every access
+ * token of the session has
  * expired. A flood of sign-ins and logouts cannot grow the set past {@link #MAX_ENTRIES} entries: the earliest
  * revoked (the first whose tokens expire) make room, and until every token they could have had has
  * expired, a session not in the set is looked up in the database instead (slower, never wrong).
@@ -41,8 +46,13 @@ public class SessionRevocations {
     @Inject
     Clock clock;
 
+    @Inject
+    PeerChannel peers;
+
     private final Map<SessionId, Instant> revoked = new ConcurrentHashMap<>();
     private final ReentrantLock polling = new ReentrantLock();
+    // another instance revoked sessions since the last poll began
+    private final AtomicBoolean toldOfRevocations = new AtomicBoolean();
     private volatile Instant polledAt;
     private Instant polledAtDatabaseTime;
     // the newest revocation time among entries dropped for room; null while none may be missing
@@ -51,14 +61,15 @@ public class SessionRevocations {
 
     public boolean isRevoked(SessionId id) {
         Instant last = polledAt;
-        if ((last == null || clock.instant().isAfter(last.plus(POLL_INTERVAL))) && polling.tryLock()) {
+        boolean due = last == null || toldOfRevocations.get() || clock.instant().isAfter(last.plus(POLL_INTERVAL));
+        if (due && polling.tryLock()) {
             try {
                 poll();
             } finally {
                 polling.unlock();
             }
         } else if (last == null) {
-            pollNow();
+            pollLocked();
         }
         if (revoked.containsKey(id)) {
             return true;
@@ -71,8 +82,21 @@ public class SessionRevocations {
         return revoked.size();
     }
 
-    /** Reads revocations now; {@link SessionEnding} calls it once the sessions it ended have committed. */
+    /**
+     * Reads revocations now and tells the other instances to; {@link SessionEnding} calls it once the sessions
+     * it ended have committed (called inside a transaction, the telling waits for its commit).
+     */
     public void pollNow() {
+        pollLocked();
+        transactions.afterCommit(() -> peers.publish(PeerChange.of(PeerChange.Kind.SESSIONS_REVOKED)));
+    }
+
+    /** Another instance has committed revocations: the next check reads them. */
+    public void revokedElsewhere() {
+        toldOfRevocations.set(true);
+    }
+
+    private void pollLocked() {
         polling.lock();
         try {
             poll();
@@ -82,6 +106,7 @@ public class SessionRevocations {
     }
 
     private void poll() {
+        toldOfRevocations.set(false);
         Instant now = clock.instant();
         transactions.required(() -> {
             Instant databaseTime = sessions.databaseTime();

@@ -4,6 +4,8 @@ import com.storefrontauth.domain.access.Operator;
 import com.storefrontauth.domain.access.StoreAccess;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.peer.PeerChange;
+import com.storefrontauth.domain.peer.PeerChannel;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The service's signing keys, read from the database and kept in memory. Other instances' rotations
- * are picked up within {@link #RELOAD_INTERVAL}, or at once when a token names a key not seen yet.
+ * are picked up at once when they tell of them, otherwise within {@link #RELOAD_INTERVAL}, or at once
+ * when a token names a key not seen yet.
  */
 @ApplicationScoped
 public class SigningKeyRing {
@@ -41,6 +44,9 @@ public class SigningKeyRing {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PeerChannel peers;
 
     @Inject
     @ConfigProperty(name = "auth.signing.algorithm", defaultValue = "RS256")
@@ -90,7 +96,13 @@ public class SigningKeyRing {
                     Map.of("kid", next.kid(), "algorithm", next.algorithm().name()));
         });
         reload();
+        transactions.afterCommit(() -> peers.publish(PeerChange.of(PeerChange.Kind.SIGNING_KEYS_ROTATED)));
         return next;
+    }
+
+    /** Another instance rotated the key: the next use reads the keys, so this one signs with the new key too. */
+    public void changedElsewhere() {
+        loadedAt = Instant.EPOCH;
     }
 
     private List<SigningKey> loaded() {

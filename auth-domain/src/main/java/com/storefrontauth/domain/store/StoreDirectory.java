@@ -2,6 +2,8 @@ package com.storefrontauth.domain.store;
 
 import com.storefrontauth.domain.cors.CorsOrigin;
 import com.storefrontauth.domain.cors.CorsOriginRepository;
+import com.storefrontauth.domain.peer.PeerChange;
+import com.storefrontauth.domain.peer.PeerChannel;
 import com.storefrontauth.domain.platform.PlatformLimits;
 import com.storefrontauth.domain.platform.PlatformLimitsService;
 import com.storefrontauth.domain.shared.Transactions;
@@ -17,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The stores and CORS allow-lists that the storefront gate reads on every request, kept in memory for
- * at most {@link #FRESHNESS}. A change made on this instance is seen at once ({@link #forget}); one made
- * on another instance within that time. API keys are not cached: their revocation is immediate everywhere.
+ * at most {@link #FRESHNESS}. A change made on this instance is seen at once ({@link #forget}), and by the
+ * other instances of a cluster as soon as it has committed; an instance that did not hear sees it within
+ * that time. API keys are not cached: their revocation is immediate everywhere.
  * A store's policy is held as it takes effect, inside the platform limits it was loaded under.
  */
 @ApplicationScoped
@@ -43,6 +46,9 @@ public class StoreDirectory {
     @Inject
     Clock clock;
 
+    @Inject
+    PeerChannel peers;
+
     private final Map<StoreId, Entry> entries = new ConcurrentHashMap<>();
 
     private record Entry(Optional<Store> store, List<CorsOrigin> origins, PlatformLimits limits, Instant loadedAt) {
@@ -56,8 +62,14 @@ public class StoreDirectory {
         return entry(id).origins();
     }
 
-    /** Drops what is known of a store after a change made here. */
+    /** Drops what is known of a store after a change made here, and has the other instances drop it. */
     public void forget(StoreId id) {
+        entries.remove(id);
+        transactions.afterCommit(() -> peers.publish(new PeerChange(PeerChange.Kind.STORE_CHANGED, id.toString())));
+    }
+
+    /** Another instance has committed a change to the store. */
+    public void changedElsewhere(StoreId id) {
         entries.remove(id);
     }
 

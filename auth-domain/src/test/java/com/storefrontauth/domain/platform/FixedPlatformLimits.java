@@ -36,6 +36,7 @@ public final class FixedPlatformLimits {
         };
         service.transactions = new DirectTransactions();
         service.clock = clock;
+        service.peers = change -> { };
         return service;
     }
 }

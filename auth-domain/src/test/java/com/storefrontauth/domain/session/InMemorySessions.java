@@ -36,6 +36,7 @@ public class InMemorySessions implements SessionRepository {
         revocations.sessions = this;
         revocations.transactions = new DirectTransactions();
         revocations.clock = clock;
+        revocations.peers = change -> { };
         return revocations;
     }
 

@@ -33,6 +33,7 @@ class SessionRevocationsCapTest {
         revocations.sessions = sessions;
         revocations.transactions = new DirectTransactions();
         revocations.clock = clock;
+        revocations.peers = change -> { };
         revocations.maxEntries = 100;
     }
 

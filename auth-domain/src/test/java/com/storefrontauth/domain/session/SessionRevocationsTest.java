@@ -2,7 +2,9 @@ package com.storefrontauth.domain.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.storefrontauth.domain.peer.PeerChange;
 import com.storefrontauth.domain.shared.ClientInfo;
+import com.storefrontauth.domain.shared.DirectTransactions;
 import com.storefrontauth.domain.shared.MutableClock;
 import com.storefrontauth.domain.shared.RandomSecret;
 import com.storefrontauth.domain.shared.TokenHash;
@@ -10,6 +12,8 @@ import com.storefrontauth.domain.store.StoreId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SessionRevocationsTest {
@@ -27,6 +31,39 @@ class SessionRevocationsTest {
                 new ClientInfo("203.0.113.7", "JUnit/5"), TokenHash.of(RandomSecret.generate("rt_")));
         sessions.insert(session);
         return session;
+    }
+
+    @Test
+    void whenAnotherInstanceTellsOfARevocationThenTheNextCheckRefusesTheSessionWithoutWaitingForThePoll() {
+        SessionRevocations here = instance(database);
+        Session session = session(database.instant());
+        assertThat(here.isRevoked(session.id())).isFalse();
+
+        sessions.revoke(session.id(), "logout", database.instant());
+        assertThat(here.isRevoked(session.id())).as("not told: known at the next poll").isFalse();
+        here.revokedElsewhere();
+
+        assertThat(here.isRevoked(session.id())).isTrue();
+    }
+
+    @Test
+    void whenSessionsAreRevokedHereThenTheOtherInstancesAreToldOnceTheRevocationHasCommitted() {
+        SessionRevocations here = instance(database);
+        List<PeerChange> told = new ArrayList<>();
+        here.peers = told::add;
+        List<Runnable> afterCommit = new ArrayList<>();
+        here.transactions = new DirectTransactions() {
+            @Override
+            public void afterCommit(Runnable action) {
+                afterCommit.add(action);
+            }
+        };
+
+        here.pollNow();
+        assertThat(told).as("nothing told before the commit").isEmpty();
+        afterCommit.forEach(Runnable::run);
+
+        assertThat(told).containsExactly(PeerChange.of(PeerChange.Kind.SESSIONS_REVOKED));
     }
 
     @Test

@@ -29,6 +29,7 @@ public final class RunningServer {
 
     private static RunningServer instance;
     private static RunningServer peer;
+    private static int peerGridPort;
 
     private final Process process;
     private final Path workDir;
@@ -47,7 +48,7 @@ public final class RunningServer {
 
     public static synchronized RunningServer get() {
         if (instance == null) {
-            instance = start(Map.of());
+            instance = start(Map.of(), clusterSettings());
             Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
         }
         return instance;
@@ -62,10 +63,43 @@ public final class RunningServer {
             throw new IllegalStateException("a peer instance needs the shared PostgreSQL database (it.database=postgres)");
         }
         if (peer == null) {
-            peer = start(get().sharedEnvironment);
-            Runtime.getRuntime().addShutdownHook(new Thread(peer::stop));
+            peer = start(get().sharedEnvironment, Map.of("AUTH_CLUSTER_PORT", String.valueOf(peerGridPort)));
+            RunningServer started = peer;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
         }
         return peer;
+    }
+
+    /** Kills the peer instance at once (SIGKILL: no shutdown, no goodbye to the data grid). */
+    public static synchronized void killPeer() {
+        if (peer != null) {
+            peer.process.destroyForcibly();
+            try {
+                peer.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            peer = null;
+        }
+    }
+
+    /**
+     * In the PostgreSQL pass the shared instance and its peer form one data-grid cluster on loopback
+     * (the peer joins when first asked for); on H2 the shared instance stays alone and unclustered.
+     */
+    private static Map<String, String> clusterSettings() {
+        if (!"postgres".equals(System.getProperty("it.database"))) {
+            return Map.of();
+        }
+        try {
+            int own = freePort();
+            peerGridPort = freePort();
+            return Map.of("AUTH_CLUSTER_MEMBERS", "127.0.0.1:" + own + ",127.0.0.1:" + peerGridPort,
+                    "AUTH_CLUSTER_PORT", String.valueOf(own),
+                    "AUTH_CLUSTER_NAME", "it-" + java.util.UUID.randomUUID());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -84,6 +118,11 @@ public final class RunningServer {
 
     public int port() {
         return port;
+    }
+
+    /** The server's process id (to look at the sockets it listens on). */
+    public long pid() {
+        return process.pid();
     }
 
     public Duration startup() {
@@ -183,7 +222,7 @@ public final class RunningServer {
                 + ".network-listener.http-listener.address=127.0.0.1\n");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar, "--port", String.valueOf(port), "--nocluster",
+                "-Xmx512m", "-jar", jar, "--port", String.valueOf(port),
                 "--rootdir", workDir.resolve("payara").toString(), "--prebootcommandfile", preboot.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
