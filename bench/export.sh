@@ -78,12 +78,13 @@ echo ">> seeding $ROWS customers and $ROWS audit events of $STORE" >&2
 cat > "$WORK/seed.sql" <<SQL
 INSERT INTO customers (id, store_id, email, phone, first_name, last_name, password_hash, email_verified,
     phone_verified, status, created_at, modified_at)
-  SELECT 'cus_bench' || X, '$STORE', 'customer' || X || '@bench.example', NULL, 'First' || X, 'Last, "quoted"',
-    NULL, TRUE, FALSE, 'ACTIVE', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + X * INTERVAL '1' SECOND,
+  SELECT 'cus_' || LPAD(CAST(X AS VARCHAR), 24, '0'), '$STORE', 'customer' || X || '@bench.example', NULL,
+    'First' || X, 'Last, "quoted"', NULL, TRUE, FALSE, 'ACTIVE', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' + X * INTERVAL '1' SECOND,
     TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00'
   FROM SYSTEM_RANGE(1, $ROWS);
 INSERT INTO audit_events (id, store_id, type, subject, ip, user_agent, details, occurred_at)
-  SELECT 'evt_bench' || X, '$STORE', 'LOGIN_FAILED', 'cus_bench' || X, '203.0.113.9', 'Mozilla/5.0 (bench)',
+  SELECT 'evt_' || LPAD(CAST(X AS VARCHAR), 24, '0'), '$STORE', 'LOGIN_FAILED',
+    'cus_' || LPAD(CAST(X AS VARCHAR), 24, '0'), '203.0.113.9', 'Mozilla/5.0 (bench)',
     '{"method":"password","reason":"wrong_password"}',
     CURRENT_TIMESTAMP - X * INTERVAL '1' SECOND
   FROM SYSTEM_RANGE(1, $ROWS);
@@ -95,12 +96,17 @@ rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$SERVER_PID/status";
 download() { # name, path
   local peak=0 start end rows
   start=$(date +%s%N)
-  curl -sf -H "Authorization: Bearer $TOKEN" -H 'Accept: text/csv' "$BASE$2" -o "$WORK/$1.csv" &
+  curl -sS -H "Authorization: Bearer $TOKEN" -H 'Accept: text/csv' "$BASE$2" -o "$WORK/$1.csv" \
+    -w '%{http_code}' > "$WORK/$1.status" &
   local curl_pid=$!
   while kill -0 "$curl_pid" 2>/dev/null; do
     local now; now=$(rss_mb 2>/dev/null || echo 0); (( now > peak )) && peak=$now; sleep 0.2
   done
-  wait "$curl_pid" || die "the $1 download failed (server alive: $(kill -0 "$SERVER_PID" 2>/dev/null && echo yes || echo no))"
+  if ! wait "$curl_pid" || [ "$(cat "$WORK/$1.status")" != 200 ]; then
+    echo "HTTP $(cat "$WORK/$1.status"); $(head -c 300 "$WORK/$1.csv")" >&2
+    grep -E "SEVERE|Exception|Caused by" "$WORK/server.log" | tail -15 >&2
+    die "the $1 download failed (server alive: $(kill -0 "$SERVER_PID" 2>/dev/null && echo yes || echo no))"
+  fi
   end=$(date +%s%N)
   rows=$(( $(wc -l < "$WORK/$1.csv") - 1 ))
   printf '%-10s %8d rows  %6.1f s  %6.1f MB  peak RSS %d MB\n' "$1" "$rows" \
