@@ -1,5 +1,7 @@
 package com.storefrontauth.admin;
 
+import com.storefrontauth.domain.activity.AuditEntry;
+import com.storefrontauth.domain.activity.AuditTrail;
 import com.storefrontauth.domain.customer.Customer;
 import com.storefrontauth.domain.customer.CustomerAdministration;
 import com.storefrontauth.domain.customer.CustomerStatus;
@@ -12,8 +14,8 @@ import java.util.List;
 import org.primefaces.model.LazyDataModel;
 
 /**
- * A store's customers: a lazy, paged search; one customer's detail with verified flags and active
- * sessions; disable/enable, end one session, sign out everywhere.
+ * A store's customers: a lazy, paged search; one customer's detail with verified flags, active sessions and
+ * recent sign-ins and failures; disable/enable, end one session, sign out everywhere.
  */
 @Named
 @ViewScoped
@@ -21,12 +23,18 @@ public class CustomersView extends StorePage {
 
     private static final long serialVersionUID = 1L;
 
+    private static final int RECENT_SIGN_INS = 10;
+
     @Inject
     CustomerAdministration administration;
+
+    @Inject
+    AuditTrail trail;
 
     private String query;
     private Customer selected;
     private List<Session> sessions = List.of();
+    private List<AuditEntry> signIns = List.of();
     private final LazyDataModel<Customer> found = new PagedRows<>(request -> administration.search(session.operator(),
             id(), query == null || query.isBlank() ? null : query, request), customer -> customer.id().value());
 
@@ -35,6 +43,7 @@ public class CustomersView extends StorePage {
         if (selected != null) {
             selected = administration.get(session.operator(), id(), selected.id());
             sessions = administration.activeSessions(session.operator(), id(), selected.id());
+            signIns = trail.recentSignIns(session.operator(), id(), selected.id(), RECENT_SIGN_INS);
         }
     }
 
@@ -89,5 +98,9 @@ public class CustomersView extends StorePage {
 
     public List<Session> getSessions() {
         return sessions;
+    }
+
+    public List<AuditEntry> getSignIns() {
+        return signIns;
     }
 }

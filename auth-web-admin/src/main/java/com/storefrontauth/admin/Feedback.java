@@ -51,8 +51,10 @@ final class Feedback {
 
     /** The caller as the API sees it: behind a trusted proxy ({@code auth.http.trusted-proxies}), the client it forwards for. */
     static ClientInfo client() {
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
-                .getRequest();
+        return client((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
+    }
+
+    static ClientInfo client(HttpServletRequest request) {
         String address = Proxies.TRUSTED.client(request.getRemoteAddr(),
                 Collections.list(request.getHeaders("Forwarded")), Collections.list(request.getHeaders("X-Forwarded-For")));
         return new ClientInfo(address, request.getHeader("User-Agent"));

@@ -124,7 +124,7 @@ public class PolicyView extends StorePage {
     /** A field's wire name as a label: {@code otp_ttl_seconds} reads "OTP TTL seconds". */
     public String label(PolicyField field) {
         String text = (" " + field.name().replace('_', ' ') + " ").replace(" otp ", " OTP ").replace(" ttl ", " TTL ")
-                .replace(" ip ", " IP ").strip();
+                .replace(" ip ", " IP ").replace(" whatsapp ", " WhatsApp ").strip();
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 

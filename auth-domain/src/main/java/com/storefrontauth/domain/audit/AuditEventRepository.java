@@ -6,6 +6,7 @@ import com.storefrontauth.domain.store.StoreId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 public interface AuditEventRepository {
 
@@ -20,8 +21,11 @@ public interface AuditEventRepository {
     record HourlyCount(AuditEventType type, Instant hour, long count) {
     }
 
-    /** Newest first; {@code type} and {@code since} may be null. */
-    Page<AuditEvent> page(StoreId store, AuditEventType type, Instant since, PageRequest request);
+    /** Newest first. */
+    Page<AuditEvent> page(StoreId store, AuditEventFilter filter, PageRequest request);
+
+    /** {@link #page} without pages: every match, newest first, handed over one at a time as read. */
+    void each(StoreId store, AuditEventFilter filter, Consumer<AuditEvent> each);
 
     /** Deletes up to {@code limit} of the events that occurred before {@code before}, across stores; how many. */
     int deleteOccurredBefore(Instant before, int limit);

@@ -44,7 +44,9 @@ public enum AuditEventType {
     ACCOUNT_DISABLED,
     ACCOUNT_ENABLED,
     ACCOUNT_CLAIMED,
-    CONTACT_RELEASED;
+    CONTACT_RELEASED,
+    CUSTOMERS_EXPORTED,
+    AUDIT_LOG_EXPORTED;
 
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -51,7 +51,7 @@ public class AuditLog {
             PageRequest request) {
         return transactions.required(() -> {
             access.require(operator, storeId);
-            return events.page(storeId, type, since, request);
+            return events.page(storeId, AuditEventFilter.of(type, since), request);
         });
     }
 

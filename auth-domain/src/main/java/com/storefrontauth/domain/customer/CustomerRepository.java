@@ -7,6 +7,7 @@ import com.storefrontauth.domain.store.StoreId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Customers, always within one store. Email and phone are unique per store. */
 public interface CustomerRepository {
@@ -34,6 +35,9 @@ public interface CustomerRepository {
 
     /** Case-insensitive substring search over email, phone, first and last name; newest first. */
     Page<Customer> search(StoreId store, String query, PageRequest request);
+
+    /** {@link #search} without pages: every match, newest first, handed over one at a time as read. */
+    void each(StoreId store, String query, Consumer<Customer> each);
 
     /** Erases the customer row: the email and phone become free to register again. */
     void delete(StoreId store, CustomerId id);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** An audit trail in memory, and an {@link AuditLog} that writes to it, for domain tests. */
@@ -53,9 +54,27 @@ public class RecordedEvents implements AuditEventRepository {
                 .toList();
     }
 
+    /** Like the database: newest first. */
     @Override
-    public Page<AuditEvent> page(StoreId store, AuditEventType type, Instant since, PageRequest request) {
-        throw new UnsupportedOperationException("domain tests read the recorded list");
+    public Page<AuditEvent> page(StoreId store, AuditEventFilter filter, PageRequest request) {
+        List<AuditEvent> matching = matching(store, filter);
+        return new Page<>(matching.stream().skip(request.offset()).limit(request.size()).toList(), request.page(),
+                request.size(), matching.size());
+    }
+
+    @Override
+    public void each(StoreId store, AuditEventFilter filter, Consumer<AuditEvent> each) {
+        matching(store, filter).forEach(each);
+    }
+
+    private List<AuditEvent> matching(StoreId store, AuditEventFilter filter) {
+        return events.stream()
+                .filter(e -> store.equals(e.store()))
+                .filter(e -> filter.types().isEmpty() || filter.types().contains(e.type()))
+                .filter(e -> filter.subject() == null || filter.subject().equals(e.subject()))
+                .filter(e -> filter.since() == null || !e.occurredAt().isBefore(filter.since()))
+                .sorted(Comparator.comparing(AuditEvent::occurredAt).reversed())
+                .toList();
     }
 
     @Override

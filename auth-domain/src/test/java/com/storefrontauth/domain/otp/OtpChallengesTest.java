@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.storefrontauth.domain.access.StoreAccess;
 import com.storefrontauth.domain.audit.AuditEvent;
+import com.storefrontauth.domain.audit.AuditEventFilter;
 import com.storefrontauth.domain.audit.AuditEventRepository;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -99,8 +101,13 @@ class OtpChallengesTest {
             }
 
             @Override
-            public Page<AuditEvent> page(StoreId store, AuditEventType type, Instant since, PageRequest request) {
-                return events.page(store, type, since, request);
+            public Page<AuditEvent> page(StoreId store, AuditEventFilter filter, PageRequest request) {
+                return events.page(store, filter, request);
+            }
+
+            @Override
+            public void each(StoreId store, AuditEventFilter filter, Consumer<AuditEvent> each) {
+                events.each(store, filter, each);
             }
 
             @Override

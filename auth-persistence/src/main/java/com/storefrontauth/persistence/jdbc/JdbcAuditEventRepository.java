@@ -1,6 +1,7 @@
 package com.storefrontauth.persistence.jdbc;
 
 import com.storefrontauth.domain.audit.AuditEvent;
+import com.storefrontauth.domain.audit.AuditEventFilter;
 import com.storefrontauth.domain.audit.AuditEventRepository;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.shared.Page;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** The audit log, read a store at a time, newest first. */
 @ApplicationScoped
@@ -74,19 +76,38 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
     }
 
     @Override
-    public Page<AuditEvent> page(StoreId store, AuditEventType type, Instant since, PageRequest request) {
-        StringBuilder where = new StringBuilder(" WHERE store_id = ?");
-        List<Object> parameters = new ArrayList<>(List.of(store.value()));
-        if (type != null) {
-            where.append(" AND type = ?");
-            parameters.add(type);
-        }
-        if (since != null) {
-            where.append(" AND occurred_at >= ?");
-            parameters.add(since);
-        }
+    public Page<AuditEvent> page(StoreId store, AuditEventFilter filter, PageRequest request) {
+        List<Object> parameters = new ArrayList<>();
+        String where = matching(store, filter, parameters);
         return sql.page(COLUMNS, "audit_events" + where, "occurred_at DESC, id DESC", JdbcAuditEventRepository::event,
                 request, parameters);
+    }
+
+    @Override
+    public void each(StoreId store, AuditEventFilter filter, Consumer<AuditEvent> each) {
+        List<Object> parameters = new ArrayList<>();
+        String where = matching(store, filter, parameters);
+        sql.each("SELECT " + COLUMNS + " FROM audit_events" + where + " ORDER BY occurred_at DESC, id DESC",
+                JdbcAuditEventRepository::event, each, parameters.toArray());
+    }
+
+    private static String matching(StoreId store, AuditEventFilter filter, List<Object> parameters) {
+        StringBuilder where = new StringBuilder(" WHERE store_id = ?");
+        parameters.add(store.value());
+        if (!filter.types().isEmpty()) {
+            where.append(" AND type IN (").append(String.join(", ", Collections.nCopies(filter.types().size(), "?")))
+                    .append(")");
+            parameters.addAll(filter.types());
+        }
+        if (filter.subject() != null) {
+            where.append(" AND subject = ?");
+            parameters.add(filter.subject());
+        }
+        if (filter.since() != null) {
+            where.append(" AND occurred_at >= ?");
+            parameters.add(filter.since());
+        }
+        return where.toString();
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.OptionalInt;
 
 /**
@@ -129,15 +130,29 @@ public class JdbcCustomerRepository implements CustomerRepository {
     /** The query is matched literally: {@code %}, {@code _} and {@code \} in it are escaped. */
     @Override
     public Page<Customer> search(StoreId store, String query, PageRequest request) {
+        List<Object> parameters = new ArrayList<>();
+        String where = matching(store, query, parameters);
+        return sql.page(COLUMNS, "customers" + where, "created_at DESC, id", JdbcCustomerRepository::customer,
+                request, parameters);
+    }
+
+    @Override
+    public void each(StoreId store, String query, Consumer<Customer> each) {
+        List<Object> parameters = new ArrayList<>();
+        String where = matching(store, query, parameters);
+        sql.each("SELECT " + COLUMNS + " FROM customers" + where + " ORDER BY created_at DESC, id",
+                JdbcCustomerRepository::customer, each, parameters.toArray());
+    }
+
+    private static String matching(StoreId store, String query, List<Object> parameters) {
         StringBuilder where = new StringBuilder(" WHERE store_id = ?");
-        List<Object> parameters = new ArrayList<>(List.of(store.value()));
+        parameters.add(store.value());
         if (query != null && !query.isBlank()) {
             String pattern = "%" + escapeLike(query.strip()) + "%";
             where.append(MATCHES);
             parameters.addAll(List.of(pattern, pattern, pattern, pattern));
         }
-        return sql.page(COLUMNS, "customers" + where, "created_at DESC, id", JdbcCustomerRepository::customer,
-                request, parameters);
+        return where.toString();
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.OptionalInt;
 
 /**
@@ -28,6 +29,8 @@ import java.util.OptionalInt;
  */
 @Dependent
 public class Sql {
+
+    private static final int STREAM_FETCH_SIZE = 500;
 
     private final JdbcTransactions transactions;
 
@@ -63,6 +66,25 @@ public class Sql {
                         result.add(mapper.map(rows));
                     }
                     return result;
+                }
+            }
+        }, () -> "query " + firstWords(sql));
+    }
+
+    /**
+     * Hands each row to {@code each} as it is read: with a fetch size inside the caller's transaction,
+     * PostgreSQL sends the rows through a cursor, so a long listing is never held in memory at once.
+     */
+    public <T> void each(String sql, Row<T> mapper, Consumer<T> each, Object... parameters) {
+        transactions.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(STREAM_FETCH_SIZE);
+                bind(statement, parameters);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        each.accept(mapper.map(rows));
+                    }
+                    return null;
                 }
             }
         }, () -> "query " + firstWords(sql));

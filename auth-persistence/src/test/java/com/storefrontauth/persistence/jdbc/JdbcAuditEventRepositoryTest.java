@@ -3,6 +3,7 @@ package com.storefrontauth.persistence.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storefrontauth.domain.audit.AuditEvent;
+import com.storefrontauth.domain.audit.AuditEventFilter;
 import com.storefrontauth.domain.audit.AuditEventRepository.HourlyCount;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.shared.Page;
@@ -26,7 +27,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JdbcAuditEventRepositoryTest extends RepositoryTest {
 
     private static AuditEvent record(StoreId store, AuditEventType type, Instant at) {
-        AuditEvent event = new AuditEvent(AuditEvent.newId(), store, type, "cus_subject", "198.51.100.4",
+        return record(store, type, "cus_subject", at);
+    }
+
+    private static AuditEvent record(StoreId store, AuditEventType type, String subject, Instant at) {
+        AuditEvent event = new AuditEvent(AuditEvent.newId(), store, type, subject, "198.51.100.4",
                 "Mozilla/5.0", Map.of("session_id", "ses_1", "reason", "logout"), at);
         auditEvents.insert(event);
         return event;
@@ -47,8 +52,10 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
         Store store = newStore();
         List<AuditEvent> events = history(store, now());
 
-        Page<AuditEvent> first = auditEvents.page(store.id(), null, null, new PageRequest(1, 3));
-        Page<AuditEvent> third = auditEvents.page(store.id(), null, null, new PageRequest(3, 3));
+        Page<AuditEvent> first = auditEvents.page(store.id(), AuditEventFilter.of(null, null),
+                new PageRequest(1, 3));
+        Page<AuditEvent> third = auditEvents.page(store.id(), AuditEventFilter.of(null, null),
+                new PageRequest(3, 3));
 
         assertThat(first.total()).isEqualTo(7);
         assertThat(first.page()).isEqualTo(1);
@@ -56,7 +63,8 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
         assertThat(first.items()).extracting(AuditEvent::id)
                 .containsExactly(events.get(6).id(), events.get(5).id(), events.get(4).id());
         assertThat(third.items()).extracting(AuditEvent::id).containsExactly(events.get(0).id());
-        assertThat(auditEvents.page(store.id(), null, null, new PageRequest(4, 3)).items()).isEmpty();
+        assertThat(auditEvents.page(store.id(), AuditEventFilter.of(null, null), new PageRequest(4, 3)).items())
+                .isEmpty();
     }
 
     @Test
@@ -65,11 +73,12 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
         Instant start = now();
         List<AuditEvent> events = history(store, start);
 
-        Page<AuditEvent> failures = auditEvents.page(store.id(), AuditEventType.LOGIN_FAILED, null,
+        Page<AuditEvent> failures = auditEvents.page(store.id(), AuditEventFilter.of(AuditEventType.LOGIN_FAILED,
+                null), new PageRequest(1, 10));
+        Page<AuditEvent> recent = auditEvents.page(store.id(), AuditEventFilter.of(null, start.plusSeconds(240)),
                 new PageRequest(1, 10));
-        Page<AuditEvent> recent = auditEvents.page(store.id(), null, start.plusSeconds(240), new PageRequest(1, 10));
-        Page<AuditEvent> recentSuccesses = auditEvents.page(store.id(), AuditEventType.LOGIN_SUCCEEDED,
-                start.plusSeconds(240), new PageRequest(1, 10));
+        Page<AuditEvent> recentSuccesses = auditEvents.page(store.id(),
+                AuditEventFilter.of(AuditEventType.LOGIN_SUCCEEDED, start.plusSeconds(240)), new PageRequest(1, 10));
 
         assertThat(failures.total()).isEqualTo(3);
         assertThat(failures.items()).extracting(AuditEvent::id)
@@ -82,6 +91,38 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
     }
 
     @Test
+    void whenEventsAreFilteredBySubjectAndSeveralTypesThenOnlyThatSubjectsEventsOfThoseTypesCome() {
+        Store store = newStore();
+        Instant start = now();
+        AuditEvent signIn = record(store.id(), AuditEventType.LOGIN_SUCCEEDED, "cus_alice", start);
+        AuditEvent failure = record(store.id(), AuditEventType.LOGIN_FAILED, "cus_alice", start.plusSeconds(60));
+        record(store.id(), AuditEventType.PROFILE_UPDATED, "cus_alice", start.plusSeconds(120));
+        record(store.id(), AuditEventType.LOGIN_FAILED, "cus_bob", start.plusSeconds(180));
+
+        Page<AuditEvent> page = auditEvents.page(store.id(), new AuditEventFilter(
+                Set.of(AuditEventType.LOGIN_SUCCEEDED, AuditEventType.LOGIN_FAILED), "cus_alice", null),
+                new PageRequest(1, 10));
+
+        assertThat(page.items()).extracting(AuditEvent::id).containsExactly(failure.id(), signIn.id());
+        assertThat(page.total()).isEqualTo(2);
+    }
+
+    @Test
+    void whenEventsAreStreamedThenEveryMatchOfThisStoreComesNewestFirstWithoutPages() {
+        Store store = newStore();
+        Store other = newStore();
+        Instant start = now();
+        List<AuditEvent> events = history(store, start);
+        record(other.id(), AuditEventType.LOGIN_FAILED, start.plusSeconds(30));
+
+        List<AuditEvent> streamed = new ArrayList<>();
+        auditEvents.each(store.id(), AuditEventFilter.of(AuditEventType.LOGIN_FAILED, null), streamed::add);
+
+        assertThat(streamed).extracting(AuditEvent::id)
+                .containsExactly(events.get(5).id(), events.get(3).id(), events.get(1).id());
+    }
+
+    @Test
     void whenAnotherStoreHasEventsThenTheyNeverAppearInThisStoresPages() {
         Store store = newStore();
         Store other = newStore();
@@ -89,7 +130,8 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
         record(other.id(), AuditEventType.LOGOUT, now());
         record(null, AuditEventType.SIGNING_KEY_ROTATED, now());
 
-        Page<AuditEvent> page = auditEvents.page(store.id(), null, null, new PageRequest(1, 100));
+        Page<AuditEvent> page = auditEvents.page(store.id(), AuditEventFilter.of(null, null),
+                new PageRequest(1, 100));
 
         assertThat(page.items()).extracting(AuditEvent::id).containsExactly(mine.id());
         assertThat(page.total()).isEqualTo(1);
@@ -100,7 +142,8 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
         Store store = newStore();
         AuditEvent event = record(store.id(), AuditEventType.SESSION_REVOKED, now());
 
-        AuditEvent found = auditEvents.page(store.id(), null, null, new PageRequest(1, 1)).items().get(0);
+        AuditEvent found = auditEvents.page(store.id(), AuditEventFilter.of(null, null), new PageRequest(1, 1))
+                .items().get(0);
 
         assertThat(found).isEqualTo(event);
         assertThat(found.details()).containsOnly(Map.entry("session_id", "ses_1"), Map.entry("reason", "logout"));

@@ -17,6 +17,7 @@ import com.storefrontauth.domain.store.StoreId;
 import com.storefrontauth.persistence.DataAccessException;
 import com.storefrontauth.persistence.testing.TestDatabase;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -81,6 +82,24 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         assertThat(customers.findAll(store.id(), List.of(ada.id(), grace.id(), elsewhere.id(), CustomerId.generate())))
                 .extracting(Customer::id).containsExactlyInAnyOrder(ada.id(), grace.id());
         assertThat(customers.findAll(store.id(), List.of())).isEmpty();
+    }
+
+    @Test
+    void whenCustomersAreStreamedThenEveryMatchOfThisStoreComesNewestFirstWithoutPages() {
+        Store store = newStore();
+        Instant start = now();
+        Customer older = register(store, "stream.older@example.com", null, "Ada", "Lovelace", start);
+        register(store, "other.name@example.com", null, "Grace", "Hopper", start.plusSeconds(1));
+        Customer newer = register(store, "stream.newer@example.com", null, "Ada", "Byron", start.plusSeconds(2));
+        register(newStore(), "stream.elsewhere@example.com", null);
+
+        List<Customer> matching = new ArrayList<>();
+        customers.each(store.id(), "stream", matching::add);
+        List<Customer> all = new ArrayList<>();
+        customers.each(store.id(), null, all::add);
+
+        assertThat(matching).extracting(Customer::id).containsExactly(newer.id(), older.id());
+        assertThat(all).hasSize(3);
     }
 
     @Test

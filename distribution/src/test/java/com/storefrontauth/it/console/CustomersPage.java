@@ -50,6 +50,21 @@ public final class CustomersPage {
         browser.awaitGone(By.xpath("//code[text()='" + sessionId + "']"));
     }
 
+    /** The event types of the open customer's recent sign-ins and failures, newest first. */
+    public List<String> signIns() {
+        return browser.texts(By.cssSelector("#customer\\:signins .signin-type"));
+    }
+
+    /** Whether the email shown in the result table fits in its cell, not cut off. */
+    public boolean emailFitsItsCell(String email) {
+        WebElement shown = browser.driver().findElement(By.xpath("//span[contains(@class,'customer-email') and text()='"
+                + email + "']"));
+        Object fits = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "const text = arguments[0].getBoundingClientRect(), cell = arguments[0].closest('td');"
+                        + "const box = cell.getBoundingClientRect();"
+                        + "return text.right <= box.right + 0.5 && cell.scrollWidth <= cell.clientWidth;", shown);
+        return Boolean.TRUE.equals(fits);
+    }
 
     public void switchStatus() {
         browser.driver().findElement(By.id("customer:status")).click();

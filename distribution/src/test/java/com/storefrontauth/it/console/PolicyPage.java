@@ -18,6 +18,10 @@ public final class PolicyPage {
         return new PolicyPage(browser);
     }
 
+    public java.util.List<String> labels() {
+        return browser.texts(By.cssSelector(".console-policy-label"));
+    }
+
     public String value(String field) {
         return input(field).getAttribute("value");
     }

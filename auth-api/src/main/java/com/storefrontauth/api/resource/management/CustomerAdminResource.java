@@ -1,6 +1,7 @@
 package com.storefrontauth.api.resource.management;
 
 import com.storefrontauth.api.http.Clients;
+import com.storefrontauth.api.http.CsvResponse;
 import com.storefrontauth.api.http.CustomerJson;
 import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.PathIds;
@@ -9,11 +10,13 @@ import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
 import com.storefrontauth.domain.customer.CustomerAdministration;
+import com.storefrontauth.domain.customer.CustomerExport;
 import com.storefrontauth.domain.customer.CustomerId;
 import com.storefrontauth.domain.customer.CustomerStatus;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.FieldErrors;
 import com.storefrontauth.domain.shared.PageRequest;
+import com.storefrontauth.domain.store.StoreId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +41,9 @@ public class CustomerAdminResource {
     @Inject
     CustomerAdministration customers;
 
+    @Inject
+    CustomerExport export;
+
     @Context
     HttpServletRequest request;
 
@@ -52,6 +58,15 @@ public class CustomerAdminResource {
         errors.throwIfAny();
         return WireFormat.page(customers.search(Caller.operator(request), PathIds.store(storeId), query,
                 pageRequest), CustomerJson::customer).toString();
+    }
+
+    /** {@code Accept: text/csv}: every match of {@code q} (no pages), streamed. */
+    @GET
+    @Produces(CsvResponse.TEXT_CSV_SECOND_CHOICE)
+    public Response export(@QueryParam("q") String query) {
+        StoreId store = PathIds.store(storeId);
+        return CsvResponse.of(export.start(Caller.operator(request), store, query, Clients.of(request)),
+                "customers-" + store.value());
     }
 
     @GET
