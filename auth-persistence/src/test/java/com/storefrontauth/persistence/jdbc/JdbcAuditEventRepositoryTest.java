@@ -199,7 +199,7 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
         assertThat(auditEvents.deleteOccurredBefore(cutoff, 2)).isEqualTo(2);
         assertThat(auditEvents.deleteOccurredBefore(cutoff, 2)).isEqualTo(1);
         assertThat(auditEvents.deleteOccurredBefore(cutoff, 2)).isZero();
-        assertThat(auditEvents.page(store.id(), null, null, new PageRequest(1, 10)).items()).containsExactly(kept);
-        assertThat(auditEvents.page(other.id(), null, null, new PageRequest(1, 10)).items()).isEmpty();
+        assertThat(auditEvents.page(store.id(), AuditEventFilter.of(null, null), new PageRequest(1, 10)).items()).containsExactly(kept);
+        assertThat(auditEvents.page(other.id(), AuditEventFilter.of(null, null), new PageRequest(1, 10)).items()).isEmpty();
     }
 }
