@@ -5,10 +5,12 @@ import com.storefrontauth.api.http.QueryNumbers;
 import com.storefrontauth.api.http.Representation;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.shared.FieldErrors;
 import com.storefrontauth.domain.shared.PageRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +28,7 @@ import java.time.format.DateTimeParseException;
 /** The store's audit log, newest first. */
 @Path("v1/stores/{store_id}/events")
 @ManagementRoute
+@RolesAllowed({Roles.MERCHANT, Roles.PLATFORM_ADMIN, Roles.SECRET_KEY})
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditEventResource {

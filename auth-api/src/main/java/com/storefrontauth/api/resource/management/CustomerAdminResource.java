@@ -7,12 +7,14 @@ import com.storefrontauth.api.http.QueryNumbers;
 import com.storefrontauth.api.http.Representation;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.domain.customer.CustomerAdministration;
 import com.storefrontauth.domain.customer.CustomerId;
 import com.storefrontauth.domain.customer.CustomerStatus;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.FieldErrors;
 import com.storefrontauth.domain.shared.PageRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 /** A store's customers as its operators manage them. */
 @Path("v1/stores/{store_id}/customers")
 @ManagementRoute
+@RolesAllowed({Roles.MERCHANT, Roles.PLATFORM_ADMIN, Roles.SECRET_KEY})
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerAdminResource {

@@ -7,6 +7,7 @@ import com.storefrontauth.api.http.Representation;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.CustomerCodeRoute;
 import com.storefrontauth.api.security.CustomerRoute;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.api.security.StorefrontRoute;
 import com.storefrontauth.domain.customer.ContactConfirmation;
 import com.storefrontauth.domain.customer.CustomerAccount;
@@ -16,6 +17,7 @@ import com.storefrontauth.domain.otp.OtpRequired;
 import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.store.Store;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
 @Path("v1/stores/{store_id}/customers/me")
 @StorefrontRoute
 @CustomerRoute
+@RolesAllowed(Roles.CUSTOMER)
 // one instance for all requests: building one per request (and re-registering its @Timed metrics) was ~30 % of /customers/me
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
