@@ -36,18 +36,26 @@ import com.storefrontauth.api.security.CustomerCodeRateLimit;
 import com.storefrontauth.api.security.PublicRouteRateLimit;
 import com.storefrontauth.api.security.CorsPreflight;
 import com.storefrontauth.api.security.ManagementAuthentication;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.api.security.StorefrontAdmission;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
  * The HTTP API under {@code /api}. Classes are listed rather than scanned so that what is exposed is
- * exactly what is reviewed here.
+ * exactly what is reviewed here. Bearer tokens are verified by MicroProfile JWT (issuer and keys: see
+ * {@code JwtVerificationConfigSource} and microprofile-config.properties); secret keys by
+ * {@code SecretKeyIdentityStore}. {@code @ApplicationScoped} because Payara looks for {@code @LoginConfig}
+ * on CDI beans only, and this archive discovers annotated beans only.
  */
 @ApplicationPath("api")
 @ApplicationScoped
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles({Roles.CUSTOMER, Roles.GUEST, Roles.MERCHANT, Roles.PLATFORM_ADMIN, Roles.SECRET_KEY})
 public class AuthApplication extends Application {
 
     @Override

@@ -16,11 +16,15 @@ import com.nimbusds.jwt.SignedJWT;
 import com.storefrontauth.it.support.Api;
 import com.storefrontauth.it.support.Fixtures;
 import com.storefrontauth.it.support.Fixtures.StoreFixture;
+import com.storefrontauth.it.support.Reply;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-/** Tokens we did not sign, or signed for someone else, are refused with 401 unauthorized. */
+/**
+ * Tokens we did not sign, signed for someone else, expired or of an ended session are refused with 401
+ * unauthorized (problem+json): MicroProfile JWT verifies them, our filters add store, kind and session.
+ */
 class ForgedTokenIT {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -98,5 +102,71 @@ class ForgedTokenIT {
         String tokenOfA = a.guest().getString("access_token");
         assertProblem(b.storefront().bearer(tokenOfA).post(b.path("/auth/logout")), 401, "unauthorized");
         assertThat(a.storefront().bearer(tokenOfA).post(a.path("/auth/logout")).status()).isEqualTo(204);
+    }
+
+    @Test
+    void whenACustomerRouteGetsAForgedTokenThenMpJwtRefusesItAsProblemJson() throws Exception {
+        StoreFixture store = Fixtures.newStore();
+        String customer = signedInCustomer(store);
+        SignedJWT real = SignedJWT.parse(customer);
+        String none = B64.encodeToString(("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\""
+                + real.getHeader().getKeyID() + "\"}").getBytes(StandardCharsets.UTF_8))
+                + "." + real.getPayload().toBase64URL() + ".";
+        RSAKey attacker = new RSAKeyGenerator(2048).keyID("sig_unknownunknownunknown").generate();
+        SignedJWT unknownKid = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+                .keyID(attacker.getKeyID()).build(), real.getJWTClaimsSet());
+        unknownKid.sign(new RSASSASigner(attacker));
+
+        assertThat(store.storefront().bearer(customer).get(store.path("/customers/me")).status()).isEqualTo(200);
+        assertProblem(store.storefront().bearer(none).get(store.path("/customers/me")), 401, "unauthorized");
+        assertProblem(store.storefront().bearer(unknownKid.serialize()).get(store.path("/customers/me")), 401,
+                "unauthorized");
+    }
+
+    @Test
+    void whenACustomerTokenOfAnotherStoreOrAGuestTokenIsSentToCustomersMeThenUnauthorized() {
+        StoreFixture a = Fixtures.newStore();
+        StoreFixture b = Fixtures.newStore();
+        String customerOfA = signedInCustomer(a);
+        assertProblem(b.storefront().bearer(customerOfA).get(b.path("/customers/me")), 401, "unauthorized");
+        String guestOfA = a.guest().getString("access_token");
+        assertProblem(a.storefront().bearer(guestOfA).get(a.path("/customers/me")), 401, "unauthorized");
+        assertThat(a.storefront().bearer(customerOfA).get(a.path("/customers/me")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void whenTheSessionIsRevokedThenItsUnexpiredCustomerTokenIsRefused() {
+        StoreFixture store = Fixtures.newStore();
+        String customer = signedInCustomer(store);
+        assertThat(store.storefront().bearer(customer).post(store.path("/auth/logout")).status()).isEqualTo(204);
+        assertProblem(store.storefront().bearer(customer).get(store.path("/customers/me")), 401, "unauthorized");
+    }
+
+    @Test
+    void whenTheAccessTokenHasExpiredThenUnauthorized() throws Exception {
+        StoreFixture store = Fixtures.newStore();
+        store.policy("access_token_ttl_seconds", 60);
+        String customer = signedInCustomer(store);
+        long expiresAt = SignedJWT.parse(customer).getJWTClaimsSet().getExpirationTime().getTime();
+        assertThat(store.storefront().bearer(customer).get(store.path("/customers/me")).status()).isEqualTo(200);
+        Thread.sleep(Math.max(0, expiresAt - System.currentTimeMillis()) + 1500);
+        assertProblem(store.storefront().bearer(customer).get(store.path("/customers/me")), 401, "unauthorized");
+    }
+
+    @Test
+    void whenASignInCarriesAnInvalidGuestTokenThenItSucceedsWithoutTheGuestLink() throws Exception {
+        StoreFixture store = Fixtures.newStore();
+        String email = CustomerSignInIT.unique("guestless") + "@example.com";
+        assertThat(CustomerSignInIT.register(store, email).status()).isEqualTo(200);
+        Reply login = store.storefront().bearer("not.a.token").post(store.path("/auth/login"),
+                Api.json("email", email, "password", CustomerSignInIT.PASSWORD));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(SignedJWT.parse(login.string("access_token")).getJWTClaimsSet().getClaim("anonymous_id")).isNull();
+    }
+
+    private static String signedInCustomer(StoreFixture store) {
+        Reply registered = CustomerSignInIT.register(store, CustomerSignInIT.unique("mpjwt") + "@example.com");
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
+        return registered.string("access_token");
     }
 }

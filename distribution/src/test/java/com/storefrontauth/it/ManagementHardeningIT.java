@@ -98,6 +98,29 @@ class ManagementHardeningIT {
         assertThat(merchant.api().patch(store, Api.json("mode", "test")).string("mode")).isEqualTo("test");
     }
 
+    @Test
+    void whenASecretKeyIsTheBearerThenTheManagementApiAcceptsItBesideMpJwtWhileRevokedKeysAndOtherTokensAreRefused() {
+        Fixtures.StoreFixture store = Fixtures.newStore();
+        Reply secret = Fixtures.admin().post(store.path("/api-keys"), Api.json("type", "secret", "label", "back end"));
+        assertThat(secret.status()).as(secret.toString()).isEqualTo(201);
+        Api backend = Api.server().bearer(secret.string("key"));
+
+        Reply read = backend.get(store.path(""));
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.string("id")).isEqualTo(store.id());
+        assertThat(backend.get(store.path("/customers")).status()).isEqualTo(200);
+
+        assertProblem(Api.server().bearer("sk_" + "0".repeat(40)).get(store.path("")), 401, "unauthorized");
+        String customer = CustomerSignInIT.register(store, CustomerSignInIT.unique("notstaff") + "@example.com")
+                .string("access_token");
+        assertProblem(Api.server().bearer(customer).get(store.path("")), 401, "unauthorized");
+        assertProblem(Api.server().bearer(store.guest().getString("access_token")).get(store.path("")), 401,
+                "unauthorized");
+
+        assertThat(Fixtures.admin().delete(store.path("/api-keys/" + secret.string("id"))).status()).isEqualTo(204);
+        assertProblem(backend.get(store.path("")), 401, "unauthorized");
+    }
+
     private static Reply refresh(String refreshToken) {
         return Api.server().post("/api/v1/accounts/token/refresh", Api.json("refresh_token", refreshToken));
     }

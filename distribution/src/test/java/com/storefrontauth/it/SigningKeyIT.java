@@ -42,6 +42,17 @@ class SigningKeyIT {
         assertThat(SignedJWT.parse(newGuest).getHeader().getKeyID()).isEqualTo(newKid);
         assertThat(store.storefront().bearer(oldGuest).post(store.path("/auth/logout")).status())
                 .as("a token of the retired key is still accepted").isEqualTo(204);
+        String newCustomer = CustomerSignInIT.register(store, CustomerSignInIT.unique("rotated") + "@example.com")
+                .string("access_token");
+        assertThat(SignedJWT.parse(newCustomer).getHeader().getKeyID()).isEqualTo(newKid);
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        int status;
+        while ((status = store.storefront().bearer(newCustomer).get(store.path("/customers/me")).status()) != 200
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(status).as("MP-JWT verifies a token of the new key within its 1 s key cache").isEqualTo(200);
+        assertThat(admin.get("/api/v1/stores").status()).as("and still one of the retired key").isEqualTo(200);
     }
 
     @Test

@@ -2,7 +2,9 @@ package com.storefrontauth.api.error;
 
 import com.storefrontauth.domain.shared.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -33,6 +35,13 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         }
         if (exception instanceof NotSupportedException) {
             return Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.").toResponse(traceId);
+        }
+        if (exception instanceof NotAuthorizedException) {
+            // @RolesAllowed found no credential: our own authentication filters refuse before it, so this is a fallback
+            return Problem.of(ErrorCode.UNAUTHORIZED, "Send a valid Bearer token.").toResponse(traceId);
+        }
+        if (exception instanceof ForbiddenException) {
+            return Problem.of(ErrorCode.FORBIDDEN, "This credential may not use this route.").toResponse(traceId);
         }
         if (exception instanceof NotAcceptableException) {
             return Problem.of(ErrorCode.NOT_ACCEPTABLE, "This resource answers application/json only.")

@@ -2,14 +2,6 @@ package com.storefrontauth.api.jwt;
 
 import static com.storefrontauth.api.http.JsonFactory.JSON;
 
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.Curve;
-import com.storefrontauth.domain.signing.SigningAlgorithm;
-import com.storefrontauth.domain.signing.SigningKey;
 import com.storefrontauth.domain.signing.SigningKeyRing;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -18,9 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -51,8 +40,7 @@ public class WellKnownServlet extends HttpServlet {
     }
 
     private String jwks() {
-        List<JWK> keys = ring.published().stream().map(WellKnownServlet::publicJwk).toList();
-        return new JWKSet(keys).toString(true);
+        return JsonWebKeys.of(ring.published());
     }
 
     private String discovery() {
@@ -65,16 +53,5 @@ public class WellKnownServlet extends HttpServlet {
                 .add("claims_supported", JSON.createArrayBuilder().add("iss").add("sub").add("aud").add("exp")
                         .add("iat").add("jti").add("sid").add("store_id").add("groups").add("upn").add("anonymous_id"))
                 .build().toString();
-    }
-
-    private static JWK publicJwk(SigningKey key) {
-        if (key.algorithm() == SigningAlgorithm.ES256) {
-            return new ECKey.Builder(Curve.P_256, (ECPublicKey) key.publicKey())
-                    .keyID(key.kid()).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JoseAccessTokenIssuer.jwsAlgorithm(key.algorithm())).build();
-        }
-        return new RSAKey.Builder((RSAPublicKey) key.publicKey())
-                .keyID(key.kid()).keyUse(KeyUse.SIGNATURE)
-                .algorithm(JoseAccessTokenIssuer.jwsAlgorithm(key.algorithm())).build();
     }
 }

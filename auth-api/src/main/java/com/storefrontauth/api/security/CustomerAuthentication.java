@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -30,8 +29,7 @@ public class CustomerAuthentication implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Store store = (Store) request.getProperty(Caller.STORE);
-        VerifiedToken token = BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .flatMap(bearer -> tokens.authenticate(bearer, store.id(), SubjectKind.CUSTOMER))
+        VerifiedToken token = tokens.authenticate(store.id(), SubjectKind.CUSTOMER)
                 .filter(verified -> CustomerId.parse(verified.subject()).isPresent())
                 .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED,
                         "Send the customer's access token of this store as a Bearer token."));

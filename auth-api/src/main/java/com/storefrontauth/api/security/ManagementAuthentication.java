@@ -1,11 +1,9 @@
 package com.storefrontauth.api.security;
 
-import com.storefrontauth.api.jwt.AccessTokenVerifier;
 import com.storefrontauth.api.jwt.VerifiedToken;
 import com.storefrontauth.domain.access.AccountOperators;
 import com.storefrontauth.domain.access.Operator;
 import com.storefrontauth.domain.account.AccountId;
-import com.storefrontauth.domain.apikey.ApiKeyService;
 import com.storefrontauth.domain.session.SessionRevocations;
 import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.session.TokenAudience;
@@ -14,16 +12,19 @@ import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.PublicId;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 
 /**
- * Establishes the {@link Operator} of a management request: a store's secret key, or a merchant or
- * platform-admin access token whose session has not been revoked (refused at once, even before its
+ * Establishes the {@link Operator} of a management request: a store's secret key (authenticated by
+ * {@link SecretKeyIdentityStore}), or a merchant or platform-admin access token verified by MP-JWT whose
+ * audience is the management API, whose session has not been revoked (refused at once, even before its
  * access token expires) and whose account is still active (403 {@code account_disabled} otherwise).
  */
 @Provider
@@ -32,10 +33,7 @@ import java.util.Optional;
 public class ManagementAuthentication implements ContainerRequestFilter {
 
     @Inject
-    AccessTokenVerifier verifier;
-
-    @Inject
-    ApiKeyService apiKeys;
+    PresentedToken presented;
 
     @Inject
     SessionRevocations revocations;
@@ -43,13 +41,18 @@ public class ManagementAuthentication implements ContainerRequestFilter {
     @Inject
     AccountOperators accounts;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        String credential = BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .orElseThrow(() -> unauthorized("Send a merchant access token or a secret key as a Bearer token."));
-        Optional<? extends Operator> operator = credential.startsWith("sk_")
-                ? apiKeys.authenticateSecret(credential)
-                : verifier.verify(credential).flatMap(this::operatorOf);
+        if (BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION)).isEmpty()) {
+            throw unauthorized("Send a merchant access token or a secret key as a Bearer token.");
+        }
+        Object secretKey = servletRequest.getAttribute(Caller.OPERATOR);
+        Optional<Operator> operator = secretKey instanceof Operator.SecretKey key
+                ? Optional.of(key)
+                : presented.verified().flatMap(this::operatorOf);
         request.setProperty(Caller.OPERATOR,
                 operator.orElseThrow(() -> unauthorized("The token is invalid, expired or revoked.")));
     }

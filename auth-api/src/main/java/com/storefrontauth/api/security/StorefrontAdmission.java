@@ -29,10 +29,8 @@ public class StorefrontAdmission implements ContainerRequestFilter, ContainerRes
     @Override
     public void filter(ContainerRequestContext request) {
         String storeId = request.getUriInfo().getPathParameters().getFirst("store_id");
-        String origin = request.getHeaderString("Origin");
-        if (origin != null && gate.allowsOrigin(storeId, origin)) {
-            request.setProperty(ALLOWED_ORIGIN, origin);
-        }
+        StorefrontGate.CheckedOrigin origin = gate.checkOrigin(storeId, request.getHeaderString("Origin"));
+        origin.allowed().ifPresent(allowed -> request.setProperty(ALLOWED_ORIGIN, allowed));
         Store store = gate.admit(storeId, request.getHeaderString("X-Storefront-Api-Key"), origin);
         request.setProperty(Caller.STORE, store);
     }

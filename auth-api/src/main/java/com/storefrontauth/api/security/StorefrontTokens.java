@@ -1,6 +1,5 @@
 package com.storefrontauth.api.security;
 
-import com.storefrontauth.api.jwt.AccessTokenVerifier;
 import com.storefrontauth.api.jwt.VerifiedToken;
 import com.storefrontauth.domain.customer.GuestLink;
 import com.storefrontauth.domain.session.ActiveSessions;
@@ -8,20 +7,22 @@ import com.storefrontauth.domain.session.Session;
 import com.storefrontauth.domain.session.SessionRevocations;
 import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.store.StoreId;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * Access tokens presented on a store's storefront routes: ours, issued for this very store (both
+ * The access token presented on a store's storefront route, resolved once per request and handed to
+ * every filter and resource that asks: ours (verified by MP-JWT), issued for this very store (both
  * {@code aud} and {@code store_id}), of the expected kind, and of a session that has not been revoked.
- * The revocation check is served from memory; only callers that need the session itself load it.
+ * The revocation check is served from memory; the session itself is loaded at most once, and only by
+ * callers that act on it.
  */
-@ApplicationScoped
+@RequestScoped
 public class StorefrontTokens {
 
     @Inject
-    AccessTokenVerifier verifier;
+    PresentedToken presented;
 
     @Inject
     SessionRevocations revocations;
@@ -29,29 +30,42 @@ public class StorefrontTokens {
     @Inject
     ActiveSessions sessions;
 
-    public Optional<VerifiedToken> authenticate(String bearer, StoreId store, SubjectKind kind) {
-        return verifier.verify(bearer)
+    private Boolean revoked;
+    private Optional<Session> session;
+
+    public Optional<VerifiedToken> authenticate(StoreId store, SubjectKind kind) {
+        return presented.verified()
                 .filter(token -> isFor(token, store) && token.hasGroup(kind.group()))
-                .filter(token -> !revocations.isRevoked(token.sessionId()));
+                .filter(token -> !isRevoked(token));
     }
 
-    /** The still-active session behind a token (one query), for callers that act on the session. */
-    public Optional<Session> activeSession(String bearer, StoreId store, SubjectKind kind) {
-        return authenticate(bearer, store, kind)
-                .flatMap(token -> sessions.find(store, token.sessionId())
-                        .filter(session -> session.kind() == kind
-                                && session.subject().equals(token.subject())));
+    /** The still-active session behind the token (one query per request), for callers that act on the session. */
+    public Optional<Session> activeSession(StoreId store, SubjectKind kind) {
+        return authenticate(store, kind).flatMap(token -> session(store, token)
+                .filter(found -> found.kind() == kind && found.subject().equals(token.subject())));
+    }
+
+    /** The guest of a live guest token of the store (cart merge), looked up only when a sign-in succeeds. */
+    public GuestLink guestOf(StoreId store) {
+        return GuestLink.resolvedWhenUsed(() -> activeSession(store, SubjectKind.GUEST).map(Session::subject));
+    }
+
+    private boolean isRevoked(VerifiedToken token) {
+        if (revoked == null) {
+            revoked = revocations.isRevoked(token.sessionId());
+        }
+        return revoked;
+    }
+
+    /** Tenant scope in the finder: a session of another store is not found. */
+    private Optional<Session> session(StoreId store, VerifiedToken token) {
+        if (session == null) {
+            session = sessions.find(store, token.sessionId());
+        }
+        return session;
     }
 
     private static boolean isFor(VerifiedToken token, StoreId store) {
         return store.value().equals(token.storeId()) && token.audience().contains(store.value());
-    }
-
-    /** The guest behind an {@code Authorization} header, if it carries a live guest token of the store (cart merge). */
-    public GuestLink guestOf(String authorization, StoreId store) {
-        return BearerToken.from(authorization)
-                .flatMap(bearer -> activeSession(bearer, store, SubjectKind.GUEST))
-                .map(session -> new GuestLink(session.subject()))
-                .orElse(GuestLink.NONE);
     }
 }

@@ -9,6 +9,7 @@ import com.storefrontauth.domain.store.StoreId;
 import com.storefrontauth.domain.store.StoreDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /**
  * Admits a request to a store's storefront API (API.md): the store must exist, the publishable key
@@ -25,7 +26,35 @@ public class StorefrontGate {
     @Inject
     ApiKeyService keys;
 
-    public Store admit(String storeId, String publishableKey, String origin) {
+    /**
+     * A request's browser origin (none when it sent no {@code Origin}) judged against the store's
+     * allow-list once per request: admission and the CORS answer both use this verdict.
+     */
+    public static final class CheckedOrigin {
+
+        private final String value;
+        private final boolean allowed;
+
+        private CheckedOrigin(String value, boolean allowed) {
+            this.value = value;
+            this.allowed = allowed;
+        }
+
+        /** The origin, if it was sent and is allowed for the store (for CORS headers). */
+        public Optional<String> allowed() {
+            return allowed ? Optional.of(value) : Optional.empty();
+        }
+
+        boolean refuses() {
+            return value != null && !allowed;
+        }
+    }
+
+    public CheckedOrigin checkOrigin(String storeId, String origin) {
+        return new CheckedOrigin(origin, origin != null && allowsOrigin(storeId, origin));
+    }
+
+    public Store admit(String storeId, String publishableKey, CheckedOrigin origin) {
         Store store = StoreId.parse(storeId).flatMap(directory::find)
                 .orElseThrow(() -> DomainException.notFound("store"));
         if (publishableKey == null || publishableKey.isBlank()) {
@@ -41,13 +70,13 @@ public class StorefrontGate {
      * Admits a request to a store's routes that authenticate by an access token alone (no key):
      * the store must exist, a browser origin must be on its allow-list, and the store must not be suspended.
      */
-    public Store admitWithoutKey(String storeId, String origin) {
+    public Store admitWithoutKey(String storeId, CheckedOrigin origin) {
         return admitted(StoreId.parse(storeId).flatMap(directory::find)
                 .orElseThrow(() -> DomainException.notFound("store")), origin);
     }
 
-    private Store admitted(Store store, String origin) {
-        if (origin != null && !allows(store.id(), origin)) {
+    private Store admitted(Store store, CheckedOrigin origin) {
+        if (origin.refuses()) {
             throw new DomainException(ErrorCode.ORIGIN_NOT_ALLOWED, "This origin is not allowed for the store.");
         }
         if (store.isSuspended()) {

@@ -1,6 +1,5 @@
 package com.storefrontauth.api.dialect.commerceengine;
 
-import com.storefrontauth.api.security.BearerToken;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.CorsHeaders;
 import com.storefrontauth.api.security.StorefrontTokens;
@@ -16,9 +15,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import java.util.Optional;
 
 /**
  * The storefront gate for Commerce Engine's credentials. Its SDK sends the publishable key
@@ -44,10 +41,8 @@ public class CommerceEngineAdmission implements ContainerRequestFilter, Containe
     @Override
     public void filter(ContainerRequestContext request) {
         String storeId = request.getUriInfo().getPathParameters().getFirst("store_id");
-        String origin = request.getHeaderString("Origin");
-        if (origin != null && gate.allowsOrigin(storeId, origin)) {
-            request.setProperty(ALLOWED_ORIGIN, origin);
-        }
+        StorefrontGate.CheckedOrigin origin = gate.checkOrigin(storeId, request.getHeaderString("Origin"));
+        origin.allowed().ifPresent(allowed -> request.setProperty(ALLOWED_ORIGIN, allowed));
         String key = request.getHeaderString(API_KEY);
         String path = request.getUriInfo().getPath();
         Store store;
@@ -67,9 +62,8 @@ public class CommerceEngineAdmission implements ContainerRequestFilter, Containe
     }
 
     private boolean carriesSessionOf(ContainerRequestContext request, Store store) {
-        Optional<String> bearer = BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        return bearer.flatMap(token -> tokens.authenticate(token, store.id(), SubjectKind.GUEST)
-                .or(() -> tokens.authenticate(token, store.id(), SubjectKind.CUSTOMER))).isPresent();
+        return tokens.authenticate(store.id(), SubjectKind.GUEST)
+                .or(() -> tokens.authenticate(store.id(), SubjectKind.CUSTOMER)).isPresent();
     }
 
     @Override

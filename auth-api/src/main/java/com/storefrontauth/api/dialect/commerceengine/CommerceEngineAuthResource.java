@@ -5,9 +5,9 @@ import static com.storefrontauth.api.http.JsonFactory.JSON;
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.DebugEcho;
 import com.storefrontauth.api.http.JsonRequest;
-import com.storefrontauth.api.security.BearerToken;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.CustomerRoute;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.api.security.StorefrontTokens;
 import com.storefrontauth.api.security.ThrottledRoute;
 import com.storefrontauth.domain.customer.CodeVerification;
@@ -37,6 +37,7 @@ import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.EmailAddress;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.store.Store;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
@@ -44,7 +45,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -282,9 +282,8 @@ public class CommerceEngineAuthResource {
     @Path("logout")
     public String logout() {
         Store store = Caller.store(request);
-        Session session = BearerToken.from(request.getHeader(HttpHeaders.AUTHORIZATION))
-                .flatMap(bearer -> tokens.activeSession(bearer, store.id(), SubjectKind.CUSTOMER)
-                        .or(() -> tokens.activeSession(bearer, store.id(), SubjectKind.GUEST)))
+        Session session = tokens.activeSession(store.id(), SubjectKind.CUSTOMER)
+                .or(() -> tokens.activeSession(store.id(), SubjectKind.GUEST))
                 .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED,
                         "Send the access token of this store as a Bearer token."));
         rotation.logout(session, Clients.of(request));
@@ -321,6 +320,7 @@ public class CommerceEngineAuthResource {
     @POST
     @Path("change-password")
     @CustomerRoute
+    @RolesAllowed(Roles.CUSTOMER)
     public String changePassword(String body) {
         JsonRequest json = JsonRequest.parse(body);
         String current = json.requiredString("old_password");
@@ -425,13 +425,11 @@ public class CommerceEngineAuthResource {
     }
 
     private Optional<CustomerId> bearerCustomer(Store store) {
-        return BearerToken.from(request.getHeader(HttpHeaders.AUTHORIZATION))
-                .flatMap(bearer -> tokens.authenticate(bearer, store.id(), SubjectKind.CUSTOMER))
-                .map(token -> new CustomerId(token.subject()));
+        return tokens.authenticate(store.id(), SubjectKind.CUSTOMER).map(token -> new CustomerId(token.subject()));
     }
 
     /** An anonymous token sent along with a sign-in links the guest to the new session, as on v1. */
     private GuestLink guest(Store store) {
-        return tokens.guestOf(request.getHeader(HttpHeaders.AUTHORIZATION), store.id());
+        return tokens.guestOf(store.id());
     }
 }

@@ -6,6 +6,7 @@ import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.CustomerRoute;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.api.security.ThrottledRoute;
 import com.storefrontauth.domain.customer.Customer;
 import com.storefrontauth.domain.customer.CustomerAccount;
@@ -13,6 +14,7 @@ import com.storefrontauth.domain.customer.CustomerId;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.EmailAddress;
 import com.storefrontauth.domain.store.Store;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +50,7 @@ public class CommerceEngineUserResource {
     @GET
     @Path("{user_id}")
     @CustomerRoute
+    @RolesAllowed(Roles.CUSTOMER)
     public String user(@PathParam("user_id") String id) {
         Store store = Caller.store(request);
         return CommerceEngineUser.answer(store, customers.get(store.id(), own(id)), "User details.");
@@ -57,6 +60,7 @@ public class CommerceEngineUserResource {
     @PUT
     @Path("{user_id}")
     @CustomerRoute
+    @RolesAllowed(Roles.CUSTOMER)
     public String updateUser(@PathParam("user_id") String id, String body) {
         Store store = Caller.store(request);
         CustomerId customer = own(id);
@@ -83,6 +87,7 @@ public class CommerceEngineUserResource {
     @DELETE
     @Path("{user_id}")
     @CustomerRoute
+    @RolesAllowed(Roles.CUSTOMER)
     public String deleteUser(@PathParam("user_id") String id, String body) {
         Store store = Caller.store(request);
         CustomerId customer = own(id);

@@ -43,10 +43,8 @@ public class ScalevAdmission implements ContainerRequestFilter, ContainerRespons
     @Override
     public void filter(ContainerRequestContext request) {
         String storeId = request.getUriInfo().getPathParameters().getFirst("store_id");
-        String origin = request.getHeaderString("Origin");
-        if (origin != null && gate.allowsOrigin(storeId, origin)) {
-            request.setProperty(ALLOWED_ORIGIN, origin);
-        }
+        StorefrontGate.CheckedOrigin origin = gate.checkOrigin(storeId, request.getHeaderString("Origin"));
+        origin.allowed().ifPresent(allowed -> request.setProperty(ALLOWED_ORIGIN, allowed));
         Store store;
         if (resource.getResourceClass() == ScalevCustomerResource.class) {
             try {

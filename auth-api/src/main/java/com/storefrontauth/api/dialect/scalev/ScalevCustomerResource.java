@@ -4,8 +4,10 @@ import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.CustomerRoute;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.domain.customer.CustomerAccount;
 import com.storefrontauth.domain.store.Store;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 @Path("v3/stores/{store_id}/customers/me")
 @ScalevRoute
 @CustomerRoute
+@RolesAllowed(Roles.CUSTOMER)
 // one instance for all requests: building one per request (and re-registering its @Timed metrics) was ~30 % of /customers/me
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

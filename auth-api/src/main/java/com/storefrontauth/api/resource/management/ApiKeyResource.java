@@ -9,9 +9,11 @@ import com.storefrontauth.api.http.PathIds;
 import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.domain.apikey.ApiKey;
 import com.storefrontauth.domain.apikey.ApiKeyService;
 import com.storefrontauth.domain.apikey.ApiKeyType;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 
 @Path("v1/stores/{store_id}/api-keys")
 @ManagementRoute
+@RolesAllowed({Roles.MERCHANT, Roles.PLATFORM_ADMIN, Roles.SECRET_KEY})
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {

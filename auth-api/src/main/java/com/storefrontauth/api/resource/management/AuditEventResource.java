@@ -9,11 +9,13 @@ import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
 import com.storefrontauth.domain.activity.AuditLogExport;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.shared.FieldErrors;
 import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.store.StoreId;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +34,7 @@ import java.time.format.DateTimeParseException;
 /** The store's audit log, newest first: JSON pages, or the whole filtered log as CSV. */
 @Path("v1/stores/{store_id}/events")
 @ManagementRoute
+@RolesAllowed({Roles.MERCHANT, Roles.PLATFORM_ADMIN, Roles.SECRET_KEY})
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditEventResource {

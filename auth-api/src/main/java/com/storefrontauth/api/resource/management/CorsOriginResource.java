@@ -9,8 +9,10 @@ import com.storefrontauth.api.http.PathIds;
 import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.domain.cors.CorsOrigin;
 import com.storefrontauth.domain.cors.CorsPolicy;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 
 @Path("v1/stores/{store_id}/cors-origins")
 @ManagementRoute
+@RolesAllowed({Roles.MERCHANT, Roles.PLATFORM_ADMIN, Roles.SECRET_KEY})
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CorsOriginResource {

@@ -9,6 +9,7 @@ import com.storefrontauth.api.http.QueryNumbers;
 import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.domain.customer.CustomerAdministration;
 import com.storefrontauth.domain.customer.CustomerExport;
 import com.storefrontauth.domain.customer.CustomerId;
@@ -17,6 +18,7 @@ import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.FieldErrors;
 import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.store.StoreId;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +36,7 @@ import jakarta.ws.rs.core.Response;
 /** A store's customers as its operators manage them. */
 @Path("v1/stores/{store_id}/customers")
 @ManagementRoute
+@RolesAllowed({Roles.MERCHANT, Roles.PLATFORM_ADMIN, Roles.SECRET_KEY})
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerAdminResource {

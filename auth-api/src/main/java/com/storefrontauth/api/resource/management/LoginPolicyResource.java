@@ -6,7 +6,9 @@ import com.storefrontauth.api.http.ManagementJson;
 import com.storefrontauth.api.http.PathIds;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.domain.store.StoreService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +24,7 @@ import java.util.Map;
 /** The store's login policy; a PUT may send any subset of fields, the rest keep their value. */
 @Path("v1/stores/{store_id}/login-policy")
 @ManagementRoute
+@RolesAllowed({Roles.MERCHANT, Roles.PLATFORM_ADMIN, Roles.SECRET_KEY})
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class LoginPolicyResource {

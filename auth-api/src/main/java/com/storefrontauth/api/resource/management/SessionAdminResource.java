@@ -8,10 +8,12 @@ import com.storefrontauth.api.http.PathIds;
 import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.domain.customer.CustomerAdministration;
 import com.storefrontauth.domain.customer.CustomerId;
 import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.shared.DomainException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 /** A store's active sessions as its operators see and end them. */
 @Path("v1/stores/{store_id}/sessions")
 @ManagementRoute
+@RolesAllowed({Roles.MERCHANT, Roles.PLATFORM_ADMIN, Roles.SECRET_KEY})
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionAdminResource {

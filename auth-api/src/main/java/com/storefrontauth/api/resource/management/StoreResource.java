@@ -9,12 +9,14 @@ import com.storefrontauth.api.http.PathIds;
 import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.domain.store.ProfileChange;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreChange;
 import com.storefrontauth.domain.store.StoreMode;
 import com.storefrontauth.domain.store.StoreService;
 import com.storefrontauth.domain.store.StoreStatus;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,6 +33,7 @@ import java.math.BigDecimal;
 
 @Path("v1/stores")
 @ManagementRoute
+@RolesAllowed({Roles.MERCHANT, Roles.PLATFORM_ADMIN, Roles.SECRET_KEY})
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class StoreResource {

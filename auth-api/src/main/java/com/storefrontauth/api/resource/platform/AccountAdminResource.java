@@ -5,11 +5,13 @@ import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.PlatformJson;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.domain.account.AccountId;
 import com.storefrontauth.domain.account.AccountStanding;
 import com.storefrontauth.domain.account.AccountStatus;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.PublicId;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 /** Merchant accounts as the platform admin manages them: disable one, enable it again. */
 @Path("v1/admin/accounts")
 @ManagementRoute
+@RolesAllowed({Roles.MERCHANT, Roles.PLATFORM_ADMIN, Roles.SECRET_KEY})
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountAdminResource {

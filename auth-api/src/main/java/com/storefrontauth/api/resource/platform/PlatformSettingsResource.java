@@ -6,8 +6,10 @@ import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.domain.platform.PlatformLimits;
 import com.storefrontauth.domain.platform.PlatformLimitsService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
@@ -23,6 +25,7 @@ import java.util.Map;
 /** The platform limits (platform admins only); a PUT may send any subset of settings, the rest keep their value. */
 @Path("v1/admin/settings")
 @ManagementRoute
+@RolesAllowed({Roles.MERCHANT, Roles.PLATFORM_ADMIN, Roles.SECRET_KEY})
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PlatformSettingsResource {

@@ -7,8 +7,10 @@ import com.storefrontauth.api.http.PlatformJson;
 import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.domain.signing.SigningKey;
 import com.storefrontauth.domain.signing.SigningKeyRing;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +27,7 @@ import java.time.Instant;
 /** The token signing keys (platform admins only). */
 @Path("v1/admin/signing-keys")
 @ManagementRoute
+@RolesAllowed({Roles.MERCHANT, Roles.PLATFORM_ADMIN, Roles.SECRET_KEY})
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SigningKeyResource {

@@ -9,6 +9,7 @@ import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.CustomerCodeRoute;
 import com.storefrontauth.api.security.CustomerRoute;
+import com.storefrontauth.api.security.Roles;
 import com.storefrontauth.api.security.StorefrontRoute;
 import com.storefrontauth.domain.customer.ContactConfirmation;
 import com.storefrontauth.domain.customer.CustomerAccount;
@@ -18,6 +19,7 @@ import com.storefrontauth.domain.otp.OtpRequired;
 import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.store.Store;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
 @Path("v1/stores/{store_id}/customers/me")
 @StorefrontRoute
 @CustomerRoute
+@RolesAllowed(Roles.CUSTOMER)
 // one instance for all requests: building one per request (and re-registering its @Timed metrics) was ~30 % of /customers/me
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -39,7 +39,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -233,9 +232,8 @@ public class StorefrontAuthResource {
             rotation.logout(refreshToken, RefreshScope.storefront(store.id()), Clients.of(request));
             return Response.noContent().build();
         }
-        Session session = BearerToken.from(request.getHeader(HttpHeaders.AUTHORIZATION))
-                .flatMap(bearer -> tokens.activeSession(bearer, store.id(), SubjectKind.CUSTOMER)
-                        .or(() -> tokens.activeSession(bearer, store.id(), SubjectKind.GUEST)))
+        Session session = tokens.activeSession(store.id(), SubjectKind.CUSTOMER)
+                .or(() -> tokens.activeSession(store.id(), SubjectKind.GUEST))
                 .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED,
                         "Send the refresh_token, or a valid access token of this store as a Bearer token."));
         rotation.logout(session, Clients.of(request));
@@ -244,6 +242,6 @@ public class StorefrontAuthResource {
 
     /** A guest token sent along with a sign-in links the guest to the new session (cart merge). */
     private GuestLink guest(Store store) {
-        return tokens.guestOf(request.getHeader(HttpHeaders.AUTHORIZATION), store.id());
+        return tokens.guestOf(store.id());
     }
 }

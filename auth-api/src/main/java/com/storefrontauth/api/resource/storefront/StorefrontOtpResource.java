@@ -84,7 +84,7 @@ public class StorefrontOtpResource {
         json.validate();
         CodeVerification.Verified verified = verification.verify(store,
                 new CodeVerification.Attempt(token, action.get(), code, firstName, lastName, newPassword),
-                bearerCustomer(store), tokens.guestOf(request.getHeader(HttpHeaders.AUTHORIZATION), store.id()),
+                bearerCustomer(store), tokens.guestOf(store.id()),
                 Clients.of(request));
         if (verified.signIn() == null) {
             return CustomerJson.verified(verified.customer()).toString();
@@ -107,13 +107,12 @@ public class StorefrontOtpResource {
 
     /** The customer whose bearer token came with the request (contact checks and changes need it). */
     private Optional<CustomerId> bearerCustomer(Store store) {
-        Optional<String> bearer = BearerToken.from(request.getHeader(HttpHeaders.AUTHORIZATION));
-        if (bearer.isEmpty()) {
+        if (BearerToken.from(request.getHeader(HttpHeaders.AUTHORIZATION)).isEmpty()) {
             return Optional.empty();
         }
-        Optional<Session> session = tokens.activeSession(bearer.get(), store.id(), SubjectKind.CUSTOMER);
+        Optional<Session> session = tokens.activeSession(store.id(), SubjectKind.CUSTOMER);
         if (session.isEmpty()) {
-            if (tokens.activeSession(bearer.get(), store.id(), SubjectKind.GUEST).isPresent()) {
+            if (tokens.activeSession(store.id(), SubjectKind.GUEST).isPresent()) {
                 return Optional.empty();
             }
             throw new DomainException(ErrorCode.UNAUTHORIZED, "The bearer token is not valid for this store.");
