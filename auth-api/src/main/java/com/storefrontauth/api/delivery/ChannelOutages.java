@@ -35,9 +35,9 @@ public class ChannelOutages {
     private final Clock clock = Clock.systemUTC();
 
     void opened(OtpChannel channel) {
-        Instant until = clock.instant().plusMillis(Senders.BREAKER_DELAY_MS);
+        Instant until = clock.instant().plusMillis(ProviderCalls.BREAKER_DELAY_MS);
         openUntil.put(channel, until);
-        shared(map -> map.put(channel.name(), until.toEpochMilli(), Senders.BREAKER_DELAY_MS, TimeUnit.MILLISECONDS));
+        shared(map -> map.put(channel.name(), until.toEpochMilli(), ProviderCalls.BREAKER_DELAY_MS, TimeUnit.MILLISECONDS));
     }
 
     void closed(OtpChannel channel) {

@@ -22,7 +22,10 @@ public class ProviderTransport implements MessageTransport {
     DeliverySettings settings;
 
     @Inject
-    Senders senders;
+    SmtpTransport smtp;
+
+    @Inject
+    WebhookTransport webhooks;
 
     @Inject
     ChannelOutages outages;
@@ -36,17 +39,17 @@ public class ProviderTransport implements MessageTransport {
         }
         try {
             switch (channel) {
-                case EMAIL -> senders.email(delivery);
-                case SMS -> senders.sms(delivery);
-                case WHATSAPP -> senders.whatsapp(delivery);
+                case EMAIL -> smtp.send(delivery);
+                case SMS -> webhooks.sms(delivery);
+                case WHATSAPP -> webhooks.whatsapp(delivery);
                 default -> throw new IllegalStateException("unknown channel " + channel);
             }
         } catch (CircuitBreakerOpenException open) {
             outages.opened(channel);
             throw new DeliveryFailedException(channel.wireValue() + " circuit is open", true, false, open);
-        } catch (Senders.Undeliverable e) {
+        } catch (Undeliverable e) {
             throw new DeliveryFailedException(e.getMessage(), false, true, e);
-        } catch (TimeoutException | BulkheadException | Senders.ProviderRefused e) {
+        } catch (TimeoutException | BulkheadException | ProviderRefused e) {
             throw new DeliveryFailedException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
                     false, false, e);
         }

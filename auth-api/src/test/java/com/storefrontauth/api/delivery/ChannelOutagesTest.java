@@ -22,7 +22,7 @@ class ChannelOutagesTest {
 
             Optional<Duration> seenThere = there.outage(OtpChannel.SMS);
             assertThat(seenThere).isPresent();
-            assertThat(seenThere.get()).isGreaterThan(Duration.ofMillis(Senders.BREAKER_DELAY_MS - 2_000));
+            assertThat(seenThere.get()).isGreaterThan(Duration.ofMillis(ProviderCalls.BREAKER_DELAY_MS - 2_000));
             assertThat(there.outage(OtpChannel.EMAIL)).isEmpty();
 
             there.closed(OtpChannel.SMS);

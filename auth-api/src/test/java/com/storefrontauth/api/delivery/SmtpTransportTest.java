@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-class SendersTest {
+class SmtpTransportTest {
 
     private static DeliverySettings smtp(boolean starttls) {
         DeliverySettings settings = new DeliverySettings();
@@ -20,7 +20,7 @@ class SendersTest {
 
     @Test
     void whenStarttlsIsOnThenTheUpgradeIsRequiredAndTheCertificateMustNameTheServer() {
-        Properties properties = Senders.smtpProperties(smtp(true));
+        Properties properties = SmtpTransport.smtpProperties(smtp(true));
 
         assertThat(properties)
                 .containsEntry("mail.smtp.host", "smtp.example.com")
@@ -32,7 +32,7 @@ class SendersTest {
 
     @Test
     void whenStarttlsIsOffThenNoUpgradeIsAttempted() {
-        Properties properties = Senders.smtpProperties(smtp(false));
+        Properties properties = SmtpTransport.smtpProperties(smtp(false));
 
         assertThat(properties)
                 .containsEntry("mail.smtp.starttls.enable", "false")
