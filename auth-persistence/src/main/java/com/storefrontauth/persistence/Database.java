@@ -78,6 +78,7 @@ public class Database {
     private volatile Dialect dialect;
     /** Our own pool, or the server's resource: created or found once, then migrated before use. */
     private volatile DataSource pool;
+
     private String described;
     private volatile boolean migrated;
 
@@ -112,9 +113,10 @@ public class Database {
         Optional<String> explicitUrl = configuredUrl.filter(value -> !value.isBlank());
         Optional<DataSource> resource = explicitUrl.isPresent() ? Optional.empty() : ServerResource.find(jndiName);
         if (resource.isPresent()) {
-            SecretsAtRest.refusalForResource(jndiName, signingEncryptionKey, otpSecret).ifPresent(reason -> {
-                throw StartupRefusal.refuse(reason);
-            });
+            SecretsAtRest.refusalForResource(jndiName, signingEncryptionKey, otpSecret)
+                    .ifPresent(reason -> {
+                        throw StartupRefusal.refuse(reason);
+                    });
             useServerResource(resource.get());
             return;
         }
@@ -197,8 +199,8 @@ public class Database {
         try (connection) {
             return Dialect.of(connection.getMetaData().getURL());
         } catch (SQLException e) {
-            throw new IllegalStateException("Reading the kind of database behind " + described + " failed: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Reading the kind of database behind " + described + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -207,7 +209,8 @@ public class Database {
         config.setPoolName("storefront-auth");
         config.setJdbcUrl(url.strip());
         config.setDriverClassName(dialect.driverClassName());
-        user.filter(value -> !value.isBlank()).or(() -> Optional.ofNullable(dialect.defaultUser()))
+        user.filter(value -> !value.isBlank())
+                .or(() -> Optional.ofNullable(dialect.defaultUser()))
                 .ifPresent(config::setUsername);
         password.filter(value -> !value.isEmpty()).ifPresent(config::setPassword);
         config.setMaximumPoolSize(poolSize);

@@ -65,7 +65,8 @@ public class DatabaseReadiness implements HealthCheck {
         } catch (RejectedExecutionException e) {
             return down("an earlier probe is still waiting for the database");
         } catch (ExecutionException e) {
-            return down(e.getCause() == null ? "failed" : e.getCause().getClass().getSimpleName());
+            return down(
+                    e.getCause() == null ? "failed" : e.getCause().getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return down("interrupted");

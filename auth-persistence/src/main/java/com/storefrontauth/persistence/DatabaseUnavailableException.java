@@ -2,9 +2,9 @@ package com.storefrontauth.persistence;
 
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
-import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 
@@ -18,19 +18,26 @@ public class DatabaseUnavailableException extends DomainException {
     static final long RETRY_AFTER_SECONDS = 5;
 
     public DatabaseUnavailableException() {
-        super(ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable. Try again shortly.",
-                Map.of(), Map.of(), RETRY_AFTER_SECONDS);
+        super(
+                ErrorCode.SERVICE_UNAVAILABLE,
+                "The service is temporarily unavailable. Try again shortly.",
+                Map.of(),
+                Map.of(),
+                RETRY_AFTER_SECONDS);
     }
 
     /** Whether this failure, or one it was caused by, means the connection itself failed (SQLState class 08). */
     public static boolean isConnectionFailure(Throwable failure) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof SQLRecoverableException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
                 return true;
             }
         }

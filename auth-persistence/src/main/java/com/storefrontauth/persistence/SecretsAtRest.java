@@ -18,23 +18,24 @@ final class SecretsAtRest {
     static final String SIGNING_KEY = "AUTH_SIGNING_ENCRYPTION_KEY";
     static final String OTP_SECRET = "AUTH_OTP_SECRET";
 
-    private SecretsAtRest() {
-    }
+    private SecretsAtRest() {}
 
     /** Why the service must not start with this database and these settings, if it must not. */
     static Optional<String> refusal(String url, Optional<String> signingKey, Optional<String> otpSecret) {
         if (embedded(url)) {
             return Optional.empty();
         }
-        return missing(signingKey, otpSecret).map(missing -> "Refusing to start: " + Database.redacted(url.strip())
-                + " is not the embedded H2 database, so " + required(missing));
+        return missing(signingKey, otpSecret)
+                .map(missing -> "Refusing to start: " + Database.redacted(url.strip())
+                        + " is not the embedded H2 database, so " + required(missing));
     }
 
     /** An application server's JDBC resource is a shared, administered database: never the laptop default. */
-    static Optional<String> refusalForResource(String jndiName, Optional<String> signingKey,
-            Optional<String> otpSecret) {
-        return missing(signingKey, otpSecret).map(missing -> "Refusing to start: the application server's JDBC"
-                + " resource " + jndiName + " is not the embedded H2 database, so " + required(missing));
+    static Optional<String> refusalForResource(
+            String jndiName, Optional<String> signingKey, Optional<String> otpSecret) {
+        return missing(signingKey, otpSecret)
+                .map(missing -> "Refusing to start: the application server's JDBC" + " resource " + jndiName
+                        + " is not the embedded H2 database, so " + required(missing));
     }
 
     private static Optional<String> missing(Optional<String> signingKey, Optional<String> otpSecret) {

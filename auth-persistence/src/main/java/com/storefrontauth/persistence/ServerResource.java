@@ -15,8 +15,7 @@ final class ServerResource {
 
     private static final Logger LOG = Logger.getLogger(ServerResource.class.getName());
 
-    private ServerResource() {
-    }
+    private ServerResource() {}
 
     static Optional<DataSource> find(String jndiName) {
         if (jndiName == null || jndiName.isBlank()) {
@@ -27,8 +26,8 @@ final class ServerResource {
             if (bound instanceof DataSource dataSource) {
                 return Optional.of(dataSource);
             }
-            LOG.warning("JNDI name " + jndiName + " is bound to a " + bound.getClass().getName()
-                    + ", not a DataSource; ignoring it");
+            LOG.warning("JNDI name " + jndiName + " is bound to a "
+                    + bound.getClass().getName() + ", not a DataSource; ignoring it");
             return Optional.empty();
         } catch (NamingException | RuntimeException e) {
             // no such resource here (the uber-jar, a laptop): the configured URL or embedded H2 serves instead

@@ -6,16 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
-import java.util.UUID;
-import java.lang.reflect.Proxy;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -57,14 +57,15 @@ class DatabaseTest {
     void whenTheH2FileDatabaseLivesInARelativeDirectoryThatDoesNotExistThenItIsCreated() throws Exception {
         Path directory = Paths.get("target", "h2-" + UUID.randomUUID(), "data");
         assertThat(directory).doesNotExist();
-        Database database = Database.open("jdbc:h2:./" + directory.toString().replace('\\', '/') + "/auth;LOCK_TIMEOUT=10000",
-                null, null, 2);
+        Database database = Database.open(
+                "jdbc:h2:./" + directory.toString().replace('\\', '/') + "/auth;LOCK_TIMEOUT=10000", null, null, 2);
         try (Connection connection = database.dataSource().getConnection()) {
             assertThat(connection.isValid(2)).isTrue();
         } finally {
             database.close();
         }
-        assertThat(Files.list(directory)).anyMatch(file -> file.getFileName().toString().startsWith("auth."));
+        assertThat(Files.list(directory))
+                .anyMatch(file -> file.getFileName().toString().startsWith("auth."));
     }
 
     @Test
@@ -72,12 +73,11 @@ class DatabaseTest {
         Database database = Database.open("jdbc:postgresql://127.0.0.1:" + closedPort() + "/auth", "auth", null, 2);
         try {
             long started = System.nanoTime();
-            assertThatThrownBy(database::dataSource)
-                    .isInstanceOfSatisfying(DomainException.class, e -> {
-                        assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
-                        assertThat(e.retryAfterSeconds()).isPresent();
-                        assertThat(e.detail()).doesNotContain("127.0.0.1");
-                    });
+            assertThatThrownBy(database::dataSource).isInstanceOfSatisfying(DomainException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+                assertThat(e.retryAfterSeconds()).isPresent();
+                assertThat(e.detail()).doesNotContain("127.0.0.1");
+            });
             assertThat(System.nanoTime() - started).isLessThan(10_000_000_000L);
         } finally {
             database.close();
@@ -102,12 +102,17 @@ class DatabaseTest {
                 });
         Database database = Database.serverResource("jdbc/storefrontAuth", resource);
 
-        assertThatThrownBy(database::dataSource).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+        assertThatThrownBy(database::dataSource)
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
         down.set(false);
         try (Connection connection = database.dataSource().getConnection()) {
             assertThat(database.dialect()).isEqualTo(Dialect.H2);
-            assertThat(connection.createStatement().executeQuery("SELECT COUNT(*) FROM stores").next()).isTrue();
+            assertThat(connection
+                            .createStatement()
+                            .executeQuery("SELECT COUNT(*) FROM stores")
+                            .next())
+                    .isTrue();
         }
     }
 }

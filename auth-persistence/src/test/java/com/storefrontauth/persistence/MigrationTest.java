@@ -27,9 +27,22 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(PostgresCluster.Lifecycle.class)
 class MigrationTest {
 
-    static final List<String> TABLES = List.of("stores", "accounts", "account_stores", "api_keys", "cors_origins",
-            "sessions", "used_refresh_tokens", "audit_events", "signing_keys", "platform_settings", "customers",
-            "login_failures", "otp_challenges", "otp_activity", "outbox_messages");
+    static final List<String> TABLES = List.of(
+            "stores",
+            "accounts",
+            "account_stores",
+            "api_keys",
+            "cors_origins",
+            "sessions",
+            "used_refresh_tokens",
+            "audit_events",
+            "signing_keys",
+            "platform_settings",
+            "customers",
+            "login_failures",
+            "otp_challenges",
+            "otp_activity",
+            "outbox_messages");
     /** V1 to Vn, one per script, none skipped (counted, so that a new migration needs no edit here). */
     static final int MIGRATIONS = scripts();
 
@@ -38,7 +51,8 @@ class MigrationTest {
 
     private static int scripts() {
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            return (int) files.filter(file -> file.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
+            return (int) files.filter(file -> file.getFileName().toString().matches("V\\d+__.+\\.sql"))
+                    .count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,13 +76,22 @@ class MigrationTest {
         Database database = target.open();
         try {
             for (String table : TABLES) {
-                assertThat(count(database, "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_schema) = 'public'"
-                        + " AND LOWER(table_name) = ?",
-                        table)).as(table).isEqualTo(1);
+                assertThat(count(
+                                database,
+                                "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_schema) = 'public'"
+                                        + " AND LOWER(table_name) = ?",
+                                table))
+                        .as(table)
+                        .isEqualTo(1);
             }
             for (int version = 1; version <= MIGRATIONS; version++) {
-                assertThat(count(database, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = ?"
-                        + " AND \"success\" = TRUE", String.valueOf(version))).as("V" + version).isEqualTo(1);
+                assertThat(count(
+                                database,
+                                "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = ?"
+                                        + " AND \"success\" = TRUE",
+                                String.valueOf(version)))
+                        .as("V" + version)
+                        .isEqualTo(1);
             }
         } finally {
             database.close();
@@ -79,7 +102,8 @@ class MigrationTest {
     void whenTheSameDatabaseIsOpenedAgainThenNothingIsMigratedTwiceAndDataSurvives() throws Exception {
         String url = target.createUrl();
         Database first = Database.open(url, target.user(), "", 2);
-        try (Connection connection = first.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = first.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO platform_settings (name, setting_value) VALUES ('kept', 'yes')");
         } finally {
             first.close();
@@ -87,9 +111,13 @@ class MigrationTest {
 
         Database second = Database.open(url, target.user(), "", 2);
         try {
-            assertThat(count(second, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = TRUE"
-                    + " AND \"version\" IS NOT NULL")).isEqualTo(MIGRATIONS);
-            assertThat(count(second, "SELECT COUNT(*) FROM platform_settings WHERE name = 'kept'")).isEqualTo(1);
+            assertThat(count(
+                            second,
+                            "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = TRUE"
+                                    + " AND \"version\" IS NOT NULL"))
+                    .isEqualTo(MIGRATIONS);
+            assertThat(count(second, "SELECT COUNT(*) FROM platform_settings WHERE name = 'kept'"))
+                    .isEqualTo(1);
         } finally {
             second.close();
         }

@@ -27,8 +27,9 @@ public class AccountView {
                 Feedback.refused(DomainException.invalidField("repeated_password", "does not match the new password"));
                 return;
             }
-            Feedback.attempt(() -> session.rememberCredential(passwords.change(session.accountId(),
-                    currentPassword, newPassword, Feedback.client())),
+            Feedback.attempt(
+                    () -> session.rememberCredential(
+                            passwords.change(session.accountId(), currentPassword, newPassword, Feedback.client())),
                     "Password changed. Your other console and API sessions were signed out.");
         } finally {
             currentPassword = null;

@@ -31,7 +31,8 @@ public class AuditLogView extends StorePage {
     private String type;
     private String customer;
     private int days = 7;
-    private final LazyDataModel<AuditEntry> events = new PagedRows<>(this::page, entry -> entry.event().id());
+    private final LazyDataModel<AuditEntry> events =
+            new PagedRows<>(this::page, entry -> entry.event().id());
 
     @Override
     protected void refresh() {
@@ -39,14 +40,19 @@ public class AuditLogView extends StorePage {
     }
 
     public List<String> getTypes() {
-        return Arrays.stream(AuditEventType.values()).map(AuditEventType::wireValue).sorted().toList();
+        return Arrays.stream(AuditEventType.values())
+                .map(AuditEventType::wireValue)
+                .sorted()
+                .toList();
     }
 
     private Page<AuditEntry> page(PageRequest request) {
-        AuditEventType chosen = type == null || type.isBlank() ? null : AuditEventType.fromWire(type).orElse(null);
+        AuditEventType chosen = type == null || type.isBlank()
+                ? null
+                : AuditEventType.fromWire(type).orElse(null);
         try {
-            return trail.page(session.operator(), id(), chosen, customer,
-                    Instant.now().minus(Duration.ofDays(days)), request);
+            return trail.page(
+                    session.operator(), id(), chosen, customer, Instant.now().minus(Duration.ofDays(days)), request);
         } catch (DomainException refused) {
             Feedback.refused(refused);
             return new Page<>(List.of(), request.page(), request.size(), 0);

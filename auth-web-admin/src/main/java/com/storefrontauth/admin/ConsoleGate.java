@@ -42,8 +42,9 @@ public class ConsoleGate extends HttpFilter {
         response.setHeader("Cache-Control", "no-store");
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean signedIn = request.getSession(false) != null && session.isSignedIn();
-        if (signedIn && (lifetime.hasEnded(session.signedInAt())
-                || !login.isStillValid(session.accountId(), session.credentialStamp()))) {
+        if (signedIn
+                && (lifetime.hasEnded(session.signedInAt())
+                        || !login.isStillValid(session.accountId(), session.credentialStamp()))) {
             // too old, the password was changed elsewhere, or the account disabled: this session ends
             request.getSession().invalidate();
             signedIn = false;
@@ -59,8 +60,9 @@ public class ConsoleGate extends HttpFilter {
         String login = request.getContextPath() + LOGIN;
         if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
             response.setContentType("text/xml;charset=UTF-8");
-            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                    + login + "\"/></partial-response>");
+            response.getWriter()
+                    .write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\"" + login
+                            + "\"/></partial-response>");
             return;
         }
         response.sendRedirect(login);

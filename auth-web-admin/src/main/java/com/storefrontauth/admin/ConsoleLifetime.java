@@ -23,8 +23,9 @@ public class ConsoleLifetime {
     }
 
     @Inject
-    public ConsoleLifetime(@ConfigProperty(name = "auth.console.session.max-seconds", defaultValue = "28800")
-            long maxSeconds, Clock clock) {
+    public ConsoleLifetime(
+            @ConfigProperty(name = "auth.console.session.max-seconds", defaultValue = "28800") long maxSeconds,
+            Clock clock) {
         this.maximum = Duration.ofSeconds(maxSeconds);
         this.clock = clock;
     }

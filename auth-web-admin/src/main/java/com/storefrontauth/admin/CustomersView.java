@@ -35,8 +35,10 @@ public class CustomersView extends StorePage {
     private Customer selected;
     private List<Session> sessions = List.of();
     private List<AuditEntry> signIns = List.of();
-    private final LazyDataModel<Customer> found = new PagedRows<>(request -> administration.search(session.operator(),
-            id(), query == null || query.isBlank() ? null : query, request), customer -> customer.id().value());
+    private final LazyDataModel<Customer> found = new PagedRows<>(
+            request -> administration.search(
+                    session.operator(), id(), query == null || query.isBlank() ? null : query, request),
+            customer -> customer.id().value());
 
     @Override
     protected void refresh() {
@@ -54,17 +56,20 @@ public class CustomersView extends StorePage {
 
     public void switchStatus() {
         CustomerStatus next = selected.isDisabled() ? CustomerStatus.ACTIVE : CustomerStatus.DISABLED;
-        guarded(() -> administration.changeStatus(session.operator(), id(), selected.id(), next, Feedback.client()),
+        guarded(
+                () -> administration.changeStatus(session.operator(), id(), selected.id(), next, Feedback.client()),
                 next == CustomerStatus.DISABLED ? "Customer disabled: their sessions ended." : "Customer enabled.");
     }
 
     public void endSession(Session target) {
-        guarded(() -> administration.revokeSession(session.operator(), id(), target.id(), Feedback.client()),
+        guarded(
+                () -> administration.revokeSession(session.operator(), id(), target.id(), Feedback.client()),
                 "Session ended: its tokens stop working on our routes at once.");
     }
 
     public void endAllSessions() {
-        guarded(() -> administration.revokeAllSessions(session.operator(), id(), selected.id(), Feedback.client()),
+        guarded(
+                () -> administration.revokeAllSessions(session.operator(), id(), selected.id(), Feedback.client()),
                 "Signed out everywhere.");
     }
 

@@ -26,8 +26,10 @@ import java.util.Locale;
 public class DashboardView extends StorePage {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:00", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR =
+            DateTimeFormatter.ofPattern("HH:00", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("EEE d", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     @Inject
     StoreActivity activity;
@@ -37,8 +39,7 @@ public class DashboardView extends StorePage {
     private boolean week;
 
     /** One bar pair of the chart; heights are percent of the tallest bar. */
-    public record Bar(String label, long signIns, long failures, int signInHeight, int failureHeight) {
-    }
+    public record Bar(String label, long signIns, long failures, int signInHeight, int failureHeight) {}
 
     @Override
     public void load() {
@@ -68,13 +69,22 @@ public class DashboardView extends StorePage {
         List<Bucket> buckets = buckets();
         long tallest = Math.max(1, getPeak());
         DateTimeFormatter label = week ? DAY : HOUR;
-        return buckets.stream().map(b -> new Bar(label.format(b.start()), b.signIns(), b.failures(),
-                percent(b.signIns(), tallest), percent(b.failures(), tallest))).toList();
+        return buckets.stream()
+                .map(b -> new Bar(
+                        label.format(b.start()),
+                        b.signIns(),
+                        b.failures(),
+                        percent(b.signIns(), tallest),
+                        percent(b.failures(), tallest)))
+                .toList();
     }
 
     /** The chart's scale: the highest count of any bar. */
     public long getPeak() {
-        return buckets().stream().mapToLong(b -> Math.max(b.signIns(), b.failures())).max().orElse(0);
+        return buckets().stream()
+                .mapToLong(b -> Math.max(b.signIns(), b.failures()))
+                .max()
+                .orElse(0);
     }
 
     private List<Bucket> buckets() {

@@ -43,11 +43,19 @@ public class ExportServlet extends HttpServlet {
         try {
             StoreId store = StorePage.parse(request.getParameter("store"));
             switch (file) {
-                case "/customers.csv" -> customers.start(session.operator(), store, request.getParameter("q"),
-                        Feedback.client(request)).writeTo(start(response, "customers-" + store.value()));
-                case "/events.csv" -> events.start(session.operator(), store, type(request.getParameter("type")),
-                        request.getParameter("customer"), Instant.now().minus(Duration.ofDays(days(request))),
-                        Feedback.client(request)).writeTo(start(response, "audit-log-" + store.value()));
+                case "/customers.csv" ->
+                    customers
+                            .start(session.operator(), store, request.getParameter("q"), Feedback.client(request))
+                            .writeTo(start(response, "customers-" + store.value()));
+                case "/events.csv" ->
+                    events.start(
+                                    session.operator(),
+                                    store,
+                                    type(request.getParameter("type")),
+                                    request.getParameter("customer"),
+                                    Instant.now().minus(Duration.ofDays(days(request))),
+                                    Feedback.client(request))
+                            .writeTo(start(response, "audit-log-" + store.value()));
                 default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
             }
             response.getWriter().flush();
@@ -66,8 +74,10 @@ public class ExportServlet extends HttpServlet {
     }
 
     private static AuditEventType type(String wire) {
-        return wire == null || wire.isBlank() ? null : AuditEventType.fromWire(wire)
-                .orElseThrow(() -> DomainException.invalidField("type", "is not an event type"));
+        return wire == null || wire.isBlank()
+                ? null
+                : AuditEventType.fromWire(wire)
+                        .orElseThrow(() -> DomainException.invalidField("type", "is not an event type"));
     }
 
     private static int days(HttpServletRequest request) {

@@ -15,8 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** Growl messages and field messages from the domain's answers: the console shows the API's own words. */
 final class Feedback {
 
-    private Feedback() {
-    }
+    private Feedback() {}
 
     static void info(String summary) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, summary, null));
@@ -27,8 +26,10 @@ final class Feedback {
         FacesContext context = FacesContext.getCurrentInstance();
         for (Map.Entry<String, List<String>> field : refusal.fieldErrors().entrySet()) {
             for (String message : field.getValue()) {
-                context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                        field.getKey().replace('_', ' ') + " " + message, null));
+                context.addMessage(
+                        null,
+                        new FacesMessage(
+                                FacesMessage.SEVERITY_ERROR, field.getKey().replace('_', ' ') + " " + message, null));
             }
         }
         if (refusal.fieldErrors().isEmpty()) {
@@ -51,12 +52,15 @@ final class Feedback {
 
     /** The caller as the API sees it: behind a trusted proxy ({@code auth.http.trusted-proxies}), the client it forwards for. */
     static ClientInfo client() {
-        return client((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
+        return client((HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest());
     }
 
     static ClientInfo client(HttpServletRequest request) {
-        String address = Proxies.TRUSTED.client(request.getRemoteAddr(),
-                Collections.list(request.getHeaders("Forwarded")), Collections.list(request.getHeaders("X-Forwarded-For")));
+        String address = Proxies.TRUSTED.client(
+                request.getRemoteAddr(),
+                Collections.list(request.getHeaders("Forwarded")),
+                Collections.list(request.getHeaders("X-Forwarded-For")));
         return new ClientInfo(address, request.getHeader("User-Agent"));
     }
 
@@ -68,6 +72,7 @@ final class Feedback {
     /** Read once, on the first console request; the API reads the same key at startup. */
     private static final class Proxies {
         static final TrustedProxies TRUSTED = TrustedProxies.parse(ConfigProvider.getConfig()
-                .getOptionalValue("auth.http.trusted-proxies", String.class).orElse(""));
+                .getOptionalValue("auth.http.trusted-proxies", String.class)
+                .orElse(""));
     }
 }

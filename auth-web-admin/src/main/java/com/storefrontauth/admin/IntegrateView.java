@@ -26,12 +26,13 @@ public class IntegrateView extends StorePage {
 
     @Override
     protected void refresh() {
-        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
-                .getRequest();
+        HttpServletRequest request = (HttpServletRequest)
+                FacesContext.getCurrentInstance().getExternalContext().getRequest();
         String base = request.getRequestURL().toString();
         base = base.substring(0, base.length() - request.getRequestURI().length()) + request.getContextPath();
         // read here, not injected: a config value is not passivation-capable in a view-scoped bean
-        String issuer = ConfigProvider.getConfig().getOptionalValue("auth.issuer", String.class)
+        String issuer = ConfigProvider.getConfig()
+                .getOptionalValue("auth.issuer", String.class)
                 .orElse("http://localhost:8080");
         integration = integrations.of(session.operator(), id(), base, issuer);
     }

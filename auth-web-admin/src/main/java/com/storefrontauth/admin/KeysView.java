@@ -44,9 +44,10 @@ public class KeysView extends StorePage {
             }
             ApiKey.Issued issued = keys.issue(session.operator(), id(), type, newLabel, Feedback.client());
             shownOnce = issued.key().type() == ApiKeyType.SECRET ? issued.value() : null;
-            Feedback.info(issued.key().type() == ApiKeyType.SECRET
-                    ? "Secret key created: copy it now, it is shown only once."
-                    : "Publishable key created.");
+            Feedback.info(
+                    issued.key().type() == ApiKeyType.SECRET
+                            ? "Secret key created: copy it now, it is shown only once."
+                            : "Publishable key created.");
             newLabel = null;
             refresh();
         } catch (DomainException refused) {

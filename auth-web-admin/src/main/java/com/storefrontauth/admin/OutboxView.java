@@ -28,7 +28,8 @@ public class OutboxView extends StorePage {
             return;
         }
         try {
-            entries = outbox.page(session.operator(), id(), new PageRequest(1, 50)).items();
+            entries = outbox.page(session.operator(), id(), new PageRequest(1, 50))
+                    .items();
         } catch (DomainException refused) {
             Feedback.refused(refused);
         }

@@ -16,12 +16,10 @@ final class PagedRows<T> extends LazyDataModel<T> {
     private static final long serialVersionUID = 1L;
 
     /** One page of the listing; serializable because the view that holds it is. */
-    interface Listing<T> extends Function<PageRequest, Page<T>>, Serializable {
-    }
+    interface Listing<T> extends Function<PageRequest, Page<T>>, Serializable {}
 
     /** A row's stable key. */
-    interface RowKey<T> extends Function<T, String>, Serializable {
-    }
+    interface RowKey<T> extends Function<T, String>, Serializable {}
 
     private final Listing<T> listing;
     private final RowKey<T> key;

@@ -102,8 +102,12 @@ public class PlatformSettingsView implements Serializable {
 
     /** A setting's wire name as a label: {@code max_otp_max_attempts} reads "Max OTP max attempts". */
     public String label(PlatformLimits.Field field) {
-        String text = (" " + field.name().replace('_', ' ') + " ").replace(" otp ", " OTP ").replace(" ip ", " IP ")
-                .replace(" sms ", " SMS ").replace(" whatsapp ", " WhatsApp ").strip();
+        String text = (" " + field.name().replace('_', ' ') + " ")
+                .replace(" otp ", " OTP ")
+                .replace(" ip ", " IP ")
+                .replace(" sms ", " SMS ")
+                .replace(" whatsapp ", " WhatsApp ")
+                .strip();
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

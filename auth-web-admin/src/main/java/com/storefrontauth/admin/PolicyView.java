@@ -21,8 +21,7 @@ public class PolicyView extends StorePage {
     private static final long serialVersionUID = 1L;
 
     /** A titled group of fields. */
-    public record Group(String title, List<PolicyField> fields) {
-    }
+    public record Group(String title, List<PolicyField> fields) {}
 
     private static final Map<String, String> HELP = Map.ofEntries(
             Map.entry("password_login", "Customers may sign in with email or phone and a password."),
@@ -30,9 +29,13 @@ public class PolicyView extends StorePage {
             Map.entry("phone_otp_login", "Sign-in with a code sent by SMS."),
             Map.entry("whatsapp_otp_login", "Sign-in with a code sent by WhatsApp."),
             Map.entry("allow_registration", "New customers may sign up (also through a code sign-in)."),
-            Map.entry("require_verified_contact", "A new customer must enter a code sent to their email or phone before the first sign-in."),
+            Map.entry(
+                    "require_verified_contact",
+                    "A new customer must enter a code sent to their email or phone before the first sign-in."),
             Map.entry("otp_after_password", "After a correct password, a code is also required."),
-            Map.entry("otp_after_password_channel", "Where that second-step code is sent (the other contact is used if the customer lacks this one)."),
+            Map.entry(
+                    "otp_after_password_channel",
+                    "Where that second-step code is sent (the other contact is used if the customer lacks this one)."),
             Map.entry("default_country_code", "Calling code for phone numbers given without one."),
             Map.entry("otp_length", "Digits per code."),
             Map.entry("otp_ttl_seconds", "How long a code stays valid, in seconds."),
@@ -46,19 +49,44 @@ public class PolicyView extends StorePage {
             Map.entry("access_token_ttl_seconds", "Lifetime of an access token, in seconds."),
             Map.entry("refresh_token_ttl_seconds", "A session ends this long after sign-in, in seconds."),
             Map.entry("session_idle_timeout_seconds", "A session ends after this long without use, in seconds."),
-            Map.entry("refresh_reuse_grace_seconds", "How long the refresh token used last may be sent again as a retry (a lost answer, two tabs), in seconds; 0: never."),
-            Map.entry("ip_rate_limit_per_minute", "Requests per minute from one IP address to the public sign-in routes."));
+            Map.entry(
+                    "refresh_reuse_grace_seconds",
+                    "How long the refresh token used last may be sent again as a retry (a lost answer, two tabs), in seconds; 0: never."),
+            Map.entry(
+                    "ip_rate_limit_per_minute",
+                    "Requests per minute from one IP address to the public sign-in routes."));
 
     private static final List<Group> GROUPS = List.of(
-            group("Sign-in methods", "password_login", "email_otp_login", "phone_otp_login", "whatsapp_otp_login",
-                    "allow_registration", "require_verified_contact", "otp_after_password", "otp_after_password_channel",
+            group(
+                    "Sign-in methods",
+                    "password_login",
+                    "email_otp_login",
+                    "phone_otp_login",
+                    "whatsapp_otp_login",
+                    "allow_registration",
+                    "require_verified_contact",
+                    "otp_after_password",
+                    "otp_after_password_channel",
                     "default_country_code"),
-            group("One-time codes", "otp_length", "otp_ttl_seconds", "otp_max_attempts", "otp_resend_cooldown_seconds",
+            group(
+                    "One-time codes",
+                    "otp_length",
+                    "otp_ttl_seconds",
+                    "otp_max_attempts",
+                    "otp_resend_cooldown_seconds",
                     "otp_max_sends_per_hour"),
-            group("Passwords and lockout", "password_min_length", "lockout_threshold", "lockout_base_seconds",
+            group(
+                    "Passwords and lockout",
+                    "password_min_length",
+                    "lockout_threshold",
+                    "lockout_base_seconds",
                     "lockout_max_seconds"),
-            group("Tokens and sessions", "access_token_ttl_seconds", "refresh_token_ttl_seconds",
-                    "session_idle_timeout_seconds", "refresh_reuse_grace_seconds"),
+            group(
+                    "Tokens and sessions",
+                    "access_token_ttl_seconds",
+                    "refresh_token_ttl_seconds",
+                    "session_idle_timeout_seconds",
+                    "refresh_reuse_grace_seconds"),
             group("Rate limit", "ip_rate_limit_per_minute"));
 
     private Map<String, Object> values = new HashMap<>();
@@ -66,8 +94,9 @@ public class PolicyView extends StorePage {
     @Override
     protected void refresh() {
         values = new HashMap<>();
-        stores.policy(session.operator(), id()).asMap().forEach((name, value) ->
-                values.put(name, value instanceof Long number ? number.toString() : value));
+        stores.policy(session.operator(), id())
+                .asMap()
+                .forEach((name, value) -> values.put(name, value instanceof Long number ? number.toString() : value));
     }
 
     public void save() {
@@ -123,13 +152,21 @@ public class PolicyView extends StorePage {
 
     /** A field's wire name as a label: {@code otp_ttl_seconds} reads "OTP TTL seconds". */
     public String label(PolicyField field) {
-        String text = (" " + field.name().replace('_', ' ') + " ").replace(" otp ", " OTP ").replace(" ttl ", " TTL ")
-                .replace(" ip ", " IP ").replace(" whatsapp ", " WhatsApp ").strip();
+        String text = (" " + field.name().replace('_', ' ') + " ")
+                .replace(" otp ", " OTP ")
+                .replace(" ttl ", " TTL ")
+                .replace(" ip ", " IP ")
+                .replace(" whatsapp ", " WhatsApp ")
+                .strip();
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static Group group(String title, String... names) {
         List<String> wanted = List.of(names);
-        return new Group(title, LoginPolicy.fields().stream().filter(field -> wanted.contains(field.name())).toList());
+        return new Group(
+                title,
+                LoginPolicy.fields().stream()
+                        .filter(field -> wanted.contains(field.name()))
+                        .toList());
     }
 }

@@ -43,11 +43,16 @@ public class ProfileView extends StorePage {
     public void save() {
         StoreProfile current = getStore().profile();
         try {
-            ProfileChange profile = new ProfileChange(edited(description, current.description()),
-                    edited(logoUrl, current.logoUrl()), edited(businessAddress, current.businessAddress()),
+            ProfileChange profile = new ProfileChange(
+                    edited(description, current.description()),
+                    edited(logoUrl, current.logoUrl()),
+                    edited(businessAddress, current.businessAddress()),
                     edited(contactPhone, current.contactPhone()),
                     edited(preferredLanguage, current.preferredLanguage().tag()));
-            stores.change(session.operator(), id(), new StoreChange(null, null, null, profile, editedPercent()),
+            stores.change(
+                    session.operator(),
+                    id(),
+                    new StoreChange(null, null, null, profile, editedPercent()),
                     Feedback.client());
             Feedback.info("Profile saved.");
             load();

@@ -40,13 +40,17 @@ public class SessionsView extends StorePage {
     }
 
     public void end(CustomerSession row) {
-        Feedback.attempt(() -> administration.revokeSession(session.operator(), id(), row.session().id(), Feedback.client()),
+        Feedback.attempt(
+                () -> administration.revokeSession(
+                        session.operator(), id(), row.session().id(), Feedback.client()),
                 "Session ended: its tokens stop working on our routes at once.");
     }
 
     public void endAllOf(CustomerSession row) {
-        Feedback.attempt(() -> administration.revokeAllSessions(session.operator(), id(), row.customer().id(),
-                Feedback.client()), "Every session of this customer ended.");
+        Feedback.attempt(
+                () -> administration.revokeAllSessions(
+                        session.operator(), id(), row.customer().id(), Feedback.client()),
+                "Every session of this customer ended.");
     }
 
     public LazyDataModel<CustomerSession> getActive() {

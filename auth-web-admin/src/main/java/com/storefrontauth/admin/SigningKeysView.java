@@ -34,8 +34,7 @@ public class SigningKeysView implements Serializable {
     Clock clock;
 
     /** What the page shows of a key: never the private half, which must not end up in a serialized view. */
-    public record KeyRow(String kid, String algorithm, String status, Instant createdAt, Instant retiredAt) {
-    }
+    public record KeyRow(String kid, String algorithm, String status, Instant createdAt, Instant retiredAt) {}
 
     private List<KeyRow> keys;
     private boolean allowed;
@@ -44,7 +43,9 @@ public class SigningKeysView implements Serializable {
     public void load() {
         try {
             Instant now = clock.instant();
-            keys = ring.list(session.operator()).stream().map(key -> row(key, now)).toList();
+            keys = ring.list(session.operator()).stream()
+                    .map(key -> row(key, now))
+                    .toList();
             allowed = true;
         } catch (DomainException refused) {
             keys = List.of();
@@ -55,10 +56,12 @@ public class SigningKeysView implements Serializable {
 
     public void rotate() {
         try {
-            if (Feedback.attempt(() -> {
-                confirmation.confirm(password);
-                ring.rotate(session.operator(), Feedback.client());
-            }, "New signing key active. The previous one stays published until its tokens have expired.")) {
+            if (Feedback.attempt(
+                    () -> {
+                        confirmation.confirm(password);
+                        ring.rotate(session.operator(), Feedback.client());
+                    },
+                    "New signing key active. The previous one stays published until its tokens have expired.")) {
                 load();
             }
         } finally {

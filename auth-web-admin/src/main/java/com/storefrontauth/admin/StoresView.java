@@ -39,9 +39,10 @@ public class StoresView implements Serializable {
 
     public void open() {
         try {
-            Store store = stores.open(session.operator(), newName,
-                    StoreMode.fromWire(newMode).orElse(StoreMode.TEST), Feedback.client());
-            Feedback.info("Store \u201c" + store.name() + "\u201d created in " + store.mode().wireValue() + " mode.");
+            Store store = stores.open(
+                    session.operator(), newName, StoreMode.fromWire(newMode).orElse(StoreMode.TEST), Feedback.client());
+            Feedback.info("Store \u201c" + store.name() + "\u201d created in "
+                    + store.mode().wireValue() + " mode.");
             newName = null;
             load();
         } catch (DomainException refused) {
@@ -60,13 +61,20 @@ public class StoresView implements Serializable {
 
     public void switchMode(Store store) {
         StoreMode next = store.mode() == StoreMode.TEST ? StoreMode.LIVE : StoreMode.TEST;
-        change(store.id().value(), new StoreChange(null, next, null), "Store switched to " + next.wireValue() + " mode.");
+        change(
+                store.id().value(),
+                new StoreChange(null, next, null),
+                "Store switched to " + next.wireValue() + " mode.");
     }
 
     public void switchStatus(Store store) {
         StoreStatus next = store.isSuspended() ? StoreStatus.ACTIVE : StoreStatus.SUSPENDED;
-        change(store.id().value(), new StoreChange(null, null, next),
-                next == StoreStatus.SUSPENDED ? "Store suspended: its storefront routes now answer 403." : "Store resumed.");
+        change(
+                store.id().value(),
+                new StoreChange(null, null, next),
+                next == StoreStatus.SUSPENDED
+                        ? "Store suspended: its storefront routes now answer 403."
+                        : "Store resumed.");
     }
 
     private void change(String storeId, StoreChange change, String done) {

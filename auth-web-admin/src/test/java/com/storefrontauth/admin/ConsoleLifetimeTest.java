@@ -14,9 +14,13 @@ class ConsoleLifetimeTest {
 
     @Test
     void whenEightHoursHavePassedSinceSignInThenTheSessionHasEndedHoweverBusy() {
-        assertThat(lifetimeAt(SIGNED_IN.plus(Duration.ofHours(8)).minusSeconds(1)).hasEnded(SIGNED_IN)).isFalse();
-        assertThat(lifetimeAt(SIGNED_IN.plus(Duration.ofHours(8))).hasEnded(SIGNED_IN)).isTrue();
-        assertThat(lifetimeAt(SIGNED_IN.plus(Duration.ofDays(3))).hasEnded(SIGNED_IN)).isTrue();
+        assertThat(lifetimeAt(SIGNED_IN.plus(Duration.ofHours(8)).minusSeconds(1))
+                        .hasEnded(SIGNED_IN))
+                .isFalse();
+        assertThat(lifetimeAt(SIGNED_IN.plus(Duration.ofHours(8))).hasEnded(SIGNED_IN))
+                .isTrue();
+        assertThat(lifetimeAt(SIGNED_IN.plus(Duration.ofDays(3))).hasEnded(SIGNED_IN))
+                .isTrue();
     }
 
     @Test

@@ -32,7 +32,8 @@ class AccountRouteLimitIT {
     @Test
     void whenOneAddressExceedsTheWindowOnAccountRoutesThenRateLimitedBeforeAnyPasswordIsChecked() {
         Api api = Api.of(server);
-        Reply first = api.post("/api/v1/accounts/login", Api.json("email", "a@shop.example", "password", "guess one 1"));
+        Reply first =
+                api.post("/api/v1/accounts/login", Api.json("email", "a@shop.example", "password", "guess one 1"));
         assertProblem(first, 401, "invalid_credentials");
         assertThat(first.header("X-RateLimit-Limit")).isEqualTo("4");
         assertThat(first.header("X-RateLimit-Remaining")).isEqualTo("3");
@@ -40,7 +41,8 @@ class AccountRouteLimitIT {
         api.post("/api/v1/accounts/activate", Api.json("email", "c@shop.example", "otp", "123456"));
         api.post("/api/v1/accounts/token/refresh", Api.json("refresh_token", "not-a-token"));
 
-        Reply limited = api.post("/api/v1/accounts/login",
+        Reply limited = api.post(
+                "/api/v1/accounts/login",
                 Api.json("email", RunningServer.ADMIN_EMAIL, "password", RunningServer.ADMIN_PASSWORD));
         assertProblem(limited, 429, "rate_limited");
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);

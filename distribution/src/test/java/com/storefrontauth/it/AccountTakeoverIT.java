@@ -25,43 +25,79 @@ class AccountTakeoverIT {
     void whenTheOwnerSignsInByCodeToAnAccountAnAttackerRegisteredThenTheAttackersPasswordAndSessionEnd() {
         StoreFixture store = Fixtures.newStore();
         String victim = unique("victim") + "@example.com";
-        JsonObject squatted = store.storefront().post(store.path("/auth/register"),
-                Api.json("email", victim, "password", ATTACKER_PASSWORD)).json();
+        JsonObject squatted = store.storefront()
+                .post(store.path("/auth/register"), Api.json("email", victim, "password", ATTACKER_PASSWORD))
+                .json();
         String attackerAccess = squatted.getString("access_token");
 
-        JsonObject challenge = debug(store).post(store.path("/auth/login/email"), Api.json("email", victim)).json();
+        JsonObject challenge = debug(store)
+                .post(store.path("/auth/login/email"), Api.json("email", victim))
+                .json();
         Reply owner = OtpSignInIT.verify(store, challenge.getString("otp_token"), challenge.getString("otp"), "login");
 
         assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
         JsonObject user = owner.json().getJsonObject("user");
         assertThat(user.getBoolean("is_email_verified")).isTrue();
         assertThat(user.getJsonArray("login_methods").toString()).doesNotContain("\"password\"");
-        assertProblem(CustomerSignInIT.login(store, Api.json("email", victim, "password", ATTACKER_PASSWORD)), 401,
+        assertProblem(
+                CustomerSignInIT.login(store, Api.json("email", victim, "password", ATTACKER_PASSWORD)),
+                401,
                 "invalid_credentials");
-        assertProblem(store.storefront().post(store.path("/auth/token/refresh"),
-                Api.json("refresh_token", squatted.getString("refresh_token"))), 401, "invalid_refresh_token");
+        assertProblem(
+                store.storefront()
+                        .post(
+                                store.path("/auth/token/refresh"),
+                                Api.json("refresh_token", squatted.getString("refresh_token"))),
+                401,
+                "invalid_refresh_token");
         assertProblem(store.storefront().bearer(attackerAccess).get(store.path("/customers/me")), 401, "unauthorized");
-        assertThat(store.storefront().bearer(owner.string("access_token")).get(store.path("/customers/me")).status())
+        assertThat(store.storefront()
+                        .bearer(owner.string("access_token"))
+                        .get(store.path("/customers/me"))
+                        .status())
                 .isEqualTo(200);
-        assertThat(Fixtures.admin().get(store.path("/events?type=account_claimed")).items()).hasSize(1);
+        assertThat(Fixtures.admin()
+                        .get(store.path("/events?type=account_claimed"))
+                        .items())
+                .hasSize(1);
     }
 
     @Test
     void whenTheOwnerResetsThePasswordOfAnAccountAnAttackerRegisteredThenTheAttackersSessionEnds() {
         StoreFixture store = Fixtures.newStore();
         String victim = unique("victim") + "@example.com";
-        JsonObject squatted = store.storefront().post(store.path("/auth/register"),
-                Api.json("email", victim, "password", ATTACKER_PASSWORD)).json();
+        JsonObject squatted = store.storefront()
+                .post(store.path("/auth/register"), Api.json("email", victim, "password", ATTACKER_PASSWORD))
+                .json();
 
-        JsonObject challenge = debug(store).post(store.path("/auth/password/forgot"), Api.json("email", victim)).json();
-        Reply reset = store.storefront().post(store.path("/auth/otp/verify"), Api.json("otp_token",
-                challenge.getString("otp_token"), "otp", challenge.getString("otp"), "otp_action", "reset_password",
-                "new_password", "owner chosen words 4"));
+        JsonObject challenge = debug(store)
+                .post(store.path("/auth/password/forgot"), Api.json("email", victim))
+                .json();
+        Reply reset = store.storefront()
+                .post(
+                        store.path("/auth/otp/verify"),
+                        Api.json(
+                                "otp_token",
+                                challenge.getString("otp_token"),
+                                "otp",
+                                challenge.getString("otp"),
+                                "otp_action",
+                                "reset_password",
+                                "new_password",
+                                "owner chosen words 4"));
 
         assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
-        assertProblem(store.storefront().post(store.path("/auth/token/refresh"),
-                Api.json("refresh_token", squatted.getString("refresh_token"))), 401, "invalid_refresh_token");
-        assertThat(Fixtures.admin().get(store.path("/events?type=account_claimed")).items()).hasSize(1);
+        assertProblem(
+                store.storefront()
+                        .post(
+                                store.path("/auth/token/refresh"),
+                                Api.json("refresh_token", squatted.getString("refresh_token"))),
+                401,
+                "invalid_refresh_token");
+        assertThat(Fixtures.admin()
+                        .get(store.path("/events?type=account_claimed"))
+                        .items())
+                .hasSize(1);
     }
 
     @Test
@@ -70,19 +106,27 @@ class AccountTakeoverIT {
         String victimPhone = OtpSignInIT.phone();
         JsonObject attacker = attackerWithProvedEmailAnd(store, victimPhone);
 
-        JsonObject signUp = debug(store).post(store.path("/auth/login/phone"),
-                Api.json("phone", victimPhone, "register_if_not_exists", true)).json();
-        assertThat(signUp.getString("otp_action")).as("no account holds the phone for its owner").isEqualTo("register");
+        JsonObject signUp = debug(store)
+                .post(store.path("/auth/login/phone"), Api.json("phone", victimPhone, "register_if_not_exists", true))
+                .json();
+        assertThat(signUp.getString("otp_action"))
+                .as("no account holds the phone for its owner")
+                .isEqualTo("register");
         Reply owner = OtpSignInIT.verify(store, signUp.getString("otp_token"), signUp.getString("otp"), "register");
 
         assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
         assertThat(owner.json().getJsonObject("user").getString("id"))
                 .isNotEqualTo(attacker.getJsonObject("user").getString("id"));
         assertThat(owner.json().getJsonObject("user").getString("phone")).isEqualTo(victimPhone);
-        JsonObject attackerNow = store.storefront().bearer(attacker.getString("access_token"))
-                .get(store.path("/customers/me")).json();
+        JsonObject attackerNow = store.storefront()
+                .bearer(attacker.getString("access_token"))
+                .get(store.path("/customers/me"))
+                .json();
         assertThat(attackerNow.isNull("phone")).as(attackerNow.toString()).isTrue();
-        assertThat(Fixtures.admin().get(store.path("/events?type=contact_released")).items()).hasSize(1);
+        assertThat(Fixtures.admin()
+                        .get(store.path("/events?type=contact_released"))
+                        .items())
+                .hasSize(1);
     }
 
     @Test
@@ -91,12 +135,19 @@ class AccountTakeoverIT {
         String victimPhone = OtpSignInIT.phone();
         attackerWithProvedEmailAnd(store, victimPhone);
 
-        JsonObject decoy = debug(store).post(store.path("/auth/login/phone"), Api.json("phone", victimPhone)).json();
+        JsonObject decoy = debug(store)
+                .post(store.path("/auth/login/phone"), Api.json("phone", victimPhone))
+                .json();
 
         assertThat(decoy.getString("otp_action")).isEqualTo("login");
-        assertProblem(OtpSignInIT.verify(store, decoy.getString("otp_token"), decoy.getString("otp"), "login"), 401,
+        assertProblem(
+                OtpSignInIT.verify(store, decoy.getString("otp_token"), decoy.getString("otp"), "login"),
+                401,
                 "invalid_otp");
-        assertThat(Fixtures.admin().get(store.path("/events?type=login_succeeded")).items()).hasSize(1);
+        assertThat(Fixtures.admin()
+                        .get(store.path("/events?type=login_succeeded"))
+                        .items())
+                .hasSize(1);
     }
 
     @Test
@@ -109,12 +160,21 @@ class AccountTakeoverIT {
 
         Reply change = me.post(store.path("/customers/me/contact"), Api.json("phone", phone));
         assertThat(change.status()).as(change.toString()).isEqualTo(200);
-        Reply confirmed = me.post(store.path("/auth/otp/verify"), Api.json("otp_token", change.string("otp_token"),
-                "otp", change.string("otp"), "otp_action", "update_phone"));
+        Reply confirmed = me.post(
+                store.path("/auth/otp/verify"),
+                Api.json(
+                        "otp_token",
+                        change.string("otp_token"),
+                        "otp",
+                        change.string("otp"),
+                        "otp_action",
+                        "update_phone"));
 
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         assertThat(confirmed.json().getJsonObject("user").getString("phone")).isEqualTo(phone);
-        assertProblem(CustomerSignInIT.login(store, Api.json("phone", phone, "password", ATTACKER_PASSWORD)), 401,
+        assertProblem(
+                CustomerSignInIT.login(store, Api.json("phone", phone, "password", ATTACKER_PASSWORD)),
+                401,
                 "invalid_credentials");
     }
 
@@ -123,34 +183,53 @@ class AccountTakeoverIT {
         StoreFixture store = Fixtures.newStore();
         String old = unique("old") + "@example.com";
         JsonObject customer = CustomerSignInIT.register(store, old).json();
-        JsonObject stale = debug(store).post(store.path("/auth/login/email"), Api.json("email", old)).json();
+        JsonObject stale = debug(store)
+                .post(store.path("/auth/login/email"), Api.json("email", old))
+                .json();
 
         Api me = debug(store).bearer(customer.getString("access_token"));
         Reply change = me.post(store.path("/customers/me/contact"), Api.json("email", unique("new") + "@example.com"));
-        assertThat(me.post(store.path("/auth/otp/verify"), Api.json("otp_token", change.string("otp_token"), "otp",
-                change.string("otp"), "otp_action", "update_email")).status()).isEqualTo(200);
+        assertThat(me.post(
+                                store.path("/auth/otp/verify"),
+                                Api.json(
+                                        "otp_token",
+                                        change.string("otp_token"),
+                                        "otp",
+                                        change.string("otp"),
+                                        "otp_action",
+                                        "update_email"))
+                        .status())
+                .isEqualTo(200);
 
-        assertProblem(OtpSignInIT.verify(store, stale.getString("otp_token"), stale.getString("otp"), "login"), 401,
+        assertProblem(
+                OtpSignInIT.verify(store, stale.getString("otp_token"), stale.getString("otp"), "login"),
+                401,
                 "otp_expired");
     }
 
     /** The attacker's account: their own email, proved by a code sign-in, and someone else's phone. */
     private static JsonObject attackerWithProvedEmailAnd(StoreFixture store, String victimPhone) {
         String attackerEmail = unique("attacker") + "@example.com";
-        Reply registered = store.storefront().post(store.path("/auth/register"),
-                Api.json("email", attackerEmail, "phone", victimPhone, "password", ATTACKER_PASSWORD));
+        Reply registered = store.storefront()
+                .post(
+                        store.path("/auth/register"),
+                        Api.json("email", attackerEmail, "phone", victimPhone, "password", ATTACKER_PASSWORD));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
-        JsonObject proof = debug(store).post(store.path("/auth/login/email"), Api.json("email", attackerEmail)).json();
+        JsonObject proof = debug(store)
+                .post(store.path("/auth/login/email"), Api.json("email", attackerEmail))
+                .json();
         Reply signedIn = OtpSignInIT.verify(store, proof.getString("otp_token"), proof.getString("otp"), "login");
-        assertThat(signedIn.json().getJsonObject("user").getBoolean("is_email_verified")).isTrue();
+        assertThat(signedIn.json().getJsonObject("user").getBoolean("is_email_verified"))
+                .isTrue();
         return signedIn.json();
     }
 
     private static JsonObject signedInByCode(StoreFixture store, String email) {
-        JsonObject challenge = debug(store).post(store.path("/auth/login/email"),
-                Api.json("email", email, "register_if_not_exists", true)).json();
-        Reply reply = OtpSignInIT.verify(store, challenge.getString("otp_token"), challenge.getString("otp"),
-                challenge.getString("otp_action"));
+        JsonObject challenge = debug(store)
+                .post(store.path("/auth/login/email"), Api.json("email", email, "register_if_not_exists", true))
+                .json();
+        Reply reply = OtpSignInIT.verify(
+                store, challenge.getString("otp_token"), challenge.getString("otp"), challenge.getString("otp_action"));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json();
     }

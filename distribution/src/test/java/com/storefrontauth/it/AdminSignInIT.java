@@ -36,29 +36,40 @@ class AdminSignInIT {
     void whenAnEmailFailsFiveTimesThenItIsLockedWhetherOrNotAnAccountExists() {
         String email = "locked." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
         for (int i = 0; i < 5; i++) {
-            assertProblem(api.post("/api/v1/accounts/login", Api.json("email", email, "password", "guess number " + i)),
-                    401, "invalid_credentials");
+            assertProblem(
+                    api.post("/api/v1/accounts/login", Api.json("email", email, "password", "guess number " + i)),
+                    401,
+                    "invalid_credentials");
         }
         Reply locked = api.post("/api/v1/accounts/login", Api.json("email", email, "password", "guess number 5"));
         assertProblem(locked, 429, "too_many_attempts");
         assertThat(Integer.parseInt(locked.header("Retry-After"))).isBetween(1, 60);
-        assertThat(api.post("/api/v1/accounts/login", Api.json("email", RunningServer.ADMIN_EMAIL, "password",
-                RunningServer.ADMIN_PASSWORD)).status()).as("another email is not affected").isEqualTo(200);
+        assertThat(api.post(
+                                "/api/v1/accounts/login",
+                                Api.json("email", RunningServer.ADMIN_EMAIL, "password", RunningServer.ADMIN_PASSWORD))
+                        .status())
+                .as("another email is not affected")
+                .isEqualTo(200);
     }
 
     @Test
     void whenEmailDiffersOnlyInCaseAndSpacesThenStillSignsIn() {
-        Reply reply = api.post("/api/v1/accounts/login",
-                Api.json("email", "  " + RunningServer.ADMIN_EMAIL.toUpperCase() + " ", "password", RunningServer.ADMIN_PASSWORD));
+        Reply reply = api.post(
+                "/api/v1/accounts/login",
+                Api.json(
+                        "email",
+                        "  " + RunningServer.ADMIN_EMAIL.toUpperCase() + " ",
+                        "password",
+                        RunningServer.ADMIN_PASSWORD));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     }
 
     @Test
     void whenPasswordIsWrongOrAccountUnknownThenSameAnswer() {
-        Reply wrong = api.post("/api/v1/accounts/login",
-                Api.json("email", RunningServer.ADMIN_EMAIL, "password", "wrong password"));
-        Reply unknown = api.post("/api/v1/accounts/login",
-                Api.json("email", "nobody@it.example", "password", "wrong password"));
+        Reply wrong = api.post(
+                "/api/v1/accounts/login", Api.json("email", RunningServer.ADMIN_EMAIL, "password", "wrong password"));
+        Reply unknown = api.post(
+                "/api/v1/accounts/login", Api.json("email", "nobody@it.example", "password", "wrong password"));
         assertProblem(wrong, 401, "invalid_credentials");
         assertProblem(unknown, 401, "invalid_credentials");
         JsonObject a = wrong.json();
@@ -70,18 +81,23 @@ class AdminSignInIT {
     @Test
     void whenRefreshedThenRotatedAndOldTokenReuseRevokesTheSession() {
         JsonObject login = Fixtures.adminLogin();
-        Reply refreshed = api.post("/api/v1/accounts/token/refresh",
-                Api.json("refresh_token", login.getString("refresh_token")));
+        Reply refreshed =
+                api.post("/api/v1/accounts/token/refresh", Api.json("refresh_token", login.getString("refresh_token")));
         assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
         assertThat(refreshed.json().getJsonObject("account").getString("role")).isEqualTo("platform_admin");
         String access = refreshed.string("access_token");
         assertThat(api.bearer(access).get("/api/v1/stores").status()).isEqualTo(200);
         // once the successor has been used, the first token is no retry any more
-        assertThat(api.post("/api/v1/accounts/token/refresh", Api.json("refresh_token", refreshed.string("refresh_token")))
-                .status()).isEqualTo(200);
+        assertThat(api.post(
+                                "/api/v1/accounts/token/refresh",
+                                Api.json("refresh_token", refreshed.string("refresh_token")))
+                        .status())
+                .isEqualTo(200);
 
-        assertProblem(api.post("/api/v1/accounts/token/refresh",
-                Api.json("refresh_token", login.getString("refresh_token"))), 401, "invalid_refresh_token");
+        assertProblem(
+                api.post("/api/v1/accounts/token/refresh", Api.json("refresh_token", login.getString("refresh_token"))),
+                401,
+                "invalid_refresh_token");
         assertProblem(api.bearer(access).get("/api/v1/stores"), 401, "unauthorized");
     }
 
@@ -92,15 +108,19 @@ class AdminSignInIT {
         assertThat(api.bearer(access).get("/api/v1/stores").status()).isEqualTo(200);
         Reply logout = api.post("/api/v1/accounts/logout", Api.json("refresh_token", login.getString("refresh_token")));
         assertThat(logout.status()).isEqualTo(204);
-        assertProblem(api.post("/api/v1/accounts/token/refresh",
-                Api.json("refresh_token", login.getString("refresh_token"))), 401, "invalid_refresh_token");
+        assertProblem(
+                api.post("/api/v1/accounts/token/refresh", Api.json("refresh_token", login.getString("refresh_token"))),
+                401,
+                "invalid_refresh_token");
         assertProblem(api.bearer(access).get("/api/v1/stores"), 401, "unauthorized");
     }
 
     @Test
     void whenStorefrontRefreshTokenIsUsedOnAccountRouteThenRefused() {
         String guestRefresh = Fixtures.newStore().guest().getString("refresh_token");
-        assertProblem(api.post("/api/v1/accounts/token/refresh", Api.json("refresh_token", guestRefresh)), 401,
+        assertProblem(
+                api.post("/api/v1/accounts/token/refresh", Api.json("refresh_token", guestRefresh)),
+                401,
                 "invalid_refresh_token");
     }
 
@@ -113,8 +133,15 @@ class AdminSignInIT {
 
     @Test
     void whenHostileInputIsSentThenNeverA5xx() {
-        String[] hostile = {"' OR '1'='1", "<script>alert(1)</script>", "${jndi:ldap://127.0.0.1/x}", "a\u0000b",
-                "x".repeat(5000) + "@example.com", "ａｄｍｉｎ@ｉｔ.example", "😀@😀.example"};
+        String[] hostile = {
+            "' OR '1'='1",
+            "<script>alert(1)</script>",
+            "${jndi:ldap://127.0.0.1/x}",
+            "a\u0000b",
+            "x".repeat(5000) + "@example.com",
+            "ａｄｍｉｎ@ｉｔ.example",
+            "😀@😀.example"
+        };
         for (String value : hostile) {
             Reply reply = api.post("/api/v1/accounts/login", Api.json("email", value, "password", value));
             assertThat(reply.status()).as(value + " -> " + reply).isIn(400, 401);
@@ -124,8 +151,11 @@ class AdminSignInIT {
     @Test
     void whenSignInsHappenThenPasswordNeverReachesTheLog() {
         Fixtures.adminLogin();
-        api.post("/api/v1/accounts/login", Api.json("email", RunningServer.ADMIN_EMAIL, "password", "Wrong-Secret-Value-9"));
-        assertThat(RunningServer.get().log()).doesNotContain(RunningServer.ADMIN_PASSWORD)
+        api.post(
+                "/api/v1/accounts/login",
+                Api.json("email", RunningServer.ADMIN_EMAIL, "password", "Wrong-Secret-Value-9"));
+        assertThat(RunningServer.get().log())
+                .doesNotContain(RunningServer.ADMIN_PASSWORD)
                 .doesNotContain("Wrong-Secret-Value-9");
     }
 }

@@ -36,14 +36,19 @@ class ClientAddressIT {
         StoreFixture store = Fixtures.newStore();
         store.policy("ip_rate_limit_per_minute", 3);
         for (int i = 1; i <= 3; i++) {
-            Reply reply = store.storefront().with("X-Forwarded-For", "198.51.100." + i)
+            Reply reply = store.storefront()
+                    .with("X-Forwarded-For", "198.51.100." + i)
                     .post(store.path("/auth/anonymous"));
             assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         }
-        assertProblem(store.storefront().with("X-Forwarded-For", "198.51.100.4").post(store.path("/auth/anonymous")),
-                429, "rate_limited");
-        assertProblem(store.storefront().with("Forwarded", "for=198.51.100.5").post(store.path("/auth/anonymous")),
-                429, "rate_limited");
+        assertProblem(
+                store.storefront().with("X-Forwarded-For", "198.51.100.4").post(store.path("/auth/anonymous")),
+                429,
+                "rate_limited");
+        assertProblem(
+                store.storefront().with("Forwarded", "for=198.51.100.5").post(store.path("/auth/anonymous")),
+                429,
+                "rate_limited");
     }
 
     @Test
@@ -53,8 +58,11 @@ class ClientAddressIT {
         assertProblem(store.guest("X-Forwarded-For", "198.51.100.1"), 429, "rate_limited");
         assertThat(store.guest("X-Forwarded-For", "198.51.100.2").status()).isEqualTo(200);
         // several proxies: the rightmost address that is not a trusted proxy is the client
-        assertThat(store.guest("X-Forwarded-For", "198.51.100.3, 127.0.0.1").status()).isEqualTo(200);
-        assertThat(store.guest("Forwarded", "for=\"[2001:db8:7::1]:4711\";proto=https").status()).isEqualTo(200);
+        assertThat(store.guest("X-Forwarded-For", "198.51.100.3, 127.0.0.1").status())
+                .isEqualTo(200);
+        assertThat(store.guest("Forwarded", "for=\"[2001:db8:7::1]:4711\";proto=https")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -65,7 +73,8 @@ class ClientAddressIT {
         assertProblem(store.guest("X-Forwarded-For", "203.0.113.1, 198.51.100.20"), 429, "rate_limited");
         assertProblem(store.guest("X-Forwarded-For", "203.0.113.2, 10.0.0.1, 198.51.100.20"), 429, "rate_limited");
         // a Forwarded header the proxy passed through untouched disagrees with X-Forwarded-For: the peer counts
-        assertThat(store.guest(Map.of("X-Forwarded-For", "198.51.100.20", "Forwarded", "for=203.0.113.3")).status())
+        assertThat(store.guest(Map.of("X-Forwarded-For", "198.51.100.20", "Forwarded", "for=203.0.113.3"))
+                        .status())
                 .isEqualTo(200);
         assertProblem(store.guest("X-Forwarded-For", "198.51.100.20"), 429, "rate_limited");
     }
@@ -81,12 +90,14 @@ class ClientAddressIT {
     @Test
     void whenPeerIsTrustedProxyThenSessionRecordsTheForwardedClient() {
         Store store = Store.on(dedicated());
-        Reply registered = store.storefront().with("X-Forwarded-For", "203.0.113.50, 198.51.100.77")
-                .post(store.path("/auth/register"), Api.json("email", "proxied@example.com",
-                        "password", "purple mountain ferry 7"));
+        Reply registered = store.storefront()
+                .with("X-Forwarded-For", "203.0.113.50, 198.51.100.77")
+                .post(
+                        store.path("/auth/register"),
+                        Api.json("email", "proxied@example.com", "password", "purple mountain ferry 7"));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
-        Reply sessions = store.storefront().bearer(registered.string("access_token"))
-                .get(store.path("/customers/me/sessions"));
+        Reply sessions =
+                store.storefront().bearer(registered.string("access_token")).get(store.path("/customers/me/sessions"));
         assertThat(sessions.status()).as(sessions.toString()).isEqualTo(200);
         JsonArray list = Json.createReader(new StringReader(sessions.body())).readArray();
         assertThat(list.getJsonObject(0).getString("ip")).isEqualTo("198.51.100.77");
@@ -103,8 +114,10 @@ class ClientAddressIT {
     private record Store(RunningServer server, String id, String publishableKey) {
 
         static Store on(RunningServer server) {
-            Reply login = Api.of(server).post("/api/v1/accounts/login",
-                    Api.json("email", RunningServer.ADMIN_EMAIL, "password", RunningServer.ADMIN_PASSWORD));
+            Reply login = Api.of(server)
+                    .post(
+                            "/api/v1/accounts/login",
+                            Api.json("email", RunningServer.ADMIN_EMAIL, "password", RunningServer.ADMIN_PASSWORD));
             assertThat(login.status()).as(login.toString()).isEqualTo(200);
             Api admin = Api.of(server).bearer(login.string("access_token"));
             Reply store = admin.post("/api/v1/stores", Api.json("name", "Behind a proxy", "mode", "test"));

@@ -34,10 +34,13 @@ class ClusterIT {
     void whenBothInstancesRunThenBothReportTheTwoMembersOfTheDataGrid() throws Exception {
         for (RunningServer server : List.of(RunningServer.get(), peer)) {
             long joinedAfter = millisUntil(() -> gridMembers(server) == 2);
-            assertThat(joinedAfter).as("ms until " + server.baseUrl() + " saw both members").isLessThan(10_000);
+            assertThat(joinedAfter)
+                    .as("ms until " + server.baseUrl() + " saw both members")
+                    .isLessThan(10_000);
         }
         // the first instance started while its peer was not up yet: one clear line, then it served alone
-        assertThat(RunningServer.get().log().split("Data grid: none of the members", -1)).hasSize(2);
+        assertThat(RunningServer.get().log().split("Data grid: none of the members", -1))
+                .hasSize(2);
     }
 
     @Test
@@ -55,22 +58,30 @@ class ClusterIT {
         }
         System.out.println("[measure] per-IP limit " + limit + ": accepted " + accepted + " of " + 3 * limit
                 + " attempts spread over two instances");
-        assertThat(accepted).as("accepted of " + 3 * limit + " across two instances").isBetween(limit, limit + 2);
+        assertThat(accepted)
+                .as("accepted of " + 3 * limit + " across two instances")
+                .isBetween(limit, limit + 2);
     }
 
     @Test
     void whenASessionIsLoggedOutOnOneInstanceThenTheOtherRefusesItsAccessTokenWithin200Milliseconds() throws Exception {
         StoreFixture store = Fixtures.newStore();
-        JsonObject signIn = CustomerSignInIT.register(store, unique("pushed") + "@example.com").json();
-        Api onPeer = Api.of(peer).with("X-Storefront-Api-Key", store.publishableKey())
+        JsonObject signIn = CustomerSignInIT.register(store, unique("pushed") + "@example.com")
+                .json();
+        Api onPeer = Api.of(peer)
+                .with("X-Storefront-Api-Key", store.publishableKey())
                 .bearer(signIn.getString("access_token"));
         assertThat(onPeer.get(store.path("/customers/me")).status()).isEqualTo(200);
 
-        Reply logout = store.storefront().bearer(signIn.getString("access_token")).post(store.path("/auth/logout"));
+        Reply logout =
+                store.storefront().bearer(signIn.getString("access_token")).post(store.path("/auth/logout"));
         assertThat(logout.status()).isEqualTo(204);
-        long refusedAfter = millisUntil(() -> onPeer.get(store.path("/customers/me")).status() == 401, 10);
+        long refusedAfter =
+                millisUntil(() -> onPeer.get(store.path("/customers/me")).status() == 401, 10);
         System.out.println("[measure] logout to refusal on the other instance: " + refusedAfter + " ms");
-        assertThat(refusedAfter).as("ms until the other instance refused the token").isLessThan(200);
+        assertThat(refusedAfter)
+                .as("ms until the other instance refused the token")
+                .isLessThan(200);
     }
 
     @Test
@@ -78,13 +89,16 @@ class ClusterIT {
         StoreFixture store = Fixtures.newStore();
         Api onPeer = Api.of(peer).with("X-Storefront-Api-Key", store.publishableKey());
         // the peer has the store's policy in memory now
-        assertThat(onPeer.post(store.path("/auth/anonymous")).header("X-RateLimit-Limit")).isEqualTo("60");
+        assertThat(onPeer.post(store.path("/auth/anonymous")).header("X-RateLimit-Limit"))
+                .isEqualTo("60");
 
         store.policy("ip_rate_limit_per_minute", 7);
         long appliedAfter = millisUntil(
                 () -> "7".equals(onPeer.post(store.path("/auth/anonymous")).header("X-RateLimit-Limit")), 10);
         System.out.println("[measure] policy change to effect on the other instance: " + appliedAfter + " ms");
-        assertThat(appliedAfter).as("ms until the other instance applied the policy").isLessThan(200);
+        assertThat(appliedAfter)
+                .as("ms until the other instance applied the policy")
+                .isLessThan(200);
     }
 
     /**
@@ -93,14 +107,14 @@ class ClusterIT {
      * new sign-in works there too. The peer is started again afterwards.
      */
     @Test
-    void whenAnInstanceIsKilledMidLoadThenTheOtherServesEveryClientWithTheLastTokenItWasAnswered()
-            throws Exception {
+    void whenAnInstanceIsKilledMidLoadThenTheOtherServesEveryClientWithTheLastTokenItWasAnswered() throws Exception {
         StoreFixture store = Fixtures.newStore();
         store.policy("ip_rate_limit_per_minute", 600);
         Api onPeer = Api.of(peer).with("X-Storefront-Api-Key", store.publishableKey());
         List<AtomicReference<String>> lastAnswered = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            JsonObject signIn = CustomerSignInIT.register(store, unique("chain" + i) + "@example.com").json();
+            JsonObject signIn = CustomerSignInIT.register(store, unique("chain" + i) + "@example.com")
+                    .json();
             lastAnswered.add(new AtomicReference<>(signIn.getString("refresh_token")));
         }
         AtomicBoolean running = new AtomicBoolean(true);
@@ -111,8 +125,8 @@ class ClusterIT {
                 int answered = 0;
                 while (running.get()) {
                     try {
-                        Reply reply = onPeer.post(store.path("/auth/token/refresh"),
-                                Api.json("refresh_token", token.get()));
+                        Reply reply =
+                                onPeer.post(store.path("/auth/token/refresh"), Api.json("refresh_token", token.get()));
                         if (reply.status() == 200) {
                             token.set(reply.json().getString("refresh_token"));
                             answered++;
@@ -137,29 +151,36 @@ class ClusterIT {
         for (AtomicReference<String> token : lastAnswered) {
             Reply again = StorefrontSessionIT.refresh(store, token.get());
             assertThat(again.status()).as(again.toString()).isEqualTo(200);
-            assertThat(StorefrontSessionIT.refresh(store, again.json().getString("refresh_token")).status())
+            assertThat(StorefrontSessionIT.refresh(store, again.json().getString("refresh_token"))
+                            .status())
                     .isEqualTo(200);
         }
         String email = unique("after-kill") + "@example.com";
         assertThat(CustomerSignInIT.register(store, email).status()).isEqualTo(200);
-        assertThat(CustomerSignInIT.login(store, Api.json("email", email, "password", PASSWORD)).status())
+        assertThat(CustomerSignInIT.login(store, Api.json("email", email, "password", PASSWORD))
+                        .status())
                 .isEqualTo(200);
-        assertThat(RunningServer.peer().baseUrl()).as("the peer starts again and rejoins").isNotNull();
+        assertThat(RunningServer.peer().baseUrl())
+                .as("the peer starts again and rejoins")
+                .isNotNull();
     }
 
     @Test
     void whenSignedInOnOneInstanceThenTheOtherAcceptsTheTokensAndRotatesTheRefreshToken() {
         StoreFixture store = Fixtures.newStore();
         store.policy("refresh_reuse_grace_seconds", 0);
-        JsonObject signIn = CustomerSignInIT.register(store, unique("cluster") + "@example.com").json();
+        JsonObject signIn = CustomerSignInIT.register(store, unique("cluster") + "@example.com")
+                .json();
         Api other = Api.of(peer).with("X-Storefront-Api-Key", store.publishableKey());
-        assertThat(other.bearer(signIn.getString("access_token")).get(store.path("/customers/me")).status())
+        assertThat(other.bearer(signIn.getString("access_token"))
+                        .get(store.path("/customers/me"))
+                        .status())
                 .isEqualTo(200);
-        Reply rotated = other.post(store.path("/auth/token/refresh"),
-                Api.json("refresh_token", signIn.getString("refresh_token")));
+        Reply rotated = other.post(
+                store.path("/auth/token/refresh"), Api.json("refresh_token", signIn.getString("refresh_token")));
         assertThat(rotated.status()).isEqualTo(200);
-        assertProblem(StorefrontSessionIT.refresh(store, signIn.getString("refresh_token")), 401,
-                "invalid_refresh_token");
+        assertProblem(
+                StorefrontSessionIT.refresh(store, signIn.getString("refresh_token")), 401, "invalid_refresh_token");
     }
 
     @Test
@@ -167,15 +188,22 @@ class ClusterIT {
         StoreFixture store = Fixtures.newStore();
         String email = unique("revoke") + "@example.com";
         JsonObject signIn = CustomerSignInIT.register(store, email).json();
-        Api onPeer = Api.of(peer).with("X-Storefront-Api-Key", store.publishableKey())
+        Api onPeer = Api.of(peer)
+                .with("X-Storefront-Api-Key", store.publishableKey())
                 .bearer(signIn.getString("access_token"));
         assertThat(onPeer.get(store.path("/customers/me")).status()).isEqualTo(200);
 
-        Reply logout = store.storefront().bearer(signIn.getString("access_token")).post(store.path("/auth/logout"));
+        Reply logout =
+                store.storefront().bearer(signIn.getString("access_token")).post(store.path("/auth/logout"));
         assertThat(logout.status()).isEqualTo(204);
-        long refusedAfter = millisUntil(() -> onPeer.get(store.path("/customers/me")).status() == 401);
-        assertThat(refusedAfter).as("ms until the other instance refused the token").isLessThan(2000);
-        assertThat(CustomerSignInIT.login(store, Api.json("email", email, "password", PASSWORD)).status()).isEqualTo(200);
+        long refusedAfter =
+                millisUntil(() -> onPeer.get(store.path("/customers/me")).status() == 401);
+        assertThat(refusedAfter)
+                .as("ms until the other instance refused the token")
+                .isLessThan(2000);
+        assertThat(CustomerSignInIT.login(store, Api.json("email", email, "password", PASSWORD))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -183,11 +211,16 @@ class ClusterIT {
         Reply rotated = Fixtures.admin().post("/api/v1/admin/signing-keys/rotate");
         assertThat(rotated.status()).isEqualTo(201);
         StoreFixture store = Fixtures.newStore();
-        JsonObject signIn = CustomerSignInIT.register(store, unique("kid") + "@example.com").json();
-        Api onPeer = Api.of(peer).with("X-Storefront-Api-Key", store.publishableKey())
+        JsonObject signIn =
+                CustomerSignInIT.register(store, unique("kid") + "@example.com").json();
+        Api onPeer = Api.of(peer)
+                .with("X-Storefront-Api-Key", store.publishableKey())
                 .bearer(signIn.getString("access_token"));
-        long acceptedAfter = millisUntil(() -> onPeer.get(store.path("/customers/me")).status() == 200);
-        assertThat(acceptedAfter).as("ms until the other instance knew the new key").isLessThan(1500);
+        long acceptedAfter =
+                millisUntil(() -> onPeer.get(store.path("/customers/me")).status() == 200);
+        assertThat(acceptedAfter)
+                .as("ms until the other instance knew the new key")
+                .isLessThan(1500);
     }
 
     private static long millisUntil(Callable<Boolean> condition) throws Exception {
@@ -207,10 +240,13 @@ class ClusterIT {
 
     static int gridMembers(RunningServer server) {
         JsonObject health = Api.of(server).get("/health/ready").json();
-        return health.getJsonArray("checks").stream().map(JsonObject.class::cast)
+        return health.getJsonArray("checks").stream()
+                .map(JsonObject.class::cast)
                 .filter(check -> check.getString("name").equals("data-grid"))
                 // MicroProfile Health on Payara renders the figure as a JSON string
-                .mapToInt(check -> Integer.parseInt(check.getJsonObject("data").get("members").toString()
-                        .replace("\"", ""))).findFirst().orElse(0);
+                .mapToInt(check -> Integer.parseInt(
+                        check.getJsonObject("data").get("members").toString().replace("\"", "")))
+                .findFirst()
+                .orElse(0);
     }
 }

@@ -50,7 +50,8 @@ class CommerceEngineSdkIT {
 
     @Test
     void whenThePublishedSdkRunsEveryAuthFlowThenEachSucceeds() throws Exception {
-        assumeTrue(onPath("node") && onPath("npm"),
+        assumeTrue(
+                onPath("node") && onPath("npm"),
                 "node and npm are not installed (apt-get install nodejs npm; .ci/run installs them)");
         Path project = install();
         StoreFixture store = Fixtures.newStore("test");
@@ -59,16 +60,21 @@ class CommerceEngineSdkIT {
 
         Path report = project.resolve("report-" + store.id() + ".jsonl");
         Path errors = project.resolve("report-" + store.id() + ".stderr");
-        int exit = run(new ProcessBuilder("node", "script.mjs", RunningServer.get().baseUrl(), store.id(),
-                store.publishableKey()).directory(project.toFile()).redirectOutput(report.toFile())
-                .redirectError(errors.toFile()), RUN_TIMEOUT);
+        int exit = run(
+                new ProcessBuilder(
+                                "node", "script.mjs", RunningServer.get().baseUrl(), store.id(), store.publishableKey())
+                        .directory(project.toFile())
+                        .redirectOutput(report.toFile())
+                        .redirectError(errors.toFile()),
+                RUN_TIMEOUT);
 
         List<String> lines = Files.readAllLines(report);
         String transcript = String.join("\n", lines) + "\n" + Files.readString(errors);
         assertThat(exit).as(transcript).isZero();
         JsonObject summary = parse(lines.get(lines.size() - 1));
         assertThat(summary.getJsonArray("failed")).as(transcript).isEmpty();
-        assertThat(summary.getJsonArray("flows").getValuesAs(JsonString::getString)).as(transcript)
+        assertThat(summary.getJsonArray("flows").getValuesAs(JsonString::getString))
+                .as(transcript)
                 .containsExactlyElementsOf(FLOWS);
     }
 
@@ -83,9 +89,19 @@ class CommerceEngineSdkIT {
         }
         Path log = project.resolve("npm-ci.log");
         // the cache under target/ lets a second run (and the PostgreSQL pass) install without the network
-        int exit = run(new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline",
-                "--cache", TARGET.resolve("npm-cache").toAbsolutePath().toString())
-                .directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()), INSTALL_TIMEOUT);
+        int exit = run(
+                new ProcessBuilder(
+                                "npm",
+                                "ci",
+                                "--no-audit",
+                                "--no-fund",
+                                "--prefer-offline",
+                                "--cache",
+                                TARGET.resolve("npm-cache").toAbsolutePath().toString())
+                        .directory(project.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile()),
+                INSTALL_TIMEOUT);
         assertThat(exit).as(Files.readString(log)).isZero();
         installed = project;
         return project;
@@ -102,8 +118,10 @@ class CommerceEngineSdkIT {
 
     private static boolean onPath(String command) {
         try {
-            Process process = new ProcessBuilder(command, "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command, "--version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException e) {
             return false;

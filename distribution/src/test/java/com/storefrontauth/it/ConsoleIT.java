@@ -56,16 +56,21 @@ class ConsoleIT {
         browser.awaitPath(SignInPage.PATH);
         browser.screenshot("console-sign-in");
 
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(RunningServer.get().baseUrl() + SignInPage.PATH)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(RunningServer.get().baseUrl() + SignInPage.PATH))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
-                .contains("frame-ancestors 'none'", "object-src 'none'").doesNotContain("unsafe-eval")
+                .contains("frame-ancestors 'none'", "object-src 'none'")
+                .doesNotContain("unsafe-eval")
                 .containsPattern("script-src 'self' 'nonce-[A-Za-z0-9+/=_-]{16,}';$");
         assertThat(page.headers().firstValue("Referrer-Policy")).isPresent();
-        assertThat(String.join(";", page.headers().allValues("Set-Cookie"))).contains("HttpOnly").containsIgnoringCase(
-                "SameSite=Strict");
+        assertThat(String.join(";", page.headers().allValues("Set-Cookie")))
+                .contains("HttpOnly")
+                .containsIgnoringCase("SameSite=Strict");
     }
 
     @Test
@@ -78,8 +83,8 @@ class ConsoleIT {
 
         signIn.signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
         assertThat(sessionCookie()).as("the session id changes at sign-in").isNotEqualTo(before);
-        assertThat(browser.texts(By.cssSelector(".console-nav a"))).containsExactly("Dashboard", "Stores",
-                "Signing keys", "Platform settings", "Account");
+        assertThat(browser.texts(By.cssSelector(".console-nav a")))
+                .containsExactly("Dashboard", "Stores", "Signing keys", "Platform settings", "Account");
 
         SignInPage.signOut(browser);
         browser.open(StoresPage.PATH);
@@ -101,7 +106,9 @@ class ConsoleIT {
         String publishable = keys.keyOf("web storefront");
         assertThat(publishable).startsWith("pk_test_");
         assertThat(keys.refusedSecret("back office", "not my password 7")).contains("Your password is not correct.");
-        assertThat(keys.listed("back office")).as("no secret key without the password").isFalse();
+        assertThat(keys.listed("back office"))
+                .as("no secret key without the password")
+                .isFalse();
         assertThat(keyLabels(storeId)).doesNotContain("back office");
         keys.createSecret("back office", RunningServer.ADMIN_PASSWORD);
         assertThat(keys.shownSecret()).startsWith("sk_");
@@ -117,16 +124,23 @@ class ConsoleIT {
         origins.awaitOrigin("https://shop.example.com");
         browser.screenshot("console-cors-origins");
 
-        Api storefront = Api.server().with("X-Storefront-Api-Key", publishable).with("Origin", "https://shop.example.com");
+        Api storefront =
+                Api.server().with("X-Storefront-Api-Key", publishable).with("Origin", "https://shop.example.com");
         Reply guest = storefront.post("/api/v1/stores/" + storeId + "/auth/anonymous");
         assertThat(guest.status()).as(guest.toString()).isEqualTo(200);
         assertThat(guest.header("Access-Control-Allow-Origin")).isEqualTo("https://shop.example.com");
-        assertThat(Api.server().with("X-Storefront-Api-Key", publishable).with("Origin", "https://evil.example.com")
-                .post("/api/v1/stores/" + storeId + "/auth/anonymous").status()).isEqualTo(403);
+        assertThat(Api.server()
+                        .with("X-Storefront-Api-Key", publishable)
+                        .with("Origin", "https://evil.example.com")
+                        .post("/api/v1/stores/" + storeId + "/auth/anonymous")
+                        .status())
+                .isEqualTo(403);
 
         browser.open("/admin/keys.xhtml?store=" + storeId);
         new KeysPage(browser).revoke("web storefront");
-        assertThat(storefront.post("/api/v1/stores/" + storeId + "/auth/anonymous").errorCode())
+        assertThat(storefront
+                        .post("/api/v1/stores/" + storeId + "/auth/anonymous")
+                        .errorCode())
                 .isEqualTo("invalid_api_key");
 
         StoresPage.open(browser).suspend(name);
@@ -146,14 +160,21 @@ class ConsoleIT {
         assertThat(policy.save()).startsWith("Policy saved");
         browser.screenshot("console-policy");
 
-        Reply refused = store.storefront().post(store.path("/auth/register"),
-                Api.json("email", "short." + UUID.randomUUID() + "@example.com", "password", "ferry tale 912"));
+        Reply refused = store.storefront()
+                .post(
+                        store.path("/auth/register"),
+                        Api.json("email", "short." + UUID.randomUUID() + "@example.com", "password", "ferry tale 912"));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(200);
-        Reply tooShort = store.storefront().post(store.path("/auth/register"),
-                Api.json("email", "short." + UUID.randomUUID() + "@example.com", "password", "ferry tale 9"));
+        Reply tooShort = store.storefront()
+                .post(
+                        store.path("/auth/register"),
+                        Api.json("email", "short." + UUID.randomUUID() + "@example.com", "password", "ferry tale 9"));
         assertThat(tooShort.errorCode()).isEqualTo("weak_password");
-        assertThat(com.storefrontauth.it.support.Fixtures.admin().get(store.path("/login-policy")).json()
-                .getInt("password_min_length")).isEqualTo(14);
+        assertThat(com.storefrontauth.it.support.Fixtures.admin()
+                        .get(store.path("/login-policy"))
+                        .json()
+                        .getInt("password_min_length"))
+                .isEqualTo(14);
     }
 
     @Test
@@ -168,18 +189,26 @@ class ConsoleIT {
         CustomersPage customers = CustomersPage.open(browser, store.id());
         customers.search(email);
         assertThat(customers.emails()).containsExactly(email);
-        assertThat(customers.openCustomer(email)).containsExactlyInAnyOrder(first.string("session_id"),
-                second.string("session_id"));
+        assertThat(customers.openCustomer(email))
+                .containsExactlyInAnyOrder(first.string("session_id"), second.string("session_id"));
         browser.screenshot("console-customer");
         customers.endSession(first.string("session_id"));
-        assertThat(store.storefront().post(store.path("/auth/token/refresh"),
-                Api.json("refresh_token", first.string("refresh_token"))).errorCode()).isEqualTo("invalid_refresh_token");
+        assertThat(store.storefront()
+                        .post(
+                                store.path("/auth/token/refresh"),
+                                Api.json("refresh_token", first.string("refresh_token")))
+                        .errorCode())
+                .isEqualTo("invalid_refresh_token");
 
         customers.switchStatus();
         browser.awaitText(By.id("customer-status"), "disabled");
         assertThat(customers.sessions()).isEmpty();
-        assertThat(store.storefront().post(store.path("/auth/token/refresh"),
-                Api.json("refresh_token", second.string("refresh_token"))).errorCode()).isEqualTo("invalid_refresh_token");
+        assertThat(store.storefront()
+                        .post(
+                                store.path("/auth/token/refresh"),
+                                Api.json("refresh_token", second.string("refresh_token")))
+                        .errorCode())
+                .isEqualTo("invalid_refresh_token");
     }
 
     @Test
@@ -201,8 +230,14 @@ class ConsoleIT {
     void whenMerchantEditsAnotherStoresIdIntoTheUrlThenNotFoundAndOnlyTheirOwnStoreIsListed() {
         String email = "console." + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
         assertThat(MerchantAccountIT.register(email, "Own Shop").status()).isEqualTo(201);
-        Reply activated = Api.server().post("/api/v1/accounts/activate",
-                Api.json("email", email, "otp", MailServer.get().latest(email, 1).code()));
+        Reply activated = Api.server()
+                .post(
+                        "/api/v1/accounts/activate",
+                        Api.json(
+                                "email",
+                                email,
+                                "otp",
+                                MailServer.get().latest(email, 1).code()));
         assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
         String otherStore = com.storefrontauth.it.support.Fixtures.newStore().id();
 
@@ -232,10 +267,18 @@ class ConsoleIT {
         String email = "password." + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
         String newPassword = "a brand new passphrase 77";
         assertThat(MerchantAccountIT.register(email, "Password Shop").status()).isEqualTo(201);
-        assertThat(Api.server().post("/api/v1/accounts/activate",
-                Api.json("email", email, "otp", MailServer.get().latest(email, 1).code())).status()).isEqualTo(200);
-        Reply apiSession = Api.server().post("/api/v1/accounts/login",
-                Api.json("email", email, "password", MerchantAccountIT.PASSWORD));
+        assertThat(Api.server()
+                        .post(
+                                "/api/v1/accounts/activate",
+                                Api.json(
+                                        "email",
+                                        email,
+                                        "otp",
+                                        MailServer.get().latest(email, 1).code()))
+                        .status())
+                .isEqualTo(200);
+        Reply apiSession = Api.server()
+                .post("/api/v1/accounts/login", Api.json("email", email, "password", MerchantAccountIT.PASSWORD));
         assertThat(apiSession.status()).as(apiSession.toString()).isEqualTo(200);
 
         try (Browser elsewhere = new Browser(RunningServer.get().baseUrl())) {
@@ -255,16 +298,21 @@ class ConsoleIT {
             elsewhere.open(StoresPage.PATH);
             elsewhere.awaitPath(SignInPage.PATH);
         }
-        assertThat(Api.server().post("/api/v1/accounts/token/refresh",
-                Api.json("refresh_token", apiSession.string("refresh_token"))).errorCode())
+        assertThat(Api.server()
+                        .post(
+                                "/api/v1/accounts/token/refresh",
+                                Api.json("refresh_token", apiSession.string("refresh_token")))
+                        .errorCode())
                 .isEqualTo("invalid_refresh_token");
         StoresPage.open(browser);
         SignInPage signIn = SignInPage.signOut(browser);
         signIn.submit(email, MerchantAccountIT.PASSWORD);
         assertThat(signIn.error()).isEqualTo("The email or password is not correct.");
         signIn.signIn(email, newPassword);
-        assertThat(Api.server().post("/api/v1/accounts/login", Api.json("email", email, "password", newPassword))
-                .status()).isEqualTo(200);
+        assertThat(Api.server()
+                        .post("/api/v1/accounts/login", Api.json("email", email, "password", newPassword))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -273,12 +321,15 @@ class ConsoleIT {
         String email = "dash." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         assertThat(CustomerSignInIT.register(store, email).status()).isEqualTo(200);
         assertThat(CustomerSignInIT.login(store, Api.json("email", email, "password", CustomerSignInIT.PASSWORD))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         for (int i = 0; i < 2; i++) {
             assertThat(CustomerSignInIT.login(store, Api.json("email", email, "password", "wrong password " + i))
-                    .errorCode()).isEqualTo("invalid_credentials");
+                            .errorCode())
+                    .isEqualTo("invalid_credentials");
         }
-        OtpSignInIT.start(store, "email", "dash.code." + UUID.randomUUID().toString().substring(0, 8) + "@example.com", true);
+        OtpSignInIT.start(
+                store, "email", "dash.code." + UUID.randomUUID().toString().substring(0, 8) + "@example.com", true);
 
         SignInPage.open(browser).signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
         DashboardPage dashboard = DashboardPage.open(browser, store.id());
@@ -300,13 +351,17 @@ class ConsoleIT {
         String alice = "alice." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String bob = "bob." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         Reply aliceFirst = CustomerSignInIT.register(store, alice);
-        Reply aliceSecond = CustomerSignInIT.login(store, Api.json("email", alice, "password", CustomerSignInIT.PASSWORD));
+        Reply aliceSecond =
+                CustomerSignInIT.login(store, Api.json("email", alice, "password", CustomerSignInIT.PASSWORD));
         Reply bobOnly = CustomerSignInIT.register(store, bob);
 
         SignInPage.open(browser).signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
         SessionsPage sessions = SessionsPage.open(browser, store.id());
-        assertThat(sessions.sessions()).containsExactly(bobOnly.string("session_id"), aliceSecond.string("session_id"),
-                aliceFirst.string("session_id"));
+        assertThat(sessions.sessions())
+                .containsExactly(
+                        bobOnly.string("session_id"),
+                        aliceSecond.string("session_id"),
+                        aliceFirst.string("session_id"));
         sessions.filter(alice);
         assertThat(sessions.customers()).containsOnly(alice).hasSize(2);
         browser.screenshot("console-sessions");
@@ -339,17 +394,24 @@ class ConsoleIT {
         assertThat(keys.statuses().get(1)).isEqualTo("retired");
         browser.screenshot("console-signing-keys");
         assertThat(Api.server().get("/.well-known/jwks.json").json().getJsonArray("keys").stream()
-                .map(key -> key.asJsonObject().getString("kid")).toList()).contains(before, after);
+                        .map(key -> key.asJsonObject().getString("kid"))
+                        .toList())
+                .contains(before, after);
     }
 
     private static List<String> keyLabels(String storeId) {
-        return com.storefrontauth.it.support.Fixtures.admin().get("/api/v1/stores/" + storeId + "/api-keys").items()
-                .stream().map(key -> key.asJsonObject().getString("label", "")).toList();
+        return com.storefrontauth.it.support.Fixtures.admin()
+                .get("/api/v1/stores/" + storeId + "/api-keys")
+                .items()
+                .stream()
+                .map(key -> key.asJsonObject().getString("label", ""))
+                .toList();
     }
 
     private static String refresh(com.storefrontauth.it.support.Fixtures.StoreFixture store, Reply session) {
-        return store.storefront().post(store.path("/auth/token/refresh"),
-                Api.json("refresh_token", session.string("refresh_token"))).errorCode();
+        return store.storefront()
+                .post(store.path("/auth/token/refresh"), Api.json("refresh_token", session.string("refresh_token")))
+                .errorCode();
     }
 
     private String sessionCookie() {

@@ -35,7 +35,10 @@ class DataGridIT {
             return; // clustered in the PostgreSQL pass: ClusterIT checks the member count there
         }
         assertThat(ClusterIT.gridMembers(server)).isEqualTo(1);
-        assertThat(com.storefrontauth.it.support.Api.of(server).get("/health/ready").status()).isEqualTo(200);
+        assertThat(com.storefrontauth.it.support.Api.of(server)
+                        .get("/health/ready")
+                        .status())
+                .isEqualTo(200);
     }
 
     /** Local addresses (ip:port) of the LISTEN sockets the process holds, read from /proc. */
@@ -55,7 +58,8 @@ class DataGridIT {
         }
         List<String> addresses = new ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+            for (String line : Files.readAllLines(Path.of(table))
+                    .subList(1, Files.readAllLines(Path.of(table)).size())) {
                 String[] fields = line.trim().split("\\s+");
                 if (fields[3].equals("0A") && inodes.contains(fields[9])) {
                     addresses.add(decode(fields[1]));

@@ -42,8 +42,9 @@ class DeliveryIT {
         WEBHOOK.failing("whatsapp", true);
         int callsBefore = WEBHOOK.calls("whatsapp");
         String phone = phone();
-        JsonObject challenge = store.storefront().post(store.path("/auth/login/whatsapp"),
-                Api.json("phone", phone, "register_if_not_exists", true)).json();
+        JsonObject challenge = store.storefront()
+                .post(store.path("/auth/login/whatsapp"), Api.json("phone", phone, "register_if_not_exists", true))
+                .json();
         awaitCalls("whatsapp", callsBefore + 3);
         assertThat(WEBHOOK.to(phone)).isEmpty();
 
@@ -55,7 +56,9 @@ class DeliveryIT {
         Reply verified = verify(store, challenge.getString("otp_token"), message.getString("otp"), "register");
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
 
-        JsonObject events = Fixtures.admin().get(store.path("/events?type=otp_delivery_failed")).json();
+        JsonObject events = Fixtures.admin()
+                .get(store.path("/events?type=otp_delivery_failed"))
+                .json();
         assertThat(events.getJsonArray("items")).isNotEmpty();
     }
 
@@ -69,8 +72,8 @@ class DeliveryIT {
         Reply refused = null;
         while (Instant.now().isBefore(deadline)) {
             String phone = phone();
-            Reply reply = store.storefront().post(store.path("/auth/login/phone"),
-                    Api.json("phone", phone, "register_if_not_exists", true));
+            Reply reply = store.storefront()
+                    .post(store.path("/auth/login/phone"), Api.json("phone", phone, "register_if_not_exists", true));
             if (reply.status() == 503) {
                 refused = reply;
                 break;
@@ -87,23 +90,29 @@ class DeliveryIT {
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long begun = System.nanoTime();
-            Reply again = store.storefront().post(store.path("/auth/login/phone"),
-                    Api.json("phone", phone(), "register_if_not_exists", true));
+            Reply again = store.storefront()
+                    .post(store.path("/auth/login/phone"), Api.json("phone", phone(), "register_if_not_exists", true));
             millis.add((System.nanoTime() - begun) / 1_000_000);
             assertProblem(again, 503, "service_unavailable");
         }
-        assertThat(WEBHOOK.calls("sms")).as("the provider is not called while the circuit is open")
+        assertThat(WEBHOOK.calls("sms"))
+                .as("the provider is not called while the circuit is open")
                 .isEqualTo(callsWhileOpen);
-        assertThat(millis.stream().sorted().toList().get(2)).as("median answer time in ms").isLessThan(100);
+        assertThat(millis.stream().sorted().toList().get(2))
+                .as("median answer time in ms")
+                .isLessThan(100);
 
         WEBHOOK.failing("sms", false);
         for (String phone : queued) {
             WEBHOOK.await(phone, 1);
         }
         sleep(Duration.ofSeconds(2));
-        Set<String> ids = queued.stream().flatMap(phone -> WEBHOOK.to(phone).stream())
-                .map(message -> message.getString("message_id")).collect(Collectors.toSet());
-        assertThat(queued.stream().mapToInt(phone -> WEBHOOK.to(phone).size()).sum()).isEqualTo(queued.size());
+        Set<String> ids = queued.stream()
+                .flatMap(phone -> WEBHOOK.to(phone).stream())
+                .map(message -> message.getString("message_id"))
+                .collect(Collectors.toSet());
+        assertThat(queued.stream().mapToInt(phone -> WEBHOOK.to(phone).size()).sum())
+                .isEqualTo(queued.size());
         assertThat(ids).hasSize(queued.size());
     }
 
@@ -112,8 +121,8 @@ class DeliveryIT {
         StoreFixture store = Fixtures.newStore();
         int refusedBefore = WEBHOOK.badSignatures();
         String phone = phone();
-        Reply started = store.storefront().post(store.path("/auth/login/phone"),
-                Api.json("phone", phone, "register_if_not_exists", true));
+        Reply started = store.storefront()
+                .post(store.path("/auth/login/phone"), Api.json("phone", phone, "register_if_not_exists", true));
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
 
         WEBHOOK.await(phone, 1);
@@ -126,9 +135,11 @@ class DeliveryIT {
         assertThat(WEBHOOK.badSignatures()).as("requests the receiver refused").isEqualTo(refusedBefore);
 
         // a captured request replayed after the tolerance is refused, and a fresh timestamp cannot be put in
-        Instant replayedAt = Instant.ofEpochSecond(timestamp).plus(WebhookReceiver.TOLERANCE).plusSeconds(1);
+        Instant replayedAt =
+                Instant.ofEpochSecond(timestamp).plus(WebhookReceiver.TOLERANCE).plusSeconds(1);
         assertThat(WebhookReceiver.authentic(request, replayedAt)).isFalse();
-        assertThat(WebhookReceiver.authentic(request.retimed(replayedAt.getEpochSecond()), replayedAt)).isFalse();
+        assertThat(WebhookReceiver.authentic(request.retimed(replayedAt.getEpochSecond()), replayedAt))
+                .isFalse();
     }
 
     private static void awaitCalls(String channel, int calls) {

@@ -41,42 +41,64 @@ class ExportIT {
         StoreFixture store = Fixtures.newStore();
         String tag = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 3; i++) {
-            assertThat(CustomerSignInIT.register(store, "csv" + i + "." + tag + "@example.com").status()).isEqualTo(200);
+            assertThat(CustomerSignInIT.register(store, "csv" + i + "." + tag + "@example.com")
+                            .status())
+                    .isEqualTo(200);
         }
-        Reply named = store.storefront().post(store.path("/auth/register"), Api.json("email", "formula." + tag
-                + "@example.com", "password", CustomerSignInIT.PASSWORD, "first_name", "=cmd|' /C calc'!A0"));
+        Reply named = store.storefront()
+                .post(
+                        store.path("/auth/register"),
+                        Api.json(
+                                "email",
+                                "formula." + tag + "@example.com",
+                                "password",
+                                CustomerSignInIT.PASSWORD,
+                                "first_name",
+                                "=cmd|' /C calc'!A0"));
         assertThat(named.status()).as(named.toString()).isEqualTo(200);
 
         Reply csv = Fixtures.admin().with("Accept", "text/csv").get(store.path("/customers?q=csv"));
         assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         List<String> lines = Arrays.asList(csv.body().split("\r\n"));
-        assertThat(lines.get(0)).isEqualTo("id,email,phone,first_name,last_name,status,email_verified,phone_verified,"
-                + "created_at");
+        assertThat(lines.get(0))
+                .isEqualTo("id,email,phone,first_name,last_name,status,email_verified,phone_verified," + "created_at");
         assertThat(lines).hasSize(4);
-        assertThat(lines.subList(1, 4)).allSatisfy(line -> assertThat(line).startsWith("cus_").contains(",active,"))
+        assertThat(lines.subList(1, 4))
+                .allSatisfy(line -> assertThat(line).startsWith("cus_").contains(",active,"))
                 .anySatisfy(line -> assertThat(line).contains(",csv0." + tag + "@example.com,"));
 
         Reply all = Fixtures.admin().with("Accept", "text/csv").get(store.path("/customers"));
-        assertThat(all.body().split("\r\n")).hasSize(5)
+        assertThat(all.body().split("\r\n"))
+                .hasSize(5)
                 .anySatisfy(line -> assertThat(line).contains(",'=cmd|' /C calc'!A0,"));
 
         Reply json = Fixtures.admin().get(store.path("/customers?q=csv"));
         assertThat(json.header("Content-Type")).as("no Accept still gets JSON").startsWith("application/json");
         assertThat(json.json().getJsonArray("items")).hasSize(3);
 
-        assertThat(Fixtures.admin().get(store.path("/events?type=customers_exported")).json().getJsonArray("items"))
+        assertThat(Fixtures.admin()
+                        .get(store.path("/events?type=customers_exported"))
+                        .json()
+                        .getJsonArray("items"))
                 .hasSize(2);
     }
 
     @Test
     void whenAnotherStoresCustomersAreAskedForAsCsvThenNotFoundAsProblemAndNothingIsAudited() {
         StoreFixture store = Fixtures.newStore();
-        CustomerSignInIT.register(store, "victim." + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+        CustomerSignInIT.register(
+                store, "victim." + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
         String email = MerchantAccountIT.unique("exporter") + "@shop.example";
         assertThat(MerchantAccountIT.register(email, "Exporter shop").status()).isEqualTo(201);
-        Reply activated = Api.server().post("/api/v1/accounts/activate",
-                Api.json("email", email, "otp", MailServer.get().latest(email, 1).code()));
+        Reply activated = Api.server()
+                .post(
+                        "/api/v1/accounts/activate",
+                        Api.json(
+                                "email",
+                                email,
+                                "otp",
+                                MailServer.get().latest(email, 1).code()));
         Api merchant = Api.server().bearer(activated.json().getString("access_token"));
 
         Reply refused = merchant.with("Accept", "text/csv").get(store.path("/customers"));
@@ -85,7 +107,10 @@ class ExportIT {
         assertThat(refused.body()).doesNotContain("victim.");
         Reply refusedLog = merchant.with("Accept", "text/csv").get(store.path("/events"));
         assertThat(refusedLog.status()).isEqualTo(404);
-        assertThat(Fixtures.admin().get(store.path("/events?type=customers_exported")).json().getJsonArray("items"))
+        assertThat(Fixtures.admin()
+                        .get(store.path("/events?type=customers_exported"))
+                        .json()
+                        .getJsonArray("items"))
                 .isEmpty();
     }
 
@@ -106,7 +131,8 @@ class ExportIT {
         assertThat(events.header("Content-Disposition")).contains("audit-log-" + store.id() + ".csv");
         String[] rows = events.body().split("\r\n");
         assertThat(rows[0]).isEqualTo("occurred_at,type,subject,subject_id,ip,user_agent,details");
-        assertThat(Arrays.asList(rows).subList(1, rows.length)).hasSize(2)
+        assertThat(Arrays.asList(rows).subList(1, rows.length))
+                .hasSize(2)
                 .allSatisfy(row -> assertThat(row).contains("," + alice + ",cus_"))
                 .anySatisfy(row -> assertThat(row).contains(",login_failed,"));
 
@@ -124,8 +150,11 @@ class ExportIT {
     private Reply download(By link) {
         String href = browser.read(d -> d.findElement(link).getAttribute("href"));
         Cookie session = browser.driver().manage().getCookies().stream()
-                .filter(cookie -> cookie.getName().equalsIgnoreCase("JSESSIONID")).findFirst().orElseThrow();
-        return Api.server().with("Cookie", session.getName() + "=" + session.getValue())
+                .filter(cookie -> cookie.getName().equalsIgnoreCase("JSESSIONID"))
+                .findFirst()
+                .orElseThrow();
+        return Api.server()
+                .with("Cookie", session.getName() + "=" + session.getValue())
                 .get(href.substring(RunningServer.get().baseUrl().length()));
     }
 }

@@ -11,7 +11,6 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.storefrontauth.it.support.Api;
 import com.storefrontauth.it.support.Fixtures;
@@ -35,7 +34,8 @@ class ForgedTokenIT {
     void whenAlgIsNoneThenUnauthorized() throws Exception {
         SignedJWT real = SignedJWT.parse(Fixtures.adminLogin().getString("access_token"));
         String header = B64.encodeToString(("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\""
-                + real.getHeader().getKeyID() + "\"}").getBytes(StandardCharsets.UTF_8));
+                        + real.getHeader().getKeyID() + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
         String forged = header + "." + real.getPayload().toBase64URL() + ".";
         assertProblem(api.bearer(forged).get("/api/v1/stores"), 401, "unauthorized");
     }
@@ -46,12 +46,20 @@ class ForgedTokenIT {
         JWKSet jwks = JWKSet.parse(api.get("/.well-known/jwks.json").body());
         RSAKey publicKey = (RSAKey) jwks.getKeyByKeyId(real.getHeader().getKeyID());
         byte[] secret = publicKey.toRSAPublicKey().getEncoded();
-        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
-                .keyID(real.getHeader().getKeyID()).build(), real.getJWTClaimsSet());
+        SignedJWT forged = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID(real.getHeader().getKeyID())
+                        .build(),
+                real.getJWTClaimsSet());
         forged.sign(new MACSigner(secret));
         assertProblem(api.bearer(forged.serialize()).get("/api/v1/stores"), 401, "unauthorized");
-        SignedJWT pem = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
-                .keyID(real.getHeader().getKeyID()).build(), real.getJWTClaimsSet());
+        SignedJWT pem = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID(real.getHeader().getKeyID())
+                        .build(),
+                real.getJWTClaimsSet());
         pem.sign(new MACSigner(publicKey.toJSONString().getBytes(StandardCharsets.UTF_8)));
         assertProblem(api.bearer(pem.serialize()).get("/api/v1/stores"), 401, "unauthorized");
     }
@@ -62,17 +70,23 @@ class ForgedTokenIT {
         String[] parts = guest.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"anonymous\"", "\"platform_admin\"");
-        String tampered = parts[0] + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String tampered =
+                parts[0] + "." + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         assertProblem(api.bearer(tampered).get("/api/v1/stores"), 401, "unauthorized");
     }
 
     @Test
     void whenSignedByUnknownKeyThenUnauthorized() throws Exception {
         SignedJWT real = SignedJWT.parse(Fixtures.adminLogin().getString("access_token"));
-        RSAKey attacker = new RSAKeyGenerator(2048).keyID("sig_attackerattackerattacker").generate();
+        RSAKey attacker =
+                new RSAKeyGenerator(2048).keyID("sig_attackerattackerattacker").generate();
         for (String kid : new String[] {attacker.getKeyID(), real.getHeader().getKeyID()}) {
-            SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                    .keyID(kid).build(), real.getJWTClaimsSet());
+            SignedJWT forged = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .type(JOSEObjectType.JWT)
+                            .keyID(kid)
+                            .build(),
+                    real.getJWTClaimsSet());
             forged.sign(new RSASSASigner(attacker));
             assertProblem(api.bearer(forged.serialize()).get("/api/v1/stores"), 401, "unauthorized");
         }
@@ -82,7 +96,8 @@ class ForgedTokenIT {
     void whenEcdsaSignatureIsAllZeroThenUnauthorized() throws Exception {
         SignedJWT real = SignedJWT.parse(Fixtures.adminLogin().getString("access_token"));
         String header = B64.encodeToString(("{\"alg\":\"ES256\",\"typ\":\"JWT\",\"kid\":\""
-                + real.getHeader().getKeyID() + "\"}").getBytes(StandardCharsets.UTF_8));
+                        + real.getHeader().getKeyID() + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
         String forged = header + "." + real.getPayload().toBase64URL() + "." + B64.encodeToString(new byte[64]);
         assertProblem(api.bearer(forged).get("/api/v1/stores"), 401, "unauthorized");
     }
@@ -101,7 +116,8 @@ class ForgedTokenIT {
         StoreFixture b = Fixtures.newStore();
         String tokenOfA = a.guest().getString("access_token");
         assertProblem(b.storefront().bearer(tokenOfA).post(b.path("/auth/logout")), 401, "unauthorized");
-        assertThat(a.storefront().bearer(tokenOfA).post(a.path("/auth/logout")).status()).isEqualTo(204);
+        assertThat(a.storefront().bearer(tokenOfA).post(a.path("/auth/logout")).status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -110,16 +126,28 @@ class ForgedTokenIT {
         String customer = signedInCustomer(store);
         SignedJWT real = SignedJWT.parse(customer);
         String none = B64.encodeToString(("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\""
-                + real.getHeader().getKeyID() + "\"}").getBytes(StandardCharsets.UTF_8))
+                                + real.getHeader().getKeyID() + "\"}")
+                        .getBytes(StandardCharsets.UTF_8))
                 + "." + real.getPayload().toBase64URL() + ".";
-        RSAKey attacker = new RSAKeyGenerator(2048).keyID("sig_unknownunknownunknown").generate();
-        SignedJWT unknownKid = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
-                .keyID(attacker.getKeyID()).build(), real.getJWTClaimsSet());
+        RSAKey attacker =
+                new RSAKeyGenerator(2048).keyID("sig_unknownunknownunknown").generate();
+        SignedJWT unknownKid = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID(attacker.getKeyID())
+                        .build(),
+                real.getJWTClaimsSet());
         unknownKid.sign(new RSASSASigner(attacker));
 
-        assertThat(store.storefront().bearer(customer).get(store.path("/customers/me")).status()).isEqualTo(200);
+        assertThat(store.storefront()
+                        .bearer(customer)
+                        .get(store.path("/customers/me"))
+                        .status())
+                .isEqualTo(200);
         assertProblem(store.storefront().bearer(none).get(store.path("/customers/me")), 401, "unauthorized");
-        assertProblem(store.storefront().bearer(unknownKid.serialize()).get(store.path("/customers/me")), 401,
+        assertProblem(
+                store.storefront().bearer(unknownKid.serialize()).get(store.path("/customers/me")),
+                401,
                 "unauthorized");
     }
 
@@ -131,14 +159,22 @@ class ForgedTokenIT {
         assertProblem(b.storefront().bearer(customerOfA).get(b.path("/customers/me")), 401, "unauthorized");
         String guestOfA = a.guest().getString("access_token");
         assertProblem(a.storefront().bearer(guestOfA).get(a.path("/customers/me")), 401, "unauthorized");
-        assertThat(a.storefront().bearer(customerOfA).get(a.path("/customers/me")).status()).isEqualTo(200);
+        assertThat(a.storefront()
+                        .bearer(customerOfA)
+                        .get(a.path("/customers/me"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void whenTheSessionIsRevokedThenItsUnexpiredCustomerTokenIsRefused() {
         StoreFixture store = Fixtures.newStore();
         String customer = signedInCustomer(store);
-        assertThat(store.storefront().bearer(customer).post(store.path("/auth/logout")).status()).isEqualTo(204);
+        assertThat(store.storefront()
+                        .bearer(customer)
+                        .post(store.path("/auth/logout"))
+                        .status())
+                .isEqualTo(204);
         assertProblem(store.storefront().bearer(customer).get(store.path("/customers/me")), 401, "unauthorized");
     }
 
@@ -147,8 +183,13 @@ class ForgedTokenIT {
         StoreFixture store = Fixtures.newStore();
         store.policy("access_token_ttl_seconds", 60);
         String customer = signedInCustomer(store);
-        long expiresAt = SignedJWT.parse(customer).getJWTClaimsSet().getExpirationTime().getTime();
-        assertThat(store.storefront().bearer(customer).get(store.path("/customers/me")).status()).isEqualTo(200);
+        long expiresAt =
+                SignedJWT.parse(customer).getJWTClaimsSet().getExpirationTime().getTime();
+        assertThat(store.storefront()
+                        .bearer(customer)
+                        .get(store.path("/customers/me"))
+                        .status())
+                .isEqualTo(200);
         Thread.sleep(Math.max(0, expiresAt - System.currentTimeMillis()) + 1500);
         assertProblem(store.storefront().bearer(customer).get(store.path("/customers/me")), 401, "unauthorized");
     }
@@ -158,10 +199,14 @@ class ForgedTokenIT {
         StoreFixture store = Fixtures.newStore();
         String email = CustomerSignInIT.unique("guestless") + "@example.com";
         assertThat(CustomerSignInIT.register(store, email).status()).isEqualTo(200);
-        Reply login = store.storefront().bearer("not.a.token").post(store.path("/auth/login"),
-                Api.json("email", email, "password", CustomerSignInIT.PASSWORD));
+        Reply login = store.storefront()
+                .bearer("not.a.token")
+                .post(store.path("/auth/login"), Api.json("email", email, "password", CustomerSignInIT.PASSWORD));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        assertThat(SignedJWT.parse(login.string("access_token")).getJWTClaimsSet().getClaim("anonymous_id")).isNull();
+        assertThat(SignedJWT.parse(login.string("access_token"))
+                        .getJWTClaimsSet()
+                        .getClaim("anonymous_id"))
+                .isNull();
     }
 
     private static String signedInCustomer(StoreFixture store) {

@@ -41,29 +41,76 @@ class HostileInputIT {
 
     static {
         NOT_AN_OBJECT.put("arrays nested " + DEPTH + " deep", bytes("[".repeat(DEPTH) + "]".repeat(DEPTH)));
-        NOT_AN_OBJECT.put("objects nested " + DEPTH + " deep", bytes("{\"a\":".repeat(DEPTH) + "1" + "}".repeat(DEPTH)));
+        NOT_AN_OBJECT.put(
+                "objects nested " + DEPTH + " deep", bytes("{\"a\":".repeat(DEPTH) + "1" + "}".repeat(DEPTH)));
         NOT_AN_OBJECT.put("an array", bytes("[{\"email\":\"a@example.com\"}]"));
         NOT_AN_OBJECT.put("a string", bytes("\"hello\""));
         NOT_AN_OBJECT.put("a repeated member", bytes("{\"email\":\"a@example.com\",\"email\":\"b@example.com\"}"));
         NOT_AN_OBJECT.put("cut short", bytes("{\"email\":"));
         NOT_AN_OBJECT.put("two values", bytes("{} {}"));
-        HOSTILE.put("invalid UTF-8", new byte[] {'{', '"', 'e', 'm', 'a', 'i', 'l', '"', ':', '"', (byte) 0xff,
-                (byte) 0xfe, (byte) 0xc3, '"', ',', '"', 'n', '"', ':', '"', (byte) 0xed, (byte) 0xa0, (byte) 0x80, '"', '}'});
+        HOSTILE.put("invalid UTF-8", new byte[] {
+            '{',
+            '"',
+            'e',
+            'm',
+            'a',
+            'i',
+            'l',
+            '"',
+            ':',
+            '"',
+            (byte) 0xff,
+            (byte) 0xfe,
+            (byte) 0xc3,
+            '"',
+            ',',
+            '"',
+            'n',
+            '"',
+            ':',
+            '"',
+            (byte) 0xed,
+            (byte) 0xa0,
+            (byte) 0x80,
+            '"',
+            '}'
+        });
         HOSTILE.put("a NUL escape", bytes("{\"email\":\"a\\u0000@example.com\",\"name\":\"\\ud800\"}"));
         HOSTILE.put("a number out of range", bytes("{\"page\":1e999999,\"size\":123456789012345678901234567890}"));
         HOSTILE.put("a 60 KiB member name", bytes("{\"" + HUGE + "\":1}"));
     }
 
-    private static final List<String> HOSTILE_IDS = List.of("x".repeat(3000), "%C3%A9%E2%80%AE%F0%9F%92%A9", "..",
-            "%2e%2e%2f%2e%2e", "st_" + "0".repeat(40), "%25", "%0d%0aX-Injected:%201", "'%20OR%201=1--", "%00",
-            "%FF", "%5C");
+    private static final List<String> HOSTILE_IDS = List.of(
+            "x".repeat(3000),
+            "%C3%A9%E2%80%AE%F0%9F%92%A9",
+            "..",
+            "%2e%2e%2f%2e%2e",
+            "st_" + "0".repeat(40),
+            "%25",
+            "%0d%0aX-Injected:%201",
+            "'%20OR%201=1--",
+            "%00",
+            "%FF",
+            "%5C");
 
-    private static final List<String> HOSTILE_QUERY_VALUES = List.of("-1", "0", "1000000000000", "99999999999999999999",
-            "garbage", "1e3", "0x10", "%00", "%FF", "2020-13-45T99:00:00Z", "-999999999-01-01T00:00:00Z",
-            "x".repeat(3000), "");
+    private static final List<String> HOSTILE_QUERY_VALUES = List.of(
+            "-1",
+            "0",
+            "1000000000000",
+            "99999999999999999999",
+            "garbage",
+            "1e3",
+            "0x10",
+            "%00",
+            "%FF",
+            "2020-13-45T99:00:00Z",
+            "-999999999-01-01T00:00:00Z",
+            "x".repeat(3000),
+            "");
 
     /** The platform's ceiling on a store's ip_rate_limit_per_minute: each store takes a share of the sweep. */
     private static final int STORE_WINDOW = 600;
+
     private static final int STOREFRONT_REQUESTS_PER_STORE = 450;
 
     private final List<String> failures = new ArrayList<>();
@@ -94,27 +141,31 @@ class HostileInputIT {
             }
         }
         assertThat(operations).as("operations in /openapi").isGreaterThan(40);
-        assertThat(failures).as("hostile requests answered wrongly (of %d sent)", sent).isEmpty();
+        assertThat(failures)
+                .as("hostile requests answered wrongly (of %d sent)", sent)
+                .isEmpty();
         // the store's per-IP window is raised so that the bodies are read, not refused before
         assertThat(throttled).as("answers 429 of %d", sent).isLessThan(sent / 20);
     }
 
-    private void attack(JsonObject document, String template, String method, JsonObject operation,
-            Credentials credentials) {
+    private void attack(
+            JsonObject document, String template, String method, JsonObject operation, Credentials credentials) {
         Api api = credentials.forOperation(document, operation);
         String path = concrete(template, credentials, null, null);
         String name = method + " " + template;
         int before = sent;
         if (operation.containsKey("requestBody")) {
-            NOT_AN_OBJECT.forEach((what, body) -> check(name + " with " + what,
-                    api.sendBytes(method, path, body, "application/json"), true));
-            HOSTILE.forEach((what, body) -> check(name + " with " + what,
-                    api.sendBytes(method, path, body, "application/json"), false));
+            NOT_AN_OBJECT.forEach((what, body) ->
+                    check(name + " with " + what, api.sendBytes(method, path, body, "application/json"), true));
+            HOSTILE.forEach((what, body) ->
+                    check(name + " with " + what, api.sendBytes(method, path, body, "application/json"), false));
             for (String property : properties(document, operation)) {
                 for (Object value : wrongValues()) {
                     String body = "{\"" + property + "\":" + value + "}";
-                    check(name + " with " + property + "=" + abbreviate(String.valueOf(value)),
-                            api.sendBytes(method, path, bytes(body), "application/json"), false);
+                    check(
+                            name + " with " + property + "=" + abbreviate(String.valueOf(value)),
+                            api.sendBytes(method, path, bytes(body), "application/json"),
+                            false);
                 }
             }
         }
@@ -123,9 +174,14 @@ class HostileInputIT {
             String param = params.group(1);
             for (String id : HOSTILE_IDS) {
                 byte[] body = operation.containsKey("requestBody") ? bytes("{}") : null;
-                check(name + " with " + param + "=" + abbreviate(id),
-                        api.sendBytes(method, concrete(template, credentials, param, id), body,
-                                body == null ? null : "application/json"), false);
+                check(
+                        name + " with " + param + "=" + abbreviate(id),
+                        api.sendBytes(
+                                method,
+                                concrete(template, credentials, param, id),
+                                body,
+                                body == null ? null : "application/json"),
+                        false);
             }
         }
         for (String query : queryParameters(document, operation)) {
@@ -140,8 +196,20 @@ class HostileInputIT {
 
     /** Values of every JSON type but the expected one, and oversized ones of each. */
     private static List<Object> wrongValues() {
-        return List.of("[1,[2]]", "{\"a\":{}}", "1.5", "-1", "1e400", "123456789012345678901234567890", "true",
-                "null", "1e-2147483649", "9".repeat(60_000), "\"" + HUGE + "\"", "\"\\u0000\"", "\"\"");
+        return List.of(
+                "[1,[2]]",
+                "{\"a\":{}}",
+                "1.5",
+                "-1",
+                "1e400",
+                "123456789012345678901234567890",
+                "true",
+                "null",
+                "1e-2147483649",
+                "9".repeat(60_000),
+                "\"" + HUGE + "\"",
+                "\"\\u0000\"",
+                "\"\"");
     }
 
     private void check(String request, Reply reply, boolean mustBeInvalidJson) {
@@ -157,26 +225,33 @@ class HostileInputIT {
             if (reply.status() >= 400 && !commerceEngineRefusal(reply) && !refusedByContainer(reply)) {
                 failures.add(request + " -> " + reply.status() + " not in Commerce Engine's envelope: "
                         + abbreviate(reply.body()));
-            } else if (mustBeInvalidJson && reply.status() != 413 && !(reply.status() == 400
-                    && "invalid_json".equals(reply.json().getString("code", "")))) {
+            } else if (mustBeInvalidJson
+                    && reply.status() != 413
+                    && !(reply.status() == 400
+                            && "invalid_json".equals(reply.json().getString("code", "")))) {
                 failures.add(request + " -> not invalid_json: " + abbreviate(reply.toString()));
             }
         } else if (scalev(request)) {
             if (reply.status() >= 400 && !scalevRefusal(reply) && !refusedByContainer(reply)) {
-                failures.add(request + " -> " + reply.status() + " not in Scalev's error body: " + abbreviate(reply.body()));
-            } else if (mustBeInvalidJson && reply.status() != 413 && !(reply.status() == 400
-                    && "invalid_json".equals(reply.errorCode()))) {
+                failures.add(
+                        request + " -> " + reply.status() + " not in Scalev's error body: " + abbreviate(reply.body()));
+            } else if (mustBeInvalidJson
+                    && reply.status() != 413
+                    && !(reply.status() == 400 && "invalid_json".equals(reply.errorCode()))) {
                 failures.add(request + " -> not invalid_json: " + abbreviate(reply.toString()));
             }
         } else if (luxmart(request)) {
             if (reply.status() >= 400 && !luxmartRefusal(reply)) {
-                failures.add(request + " -> " + reply.status() + " not in Luxmart's shape: " + abbreviate(reply.body()));
+                failures.add(
+                        request + " -> " + reply.status() + " not in Luxmart's shape: " + abbreviate(reply.body()));
             }
-        } else if (reply.status() >= 400 && !(type != null && type.startsWith("application/problem+json"))
+        } else if (reply.status() >= 400
+                && !(type != null && type.startsWith("application/problem+json"))
                 && !refusedByContainer(reply)) {
             failures.add(request + " -> " + reply.status() + " without problem+json: " + abbreviate(reply.body()));
-        } else if (mustBeInvalidJson && reply.status() != 413 && !(reply.status() == 400
-                && "invalid_json".equals(reply.errorCode()))) {
+        } else if (mustBeInvalidJson
+                && reply.status() != 413
+                && !(reply.status() == 400 && "invalid_json".equals(reply.errorCode()))) {
             failures.add(request + " -> not invalid_json: " + abbreviate(reply.toString()));
         }
     }
@@ -203,7 +278,8 @@ class HostileInputIT {
 
     private static boolean scalevRefusal(Reply reply) {
         String type = reply.header("Content-Type");
-        return type != null && type.startsWith("application/json")
+        return type != null
+                && type.startsWith("application/json")
                 && reply.json().keySet().equals(Set.of("error", "error_code", "message", "errors"));
     }
 
@@ -214,7 +290,9 @@ class HostileInputIT {
 
     private static boolean luxmartRefusal(Reply reply) {
         String type = reply.header("Content-Type");
-        return type != null && type.startsWith("application/json") && reply.json().keySet().equals(Set.of("error"));
+        return type != null
+                && type.startsWith("application/json")
+                && reply.json().keySet().equals(Set.of("error"));
     }
 
     /**
@@ -230,11 +308,13 @@ class HostileInputIT {
         StringBuilder path = new StringBuilder();
         while (params.find()) {
             String param = params.group(1);
-            String value = param.equals(hostileParam) ? hostileId : switch (param) {
-                case "store_id" -> credentials.store.id();
-                case "customer_id", "user_id" -> credentials.customerId;
-                default -> "unknown_0000";
-            };
+            String value = param.equals(hostileParam)
+                    ? hostileId
+                    : switch (param) {
+                        case "store_id" -> credentials.store.id();
+                        case "customer_id", "user_id" -> credentials.customerId;
+                        default -> "unknown_0000";
+                    };
             params.appendReplacement(path, Matcher.quoteReplacement(value));
         }
         params.appendTail(path);
@@ -244,7 +324,9 @@ class HostileInputIT {
     private static Set<String> properties(JsonObject document, JsonObject operation) {
         JsonObject content = operation.getJsonObject("requestBody").getJsonObject("content");
         Set<String> names = new LinkedHashSet<>();
-        content.values().forEach(media -> collectProperties(document, media.asJsonObject().getJsonObject("schema"), names));
+        content.values()
+                .forEach(media ->
+                        collectProperties(document, media.asJsonObject().getJsonObject("schema"), names));
         return names;
     }
 
@@ -258,7 +340,8 @@ class HostileInputIT {
         }
         for (String combinator : List.of("allOf", "oneOf", "anyOf")) {
             if (schema.containsKey(combinator)) {
-                schema.getJsonArray(combinator).forEach(part -> collectProperties(document, part.asJsonObject(), names));
+                schema.getJsonArray(combinator)
+                        .forEach(part -> collectProperties(document, part.asJsonObject(), names));
             }
         }
     }
@@ -299,13 +382,15 @@ class HostileInputIT {
     private static Credentials credentials() {
         StoreFixture store = Fixtures.newStore();
         store.policy("ip_rate_limit_per_minute", STORE_WINDOW);
-        Reply customer = store.storefront().post(store.path("/auth/register"),
-                Api.json("email", "hostile@example.com", "password", "purple mountain ferry 7"));
+        Reply customer = store.storefront()
+                .post(
+                        store.path("/auth/register"),
+                        Api.json("email", "hostile@example.com", "password", "purple mountain ferry 7"));
         assertThat(customer.status()).as(customer.toString()).isEqualTo(200);
         JsonObject body = customer.json();
         String adminToken = Fixtures.adminLogin().getString("access_token");
-        return new Credentials(store, body.getJsonObject("user").getString("id"), body.getString("access_token"),
-                adminToken);
+        return new Credentials(
+                store, body.getJsonObject("user").getString("id"), body.getString("access_token"), adminToken);
     }
 
     private record Credentials(StoreFixture store, String customerId, String customerToken, String adminToken) {
@@ -315,14 +400,17 @@ class HostileInputIT {
          * customer's on storefront routes, the platform admin's on management routes.
          */
         Api forOperation(JsonObject document, JsonObject operation) {
-            JsonArray requirements = operation.containsKey("security") ? operation.getJsonArray("security")
+            JsonArray requirements = operation.containsKey("security")
+                    ? operation.getJsonArray("security")
                     : document.getJsonArray("security");
             Api api = Api.server();
             if (requirements == null || requirements.isEmpty()) {
                 return api;
             }
-            boolean apiKey = requirements.stream().anyMatch(r -> r.asJsonObject().containsKey("storefrontApiKey"));
-            boolean bearer = requirements.stream().allMatch(r -> r.asJsonObject().containsKey("bearer"));
+            boolean apiKey =
+                    requirements.stream().anyMatch(r -> r.asJsonObject().containsKey("storefrontApiKey"));
+            boolean bearer =
+                    requirements.stream().allMatch(r -> r.asJsonObject().containsKey("bearer"));
             if (apiKey) {
                 api = api.with("X-Storefront-Api-Key", store.publishableKey());
             }

@@ -58,19 +58,26 @@ class IntegrateConsoleIT {
         assertThat(signedIn.getString("refresh_token")).isNotBlank();
 
         String base = RunningServer.get().baseUrl();
-        assertThat(page.snippet("fetch")).contains("fetch('" + base + "/api/v1/stores/" + store.id() + "/auth/login'",
-                "'X-Storefront-Api-Key': '" + store.publishableKey() + "'");
+        assertThat(page.snippet("fetch"))
+                .contains(
+                        "fetch('" + base + "/api/v1/stores/" + store.id() + "/auth/login'",
+                        "'X-Storefront-Api-Key': '" + store.publishableKey() + "'");
         assertThat(page.snippet("verify")).contains("audience: " + store.id(), "/.well-known/jwks.json");
-        assertThat(page.snippet("commerce-engine")).contains("createStorefront",
-                "baseUrl: '" + base + "/api/v1/" + store.id() + "/storefront'", "apiKey: '" + store.publishableKey() + "'");
-        assertThat(page.snippet("scalev")).contains(base + "/v3/stores/" + store.id(),
-                "X-Scalev-Storefront-Api-Key: " + store.publishableKey());
+        assertThat(page.snippet("commerce-engine"))
+                .contains(
+                        "createStorefront",
+                        "baseUrl: '" + base + "/api/v1/" + store.id() + "/storefront'",
+                        "apiKey: '" + store.publishableKey() + "'");
+        assertThat(page.snippet("scalev"))
+                .contains(base + "/v3/stores/" + store.id(), "X-Scalev-Storefront-Api-Key: " + store.publishableKey());
         assertThat(page.snippet("luxmart")).contains(base + "/v1/accounts/");
     }
 
     /** Runs a shell snippet as pasted into a terminal and reads its JSON answer. */
     private static JsonObject run(String snippet) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("bash", "-c", snippet).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("bash", "-c", snippet)
+                .redirectErrorStream(true)
+                .start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(output).isZero();

@@ -37,12 +37,14 @@ class LockoutBurstIT {
         String email = CustomerSignInIT.unique("burst") + "@example.com";
         assertThat(CustomerSignInIT.register(store, email).status()).isEqualTo(200);
 
-        List<Reply> replies = burst(() -> CustomerSignInIT.login(store,
-                Api.json("email", email, "password", "wrong guess " + System.nanoTime())));
+        List<Reply> replies = burst(() -> CustomerSignInIT.login(
+                store, Api.json("email", email, "password", "wrong guess " + System.nanoTime())));
 
         assertJudgedAtMost(replies, 3 + 2);
-        assertProblem(CustomerSignInIT.login(store, Api.json("email", email, "password", CustomerSignInIT.PASSWORD)),
-                429, "too_many_attempts");
+        assertProblem(
+                CustomerSignInIT.login(store, Api.json("email", email, "password", CustomerSignInIT.PASSWORD)),
+                429,
+                "too_many_attempts");
     }
 
     @Test
@@ -51,18 +53,21 @@ class LockoutBurstIT {
         store.policy("lockout_threshold", 3, "ip_rate_limit_per_minute", 500);
         String email = CustomerSignInIT.unique("nobody") + "@example.com";
 
-        List<Reply> replies = burst(() -> CustomerSignInIT.login(store,
-                Api.json("email", email, "password", "wrong guess " + System.nanoTime())));
+        List<Reply> replies = burst(() -> CustomerSignInIT.login(
+                store, Api.json("email", email, "password", "wrong guess " + System.nanoTime())));
 
         assertJudgedAtMost(replies, 3 + 2);
     }
 
     @Test
-    void whenFortyGuessesAtAMerchantAccountArriveAtOnceThenAtMostTheDefaultThresholdPlusTwoAreJudged() throws Exception {
+    void whenFortyGuessesAtAMerchantAccountArriveAtOnceThenAtMostTheDefaultThresholdPlusTwoAreJudged()
+            throws Exception {
         String email = MerchantAccountIT.unique("burst") + "@shop.example";
 
-        List<Reply> replies = burst(() -> Api.server().post("/api/v1/accounts/login",
-                Api.json("email", email, "password", "wrong guess " + System.nanoTime())));
+        List<Reply> replies = burst(() -> Api.server()
+                .post(
+                        "/api/v1/accounts/login",
+                        Api.json("email", email, "password", "wrong guess " + System.nanoTime())));
 
         assertJudgedAtMost(replies, DEFAULT_THRESHOLD + 2);
     }
@@ -82,8 +87,13 @@ class LockoutBurstIT {
         }
 
         assertProblem(ownerLogin(Fixtures.newStore(), email, "another guess"), 429, "too_many_attempts");
-        assertProblem(Api.server().post("/api/v1/accounts/login",
-                Api.json("email", email, "password", MerchantAccountIT.PASSWORD)), 429, "too_many_attempts");
+        assertProblem(
+                Api.server()
+                        .post(
+                                "/api/v1/accounts/login",
+                                Api.json("email", email, "password", MerchantAccountIT.PASSWORD)),
+                429,
+                "too_many_attempts");
     }
 
     @Test
@@ -97,13 +107,19 @@ class LockoutBurstIT {
         assertProblem(ownerLogin(store, unknown, "a guess 1"), 401, "invalid_credentials");
 
         List<JsonObject> rows = new ArrayList<>();
-        Fixtures.admin().get(store.path("/events?type=login_failed")).items()
+        Fixtures.admin()
+                .get(store.path("/events?type=login_failed"))
+                .items()
                 .forEach(row -> rows.add(Json.createObjectBuilder(row.asJsonObject())
-                        .remove("id").remove("occurred_at").build()));
+                        .remove("id")
+                        .remove("occurred_at")
+                        .build()));
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0)).isEqualTo(rows.get(1));
-        assertThat(rows.get(0).toString()).doesNotContain(merchant.getJsonObject("account").getString("id"))
-                .doesNotContain(known).doesNotContain(unknown);
+        assertThat(rows.get(0).toString())
+                .doesNotContain(merchant.getJsonObject("account").getString("id"))
+                .doesNotContain(known)
+                .doesNotContain(unknown);
     }
 
     private static Reply ownerLogin(StoreFixture store, String email, String password) {
@@ -113,8 +129,14 @@ class LockoutBurstIT {
     private static JsonObject activatedMerchant() {
         String email = MerchantAccountIT.unique("owner") + "@shop.example";
         assertThat(MerchantAccountIT.register(email, "Burst Shop").status()).isEqualTo(201);
-        Reply activated = Api.server().post("/api/v1/accounts/activate",
-                Api.json("email", email, "otp", MailServer.get().latest(email, 1).code()));
+        Reply activated = Api.server()
+                .post(
+                        "/api/v1/accounts/activate",
+                        Api.json(
+                                "email",
+                                email,
+                                "otp",
+                                MailServer.get().latest(email, 1).code()));
         assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
         return activated.json();
     }
@@ -145,8 +167,11 @@ class LockoutBurstIT {
     /** A judged guess answers 401; the others were refused before any hash with 429 too_many_attempts. */
     private static void assertJudgedAtMost(List<Reply> replies, int limit) {
         long judged = replies.stream().filter(reply -> reply.status() == 401).count();
-        assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).as(reply.toString()).isIn(401, 429));
-        replies.stream().filter(reply -> reply.status() == 429)
+        assertThat(replies)
+                .allSatisfy(
+                        reply -> assertThat(reply.status()).as(reply.toString()).isIn(401, 429));
+        replies.stream()
+                .filter(reply -> reply.status() == 429)
                 .forEach(reply -> assertThat(reply.errorCode()).isEqualTo("too_many_attempts"));
         assertThat(judged).as("guesses judged out of " + BURST).isBetween(1L, (long) limit);
     }

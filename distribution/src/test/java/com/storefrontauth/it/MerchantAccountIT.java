@@ -29,6 +29,7 @@ class MerchantAccountIT {
     static final String PASSWORD = "merchant secret passphrase 3";
     /** Registered first and left inactive: its rules need the 60 s since the last code to pass. */
     private static String waiting;
+
     private static Instant waitingSince;
 
     @BeforeAll
@@ -65,7 +66,9 @@ class MerchantAccountIT {
         assertThat(stores).hasSize(1);
         assertThat(stores.getJsonObject(0).getString("name")).isEqualTo("Luxmart");
         assertThat(stores.getJsonObject(0).getString("mode")).isEqualTo("test");
-        assertProblem(Api.server().post("/api/v1/accounts/activate", Api.json("email", email, "otp", code)), 401,
+        assertProblem(
+                Api.server().post("/api/v1/accounts/activate", Api.json("email", email, "otp", code)),
+                401,
                 "otp_expired");
 
         Reply login = Api.server().post("/api/v1/accounts/login", Api.json("email", email, "password", PASSWORD));
@@ -77,8 +80,11 @@ class MerchantAccountIT {
     void whenActivatedMerchantManagesThenOnlyTheirOwnStoreIsVisibleAndOwnerSignInWorksOnItsStorefront() {
         String email = unique("tenant") + "@shop.example";
         register(email, "Tenant Shop");
-        JsonObject merchant = Api.server().post("/api/v1/accounts/activate",
-                Api.json("email", email, "otp", MAIL.latest(email, 1).code())).json();
+        JsonObject merchant = Api.server()
+                .post(
+                        "/api/v1/accounts/activate",
+                        Api.json("email", email, "otp", MAIL.latest(email, 1).code()))
+                .json();
         String storeId = merchant.getJsonArray("stores").getJsonObject(0).getString("id");
         Api api = Api.server().bearer(merchant.getString("access_token"));
 
@@ -88,15 +94,19 @@ class MerchantAccountIT {
         assertProblem(api.get("/api/v1/stores/" + foreign.id()), 404, "not_found");
         assertProblem(api.get("/api/v1/stores/" + foreign.id() + "/outbox"), 404, "not_found");
 
-        Reply key = api.post("/api/v1/stores/" + storeId + "/api-keys", Api.json("type", "publishable", "label", "web"));
+        Reply key =
+                api.post("/api/v1/stores/" + storeId + "/api-keys", Api.json("type", "publishable", "label", "web"));
         assertThat(key.status()).as(key.toString()).isEqualTo(201);
-        Reply owner = Api.server().with("X-Storefront-Api-Key", key.string("key")).post(
-                "/api/v1/stores/" + storeId + "/auth/login",
-                Api.json("email", email, "password", PASSWORD, "login_as", "owner"));
+        Reply owner = Api.server()
+                .with("X-Storefront-Api-Key", key.string("key"))
+                .post(
+                        "/api/v1/stores/" + storeId + "/auth/login",
+                        Api.json("email", email, "password", PASSWORD, "login_as", "owner"));
         assertThat(owner.status()).as(owner.toString()).isEqualTo(200);
         assertThat(owner.json().getJsonObject("account").getString("email")).isEqualTo(email);
 
-        JsonArray outbox = api.get("/api/v1/stores/" + storeId + "/outbox").json().getJsonArray("items");
+        JsonArray outbox =
+                api.get("/api/v1/stores/" + storeId + "/outbox").json().getJsonArray("items");
         assertThat(outbox).isNotEmpty();
         assertThat(outbox.getJsonObject(0).getString("to")).isEqualTo(email);
         assertThat(outbox.getJsonObject(0).getString("otp")).matches("\\d{6}");
@@ -106,8 +116,10 @@ class MerchantAccountIT {
     @Test
     @Order(3)
     void whenInactiveAccountSignsInThenWrongPasswordIs401RecentCodeIs429AndLaterANewCodeIs403() {
-        assertProblem(Api.server().post("/api/v1/accounts/login", Api.json("email", waiting, "password", "wrong one 123")),
-                401, "invalid_credentials");
+        assertProblem(
+                Api.server().post("/api/v1/accounts/login", Api.json("email", waiting, "password", "wrong one 123")),
+                401,
+                "invalid_credentials");
         Reply tooSoon = Api.server().post("/api/v1/accounts/login", Api.json("email", waiting, "password", PASSWORD));
         assertProblem(tooSoon, 429, "rate_limited");
         assertThat(Integer.parseInt(tooSoon.header("Retry-After"))).isBetween(1, 60);
@@ -122,16 +134,22 @@ class MerchantAccountIT {
         MailServer.Mail fresh = MAIL.latest(waiting, 2);
         String first = MAIL.to(waiting).get(0).code();
         if (!first.equals(fresh.code())) {
-            assertProblem(Api.server().post("/api/v1/accounts/activate", Api.json("email", waiting, "otp", first)), 401,
+            assertProblem(
+                    Api.server().post("/api/v1/accounts/activate", Api.json("email", waiting, "otp", first)),
+                    401,
                     "invalid_otp");
         }
-        assertThat(Api.server().post("/api/v1/accounts/activate", Api.json("email", waiting, "otp", fresh.code()))
-                .status()).isEqualTo(200);
+        assertThat(Api.server()
+                        .post("/api/v1/accounts/activate", Api.json("email", waiting, "otp", fresh.code()))
+                        .status())
+                .isEqualTo(200);
     }
 
     static Reply register(String email, String storeName) {
-        return Api.server().post("/api/v1/accounts/register",
-                Api.json("email", email, "password", PASSWORD, "name", "Merchant", "store_name", storeName));
+        return Api.server()
+                .post(
+                        "/api/v1/accounts/register",
+                        Api.json("email", email, "password", PASSWORD, "name", "Merchant", "store_name", storeName));
     }
 
     static String unique(String prefix) {

@@ -42,7 +42,9 @@ class OtpSignInIT {
         assertThat(challenge.getString("destination")).isEqualTo("o\u2022\u2022\u2022@example.com");
         assertThat(challenge.getInt("expires_in")).isBetween(295, 300);
         assertThat(challenge.getInt("resend_after")).isEqualTo(60);
-        assertThat(challenge.containsKey("otp")).as("no echo without X-Debug-Mode").isFalse();
+        assertThat(challenge.containsKey("otp"))
+                .as("no echo without X-Debug-Mode")
+                .isFalse();
 
         MailServer.Mail mail = MAIL.latest(email, 1);
         assertThat(mail.subject()).contains("sign-in code");
@@ -50,13 +52,15 @@ class OtpSignInIT {
         Reply verified = verify(store, challenge.getString("otp_token"), mail.code(), "login");
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         assertThat(verified.json().getString("status")).isEqualTo("authenticated");
-        assertThat(verified.json().getJsonObject("user").getBoolean("is_email_verified")).isTrue();
+        assertThat(verified.json().getJsonObject("user").getBoolean("is_email_verified"))
+                .isTrue();
 
         assertProblem(verify(store, challenge.getString("otp_token"), mail.code(), "login"), 401, "otp_expired");
         assertThat(MAIL.await(email, 1)).hasSize(1);
         assertThat(RunningServer.get().log()).doesNotContain(mail.code() + " is your");
         String metrics = Api.server().get("/metrics").body();
-        assertThat(metrics).containsPattern("auth_events_total\\{[^}]*type=\"otp_sent\"[^}]*} [1-9]")
+        assertThat(metrics)
+                .containsPattern("auth_events_total\\{[^}]*type=\"otp_sent\"[^}]*} [1-9]")
                 .containsPattern("auth_events_total\\{[^}]*type=\"otp_verified\"[^}]*} [1-9]");
     }
 
@@ -110,20 +114,35 @@ class OtpSignInIT {
         assertProblem(refused, 401, "invalid_otp");
         assertThat(MAIL.to(real)).hasSize(1);
         assertThat(MAIL.to(lookAlike)).isEmpty();
-        assertThat(verify(store, genuine.getString("otp_token"), realCode, "login").json().getJsonObject("user")
-                .getString("email")).isEqualTo(real);
+        assertThat(verify(store, genuine.getString("otp_token"), realCode, "login")
+                        .json()
+                        .getJsonObject("user")
+                        .getString("email"))
+                .isEqualTo(real);
     }
 
     @Test
     void whenUnknownEmailAsksToRegisterThenVerifyCreatesTheCustomerWithNames() {
         StoreFixture store = Fixtures.newStore();
         String email = unique("new") + "@example.com";
-        JsonObject challenge = store.storefront().post(store.path("/auth/login/email"),
-                Api.json("email", email, "register_if_not_exists", true)).json();
+        JsonObject challenge = store.storefront()
+                .post(store.path("/auth/login/email"), Api.json("email", email, "register_if_not_exists", true))
+                .json();
         assertThat(challenge.getString("otp_action")).isEqualTo("register");
-        Reply created = store.storefront().post(store.path("/auth/otp/verify"), Api.json("otp_token",
-                challenge.getString("otp_token"), "otp", MAIL.latest(email, 1).code(), "otp_action", "register",
-                "first_name", "Ada", "last_name", "Lovelace"));
+        Reply created = store.storefront()
+                .post(
+                        store.path("/auth/otp/verify"),
+                        Api.json(
+                                "otp_token",
+                                challenge.getString("otp_token"),
+                                "otp",
+                                MAIL.latest(email, 1).code(),
+                                "otp_action",
+                                "register",
+                                "first_name",
+                                "Ada",
+                                "last_name",
+                                "Lovelace"));
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         JsonObject user = created.json().getJsonObject("user");
         assertThat(user.getString("first_name")).isEqualTo("Ada");
@@ -136,20 +155,27 @@ class OtpSignInIT {
     void whenPhoneSignsInBySmsThenTheSignedWebhookCarriesTheCodeAndItVerifies() {
         StoreFixture store = Fixtures.newStore();
         String phone = phone();
-        Reply registered = store.storefront().post(store.path("/auth/register"),
-                Api.json("phone", phone, "password", PASSWORD));
+        Reply registered =
+                store.storefront().post(store.path("/auth/register"), Api.json("phone", phone, "password", PASSWORD));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
-        JsonObject challenge = store.storefront().post(store.path("/auth/login/phone"), Api.json("phone", phone)).json();
+        JsonObject challenge = store.storefront()
+                .post(store.path("/auth/login/phone"), Api.json("phone", phone))
+                .json();
         assertThat(challenge.getString("channel")).isEqualTo("sms");
-        assertThat(challenge.getString("destination")).doesNotContain(phone.substring(3, 9)).endsWith(phone.substring(11));
+        assertThat(challenge.getString("destination"))
+                .doesNotContain(phone.substring(3, 9))
+                .endsWith(phone.substring(11));
         JsonObject message = WEBHOOK.await(phone, 1).get(0);
         assertThat(message.getString("channel")).isEqualTo("sms");
         assertThat(message.getString("store_id")).isEqualTo(store.id());
         assertThat(message.getString("message_id")).startsWith("msg_");
-        assertThat(message.getString("text")).startsWith(message.getString("otp") + " is your ").contains("IT store");
+        assertThat(message.getString("text"))
+                .startsWith(message.getString("otp") + " is your ")
+                .contains("IT store");
         Reply verified = verify(store, challenge.getString("otp_token"), message.getString("otp"), "login");
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
-        assertThat(verified.json().getJsonObject("user").getBoolean("is_phone_verified")).isTrue();
+        assertThat(verified.json().getJsonObject("user").getBoolean("is_phone_verified"))
+                .isTrue();
         assertThat(WEBHOOK.badSignatures()).isZero();
     }
 
@@ -157,19 +183,25 @@ class OtpSignInIT {
     void whenWhatsappIsOffThenMethodDisabledAndWhenOnThenCodeGoesByWhatsapp() {
         StoreFixture store = Fixtures.newStore();
         String phone = phone();
-        assertProblem(store.storefront().post(store.path("/auth/login/whatsapp"), Api.json("phone", phone)), 403,
+        assertProblem(
+                store.storefront().post(store.path("/auth/login/whatsapp"), Api.json("phone", phone)),
+                403,
                 "login_method_disabled");
         store.policy("whatsapp_otp_login", true);
-        JsonObject challenge = store.storefront().post(store.path("/auth/login/whatsapp"),
-                Api.json("phone", phone, "register_if_not_exists", true)).json();
+        JsonObject challenge = store.storefront()
+                .post(store.path("/auth/login/whatsapp"), Api.json("phone", phone, "register_if_not_exists", true))
+                .json();
         assertThat(challenge.getString("channel")).isEqualTo("whatsapp");
         JsonObject message = WEBHOOK.await(phone, 1).get(0);
         assertThat(message.getString("channel")).isEqualTo("whatsapp");
-        assertThat(verify(store, challenge.getString("otp_token"), message.getString("otp"), "register").status())
+        assertThat(verify(store, challenge.getString("otp_token"), message.getString("otp"), "register")
+                        .status())
                 .isEqualTo(200);
         store.policy("email_otp_login", false);
-        assertProblem(store.storefront().post(store.path("/auth/login/email"), Api.json("email", "a@example.com")),
-                403, "login_method_disabled");
+        assertProblem(
+                store.storefront().post(store.path("/auth/login/email"), Api.json("email", "a@example.com")),
+                403,
+                "login_method_disabled");
     }
 
     @Test
@@ -221,20 +253,25 @@ class OtpSignInIT {
         Reply third = store.storefront().post(store.path("/auth/login/email"), Api.json("email", email));
         assertProblem(third, 429, "rate_limited");
         assertThat(Integer.parseInt(third.header("Retry-After"))).isBetween(3000, 3601);
-        assertThat(start(store, "email", unique("other") + "@example.com").getString("status")).isEqualTo("otp_required");
+        assertThat(start(store, "email", unique("other") + "@example.com").getString("status"))
+                .isEqualTo("otp_required");
     }
 
     @Test
     void whenTestStoreAsksForDebugThenCodeIsEchoedButALiveStoreNeverEchoes() {
         StoreFixture test = Fixtures.newStore("test");
         String email = unique("echo") + "@example.com";
-        JsonObject echoed = test.storefront().with("X-Debug-Mode", "true").post(test.path("/auth/login/email"),
-                Api.json("email", email, "register_if_not_exists", true)).json();
+        JsonObject echoed = test.storefront()
+                .with("X-Debug-Mode", "true")
+                .post(test.path("/auth/login/email"), Api.json("email", email, "register_if_not_exists", true))
+                .json();
         assertThat(echoed.getString("otp")).isEqualTo(MAIL.latest(email, 1).code());
 
         StoreFixture live = Fixtures.newStore("live");
-        JsonObject silent = live.storefront().with("X-Debug-Mode", "true").post(live.path("/auth/login/email"),
-                Api.json("email", email, "register_if_not_exists", true)).json();
+        JsonObject silent = live.storefront()
+                .with("X-Debug-Mode", "true")
+                .post(live.path("/auth/login/email"), Api.json("email", email, "register_if_not_exists", true))
+                .json();
         assertThat(silent.getString("status")).isEqualTo("otp_required");
         assertThat(silent.containsKey("otp")).isFalse();
     }
@@ -244,27 +281,56 @@ class OtpSignInIT {
         StoreFixture store = Fixtures.newStore();
         String email = unique("reset") + "@example.com";
         String oldRefresh = register(store, email).string("refresh_token");
-        JsonObject challenge = store.storefront().post(store.path("/auth/password/forgot"), Api.json("email", email))
+        JsonObject challenge = store.storefront()
+                .post(store.path("/auth/password/forgot"), Api.json("email", email))
                 .json();
         assertThat(challenge.getString("otp_action")).isEqualTo("reset_password");
         String code = MAIL.latest(email, 1).code();
-        assertProblem(store.storefront().post(store.path("/auth/otp/verify"), Api.json("otp_token",
-                challenge.getString("otp_token"), "otp", code, "otp_action", "reset_password", "new_password",
-                "password")), 422, "weak_password");
-        Reply reset = store.storefront().post(store.path("/auth/otp/verify"), Api.json("otp_token",
-                challenge.getString("otp_token"), "otp", code, "otp_action", "reset_password", "new_password",
-                "a completely new secret 9"));
+        assertProblem(
+                store.storefront()
+                        .post(
+                                store.path("/auth/otp/verify"),
+                                Api.json(
+                                        "otp_token",
+                                        challenge.getString("otp_token"),
+                                        "otp",
+                                        code,
+                                        "otp_action",
+                                        "reset_password",
+                                        "new_password",
+                                        "password")),
+                422,
+                "weak_password");
+        Reply reset = store.storefront()
+                .post(
+                        store.path("/auth/otp/verify"),
+                        Api.json(
+                                "otp_token",
+                                challenge.getString("otp_token"),
+                                "otp",
+                                code,
+                                "otp_action",
+                                "reset_password",
+                                "new_password",
+                                "a completely new secret 9"));
         assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
         assertThat(reset.json().getString("access_token")).isNotBlank();
-        assertProblem(store.storefront().post(store.path("/auth/token/refresh"), Api.json("refresh_token", oldRefresh)),
-                401, "invalid_refresh_token");
-        assertProblem(CustomerSignInIT.login(store, Api.json("email", email, "password", PASSWORD)), 401,
+        assertProblem(
+                store.storefront().post(store.path("/auth/token/refresh"), Api.json("refresh_token", oldRefresh)),
+                401,
+                "invalid_refresh_token");
+        assertProblem(
+                CustomerSignInIT.login(store, Api.json("email", email, "password", PASSWORD)),
+                401,
                 "invalid_credentials");
         assertThat(CustomerSignInIT.login(store, Api.json("email", email, "password", "a completely new secret 9"))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
 
         String ghost = unique("nobody") + "@example.com";
-        JsonObject decoy = store.storefront().post(store.path("/auth/password/forgot"), Api.json("email", ghost)).json();
+        JsonObject decoy = store.storefront()
+                .post(store.path("/auth/password/forgot"), Api.json("email", ghost))
+                .json();
         assertThat(decoy.keySet()).isEqualTo(challenge.keySet());
         assertThat(decoy.getString("otp_action")).isEqualTo("reset_password");
         assertThat(MAIL.to(ghost)).isEmpty();
@@ -281,9 +347,12 @@ class OtpSignInIT {
         assertThat(step.json().getString("status")).isEqualTo("otp_required");
         assertThat(step.json().containsKey("access_token")).isFalse();
         assertThat(step.json().getString("otp_action")).isEqualTo("login");
-        Reply done = verify(store, step.string("otp_token"), MAIL.latest(email, 1).code(), "login");
+        Reply done =
+                verify(store, step.string("otp_token"), MAIL.latest(email, 1).code(), "login");
         assertThat(done.json().getString("status")).isEqualTo("authenticated");
-        assertProblem(CustomerSignInIT.login(store, Api.json("email", email, "password", "wrong password 77")), 401,
+        assertProblem(
+                CustomerSignInIT.login(store, Api.json("email", email, "password", "wrong password 77")),
+                401,
                 "invalid_credentials");
     }
 
@@ -296,11 +365,15 @@ class OtpSignInIT {
         assertThat(registered.json().getString("status")).isEqualTo("otp_required");
         assertThat(registered.json().getString("otp_action")).isEqualTo("verify");
         assertProblem(register(store, email), 409, "account_exists");
-        Reply done = verify(store, registered.string("otp_token"), MAIL.latest(email, 1).code(), "verify");
+        Reply done = verify(
+                store, registered.string("otp_token"), MAIL.latest(email, 1).code(), "verify");
         assertThat(done.status()).as(done.toString()).isEqualTo(200);
-        assertThat(done.json().getJsonObject("user").getBoolean("is_email_verified")).isTrue();
-        assertThat(CustomerSignInIT.login(store, Api.json("email", email, "password", PASSWORD)).json()
-                .getString("status")).isEqualTo("authenticated");
+        assertThat(done.json().getJsonObject("user").getBoolean("is_email_verified"))
+                .isTrue();
+        assertThat(CustomerSignInIT.login(store, Api.json("email", email, "password", PASSWORD))
+                        .json()
+                        .getString("status"))
+                .isEqualTo("authenticated");
     }
 
     @Test
@@ -312,17 +385,22 @@ class OtpSignInIT {
         Api me = store.storefront().bearer(register(store, email).string("access_token"));
         assertProblem(me.post(store.path("/customers/me/contact"), Api.json("email", taken)), 409, "account_exists");
         String moved = unique("moved") + "@example.com";
-        JsonObject challenge = me.post(store.path("/customers/me/contact"), Api.json("email", moved)).json();
+        JsonObject challenge = me.post(store.path("/customers/me/contact"), Api.json("email", moved))
+                .json();
         assertThat(challenge.getString("otp_action")).isEqualTo("update_email");
         String code = MAIL.latest(moved, 1).code();
         assertThat(MAIL.to(email)).isEmpty();
         assertProblem(verify(store, challenge.getString("otp_token"), code, "update_email"), 401, "unauthorized");
-        Reply changed = me.post(store.path("/auth/otp/verify"), Api.json("otp_token", challenge.getString("otp_token"),
-                "otp", code, "otp_action", "update_email"));
+        Reply changed = me.post(
+                store.path("/auth/otp/verify"),
+                Api.json("otp_token", challenge.getString("otp_token"), "otp", code, "otp_action", "update_email"));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.json().getJsonObject("user").getString("email")).isEqualTo(moved);
-        assertThat(me.get(store.path("/customers/me")).json().getBoolean("is_email_verified")).isTrue();
-        assertThat(CustomerSignInIT.login(store, Api.json("email", moved, "password", PASSWORD)).status()).isEqualTo(200);
+        assertThat(me.get(store.path("/customers/me")).json().getBoolean("is_email_verified"))
+                .isTrue();
+        assertThat(CustomerSignInIT.login(store, Api.json("email", moved, "password", PASSWORD))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -330,15 +408,18 @@ class OtpSignInIT {
         StoreFixture store = Fixtures.newStore();
         String email = unique("confirm") + "@example.com";
         Api me = store.storefront().bearer(register(store, email).string("access_token"));
-        JsonObject challenge = me.post(store.path("/customers/me/verify"), Api.json("channel", "email")).json();
+        JsonObject challenge = me.post(store.path("/customers/me/verify"), Api.json("channel", "email"))
+                .json();
         assertThat(challenge.getString("otp_action")).isEqualTo("verify");
 
-        Reply anonymous = verify(store, challenge.getString("otp_token"), MAIL.latest(email, 1).code(), "verify");
+        Reply anonymous = verify(
+                store, challenge.getString("otp_token"), MAIL.latest(email, 1).code(), "verify");
         assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(200);
         assertThat(anonymous.json().getString("status")).isEqualTo("verified");
         assertThat(anonymous.json().containsKey("access_token")).isFalse();
         assertThat(anonymous.json().containsKey("refresh_token")).isFalse();
-        assertThat(me.get(store.path("/customers/me")).json().getBoolean("is_email_verified")).isTrue();
+        assertThat(me.get(store.path("/customers/me")).json().getBoolean("is_email_verified"))
+                .isTrue();
     }
 
     @Test
@@ -346,19 +427,29 @@ class OtpSignInIT {
         StoreFixture store = Fixtures.newStore();
         String email = unique("erase") + "@example.com";
         JsonObject challenge = start(store, "email", email, true);
-        JsonObject signedIn = verify(store, challenge.getString("otp_token"), MAIL.latest(email, 1).code(), "register")
+        JsonObject signedIn = verify(
+                        store,
+                        challenge.getString("otp_token"),
+                        MAIL.latest(email, 1).code(),
+                        "register")
                 .json();
         Api me = store.storefront().bearer(signedIn.getString("access_token"));
         PlatformLimitsIT.allowNoCooldown();
         store.policy("otp_resend_cooldown_seconds", 0);
-        JsonObject verifyChallenge = me.post(store.path("/customers/me/verify"), Api.json("channel", "email")).json();
+        JsonObject verifyChallenge = me.post(store.path("/customers/me/verify"), Api.json("channel", "email"))
+                .json();
         assertThat(verifyChallenge.getString("otp_action")).isEqualTo("verify");
         assertProblem(me.post(store.path("/customers/me/verify"), Api.json("channel", "sms")), 400, "invalid_request");
         String code = MAIL.latest(email, 2).code();
-        assertProblem(me.send("DELETE", store.path("/customers/me"), Api.json("password", "not set"),
-                "application/json"), 400, "invalid_request");
-        Reply erased = me.send("DELETE", store.path("/customers/me"), Api.json("otp_token",
-                verifyChallenge.getString("otp_token"), "otp", code), "application/json");
+        assertProblem(
+                me.send("DELETE", store.path("/customers/me"), Api.json("password", "not set"), "application/json"),
+                400,
+                "invalid_request");
+        Reply erased = me.send(
+                "DELETE",
+                store.path("/customers/me"),
+                Api.json("otp_token", verifyChallenge.getString("otp_token"), "otp", code),
+                "application/json");
         assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
         assertProblem(me.get(store.path("/customers/me")), 401, "unauthorized");
     }
@@ -369,15 +460,17 @@ class OtpSignInIT {
 
     static JsonObject start(StoreFixture store, String channel, String address, boolean register) {
         String field = channel.equals("email") ? "email" : "phone";
-        Reply reply = store.storefront().post(store.path("/auth/login/" + channel),
-                Api.json(field, address, "register_if_not_exists", register));
+        Reply reply = store.storefront()
+                .post(
+                        store.path("/auth/login/" + channel),
+                        Api.json(field, address, "register_if_not_exists", register));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json();
     }
 
     static Reply verify(StoreFixture store, String token, String code, String action) {
-        return store.storefront().post(store.path("/auth/otp/verify"),
-                Api.json("otp_token", token, "otp", code, "otp_action", action));
+        return store.storefront()
+                .post(store.path("/auth/otp/verify"), Api.json("otp_token", token, "otp", code, "otp_action", action));
     }
 
     /** A fresh valid Indian mobile number in E.164. */

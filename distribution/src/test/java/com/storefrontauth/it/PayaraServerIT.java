@@ -39,15 +39,27 @@ class PayaraServerIT {
         PostgresCluster postgres = PostgresCluster.shared();
         databaseUrl = postgres.createDatabase();
         databaseUser = postgres.user();
-        String database = URI.create(databaseUrl.substring("jdbc:".length())).getPath().substring(1);
+        String database =
+                URI.create(databaseUrl.substring("jdbc:".length())).getPath().substring(1);
         server = PayaraServer.start(Map.of(
-                "AUTH_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL,
-                "AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "AUTH_SIGNING_ENCRYPTION_KEY", "enterprise-key-encryption-secret",
-                "AUTH_OTP_SECRET", "enterprise-otp-secret"));
+                "AUTH_BOOTSTRAP_ADMIN_EMAIL",
+                ADMIN_EMAIL,
+                "AUTH_BOOTSTRAP_ADMIN_PASSWORD",
+                ADMIN_PASSWORD,
+                "AUTH_SIGNING_ENCRYPTION_KEY",
+                "enterprise-key-encryption-secret",
+                "AUTH_OTP_SECRET",
+                "enterprise-otp-secret"));
         // the administrator's side: a pool (the server asks for a password; the test cluster trusts loopback)
-        server.asadmin("create-jdbc-connection-pool", "--datasourceclassname", "org.postgresql.ds.PGSimpleDataSource",
-                "--restype", "javax.sql.DataSource", "--maxwait", "3000", "--property",
+        server.asadmin(
+                "create-jdbc-connection-pool",
+                "--datasourceclassname",
+                "org.postgresql.ds.PGSimpleDataSource",
+                "--restype",
+                "javax.sql.DataSource",
+                "--maxwait",
+                "3000",
+                "--property",
                 "user=" + databaseUser + ":password=unused:serverName=127.0.0.1:portNumber=" + postgres.port()
                         + ":databaseName=" + database,
                 "storefront-auth-pool");
@@ -74,7 +86,9 @@ class PayaraServerIT {
                 PreparedStatement query = connection.prepareStatement("SELECT id FROM stores WHERE name = ?")) {
             query.setString(1, name);
             try (ResultSet row = query.executeQuery()) {
-                assertThat(row.next()).as("the store row in the pool's database").isTrue();
+                assertThat(row.next())
+                        .as("the store row in the pool's database")
+                        .isTrue();
                 assertThat(row.getString(1)).isEqualTo(created.string("id"));
             }
         }
@@ -109,29 +123,35 @@ class PayaraServerIT {
         admin.put(path(store, "/login-policy"), Api.json("refresh_reuse_grace_seconds", 0));
 
         String email = "shopper." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Reply registered = storefront.post(path(store, "/auth/register"), Api.json("email", email, "password", PASSWORD));
+        Reply registered =
+                storefront.post(path(store, "/auth/register"), Api.json("email", email, "password", PASSWORD));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
         JsonObject tokens = registered.json();
         Reply me = storefront.bearer(tokens.getString("access_token")).get(path(store, "/customers/me"));
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         assertThat(me.body()).contains(email);
 
-        Reply rotated = storefront.post(path(store, "/auth/token/refresh"),
-                Api.json("refresh_token", tokens.getString("refresh_token")));
+        Reply rotated = storefront.post(
+                path(store, "/auth/token/refresh"), Api.json("refresh_token", tokens.getString("refresh_token")));
         assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
-        assertProblem(storefront.post(path(store, "/auth/token/refresh"),
-                Api.json("refresh_token", tokens.getString("refresh_token"))), 401, "invalid_refresh_token");
+        assertProblem(
+                storefront.post(
+                        path(store, "/auth/token/refresh"),
+                        Api.json("refresh_token", tokens.getString("refresh_token"))),
+                401,
+                "invalid_refresh_token");
 
         Reply login = storefront.post(path(store, "/auth/login"), Api.json("email", email, "password", PASSWORD));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         String access = login.json().getString("access_token");
-        assertThat(storefront.bearer(access).post(path(store, "/auth/logout")).status()).isEqualTo(204);
+        assertThat(storefront.bearer(access).post(path(store, "/auth/logout")).status())
+                .isEqualTo(204);
         assertProblem(storefront.bearer(access).get(path(store, "/customers/me")), 401, "unauthorized");
     }
 
     private static Api admin() {
-        Reply login = Api.at(server.baseUrl()).post("/api/v1/accounts/login",
-                Api.json("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
+        Reply login = Api.at(server.baseUrl())
+                .post("/api/v1/accounts/login", Api.json("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         return Api.at(server.baseUrl()).bearer(login.string("access_token"));
     }

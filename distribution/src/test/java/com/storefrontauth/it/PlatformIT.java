@@ -20,7 +20,8 @@ class PlatformIT {
         Reply ready = api.get("/health/ready");
         assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
         assertThat(ready.body()).contains("database").contains("UP");
-        System.out.println("[measure] uber-jar start to ready: " + RunningServer.get().startup().toMillis() + " ms");
+        System.out.println("[measure] uber-jar start to ready: "
+                + RunningServer.get().startup().toMillis() + " ms");
     }
 
     @Test
@@ -41,17 +42,31 @@ class PlatformIT {
     void whenOpenApiIsReadThenEveryBuiltRouteIsDocumented() {
         Reply openapi = api.get("/openapi");
         assertThat(openapi.status()).as(openapi.toString()).isEqualTo(200);
-        assertThat(openapi.body()).contains("/api/v1/stores/{store_id}/auth/anonymous",
-                "/api/v1/stores/{store_id}/auth/token/refresh", "/api/v1/stores/{store_id}/auth/logout",
-                "/api/v1/accounts/login", "/api/v1/accounts/token/refresh", "/api/v1/accounts/logout",
-                "/api/v1/stores/{store_id}/login-policy", "/api/v1/stores/{store_id}/api-keys",
-                "/api/v1/stores/{store_id}/cors-origins", "/api/v1/stores/{store_id}/events",
-                "/api/v1/admin/signing-keys", "/.well-known/jwks.json", "refresh_expires_in", "error_code",
-                "/api/v1/stores/{store_id}/auth/register", "/api/v1/stores/{store_id}/auth/login",
-                "/api/v1/stores/{store_id}/customers/me", "/api/v1/stores/{store_id}/customers/me/password",
-                "/api/v1/stores/{store_id}/customers/me/sessions/{session_id}",
-                "/api/v1/stores/{store_id}/customers/{customer_id}/sessions",
-                "/api/v1/stores/{store_id}/sessions/{session_id}", "X-RateLimit-Remaining", "login_methods");
+        assertThat(openapi.body())
+                .contains(
+                        "/api/v1/stores/{store_id}/auth/anonymous",
+                        "/api/v1/stores/{store_id}/auth/token/refresh",
+                        "/api/v1/stores/{store_id}/auth/logout",
+                        "/api/v1/accounts/login",
+                        "/api/v1/accounts/token/refresh",
+                        "/api/v1/accounts/logout",
+                        "/api/v1/stores/{store_id}/login-policy",
+                        "/api/v1/stores/{store_id}/api-keys",
+                        "/api/v1/stores/{store_id}/cors-origins",
+                        "/api/v1/stores/{store_id}/events",
+                        "/api/v1/admin/signing-keys",
+                        "/.well-known/jwks.json",
+                        "refresh_expires_in",
+                        "error_code",
+                        "/api/v1/stores/{store_id}/auth/register",
+                        "/api/v1/stores/{store_id}/auth/login",
+                        "/api/v1/stores/{store_id}/customers/me",
+                        "/api/v1/stores/{store_id}/customers/me/password",
+                        "/api/v1/stores/{store_id}/customers/me/sessions/{session_id}",
+                        "/api/v1/stores/{store_id}/customers/{customer_id}/sessions",
+                        "/api/v1/stores/{store_id}/sessions/{session_id}",
+                        "X-RateLimit-Remaining",
+                        "login_methods");
     }
 
     @Test
@@ -83,7 +98,8 @@ class PlatformIT {
 
     @Test
     void whenContentTypeIsNotJsonThenUnsupportedMediaType() {
-        Reply reply = api.send("POST", "/api/v1/accounts/login", "email=a&password=b", "application/x-www-form-urlencoded");
+        Reply reply =
+                api.send("POST", "/api/v1/accounts/login", "email=a&password=b", "application/x-www-form-urlencoded");
         assertProblem(reply, 415, "unsupported_media_type");
     }
 
@@ -106,7 +122,8 @@ class PlatformIT {
 
     @Test
     void whenTokensAreIssuedThenNothingIsCached() {
-        Reply login = api.post("/api/v1/accounts/login",
+        Reply login = api.post(
+                "/api/v1/accounts/login",
                 Api.json("email", RunningServer.ADMIN_EMAIL, "password", RunningServer.ADMIN_PASSWORD));
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.header("Cache-Control")).isEqualTo("no-store");

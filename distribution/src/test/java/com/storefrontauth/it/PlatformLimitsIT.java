@@ -25,10 +25,25 @@ import org.junit.jupiter.api.Test;
 class PlatformLimitsIT {
 
     private static final String SETTINGS = "/api/v1/admin/settings";
-    private static final String DEFAULTS = Api.json("max_ip_rate_limit_per_minute", 600,
-            "max_otp_max_sends_per_hour", 10, "min_otp_resend_cooldown_seconds", 30, "max_otp_max_attempts", 10,
-            "min_otp_length", 6, "store_daily_email_codes", 10000, "store_daily_sms_codes", 1000,
-            "store_daily_whatsapp_codes", 1000, "destination_codes_per_hour", 10);
+    private static final String DEFAULTS = Api.json(
+            "max_ip_rate_limit_per_minute",
+            600,
+            "max_otp_max_sends_per_hour",
+            10,
+            "min_otp_resend_cooldown_seconds",
+            30,
+            "max_otp_max_attempts",
+            10,
+            "min_otp_length",
+            6,
+            "store_daily_email_codes",
+            10000,
+            "store_daily_sms_codes",
+            1000,
+            "store_daily_whatsapp_codes",
+            1000,
+            "destination_codes_per_hour",
+            10);
     private static final MailServer MAIL = MailServer.get();
 
     /** The settings are the whole platform's: each test here starts from the defaults and leaves them so. */
@@ -46,36 +61,59 @@ class PlatformLimitsIT {
     @Test
     void whenAMerchantSetsLimitsPastTheCeilingsThenEachFieldIsRefusedUntilThePlatformAdminRaisesThem() {
         Api merchant = merchant();
-        String store = merchant.post("/api/v1/stores", Api.json("name", "Pumping Shop", "mode", "live")).string("id");
+        String store = merchant.post("/api/v1/stores", Api.json("name", "Pumping Shop", "mode", "live"))
+                .string("id");
         String policy = "/api/v1/stores/" + store + "/login-policy";
-        String pumping = Api.json("ip_rate_limit_per_minute", 100000, "otp_max_sends_per_hour", 1000,
-                "otp_resend_cooldown_seconds", 0, "otp_max_attempts", 20, "otp_length", 4);
+        String pumping = Api.json(
+                "ip_rate_limit_per_minute",
+                100000,
+                "otp_max_sends_per_hour",
+                1000,
+                "otp_resend_cooldown_seconds",
+                0,
+                "otp_max_attempts",
+                20,
+                "otp_length",
+                4);
 
         Reply refused = merchant.put(policy, pumping);
 
         assertProblem(refused, 400, "invalid_request");
-        assertThat(refused.json().getJsonObject("errors").keySet()).containsExactlyInAnyOrder(
-                "ip_rate_limit_per_minute", "otp_max_sends_per_hour", "otp_resend_cooldown_seconds", "otp_max_attempts",
-                "otp_length");
-        assertThat(refused.json().getJsonObject("errors").getJsonArray("ip_rate_limit_per_minute").getString(0))
+        assertThat(refused.json().getJsonObject("errors").keySet())
+                .containsExactlyInAnyOrder(
+                        "ip_rate_limit_per_minute",
+                        "otp_max_sends_per_hour",
+                        "otp_resend_cooldown_seconds",
+                        "otp_max_attempts",
+                        "otp_length");
+        assertThat(refused.json()
+                        .getJsonObject("errors")
+                        .getJsonArray("ip_rate_limit_per_minute")
+                        .getString(0))
                 .contains("platform limit max_ip_rate_limit_per_minute");
         assertProblem(Fixtures.admin().put(policy, pumping), 400, "invalid_request");
         assertProblem(merchant.get(SETTINGS), 403, "forbidden");
         assertProblem(merchant.put(SETTINGS, Api.json("max_ip_rate_limit_per_minute", 100000)), 403, "forbidden");
-        assertThat(merchant.get(policy).json().getInt("ip_rate_limit_per_minute")).isEqualTo(60);
+        assertThat(merchant.get(policy).json().getInt("ip_rate_limit_per_minute"))
+                .isEqualTo(60);
 
         JsonObject raised = settings(Api.json("max_ip_rate_limit_per_minute", 100000));
         assertThat(raised.getInt("max_ip_rate_limit_per_minute")).isEqualTo(100000);
-        assertThat(raised.getInt("max_otp_max_sends_per_hour")).as("the others keep their value").isEqualTo(10);
+        assertThat(raised.getInt("max_otp_max_sends_per_hour"))
+                .as("the others keep their value")
+                .isEqualTo(10);
         assertThat(Fixtures.admin().get(SETTINGS).json()).isEqualTo(raised);
         Reply allowed = merchant.put(policy, Api.json("ip_rate_limit_per_minute", 100000));
         assertThat(allowed.status()).as(allowed.toString()).isEqualTo(200);
 
         settings(Api.json("max_ip_rate_limit_per_minute", 600));
         assertThat(merchant.get(policy).json().getInt("ip_rate_limit_per_minute"))
-                .as("a lowered ceiling holds the stored value back when read").isEqualTo(600);
-        assertProblem(Fixtures.admin().put(SETTINGS, Api.json("max_ip_rate_limit_per_minute", 0, "nonsense", 1)),
-                400, "invalid_request");
+                .as("a lowered ceiling holds the stored value back when read")
+                .isEqualTo(600);
+        assertProblem(
+                Fixtures.admin().put(SETTINGS, Api.json("max_ip_rate_limit_per_minute", 0, "nonsense", 1)),
+                400,
+                "invalid_request");
     }
 
     @Test
@@ -96,20 +134,22 @@ class PlatformLimitsIT {
         String email = unique("pumped") + "@example.com";
         for (int i = 0; i < 3; i++) {
             StoreFixture store = Fixtures.newStore();
-            Reply sent = store.storefront().post(store.path("/auth/login/email"),
-                    Api.json("email", email, "register_if_not_exists", true));
+            Reply sent = store.storefront()
+                    .post(store.path("/auth/login/email"), Api.json("email", email, "register_if_not_exists", true));
             assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
         }
         StoreFixture fourth = Fixtures.newStore();
 
-        Reply refused = fourth.storefront().post(fourth.path("/auth/login/email"),
-                Api.json("email", email, "register_if_not_exists", true));
+        Reply refused = fourth.storefront()
+                .post(fourth.path("/auth/login/email"), Api.json("email", email, "register_if_not_exists", true));
 
         assertProblem(refused, 429, "rate_limited");
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(3000, 3601);
         assertThat(MAIL.await(email, 3)).hasSize(3);
-        Reply other = fourth.storefront().post(fourth.path("/auth/login/email"),
-                Api.json("email", unique("other") + "@example.com", "register_if_not_exists", true));
+        Reply other = fourth.storefront()
+                .post(
+                        fourth.path("/auth/login/email"),
+                        Api.json("email", unique("other") + "@example.com", "register_if_not_exists", true));
         assertThat(other.status()).as(other.toString()).isEqualTo(200);
     }
 
@@ -118,19 +158,26 @@ class PlatformLimitsIT {
         settings(Api.json("store_daily_email_codes", 2));
         StoreFixture store = Fixtures.newStore();
         for (int i = 0; i < 2; i++) {
-            Reply sent = store.storefront().post(store.path("/auth/login/email"),
-                    Api.json("email", unique("daily") + "@example.com", "register_if_not_exists", true));
+            Reply sent = store.storefront()
+                    .post(
+                            store.path("/auth/login/email"),
+                            Api.json("email", unique("daily") + "@example.com", "register_if_not_exists", true));
             assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
         }
 
-        Reply refused = store.storefront().post(store.path("/auth/login/email"),
-                Api.json("email", unique("daily") + "@example.com", "register_if_not_exists", true));
+        Reply refused = store.storefront()
+                .post(
+                        store.path("/auth/login/email"),
+                        Api.json("email", unique("daily") + "@example.com", "register_if_not_exists", true));
 
         assertProblem(refused, 429, "rate_limited");
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(86000, 86401);
         StoreFixture other = Fixtures.newStore();
-        assertThat(other.storefront().post(other.path("/auth/login/email"),
-                Api.json("email", unique("daily") + "@example.com", "register_if_not_exists", true)).status())
+        assertThat(other.storefront()
+                        .post(
+                                other.path("/auth/login/email"),
+                                Api.json("email", unique("daily") + "@example.com", "register_if_not_exists", true))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -143,7 +190,8 @@ class PlatformLimitsIT {
         Reply refused = null;
         // three a minute: seven in a row cannot all pass, even across a window's edge
         for (int i = 0; i < 7; i++) {
-            Reply reply = me.post(store.path("/customers/me/contact"), Api.json("email", unique("new") + "@example.com"));
+            Reply reply =
+                    me.post(store.path("/customers/me/contact"), Api.json("email", unique("new") + "@example.com"));
             statuses.add(reply.status());
             refused = reply.status() == 429 ? reply : refused;
         }
@@ -173,7 +221,9 @@ class PlatformLimitsIT {
 
         Reply owner = store.storefront().post(store.path("/auth/login/email"), Api.json("email", victim));
 
-        assertThat(owner.status()).as("starting a code is never refused for wrong codes: " + owner).isEqualTo(200);
+        assertThat(owner.status())
+                .as("starting a code is never refused for wrong codes: " + owner)
+                .isEqualTo(200);
         assertThat(MAIL.await(victim, 6)).as("the owner's code was sent").hasSize(6);
     }
 
@@ -186,8 +236,10 @@ class PlatformLimitsIT {
     private static Api merchant() {
         String email = MerchantAccountIT.unique("limits") + "@shop.example";
         assertThat(MerchantAccountIT.register(email, "Limits Shop").status()).isEqualTo(201);
-        Reply activated = Api.server().post("/api/v1/accounts/activate",
-                Api.json("email", email, "otp", MAIL.latest(email, 1).code()));
+        Reply activated = Api.server()
+                .post(
+                        "/api/v1/accounts/activate",
+                        Api.json("email", email, "otp", MAIL.latest(email, 1).code()));
         assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
         return Api.server().bearer(activated.json().getString("access_token"));
     }

@@ -50,15 +50,22 @@ class PlatformSettingsConsoleIT {
 
         assertThat(Fixtures.admin().get("/api/v1/admin/settings").json().getInt("max_ip_rate_limit_per_minute"))
                 .isEqualTo(750);
-        assertThat(PlatformSettingsPage.open(browser).value("max_ip_rate_limit_per_minute")).isEqualTo("750");
+        assertThat(PlatformSettingsPage.open(browser).value("max_ip_rate_limit_per_minute"))
+                .isEqualTo("750");
     }
 
     @Test
     void whenAMerchantSignsInThenThePageIsNeitherLinkedNorShown() {
         String email = "settings." + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
         assertThat(MerchantAccountIT.register(email, "Settings Shop").status()).isEqualTo(201);
-        Reply activated = Api.server().post("/api/v1/accounts/activate",
-                Api.json("email", email, "otp", MailServer.get().latest(email, 1).code()));
+        Reply activated = Api.server()
+                .post(
+                        "/api/v1/accounts/activate",
+                        Api.json(
+                                "email",
+                                email,
+                                "otp",
+                                MailServer.get().latest(email, 1).code()));
         assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
 
         SignInPage.open(browser).signIn(email, MerchantAccountIT.PASSWORD);

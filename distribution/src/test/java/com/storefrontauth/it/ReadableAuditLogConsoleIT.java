@@ -42,20 +42,30 @@ class ReadableAuditLogConsoleIT {
     void whenCustomersActThenTheLogNamesThemByEmailTheMerchantByEmailAndAnErasedCustomerAsErased() {
         StoreFixture store = Fixtures.newStore();
         String alice = unique("alice") + "@example.com";
-        String aliceId = CustomerSignInIT.register(store, alice).json().getJsonObject("user").getString("id");
-        assertThat(CustomerSignInIT.login(store, Api.json("email", alice, "password", "not her password 1")).status())
+        String aliceId = CustomerSignInIT.register(store, alice)
+                .json()
+                .getJsonObject("user")
+                .getString("id");
+        assertThat(CustomerSignInIT.login(store, Api.json("email", alice, "password", "not her password 1"))
+                        .status())
                 .isEqualTo(401);
         String bob = unique("bob") + "@example.com";
         JsonObject bobSignIn = CustomerSignInIT.register(store, bob).json();
         String bobId = bobSignIn.getJsonObject("user").getString("id");
-        Reply erased = store.storefront().bearer(bobSignIn.getString("access_token")).send("DELETE",
-                store.path("/customers/me"), Api.json("password", CustomerSignInIT.PASSWORD), "application/json");
+        Reply erased = store.storefront()
+                .bearer(bobSignIn.getString("access_token"))
+                .send(
+                        "DELETE",
+                        store.path("/customers/me"),
+                        Api.json("password", CustomerSignInIT.PASSWORD),
+                        "application/json");
         assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
 
         SignInPage.open(browser).signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
         AuditLogPage log = AuditLogPage.open(browser, store.id());
         browser.screenshot("console-audit-log-readable");
-        assertThat(log.subjects()).contains(alice, "erased customer", RunningServer.ADMIN_EMAIL)
+        assertThat(log.subjects())
+                .contains(alice, "erased customer", RunningServer.ADMIN_EMAIL)
                 .noneMatch(subject -> subject.startsWith("cus_") || subject.startsWith("acc_"));
         assertThat(log.idOf(alice)).as("the id is on hover").isEqualTo(aliceId);
         assertThat(log.idOf("erased customer")).isEqualTo(bobId);
@@ -68,7 +78,9 @@ class ReadableAuditLogConsoleIT {
         assertThat(log.types()).containsExactly("login_failed", "customer_registered");
 
         log.filterByCustomer("nobody." + UUID.randomUUID() + "@example.com");
-        assertThat(log.types()).as("an unknown customer finds nothing, not everything").isEmpty();
+        assertThat(log.types())
+                .as("an unknown customer finds nothing, not everything")
+                .isEmpty();
 
         AuditLogPage erasedOnly = AuditLogPage.openFor(browser, store.id(), bobId);
         assertThat(erasedOnly.subjects()).isNotEmpty().containsOnly("erased customer");
@@ -80,10 +92,12 @@ class ReadableAuditLogConsoleIT {
         StoreFixture store = Fixtures.newStore();
         String email = unique("a.rather.long.customer.name.that.goes.on.and.on") + "@subdomain.example-shop.com";
         assertThat(CustomerSignInIT.register(store, email).status()).isEqualTo(200);
-        assertThat(CustomerSignInIT.login(store, Api.json("email", email, "password", "wrong password 12")).status())
+        assertThat(CustomerSignInIT.login(store, Api.json("email", email, "password", "wrong password 12"))
+                        .status())
                 .isEqualTo(401);
         assertThat(CustomerSignInIT.login(store, Api.json("email", email, "password", CustomerSignInIT.PASSWORD))
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         String other = unique("other") + "@example.com";
         CustomerSignInIT.register(store, other);
         CustomerSignInIT.login(store, Api.json("email", other, "password", "wrong password 12"));
@@ -91,9 +105,12 @@ class ReadableAuditLogConsoleIT {
         SignInPage.open(browser).signIn(RunningServer.ADMIN_EMAIL, RunningServer.ADMIN_PASSWORD);
         CustomersPage customers = CustomersPage.open(browser, store.id());
         assertThat(customers.emails()).contains(email);
-        assertThat(customers.emailFitsItsCell(email)).as("the whole email shows in its cell").isTrue();
+        assertThat(customers.emailFitsItsCell(email))
+                .as("the whole email shows in its cell")
+                .isTrue();
         customers.openCustomer(email);
-        assertThat(customers.signIns()).as("only this customer's, newest first")
+        assertThat(customers.signIns())
+                .as("only this customer's, newest first")
                 .containsExactly("login_succeeded", "login_failed");
         browser.screenshot("console-customer-sign-ins");
 
@@ -117,7 +134,8 @@ class ReadableAuditLogConsoleIT {
     }
 
     private void assertFaviconServed() {
-        String href = browser.read(d -> d.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href"));
+        String href = browser.read(
+                d -> d.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href"));
         String path = href.substring(RunningServer.get().baseUrl().length());
         Reply icon = Api.server().get(path);
         assertThat(icon.status()).as(browser.path() + " links " + href).isEqualTo(200);

@@ -53,7 +53,8 @@ class ScalevDialectIT {
         JsonObject body = account.json();
         assertThat(body.getJsonObject("customer").getString("email")).isEqualTo(email);
         assertThat(body.getJsonObject("store").getString("unique_id")).isEqualTo(store.id());
-        assertThat(body.getJsonObject("store").getBoolean("is_customer_otp_required")).isFalse();
+        assertThat(body.getJsonObject("store").getBoolean("is_customer_otp_required"))
+                .isFalse();
         assertThat(body.getBoolean("is_generated_password_reset")).isFalse();
 
         Reply renamed = me.patch(v3(store, "/customers/me"), Api.json("first_name", "Grace", "last_name", "Hopper"));
@@ -61,12 +62,19 @@ class ScalevDialectIT {
         assertThat(renamed.json().getJsonObject("customer").getString("name")).isEqualTo("Grace Hopper");
         Reply emailChange = me.patch(v3(store, "/customers/me"), Api.json("email", "other@example.com"));
         assertScalevError(emailChange, 400, "invalid_request");
-        assertThat(emailChange.json().getJsonObject("errors").containsKey("email")).isTrue();
-        assertThat(me.get(v3(store, "/customers/me")).json().getJsonObject("customer").getString("email"))
+        assertThat(emailChange.json().getJsonObject("errors").containsKey("email"))
+                .isTrue();
+        assertThat(me.get(v3(store, "/customers/me"))
+                        .json()
+                        .getJsonObject("customer")
+                        .getString("email"))
                 .isEqualTo(email);
 
         // the management API sees the dialect's sign-in like any other
-        assertThat(Fixtures.admin().get(store.path("/events?type=login_succeeded")).items()).isNotEmpty();
+        assertThat(Fixtures.admin()
+                        .get(store.path("/events?type=login_succeeded"))
+                        .items())
+                .isNotEmpty();
         assertScalevError(login(store, email, "wrong password 1"), 401, "invalid_credentials");
     }
 
@@ -79,23 +87,33 @@ class ScalevDialectIT {
 
         Reply login = login(store, email, PASSWORD);
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        assertThat(login.json()).isEqualTo(Json.createObjectBuilder().add("message", OTP_SENT).build());
+        assertThat(login.json())
+                .isEqualTo(Json.createObjectBuilder().add("message", OTP_SENT).build());
         String code = MailServer.get().latest(email, 1).code();
 
         String wrong = code.equals("000000") ? "111111" : "000000";
-        Reply refused = scalev(store).post(v3(store, "/public/auth/otp/verify"), Api.json("email", email, "otp", wrong));
+        Reply refused =
+                scalev(store).post(v3(store, "/public/auth/otp/verify"), Api.json("email", email, "otp", wrong));
         assertScalevError(refused, 401, "invalid_otp");
-        assertThat(refused.json().getJsonObject("errors").getInt("attempts_remaining")).isPositive();
+        assertThat(refused.json().getJsonObject("errors").getInt("attempts_remaining"))
+                .isPositive();
 
-        Reply verified = scalev(store).post(v3(store, "/public/auth/otp/verify"),
-                Api.json("email", email.toUpperCase(), "otp", code));
+        Reply verified = scalev(store)
+                .post(v3(store, "/public/auth/otp/verify"), Api.json("email", email.toUpperCase(), "otp", code));
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         assertThat(verified.json().keySet()).isEqualTo(TOKEN_BODY);
-        assertThat(Api.server().bearer(verified.json().getString("access")).get(v3(store, "/customers/me"))
-                .json().getJsonObject("store").getBoolean("is_customer_otp_required")).isTrue();
+        assertThat(Api.server()
+                        .bearer(verified.json().getString("access"))
+                        .get(v3(store, "/customers/me"))
+                        .json()
+                        .getJsonObject("store")
+                        .getBoolean("is_customer_otp_required"))
+                .isTrue();
         // single use: the same code again finds no open challenge
-        assertScalevError(scalev(store).post(v3(store, "/public/auth/otp/verify"), Api.json("email", email, "otp", code)),
-                401, "otp_expired");
+        assertScalevError(
+                scalev(store).post(v3(store, "/public/auth/otp/verify"), Api.json("email", email, "otp", code)),
+                401,
+                "otp_expired");
     }
 
     @Test
@@ -108,14 +126,19 @@ class ScalevDialectIT {
         String stranger = unique("nobody") + "@example.com";
         Reply decoy = scalev(store).post(v3(store, "/public/auth/otp/send"), Api.json("email", stranger));
         assertThat(decoy.status()).isEqualTo(200);
-        assertThat(decoy.json()).isEqualTo(sent.json()).isEqualTo(Json.createObjectBuilder().add("message", OTP_SENT).build());
+        assertThat(decoy.json())
+                .isEqualTo(sent.json())
+                .isEqualTo(Json.createObjectBuilder().add("message", OTP_SENT).build());
 
         String code = MailServer.get().latest(email, 1).code();
-        Reply verified = scalev(store).post(v3(store, "/public/auth/otp/verify"), Api.json("email", email, "otp", code));
+        Reply verified =
+                scalev(store).post(v3(store, "/public/auth/otp/verify"), Api.json("email", email, "otp", code));
         assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
         assertThat(MailServer.get().any(stranger)).isEmpty();
-        assertScalevError(scalev(store).post(v3(store, "/public/auth/otp/verify"), Api.json("email", stranger, "otp", code)),
-                401, "invalid_otp");
+        assertScalevError(
+                scalev(store).post(v3(store, "/public/auth/otp/verify"), Api.json("email", stranger, "otp", code)),
+                401,
+                "invalid_otp");
     }
 
     @Test
@@ -132,14 +155,20 @@ class ScalevDialectIT {
         assertThat(second.getString("refresh")).isNotEqualTo(first.getString("refresh"));
         // the successor is used, so the first token is past any retry grace: presenting it is reuse
         JsonObject third = refresh(store, second.getString("refresh")).json();
-        assertThat(Api.server().bearer(third.getString("access")).get(v3(store, "/customers/me")).status())
+        assertThat(Api.server()
+                        .bearer(third.getString("access"))
+                        .get(v3(store, "/customers/me"))
+                        .status())
                 .isEqualTo(200);
 
         assertScalevError(refresh(store, first.getString("refresh")), 401, "invalid_refresh_token");
         assertScalevError(refresh(store, third.getString("refresh")), 401, "invalid_refresh_token");
-        assertScalevError(Api.server().bearer(third.getString("access")).get(v3(store, "/customers/me")), 401,
-                "unauthorized");
-        assertThat(Fixtures.admin().get(store.path("/events?type=refresh_token_reused")).items()).hasSize(1);
+        assertScalevError(
+                Api.server().bearer(third.getString("access")).get(v3(store, "/customers/me")), 401, "unauthorized");
+        assertThat(Fixtures.admin()
+                        .get(store.path("/events?type=refresh_token_reused"))
+                        .items())
+                .hasSize(1);
     }
 
     @Test
@@ -152,18 +181,26 @@ class ScalevDialectIT {
         Api me = Api.server().bearer(tokens.getString("access"));
         assertThat(me.get(v3(store, "/customers/me")).status()).isEqualTo(200);
 
-        Reply blacklisted = scalev(store).post(v3(store, "/public/auth/jwt/blacklist"),
-                Api.json("refresh", tokens.getString("refresh")));
+        Reply blacklisted = scalev(store)
+                .post(v3(store, "/public/auth/jwt/blacklist"), Api.json("refresh", tokens.getString("refresh")));
         assertThat(blacklisted.status()).as(blacklisted.toString()).isEqualTo(204);
         assertScalevError(me.get(v3(store, "/customers/me")), 401, "unauthorized");
         assertScalevError(refresh(store, tokens.getString("refresh")), 401, "invalid_refresh_token");
         // the v1 routes refuse the ended session too; another session of the customer goes on
-        assertThat(store.storefront().bearer(tokens.getString("access")).get(store.path("/customers/me")).status())
+        assertThat(store.storefront()
+                        .bearer(tokens.getString("access"))
+                        .get(store.path("/customers/me"))
+                        .status())
                 .isEqualTo(401);
-        assertThat(Api.server().bearer(other.getString("access")).get(v3(store, "/customers/me")).status())
+        assertThat(Api.server()
+                        .bearer(other.getString("access"))
+                        .get(v3(store, "/customers/me"))
+                        .status())
                 .isEqualTo(200);
-        assertScalevError(scalev(store).post(v3(store, "/public/auth/jwt/blacklist"), Api.json("refresh", "rt_unknown")),
-                401, "invalid_refresh_token");
+        assertScalevError(
+                scalev(store).post(v3(store, "/public/auth/jwt/blacklist"), Api.json("refresh", "rt_unknown")),
+                401,
+                "invalid_refresh_token");
     }
 
     @Test
@@ -175,7 +212,8 @@ class ScalevDialectIT {
         String email = unique("reset") + "@example.com";
         JsonObject before = CustomerSignInIT.register(store, email).json();
 
-        Reply forgot = scalev(store).with("Origin", "https://second.example")
+        Reply forgot = scalev(store)
+                .with("Origin", "https://second.example")
                 .post(v3(store, "/public/auth/forget-password"), Api.json("email", email));
         assertThat(forgot.status()).as(forgot.toString()).isEqualTo(200);
         assertThat(forgot.header("Access-Control-Allow-Origin")).isEqualTo("https://second.example");
@@ -192,14 +230,22 @@ class ScalevDialectIT {
         assertScalevError(again, 400, "invalid_request");
         assertThat(again.json().getJsonObject("errors").containsKey("token")).isTrue();
 
-        assertThat(store.storefront().bearer(before.getString("access_token")).get(store.path("/customers/me")).status())
+        assertThat(store.storefront()
+                        .bearer(before.getString("access_token"))
+                        .get(store.path("/customers/me"))
+                        .status())
                 .isEqualTo(401);
         assertScalevError(login(store, email, PASSWORD), 401, "invalid_credentials");
         assertThat(login(store, email, NEW_PASSWORD).status()).isEqualTo(200);
-        assertThat(Fixtures.admin().get(store.path("/events?type=password_reset")).items()).hasSize(1);
+        assertThat(Fixtures.admin()
+                        .get(store.path("/events?type=password_reset"))
+                        .items())
+                .hasSize(1);
 
         // a link is a message like a code: the address's cooldown holds it back
-        assertScalevError(scalev(store).post(v3(store, "/public/auth/forget-password"), Api.json("email", email)), 429,
+        assertScalevError(
+                scalev(store).post(v3(store, "/public/auth/forget-password"), Api.json("email", email)),
+                429,
                 "rate_limited");
         // no Origin: the store's first allowed origin that a link can point at
         String other = unique("first") + "@example.com";
@@ -214,8 +260,12 @@ class ScalevDialectIT {
         store.allowOrigin("https://shop.example");
         String email = unique("foreign") + "@example.com";
         CustomerSignInIT.register(store, email);
-        assertScalevError(scalev(store).with("Origin", "https://evil.example")
-                .post(v3(store, "/public/auth/forget-password"), Api.json("email", email)), 403, "origin_not_allowed");
+        assertScalevError(
+                scalev(store)
+                        .with("Origin", "https://evil.example")
+                        .post(v3(store, "/public/auth/forget-password"), Api.json("email", email)),
+                403,
+                "origin_not_allowed");
         String stranger = unique("stranger") + "@example.com";
         Reply unknown = scalev(store).post(v3(store, "/public/auth/forget-password"), Api.json("email", stranger));
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(200);
@@ -245,20 +295,29 @@ class ScalevDialectIT {
         CustomerSignInIT.register(storeB, email);
         JsonObject tokensA = login(storeA, email, PASSWORD).json();
 
-        assertScalevError(Api.server().bearer(tokensA.getString("access")).get(v3(storeB, "/customers/me")), 401,
-                "unauthorized");
+        assertScalevError(
+                Api.server().bearer(tokensA.getString("access")).get(v3(storeB, "/customers/me")), 401, "unauthorized");
         assertScalevError(refresh(storeB, tokensA.getString("refresh")), 401, "invalid_refresh_token");
-        assertScalevError(scalev(storeB).post(v3(storeB, "/public/auth/jwt/blacklist"),
-                Api.json("refresh", tokensA.getString("refresh"))), 401, "invalid_refresh_token");
-        Reply wrongKey = Api.server().with("X-Scalev-Storefront-Api-Key", storeA.publishableKey())
+        assertScalevError(
+                scalev(storeB)
+                        .post(
+                                v3(storeB, "/public/auth/jwt/blacklist"),
+                                Api.json("refresh", tokensA.getString("refresh"))),
+                401,
+                "invalid_refresh_token");
+        Reply wrongKey = Api.server()
+                .with("X-Scalev-Storefront-Api-Key", storeA.publishableKey())
                 .post(v3(storeB, "/public/auth/login"), Api.json("email", email, "password", PASSWORD));
         assertScalevError(wrongKey, 401, "invalid_api_key");
         // an unknown store answers exactly as a wrong key
-        Reply unknownStore = scalev(storeA).post("/api/v3/stores/st_" + "0".repeat(24) + "/public/auth/login",
-                Api.json("email", email, "password", PASSWORD));
+        Reply unknownStore = scalev(storeA)
+                .post(
+                        "/api/v3/stores/st_" + "0".repeat(24) + "/public/auth/login",
+                        Api.json("email", email, "password", PASSWORD));
         assertThat(unknownStore.status()).isEqualTo(wrongKey.status());
         assertThat(unknownStore.json()).isEqualTo(wrongKey.json());
-        Reply noKey = Api.server().post(v3(storeA, "/public/auth/login"), Api.json("email", email, "password", PASSWORD));
+        Reply noKey =
+                Api.server().post(v3(storeA, "/public/auth/login"), Api.json("email", email, "password", PASSWORD));
         assertThat(noKey.json()).isEqualTo(wrongKey.json());
         // store A's tokens still work at home
         assertThat(refresh(storeA, tokensA.getString("refresh")).status()).isEqualTo(200);
@@ -272,14 +331,18 @@ class ScalevDialectIT {
         JsonObject first = login(store, email, PASSWORD).json();
         JsonObject current = login(store, email, PASSWORD).json();
         Api me = Api.server().bearer(current.getString("access"));
-        assertScalevError(me.post(v3(store, "/customers/me/set-new-password"),
-                Api.json("current_password", "wrong password 1", "new_password", NEW_PASSWORD)), 401,
+        assertScalevError(
+                me.post(
+                        v3(store, "/customers/me/set-new-password"),
+                        Api.json("current_password", "wrong password 1", "new_password", NEW_PASSWORD)),
+                401,
                 "invalid_credentials");
-        Reply changed = me.post(v3(store, "/customers/me/set-new-password"),
+        Reply changed = me.post(
+                v3(store, "/customers/me/set-new-password"),
                 Api.json("current_password", PASSWORD, "new_password", NEW_PASSWORD));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
-        assertScalevError(Api.server().bearer(first.getString("access")).get(v3(store, "/customers/me")), 401,
-                "unauthorized");
+        assertScalevError(
+                Api.server().bearer(first.getString("access")).get(v3(store, "/customers/me")), 401, "unauthorized");
         assertThat(me.get(v3(store, "/customers/me")).status()).isEqualTo(200);
         assertThat(login(store, email, NEW_PASSWORD).status()).isEqualTo(200);
     }
@@ -289,25 +352,33 @@ class ScalevDialectIT {
         StoreFixture store = Fixtures.newStore();
         store.allowOrigin("https://shop.example");
         Api api = scalev(store);
-        assertScalevError(Api.server().post(v3(store, "/public/auth/login"), Api.json("email", "a@example.com")), 401,
+        assertScalevError(
+                Api.server().post(v3(store, "/public/auth/login"), Api.json("email", "a@example.com")),
+                401,
                 "invalid_api_key");
         assertScalevError(api.post(v3(store, "/public/auth/login"), "{\"email\":"), 400, "invalid_json");
-        assertScalevError(api.post(v3(store, "/public/auth/login"), "[".repeat(5000) + "]".repeat(5000)), 400,
-                "invalid_json");
+        assertScalevError(
+                api.post(v3(store, "/public/auth/login"), "[".repeat(5000) + "]".repeat(5000)), 400, "invalid_json");
         Reply missing = api.post(v3(store, "/public/auth/login"), "{}");
         assertScalevError(missing, 400, "invalid_request");
         assertThat(missing.json().getJsonObject("errors").keySet()).contains("email", "password");
-        assertScalevError(api.send("POST", v3(store, "/public/auth/login"), "email=a", "text/plain"), 415,
+        assertScalevError(
+                api.send("POST", v3(store, "/public/auth/login"), "email=a", "text/plain"),
+                415,
                 "unsupported_media_type");
-        assertScalevError(api.post(v3(store, "/public/auth/login"), "{\"email\":\"" + "x".repeat(70_000) + "\"}"), 413,
+        assertScalevError(
+                api.post(v3(store, "/public/auth/login"), "{\"email\":\"" + "x".repeat(70_000) + "\"}"),
+                413,
                 "payload_too_large");
         assertScalevError(api.get(v3(store, "/public/auth/login")), 405, "method_not_allowed");
         assertScalevError(api.post(v3(store, "/public/auth/nothing-here"), "{}"), 404, "not_found");
-        assertScalevError(api.with("Origin", "https://evil.example").post(v3(store, "/public/auth/login"), "{}"), 403,
+        assertScalevError(
+                api.with("Origin", "https://evil.example").post(v3(store, "/public/auth/login"), "{}"),
+                403,
                 "origin_not_allowed");
         assertScalevError(Api.server().get(v3(store, "/customers/me")), 401, "unauthorized");
-        assertScalevError(Api.server().bearer("not.a.token").get("/api/v3/stores/st_unknown/customers/me"), 401,
-                "unauthorized");
+        assertScalevError(
+                Api.server().bearer("not.a.token").get("/api/v3/stores/st_unknown/customers/me"), 401, "unauthorized");
 
         StoreFixture throttled = Fixtures.newStore();
         throttled.policy("ip_rate_limit_per_minute", 1);
@@ -326,7 +397,8 @@ class ScalevDialectIT {
         StoreFixture store = Fixtures.newStore();
         store.allowOrigin("https://shop.example");
         for (String path : List.of("/public/auth/login", "/customers/me")) {
-            Reply preflight = Api.server().with("Origin", "https://shop.example")
+            Reply preflight = Api.server()
+                    .with("Origin", "https://shop.example")
                     .with("Access-Control-Request-Method", "POST")
                     .with("Access-Control-Request-Headers", "x-scalev-storefront-api-key, content-type")
                     .options(v3(store, path));
@@ -353,7 +425,8 @@ class ScalevDialectIT {
     }
 
     private static Reply savePassword(StoreFixture store, String token, String password) {
-        return scalev(store).post(v3(store, "/public/auth/save-password"), Api.json("token", token, "password", password));
+        return scalev(store)
+                .post(v3(store, "/public/auth/save-password"), Api.json("token", token, "password", password));
     }
 
     private static Matcher resetLink(MailServer.Mail mail) {

@@ -24,24 +24,33 @@ class SecretsAtRestIT {
     @Test
     void whenStartedOnPostgresqlWithoutEitherSecretThenItExitsNonZeroNamingBothAndLeavesTheDatabaseUntouched()
             throws Exception {
-        Assumptions.assumeTrue("postgres".equals(System.getProperty("it.database")),
+        Assumptions.assumeTrue(
+                "postgres".equals(System.getProperty("it.database")),
                 "the rule is about databases other than embedded H2: the PostgreSQL pass runs it");
         PostgresCluster postgres = PostgresCluster.shared();
         String url = postgres.createDatabase();
         RunningServer.Attempt attempt = RunningServer.attempt(Map.of(
-                "AUTH_DB_URL", url,
-                "AUTH_DB_USER", postgres.user(),
-                "AUTH_BOOTSTRAP_ADMIN_PASSWORD", "correct horse battery staple 42"));
+                "AUTH_DB_URL",
+                url,
+                "AUTH_DB_USER",
+                postgres.user(),
+                "AUTH_BOOTSTRAP_ADMIN_PASSWORD",
+                "correct horse battery staple 42"));
         try {
             boolean exited = attempt.process().waitFor(EXIT_LIMIT_SECONDS, TimeUnit.SECONDS);
 
-            assertThat(exited).as("exited within %d s; output:%n%s", EXIT_LIMIT_SECONDS, attempt.output()).isTrue();
+            assertThat(exited)
+                    .as("exited within %d s; output:%n%s", EXIT_LIMIT_SECONDS, attempt.output())
+                    .isTrue();
             assertThat(attempt.process().exitValue()).isNotZero();
             assertThat(attempt.output().lines().filter(line -> line.contains("Refusing to start")))
-                    .singleElement().asString()
+                    .singleElement()
+                    .asString()
                     .contains("is not the embedded H2 database")
                     .contains("missing: AUTH_SIGNING_ENCRYPTION_KEY, AUTH_OTP_SECRET");
-            assertThat(tables(url, postgres.user())).as("tables created in the refused database").isZero();
+            assertThat(tables(url, postgres.user()))
+                    .as("tables created in the refused database")
+                    .isZero();
         } finally {
             attempt.process().destroyForcibly();
         }
@@ -49,8 +58,9 @@ class SecretsAtRestIT {
 
     private static int tables(String url, String user) throws Exception {
         try (Connection connection = DriverManager.getConnection(url, user, "");
-                ResultSet row = connection.createStatement().executeQuery(
-                        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+                ResultSet row = connection
+                        .createStatement()
+                        .executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
             row.next();
             return row.getInt(1);
         }

@@ -54,7 +54,8 @@ class StoreProfileConsoleIT {
         JsonObject saved = store(storeId);
         assertThat(saved.getString("description")).isEqualTo("Fine goods\nsince 1999");
         assertThat(saved.getString("logo_url")).isEqualTo("https://cdn.example.com/logo.png");
-        assertThat(saved.getString("business_address")).as("the browser's CRLF line break is kept as one line break")
+        assertThat(saved.getString("business_address"))
+                .as("the browser's CRLF line break is kept as one line break")
                 .isEqualTo("1 Main St\nBaku");
         assertThat(saved.getString("contact_phone")).isEqualTo("+994501234567");
         assertThat(saved.getString("preferred_language")).isEqualTo("az");
@@ -82,8 +83,14 @@ class StoreProfileConsoleIT {
     void whenAMerchantOpensTheirStoresProfileThenThePercentIsShownButNotEditableAndTheRestSaves() {
         String email = "profile." + UUID.randomUUID().toString().substring(0, 8) + "@shop.example";
         assertThat(MerchantAccountIT.register(email, "Profile Shop").status()).isEqualTo(201);
-        Reply activated = Api.server().post("/api/v1/accounts/activate",
-                Api.json("email", email, "otp", MailServer.get().latest(email, 1).code()));
+        Reply activated = Api.server()
+                .post(
+                        "/api/v1/accounts/activate",
+                        Api.json(
+                                "email",
+                                email,
+                                "otp",
+                                MailServer.get().latest(email, 1).code()));
         assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
         SignInPage.open(browser).signIn(email, MerchantAccountIT.PASSWORD);
         String storeId = StoresPage.open(browser).idOf("Profile Shop");

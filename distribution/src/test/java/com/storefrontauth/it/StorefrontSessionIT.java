@@ -44,7 +44,10 @@ class StorefrontSessionIT {
         assertThat(retried.string("refresh_token")).isEqualTo(first.string("refresh_token"));
         assertThat(retried.string("access_token")).isNotEqualTo(first.string("access_token"));
         assertThat(refresh(store, retried.string("refresh_token")).status()).isEqualTo(200);
-        assertThat(Fixtures.admin().get(store.path("/events?type=refresh_token_reused")).items()).isEmpty();
+        assertThat(Fixtures.admin()
+                        .get(store.path("/events?type=refresh_token_reused"))
+                        .items())
+                .isEmpty();
     }
 
     @Test
@@ -62,7 +65,9 @@ class StorefrontSessionIT {
         assertThat(events.items()).hasSize(1);
         assertThat(events.items().getJsonObject(0).getJsonObject("details").getString("session_id"))
                 .isEqualTo(guest.getString("session_id"));
-        assertThat(events.body()).doesNotContain(guest.getString("refresh_token")).doesNotContain(newest);
+        assertThat(events.body())
+                .doesNotContain(guest.getString("refresh_token"))
+                .doesNotContain(newest);
     }
 
     @Test
@@ -72,9 +77,13 @@ class StorefrontSessionIT {
 
         List<Reply> replies = presentAtOnce(store, token, 20);
 
-        assertThat(replies).allSatisfy(reply -> assertThat(reply.status()).as(reply.toString()).isEqualTo(200));
-        assertThat(replies.stream().map(reply -> reply.string("refresh_token")).distinct()).hasSize(1);
-        assertThat(refresh(store, replies.get(0).string("refresh_token")).status()).isEqualTo(200);
+        assertThat(replies)
+                .allSatisfy(
+                        reply -> assertThat(reply.status()).as(reply.toString()).isEqualTo(200));
+        assertThat(replies.stream().map(reply -> reply.string("refresh_token")).distinct())
+                .hasSize(1);
+        assertThat(refresh(store, replies.get(0).string("refresh_token")).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -82,7 +91,8 @@ class StorefrontSessionIT {
         StoreFixture store = Fixtures.newStore();
         store.policy("refresh_reuse_grace_seconds", 0);
         String token = store.guest().getString("refresh_token");
-        List<Integer> statuses = presentAtOnce(store, token, 20).stream().map(Reply::status).toList();
+        List<Integer> statuses =
+                presentAtOnce(store, token, 20).stream().map(Reply::status).toList();
         assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
         assertThat(statuses).filteredOn(status -> status == 401).hasSize(19);
     }
@@ -123,22 +133,26 @@ class StorefrontSessionIT {
     void whenLoggedOutWithRefreshTokenThenSessionEnds() {
         StoreFixture store = Fixtures.newStore();
         JsonObject guest = store.guest();
-        Reply logout = store.storefront().post(store.path("/auth/logout"),
-                Api.json("refresh_token", guest.getString("refresh_token")));
+        Reply logout = store.storefront()
+                .post(store.path("/auth/logout"), Api.json("refresh_token", guest.getString("refresh_token")));
         assertThat(logout.status()).as(logout.toString()).isEqualTo(204);
         assertProblem(refresh(store, guest.getString("refresh_token")), 401, "invalid_refresh_token");
-        assertThat(Fixtures.admin().get(store.path("/events?type=logout")).items()).hasSize(1);
+        assertThat(Fixtures.admin().get(store.path("/events?type=logout")).items())
+                .hasSize(1);
     }
 
     @Test
     void whenLoggedOutWithBearerTokenThenSessionEnds() {
         StoreFixture store = Fixtures.newStore();
         JsonObject guest = store.guest();
-        Reply logout = store.storefront().bearer(guest.getString("access_token")).post(store.path("/auth/logout"));
+        Reply logout =
+                store.storefront().bearer(guest.getString("access_token")).post(store.path("/auth/logout"));
         assertThat(logout.status()).as(logout.toString()).isEqualTo(204);
         assertProblem(refresh(store, guest.getString("refresh_token")), 401, "invalid_refresh_token");
-        assertProblem(store.storefront().bearer(guest.getString("access_token")).post(store.path("/auth/logout")),
-                401, "unauthorized");
+        assertProblem(
+                store.storefront().bearer(guest.getString("access_token")).post(store.path("/auth/logout")),
+                401,
+                "unauthorized");
     }
 
     @Test
@@ -146,10 +160,15 @@ class StorefrontSessionIT {
         StoreFixture store = Fixtures.newStore();
         StoreFixture other = Fixtures.newStore();
         JsonObject guest = other.guest();
-        assertProblem(store.storefront().bearer(guest.getString("access_token")).post(store.path("/auth/logout")),
-                401, "unauthorized");
-        assertProblem(store.storefront().post(store.path("/auth/logout"),
-                Api.json("refresh_token", guest.getString("refresh_token"))), 401, "invalid_refresh_token");
+        assertProblem(
+                store.storefront().bearer(guest.getString("access_token")).post(store.path("/auth/logout")),
+                401,
+                "unauthorized");
+        assertProblem(
+                store.storefront()
+                        .post(store.path("/auth/logout"), Api.json("refresh_token", guest.getString("refresh_token"))),
+                401,
+                "invalid_refresh_token");
         assertThat(refresh(other, guest.getString("refresh_token")).status()).isEqualTo(200);
     }
 

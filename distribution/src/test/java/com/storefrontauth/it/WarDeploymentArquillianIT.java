@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class WarDeploymentArquillianIT {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @ArquillianResource
     private URL deploymentUrl;
@@ -38,21 +39,29 @@ class WarDeploymentArquillianIT {
 
     @Test
     void whenWarIsDeployedThenAdminSignsInAndManagesAStore() throws Exception {
-        String base = "http://127.0.0.1:" + deploymentUrl.getPort() + deploymentUrl.getPath().replaceAll("/$", "");
-        HttpResponse<String> login = post(base + "/api/v1/accounts/login",
-                "{\"email\":\"admin@localhost\",\"password\":\"arquillian-admin-password\"}", null);
+        String base = "http://127.0.0.1:" + deploymentUrl.getPort()
+                + deploymentUrl.getPath().replaceAll("/$", "");
+        HttpResponse<String> login = post(
+                base + "/api/v1/accounts/login",
+                "{\"email\":\"admin@localhost\",\"password\":\"arquillian-admin-password\"}",
+                null);
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         String token = read(login.body(), "access_token");
 
-        HttpResponse<String> store = post(base + "/api/v1/stores", "{\"name\":\"Arquillian\",\"mode\":\"test\"}", token);
+        HttpResponse<String> store =
+                post(base + "/api/v1/stores", "{\"name\":\"Arquillian\",\"mode\":\"test\"}", token);
         assertThat(store.statusCode()).as(store.body()).isEqualTo(201);
         String storeId = read(store.body(), "id");
-        HttpResponse<String> key = post(base + "/api/v1/stores/" + storeId + "/api-keys", "{\"type\":\"publishable\"}", token);
+        HttpResponse<String> key =
+                post(base + "/api/v1/stores/" + storeId + "/api-keys", "{\"type\":\"publishable\"}", token);
         assertThat(key.statusCode()).isEqualTo(201);
 
-        HttpResponse<String> guest = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/stores/" + storeId
-                + "/auth/anonymous")).header("X-Storefront-Api-Key", read(key.body(), "key"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> guest = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/stores/" + storeId + "/auth/anonymous"))
+                        .header("X-Storefront-Api-Key", read(key.body(), "key"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(guest.statusCode()).as(guest.body()).isEqualTo(200);
         assertThat(guest.body()).contains("\"status\":\"authenticated\"", "\"user\":null");
     }
@@ -60,19 +69,31 @@ class WarDeploymentArquillianIT {
     /** Without SMTP or webhook settings, codes go to the dev channel: kept on a test-mode store's outbox page. */
     @Test
     void whenNoProviderIsConfiguredThenTheDevChannelKeepsTheCodeOnTheOutboxPage() throws Exception {
-        String base = "http://127.0.0.1:" + deploymentUrl.getPort() + deploymentUrl.getPath().replaceAll("/$", "");
-        String token = read(post(base + "/api/v1/accounts/login",
-                "{\"email\":\"admin@localhost\",\"password\":\"arquillian-admin-password\"}", null).body(),
+        String base = "http://127.0.0.1:" + deploymentUrl.getPort()
+                + deploymentUrl.getPath().replaceAll("/$", "");
+        String token = read(
+                post(
+                                base + "/api/v1/accounts/login",
+                                "{\"email\":\"admin@localhost\",\"password\":\"arquillian-admin-password\"}",
+                                null)
+                        .body(),
                 "access_token");
-        String storeId = read(post(base + "/api/v1/stores", "{\"name\":\"Dev channel\",\"mode\":\"test\"}", token)
-                .body(), "id");
-        String publishable = read(post(base + "/api/v1/stores/" + storeId + "/api-keys", "{\"type\":\"publishable\"}",
-                token).body(), "key");
+        String storeId = read(
+                post(base + "/api/v1/stores", "{\"name\":\"Dev channel\",\"mode\":\"test\"}", token)
+                        .body(),
+                "id");
+        String publishable = read(
+                post(base + "/api/v1/stores/" + storeId + "/api-keys", "{\"type\":\"publishable\"}", token)
+                        .body(),
+                "key");
         String auth = base + "/api/v1/stores/" + storeId + "/auth";
-        HttpResponse<String> started = CLIENT.send(HttpRequest.newBuilder(URI.create(auth + "/login/email"))
-                .header("X-Storefront-Api-Key", publishable).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"email\":\"dev@example.com\",\"register_if_not_exists\":true}")).build(),
+        HttpResponse<String> started = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(auth + "/login/email"))
+                        .header("X-Storefront-Api-Key", publishable)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"email\":\"dev@example.com\",\"register_if_not_exists\":true}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         assertThat(started.body()).doesNotContain("\"otp\":");
@@ -80,12 +101,15 @@ class WarDeploymentArquillianIT {
         jakarta.json.JsonObject message = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> outbox = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/stores/"
-                    + storeId + "/outbox")).header("Authorization", "Bearer " + token).build(),
+            HttpResponse<String> outbox = CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/v1/stores/" + storeId + "/outbox"))
+                            .header("Authorization", "Bearer " + token)
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(outbox.statusCode()).as(outbox.body()).isEqualTo(200);
             jakarta.json.JsonArray items = jakarta.json.Json.createReader(new java.io.StringReader(outbox.body()))
-                    .readObject().getJsonArray("items");
+                    .readObject()
+                    .getJsonArray("items");
             if (!items.isEmpty() && "delivered".equals(items.getJsonObject(0).getString("status"))) {
                 message = items.getJsonObject(0);
                 break;
@@ -98,17 +122,23 @@ class WarDeploymentArquillianIT {
         String code = message.getString("otp");
         assertThat(message.getString("body")).startsWith(code + " is your Dev channel sign-up code");
 
-        HttpResponse<String> verified = CLIENT.send(HttpRequest.newBuilder(URI.create(auth + "/otp/verify"))
-                .header("X-Storefront-Api-Key", publishable).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"otp_token\":\"" + read(started.body(), "otp_token")
-                        + "\",\"otp\":\"" + code + "\",\"otp_action\":\"register\"}")).build(),
+        HttpResponse<String> verified = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(auth + "/otp/verify"))
+                        .header("X-Storefront-Api-Key", publishable)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"otp_token\":\"" + read(started.body(), "otp_token") + "\",\"otp\":\"" + code
+                                        + "\",\"otp_action\":\"register\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
     }
 
     private static HttpResponse<String> post(String url, String json, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -116,6 +146,8 @@ class WarDeploymentArquillianIT {
     }
 
     private static String read(String json, String field) {
-        return jakarta.json.Json.createReader(new java.io.StringReader(json)).readObject().getString(field);
+        return jakarta.json.Json.createReader(new java.io.StringReader(json))
+                .readObject()
+                .getString(field);
     }
 }

@@ -35,8 +35,8 @@ public class DataGrid {
         try {
             instance = (HazelcastInstance) new InitialContext().lookup(JNDI_NAME);
         } catch (NamingException e) {
-            throw new IllegalStateException("auth.cluster.members is set but the runtime offers no data grid at "
-                    + JNDI_NAME, e);
+            throw new IllegalStateException(
+                    "auth.cluster.members is set but the runtime offers no data grid at " + JNDI_NAME, e);
         }
         if (instance.getCluster().getMembers().size() < 2) {
             LOG.warning(() -> "Data grid: none of the members " + members.get() + " answered; this instance serves "

@@ -21,7 +21,8 @@ public class DataGridReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named(NAME).up()
+        return HealthCheckResponse.named(NAME)
+                .up()
                 .withData("clustered", grid.instance().isPresent())
                 .withData("members", grid.memberCount())
                 .build();

@@ -5,8 +5,8 @@ import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.topic.ITopic;
 import com.hazelcast.topic.Message;
 import com.storefrontauth.domain.peer.PeerChange;
-import com.storefrontauth.domain.peer.PeerChannel;
 import com.storefrontauth.domain.peer.PeerChanges;
+import com.storefrontauth.domain.peer.PeerChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -40,13 +40,14 @@ public class GridPeerChannel implements PeerChannel {
         try {
             topic().ifPresent(topic -> topic.publish(change.encoded()));
         } catch (HazelcastException | HazelcastInstanceNotActiveException e) {
-            LOG.warning(() -> "Data grid: could not tell the other instances of " + change.kind()
-                    + " (" + e + "); they see it at their next poll");
+            LOG.warning(() -> "Data grid: could not tell the other instances of " + change.kind() + " (" + e
+                    + "); they see it at their next poll");
         }
     }
 
     private void received(Message<String> message) {
-        if (message.getPublishingMember() != null && message.getPublishingMember().localMember()) {
+        if (message.getPublishingMember() != null
+                && message.getPublishingMember().localMember()) {
             return;
         }
         PeerChange.decode(message.getMessageObject()).ifPresent(changes::heard);

@@ -37,7 +37,8 @@ public class ChannelOutages {
     void opened(OtpChannel channel) {
         Instant until = clock.instant().plusMillis(ProviderCalls.BREAKER_DELAY_MS);
         openUntil.put(channel, until);
-        shared(map -> map.put(channel.name(), until.toEpochMilli(), ProviderCalls.BREAKER_DELAY_MS, TimeUnit.MILLISECONDS));
+        shared(map ->
+                map.put(channel.name(), until.toEpochMilli(), ProviderCalls.BREAKER_DELAY_MS, TimeUnit.MILLISECONDS));
     }
 
     void closed(OtpChannel channel) {
@@ -56,8 +57,10 @@ public class ChannelOutages {
 
     private Instant sharedUntil(OtpChannel channel) {
         try {
-            return grid.instance().map(instance -> instance.<String, Long>getMap(MAP).get(channel.name()))
-                    .map(Instant::ofEpochMilli).orElse(null);
+            return grid.instance()
+                    .map(instance -> instance.<String, Long>getMap(MAP).get(channel.name()))
+                    .map(Instant::ofEpochMilli)
+                    .orElse(null);
         } catch (HazelcastException | HazelcastInstanceNotActiveException e) {
             return null;
         }

@@ -12,6 +12,5 @@ final class ProviderCalls {
     static final long BREAKER_DELAY_MS = 10_000;
     static final int TIMEOUT_MS = 5_000;
 
-    private ProviderCalls() {
-    }
+    private ProviderCalls() {}
 }

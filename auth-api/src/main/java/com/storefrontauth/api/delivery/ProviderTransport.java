@@ -50,8 +50,8 @@ public class ProviderTransport implements MessageTransport {
         } catch (Undeliverable e) {
             throw new DeliveryFailedException(e.getMessage(), false, true, e);
         } catch (TimeoutException | BulkheadException | ProviderRefused e) {
-            throw new DeliveryFailedException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
-                    false, false, e);
+            throw new DeliveryFailedException(
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), false, false, e);
         }
         outages.closed(channel);
         return transport;

@@ -32,8 +32,16 @@ public class SmtpTransport {
     DeliverySettings settings;
 
     @Timeout(TIMEOUT_MS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = {CircuitBreakerOpenException.class, Undeliverable.class})
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = BREAKER_DELAY_MS, successThreshold = 1,
+    @Retry(
+            maxRetries = 2,
+            delay = 200,
+            jitter = 100,
+            abortOn = {CircuitBreakerOpenException.class, Undeliverable.class})
+    @CircuitBreaker(
+            requestVolumeThreshold = 4,
+            failureRatio = 0.75,
+            delay = BREAKER_DELAY_MS,
+            successThreshold = 1,
             skipOn = Undeliverable.class)
     @Bulkhead(4)
     public void send(Delivery delivery) {

@@ -14,6 +14,9 @@ public interface WebhookClient {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    Response deliver(@HeaderParam("X-Auth-Signature") String signature, @HeaderParam("X-Auth-Timestamp") String timestamp,
-            @HeaderParam("X-Auth-Signature-V2") String timestampedSignature, String body);
+    Response deliver(
+            @HeaderParam("X-Auth-Signature") String signature,
+            @HeaderParam("X-Auth-Timestamp") String timestamp,
+            @HeaderParam("X-Auth-Signature-V2") String timestampedSignature,
+            String body);
 }

@@ -17,7 +17,9 @@ record WebhookSignature(String body, String timestamp, String timestamped) {
 
     static WebhookSignature of(String secret, String body, Instant now) {
         String timestamp = String.valueOf(now.getEpochSecond());
-        return new WebhookSignature("sha256=" + hmac(secret, body), timestamp,
+        return new WebhookSignature(
+                "sha256=" + hmac(secret, body),
+                timestamp,
                 "t=" + timestamp + ",sha256=" + hmac(secret, timestamp + "." + body));
     }
 

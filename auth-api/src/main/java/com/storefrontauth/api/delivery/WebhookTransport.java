@@ -41,8 +41,16 @@ public class WebhookTransport {
     private final Map<String, WebhookClient> webhooks = new ConcurrentHashMap<>();
 
     @Timeout(TIMEOUT_MS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = {CircuitBreakerOpenException.class, Undeliverable.class})
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = BREAKER_DELAY_MS, successThreshold = 1,
+    @Retry(
+            maxRetries = 2,
+            delay = 200,
+            jitter = 100,
+            abortOn = {CircuitBreakerOpenException.class, Undeliverable.class})
+    @CircuitBreaker(
+            requestVolumeThreshold = 4,
+            failureRatio = 0.75,
+            delay = BREAKER_DELAY_MS,
+            successThreshold = 1,
             skipOn = Undeliverable.class)
     @Bulkhead(4)
     public void sms(Delivery delivery) {
@@ -50,8 +58,16 @@ public class WebhookTransport {
     }
 
     @Timeout(TIMEOUT_MS)
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = {CircuitBreakerOpenException.class, Undeliverable.class})
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = BREAKER_DELAY_MS, successThreshold = 1,
+    @Retry(
+            maxRetries = 2,
+            delay = 200,
+            jitter = 100,
+            abortOn = {CircuitBreakerOpenException.class, Undeliverable.class})
+    @CircuitBreaker(
+            requestVolumeThreshold = 4,
+            failureRatio = 0.75,
+            delay = BREAKER_DELAY_MS,
+            successThreshold = 1,
             skipOn = Undeliverable.class)
     @Bulkhead(4)
     public void whatsapp(Delivery delivery) {
@@ -59,21 +75,25 @@ public class WebhookTransport {
     }
 
     private void webhook(Delivery delivery) {
-        String secret = settings.webhookSecret().orElseThrow(() -> new ProviderRefused(
-                "auth.webhook.secret is not set: webhook messages are never sent unsigned", null));
+        String secret = settings.webhookSecret()
+                .orElseThrow(() -> new ProviderRefused(
+                        "auth.webhook.secret is not set: webhook messages are never sent unsigned", null));
         String body = JSON.createObjectBuilder()
                 .add("channel", delivery.channel().wireValue())
                 .add("to", delivery.recipient())
                 .add("text", delivery.text())
                 .add("otp", delivery.code())
-                .add("store_id", delivery.store() == null ? "" : delivery.store().value())
+                .add(
+                        "store_id",
+                        delivery.store() == null ? "" : delivery.store().value())
                 .add("message_id", delivery.messageId())
-                .build().toString();
+                .build()
+                .toString();
         String url = settings.webhookUrl(delivery.channel());
         WebhookClient client = webhooks.computeIfAbsent(url, WebhookTransport::client);
         WebhookSignature signature = WebhookSignature.of(secret, body, clock.instant());
-        try (Response response = client.deliver(signature.body(), signature.timestamp(), signature.timestamped(),
-                body)) {
+        try (Response response =
+                client.deliver(signature.body(), signature.timestamp(), signature.timestamped(), body)) {
             refuseUnlessSuccessful(response.getStatus());
         } catch (WebApplicationException e) {
             refuseUnlessSuccessful(e.getResponse().getStatus());

@@ -15,8 +15,7 @@ final class WebhookUrl {
 
     private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
-    private WebhookUrl() {
-    }
+    private WebhookUrl() {}
 
     /** Why the URL in {@code setting} must not be used, if it must not. */
     static Optional<String> refusal(String setting, String url) {
@@ -39,6 +38,8 @@ final class WebhookUrl {
     }
 
     private static boolean loopback(String host) {
-        return host.equals("localhost") || host.equals("[::1]") || LOOPBACK_V4.matcher(host).matches();
+        return host.equals("localhost")
+                || host.equals("[::1]")
+                || LOOPBACK_V4.matcher(host).matches();
     }
 }

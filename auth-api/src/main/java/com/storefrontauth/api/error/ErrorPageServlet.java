@@ -28,7 +28,9 @@ public class ErrorPageServlet extends HttpServlet {
         String traceId = TraceId.of(request);
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (code == ErrorCode.INTERNAL_ERROR) {
-            LOG.log(Level.SEVERE, "internal_error trace_id=" + traceId,
+            LOG.log(
+                    Level.SEVERE,
+                    "internal_error trace_id=" + traceId,
                     failure instanceof Throwable throwable ? throwable : null);
         }
         Response problem = Problem.of(code, detailFor(code)).toResponse(traceId);

@@ -10,8 +10,7 @@ public final class TraceId {
     private static final String ATTRIBUTE = "storefront.trace-id";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TraceId() {
-    }
+    private TraceId() {}
 
     public static String of(HttpServletRequest request) {
         Object existing = request == null ? null : request.getAttribute(ATTRIBUTE);

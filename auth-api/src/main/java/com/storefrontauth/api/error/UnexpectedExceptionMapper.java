@@ -25,7 +25,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     static Response internalError(Throwable exception, String traceId) {
         LOG.log(Level.SEVERE, "internal_error trace_id=" + traceId, exception);
-        return Problem.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side. Quote the trace_id if you report it.")
+        return Problem.of(
+                        ErrorCode.INTERNAL_ERROR,
+                        "Something went wrong on our side. Quote the trace_id if you report it.")
                 .toResponse(traceId);
     }
 }

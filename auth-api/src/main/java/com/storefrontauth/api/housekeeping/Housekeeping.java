@@ -61,8 +61,7 @@ public class Housekeeping {
     }
 
     void run() {
-        record Rule(String name, IntSupplier prune) {
-        }
+        record Rule(String name, IntSupplier prune) {}
         for (Rule rule : List.of(
                 new Rule("ended sessions", sessions::prune),
                 new Rule("expired challenges", challenges::prune),

@@ -16,8 +16,7 @@ public final class Clients {
 
     private static volatile TrustedProxies trusted = TrustedProxies.NONE;
 
-    private Clients() {
-    }
+    private Clients() {}
 
     /** Set once at startup from {@code auth.http.trusted-proxies} ({@link ProxySettings}). */
     static void trust(TrustedProxies proxies) {

@@ -18,8 +18,7 @@ public final class CsvResponse {
      */
     public static final String TEXT_CSV_SECOND_CHOICE = "text/csv; qs=0.5";
 
-    private CsvResponse() {
-    }
+    private CsvResponse() {}
 
     public static Response of(CsvDownload download, String fileName) {
         StreamingOutput body = output -> {
@@ -29,6 +28,7 @@ public final class CsvResponse {
         };
         return Response.ok(body, TEXT_CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"")
-                .header("Cache-Control", "no-store").build();
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

@@ -12,8 +12,7 @@ public final class DebugEcho {
 
     public static final String HEADER = "X-Debug-Mode";
 
-    private DebugEcho() {
-    }
+    private DebugEcho() {}
 
     public static boolean allowed(Store store, HttpServletRequest request) {
         return store.mode() == StoreMode.TEST && "true".equalsIgnoreCase(request.getHeader(HEADER));

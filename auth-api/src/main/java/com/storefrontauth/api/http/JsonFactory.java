@@ -11,6 +11,5 @@ public final class JsonFactory {
 
     public static final JsonProvider JSON = JsonProvider.provider();
 
-    private JsonFactory() {
-    }
+    private JsonFactory() {}
 }

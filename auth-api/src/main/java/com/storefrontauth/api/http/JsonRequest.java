@@ -114,7 +114,8 @@ public final class JsonRequest {
     /** A boolean member; absent or null is false. */
     public boolean optionalBoolean(String name) {
         JsonValue value = body.get(name);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL
+        if (value == null
+                || value.getValueType() == JsonValue.ValueType.NULL
                 || value.getValueType() == JsonValue.ValueType.FALSE) {
             return false;
         }

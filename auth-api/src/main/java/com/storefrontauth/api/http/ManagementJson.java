@@ -19,8 +19,7 @@ import jakarta.json.JsonValue;
 /** The management API's shapes of API.md: stores, login policy, API keys, CORS origins, audit events, outbox. */
 public final class ManagementJson {
 
-    private ManagementJson() {
-    }
+    private ManagementJson() {}
 
     public static JsonObject store(Store store) {
         return JSON.createObjectBuilder()
@@ -68,7 +67,9 @@ public final class ManagementJson {
 
     /** A key just issued: the only answer that carries a secret key's value. */
     public static JsonObject issuedApiKey(ApiKey.Issued issued) {
-        return JSON.createObjectBuilder(apiKey(issued.key())).add("key", issued.value()).build();
+        return JSON.createObjectBuilder(apiKey(issued.key()))
+                .add("key", issued.value())
+                .build();
     }
 
     public static JsonObject corsOrigin(CorsOrigin origin) {
@@ -107,8 +108,9 @@ public final class ManagementJson {
                 .add("attempts", message.attempts())
                 .add("transport", nullable(message.transport()))
                 .add("created_at", time(message.createdAt()))
-                .add("delivered_at", message.deliveredAt() == null ? JsonValue.NULL
-                        : JSON.createValue(time(message.deliveredAt())))
+                .add(
+                        "delivered_at",
+                        message.deliveredAt() == null ? JsonValue.NULL : JSON.createValue(time(message.deliveredAt())))
                 .build();
     }
 }

@@ -12,8 +12,7 @@ import java.time.Instant;
 /** The platform admin's shapes of API.md: merchant accounts and signing keys. */
 public final class PlatformJson {
 
-    private PlatformJson() {
-    }
+    private PlatformJson() {}
 
     /** A merchant account as the platform admin manages it. */
     public static JsonObject account(MerchantAccount account) {

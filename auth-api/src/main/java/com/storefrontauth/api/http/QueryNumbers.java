@@ -9,8 +9,7 @@ public final class QueryNumbers {
 
     public static final int DEFAULT_SIZE = 20;
 
-    private QueryNumbers() {
-    }
+    private QueryNumbers() {}
 
     /** The requested page (1 and 20 by default); bad values are added to {@code errors}. */
     public static PageRequest page(String page, String size, FieldErrors errors) {

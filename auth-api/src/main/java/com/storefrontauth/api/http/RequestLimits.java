@@ -60,8 +60,10 @@ public class RequestLimits implements ContainerRequestFilter {
     }
 
     private static boolean isJson(MediaType type) {
-        return type != null && type.getType().equalsIgnoreCase("application")
-                && (type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase().endsWith("+json"));
+        return type != null
+                && type.getType().equalsIgnoreCase("application")
+                && (type.getSubtype().equalsIgnoreCase("json")
+                        || type.getSubtype().toLowerCase().endsWith("+json"));
     }
 
     private void abort(ContainerRequestContext request, ErrorCode code, String detail) {

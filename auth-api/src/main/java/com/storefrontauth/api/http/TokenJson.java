@@ -15,8 +15,7 @@ import jakarta.json.JsonValue;
 /** The token and code-challenge answers of API.md: storefront and merchant sign-in, refresh, OTP steps. */
 public final class TokenJson {
 
-    private TokenJson() {
-    }
+    private TokenJson() {}
 
     private static JsonObjectBuilder tokens(TokenGrant grant) {
         return JSON.createObjectBuilder()
@@ -69,11 +68,15 @@ public final class TokenJson {
                 .add("role", signIn.account().role().group())
                 .build();
         JsonArrayBuilder stores = JSON.createArrayBuilder();
-        signIn.stores().forEach(store -> stores.add(JSON.createObjectBuilder()
-                .add("id", store.id().value())
-                .add("name", store.name())
-                .add("mode", store.mode().wireValue())
-                .add("status", store.status().wireValue())));
-        return tokens(signIn.grant()).add("account", account).add("stores", stores).build();
+        signIn.stores()
+                .forEach(store -> stores.add(JSON.createObjectBuilder()
+                        .add("id", store.id().value())
+                        .add("name", store.name())
+                        .add("mode", store.mode().wireValue())
+                        .add("status", store.status().wireValue())));
+        return tokens(signIn.grant())
+                .add("account", account)
+                .add("stores", stores)
+                .build();
     }
 }

@@ -15,8 +15,7 @@ import java.util.function.Function;
 /** The pieces every JSON shape of API.md is built from: times, nulls, lists and pages. */
 public final class WireFormat {
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     public static String time(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));

@@ -15,8 +15,7 @@ import java.util.List;
 /** The public half of signing keys as a JWK Set (RFC 7517): what merchants and MP-JWT verify with. */
 public final class JsonWebKeys {
 
-    private JsonWebKeys() {
-    }
+    private JsonWebKeys() {}
 
     public static String of(List<SigningKey> keys) {
         return new JWKSet(keys.stream().map(JsonWebKeys::publicJwk).toList()).toString(true);
@@ -25,11 +24,15 @@ public final class JsonWebKeys {
     private static JWK publicJwk(SigningKey key) {
         if (key.algorithm() == SigningAlgorithm.ES256) {
             return new ECKey.Builder(Curve.P_256, (ECPublicKey) key.publicKey())
-                    .keyID(key.kid()).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JoseAccessTokenIssuer.jwsAlgorithm(key.algorithm())).build();
+                    .keyID(key.kid())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JoseAccessTokenIssuer.jwsAlgorithm(key.algorithm()))
+                    .build();
         }
         return new RSAKey.Builder((RSAPublicKey) key.publicKey())
-                .keyID(key.kid()).keyUse(KeyUse.SIGNATURE)
-                .algorithm(JoseAccessTokenIssuer.jwsAlgorithm(key.algorithm())).build();
+                .keyID(key.kid())
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JoseAccessTokenIssuer.jwsAlgorithm(key.algorithm()))
+                .build();
     }
 }

@@ -34,7 +34,8 @@ public class JwtVerificationConfigSource implements ConfigSource {
     public String getValue(String propertyName) {
         if (ISSUER.equals(propertyName)) {
             // the same default as the issuer that signs (JoseAccessTokenIssuer)
-            return ConfigProvider.getConfig().getOptionalValue("auth.issuer", String.class)
+            return ConfigProvider.getConfig()
+                    .getOptionalValue("auth.issuer", String.class)
                     .orElse("http://localhost:8080");
         }
         if (!PUBLIC_KEY.equals(propertyName) || locationIsSet()) {
@@ -80,6 +81,5 @@ public class JwtVerificationConfigSource implements ConfigSource {
     }
 
     /** The key set last served, rebuilt only when the published kids change. */
-    private record Published(List<String> kids, String jwks) {
-    }
+    private record Published(List<String> kids, String jwks) {}
 }

@@ -7,8 +7,13 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The claims of an access token whose signature, issuer and expiry MP-JWT has checked. */
-public record VerifiedToken(String subject, List<String> audience, String storeId, SessionId sessionId,
-        List<String> groups, String anonymousId) {
+public record VerifiedToken(
+        String subject,
+        List<String> audience,
+        String storeId,
+        SessionId sessionId,
+        List<String> groups,
+        String anonymousId) {
 
     public boolean hasGroup(String group) {
         return groups.contains(group);
@@ -25,8 +30,13 @@ public record VerifiedToken(String subject, List<String> audience, String storeI
         if (audience == null || audience.isEmpty() || groups == null || session.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new VerifiedToken(token.getSubject(), List.copyOf(audience), text(token, "store_id"),
-                session.get(), List.copyOf(groups), text(token, "anonymous_id")));
+        return Optional.of(new VerifiedToken(
+                token.getSubject(),
+                List.copyOf(audience),
+                text(token, "store_id"),
+                session.get(),
+                List.copyOf(groups),
+                text(token, "anonymous_id")));
     }
 
     private static String text(JsonWebToken token, String claim) {

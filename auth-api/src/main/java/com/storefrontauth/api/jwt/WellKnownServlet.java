@@ -49,9 +49,24 @@ public class WellKnownServlet extends HttpServlet {
                 .add("issuer", issuer)
                 .add("jwks_uri", base + "/.well-known/jwks.json")
                 .add("subject_types_supported", JSON.createArrayBuilder().add("public"))
-                .add("id_token_signing_alg_values_supported", JSON.createArrayBuilder().add("RS256").add("ES256"))
-                .add("claims_supported", JSON.createArrayBuilder().add("iss").add("sub").add("aud").add("exp")
-                        .add("iat").add("jti").add("sid").add("store_id").add("groups").add("upn").add("anonymous_id"))
-                .build().toString();
+                .add(
+                        "id_token_signing_alg_values_supported",
+                        JSON.createArrayBuilder().add("RS256").add("ES256"))
+                .add(
+                        "claims_supported",
+                        JSON.createArrayBuilder()
+                                .add("iss")
+                                .add("sub")
+                                .add("aud")
+                                .add("exp")
+                                .add("iat")
+                                .add("jti")
+                                .add("sid")
+                                .add("store_id")
+                                .add("groups")
+                                .add("upn")
+                                .add("anonymous_id"))
+                .build()
+                .toString();
     }
 }

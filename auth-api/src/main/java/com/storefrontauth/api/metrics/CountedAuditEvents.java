@@ -28,8 +28,10 @@ import org.eclipse.microprofile.metrics.Tag;
 @Priority(Interceptor.Priority.APPLICATION)
 public abstract class CountedAuditEvents implements AuditEventRepository {
 
-    private static final Metadata EVENTS = Metadata.builder().withName("auth_events")
-            .withDescription("Audit events recorded, by type (sign-ins, one-time codes, deliveries, sessions)").build();
+    private static final Metadata EVENTS = Metadata.builder()
+            .withName("auth_events")
+            .withDescription("Audit events recorded, by type (sign-ins, one-time codes, deliveries, sessions)")
+            .build();
 
     @Inject
     @Delegate
@@ -44,7 +46,8 @@ public abstract class CountedAuditEvents implements AuditEventRepository {
     @Override
     public void insert(AuditEvent event) {
         events.insert(event);
-        counters.computeIfAbsent(event.type(), type -> registry.counter(EVENTS, new Tag("type", type.wireValue()))).inc();
+        counters.computeIfAbsent(event.type(), type -> registry.counter(EVENTS, new Tag("type", type.wireValue())))
+                .inc();
     }
 
     @Override

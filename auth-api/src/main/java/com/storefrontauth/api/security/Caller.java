@@ -15,8 +15,7 @@ public final class Caller {
     static final String CUSTOMER = "storefront.customer";
     static final String SESSION = "storefront.session";
 
-    private Caller() {
-    }
+    private Caller() {}
 
     /** Records the store a request was admitted to, for admission filters that read other credentials than the key. */
     public static void admit(ContainerRequestContext request, Store store) {

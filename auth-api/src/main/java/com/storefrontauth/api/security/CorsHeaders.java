@@ -10,8 +10,7 @@ public final class CorsHeaders {
             + " Content-Type, X-Debug-Mode";
     static final String EXPOSED_HEADERS = "Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset";
 
-    private CorsHeaders() {
-    }
+    private CorsHeaders() {}
 
     public static void allow(MultivaluedMap<String, Object> headers, String origin) {
         headers.putSingle("Access-Control-Allow-Origin", origin);

@@ -27,7 +27,8 @@ public class CorsPreflight implements ContainerRequestFilter {
     /** Commerce Engine's storefront auth: {@code /api/v1/{store_id}/storefront/auth/…}. */
     private static final Pattern COMMERCE_ENGINE_PATH = Pattern.compile("^/?v1/([^/]+)/storefront/auth(/.*)?$");
     /** Scalev v3 customer auth: {@code /v3/stores/{store_id}/public/auth/…} and {@code …/customers/me…}. */
-    private static final Pattern SCALEV_PATH = Pattern.compile("^/?v3/stores/([^/]+)/(public/auth|customers/me)(/.*)?$");
+    private static final Pattern SCALEV_PATH =
+            Pattern.compile("^/?v3/stores/([^/]+)/(public/auth|customers/me)(/.*)?$");
 
     @Inject
     StorefrontGate gate;
@@ -35,7 +36,8 @@ public class CorsPreflight implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String origin = request.getHeaderString("Origin");
-        if (!HttpMethod.OPTIONS.equals(request.getMethod()) || origin == null
+        if (!HttpMethod.OPTIONS.equals(request.getMethod())
+                || origin == null
                 || request.getHeaderString("Access-Control-Request-Method") == null) {
             return;
         }

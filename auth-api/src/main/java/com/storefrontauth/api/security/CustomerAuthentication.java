@@ -1,7 +1,7 @@
 package com.storefrontauth.api.security;
 
-import com.storefrontauth.domain.customer.CustomerId;
 import com.storefrontauth.api.jwt.VerifiedToken;
+import com.storefrontauth.domain.customer.CustomerId;
 import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
@@ -31,8 +31,8 @@ public class CustomerAuthentication implements ContainerRequestFilter {
         Store store = (Store) request.getProperty(Caller.STORE);
         VerifiedToken token = tokens.authenticate(store.id(), SubjectKind.CUSTOMER)
                 .filter(verified -> CustomerId.parse(verified.subject()).isPresent())
-                .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED,
-                        "Send the customer's access token of this store as a Bearer token."));
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.UNAUTHORIZED, "Send the customer's access token of this store as a Bearer token."));
         request.setProperty(Caller.CUSTOMER, new CustomerId(token.subject()));
         request.setProperty(Caller.SESSION, token.sessionId());
     }

@@ -31,11 +31,17 @@ public class CustomerCodeRateLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        RateDecision decision = throttle.consume((Store) request.getProperty(Caller.STORE),
-                (CustomerId) request.getProperty(Caller.CUSTOMER), Clients.of(servletRequest).ip());
+        RateDecision decision = throttle.consume(
+                (Store) request.getProperty(Caller.STORE),
+                (CustomerId) request.getProperty(Caller.CUSTOMER),
+                Clients.of(servletRequest).ip());
         if (!decision.allowed()) {
-            throw new DomainException(ErrorCode.RATE_LIMITED, "Too many codes asked for; wait a minute.",
-                    Map.of(), Map.of(), decision.resetSeconds());
+            throw new DomainException(
+                    ErrorCode.RATE_LIMITED,
+                    "Too many codes asked for; wait a minute.",
+                    Map.of(),
+                    Map.of(),
+                    decision.resetSeconds());
         }
     }
 }

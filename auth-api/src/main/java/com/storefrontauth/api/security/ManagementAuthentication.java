@@ -53,8 +53,8 @@ public class ManagementAuthentication implements ContainerRequestFilter {
         Optional<Operator> operator = secretKey instanceof Operator.SecretKey key
                 ? Optional.of(key)
                 : presented.verified().flatMap(this::operatorOf);
-        request.setProperty(Caller.OPERATOR,
-                operator.orElseThrow(() -> unauthorized("The token is invalid, expired or revoked.")));
+        request.setProperty(
+                Caller.OPERATOR, operator.orElseThrow(() -> unauthorized("The token is invalid, expired or revoked.")));
     }
 
     private Optional<Operator> operatorOf(VerifiedToken token) {

@@ -12,6 +12,5 @@ public final class Roles {
     public static final String PLATFORM_ADMIN = "platform_admin";
     public static final String SECRET_KEY = "secret_key";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

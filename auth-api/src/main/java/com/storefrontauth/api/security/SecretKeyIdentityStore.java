@@ -33,7 +33,8 @@ public class SecretKeyIdentityStore implements IdentityStore {
                 .flatMap(apiKeys::authenticateSecret)
                 .map(operator -> {
                     request.setAttribute(Caller.OPERATOR, operator);
-                    return new CredentialValidationResult(new CallerPrincipal(operator.subject()), Set.of(Roles.SECRET_KEY));
+                    return new CredentialValidationResult(
+                            new CallerPrincipal(operator.subject()), Set.of(Roles.SECRET_KEY));
                 })
                 .orElse(CredentialValidationResult.NOT_VALIDATED_RESULT);
     }

@@ -34,20 +34,23 @@ public class StorefrontTokens {
     private Optional<Session> session;
 
     public Optional<VerifiedToken> authenticate(StoreId store, SubjectKind kind) {
-        return presented.verified()
+        return presented
+                .verified()
                 .filter(token -> isFor(token, store) && token.hasGroup(kind.group()))
                 .filter(token -> !isRevoked(token));
     }
 
     /** The still-active session behind the token (one query per request), for callers that act on the session. */
     public Optional<Session> activeSession(StoreId store, SubjectKind kind) {
-        return authenticate(store, kind).flatMap(token -> session(store, token)
-                .filter(found -> found.kind() == kind && found.subject().equals(token.subject())));
+        return authenticate(store, kind)
+                .flatMap(token -> session(store, token)
+                        .filter(found -> found.kind() == kind && found.subject().equals(token.subject())));
     }
 
     /** The guest of a live guest token of the store (cart merge), looked up only when a sign-in succeeds. */
     public GuestLink guestOf(StoreId store) {
-        return GuestLink.resolvedWhenUsed(() -> activeSession(store, SubjectKind.GUEST).map(Session::subject));
+        return GuestLink.resolvedWhenUsed(
+                () -> activeSession(store, SubjectKind.GUEST).map(Session::subject));
     }
 
     private boolean isRevoked(VerifiedToken token) {

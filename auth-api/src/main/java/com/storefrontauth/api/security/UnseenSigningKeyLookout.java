@@ -42,7 +42,8 @@ public class UnseenSigningKeyLookout implements IdentityStore {
             return;
         }
         try {
-            String kid = JWSHeader.parse(new Base64URL(bearer.substring(0, dot))).getKeyID();
+            String kid =
+                    JWSHeader.parse(new Base64URL(bearer.substring(0, dot))).getKeyID();
             if (kid != null) {
                 ring.find(kid);
             }

@@ -42,7 +42,9 @@ public class GridRateLimiter implements RateLimiter {
         // every member adds the same definition before first use; an identical one is accepted again
         grid.getConfig().addMapConfig(new MapConfig(MAP).setBackupCount(1).setMaxIdleSeconds((int) IDLE.toSeconds()));
         // the members' wall clocks, not their uptimes, so that all of them agree on when a window ends
-        this.windows = Bucket4jHazelcast.casBasedBuilder(grid.<String, byte[]>getMap(MAP)).clientClock(clock).build();
+        this.windows = Bucket4jHazelcast.casBasedBuilder(grid.<String, byte[]>getMap(MAP))
+                .clientClock(clock)
+                .build();
     }
 
     @Override
@@ -57,12 +59,16 @@ public class GridRateLimiter implements RateLimiter {
 
     private RateDecision consumeShared(String key, long limitPerMinute) {
         BucketConfiguration window = BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(limitPerMinute).refillIntervally(limitPerMinute, Duration.ofMinutes(1)))
+                .addLimit(
+                        limit -> limit.capacity(limitPerMinute).refillIntervally(limitPerMinute, Duration.ofMinutes(1)))
                 .build();
-        ConsumptionProbe probe = windows.getProxy(key + "|" + limitPerMinute, () -> window)
-                .tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe =
+                windows.getProxy(key + "|" + limitPerMinute, () -> window).tryConsumeAndReturnRemaining(1);
         long resetNanos = probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill();
-        return new RateDecision(probe.isConsumed(), limitPerMinute, probe.getRemainingTokens(),
+        return new RateDecision(
+                probe.isConsumed(),
+                limitPerMinute,
+                probe.getRemainingTokens(),
                 Math.max(1, TimeUnit.NANOSECONDS.toSeconds(resetNanos + 999_999_999L)));
     }
 }

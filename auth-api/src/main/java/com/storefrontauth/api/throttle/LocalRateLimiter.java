@@ -50,7 +50,8 @@ public class LocalRateLimiter implements RateLimiter {
     @Override
     public RateDecision consume(String key, long limitPerMinute) {
         sweep();
-        ConsumptionProbe probe = window(key + "|" + limitPerMinute, limitPerMinute).bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe =
+                window(key + "|" + limitPerMinute, limitPerMinute).bucket.tryConsumeAndReturnRemaining(1);
         long resetNanos = probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill();
         return new RateDecision(probe.isConsumed(), limitPerMinute, probe.getRemainingTokens(), toSeconds(resetNanos));
     }

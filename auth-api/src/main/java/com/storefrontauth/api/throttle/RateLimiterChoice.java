@@ -12,6 +12,8 @@ public class RateLimiterChoice {
     @Produces
     @ApplicationScoped
     RateLimiter rateLimiter(DataGrid grid, LocalRateLimiter local) {
-        return grid.instance().<RateLimiter>map(instance -> new GridRateLimiter(instance, local)).orElse(local);
+        return grid.instance()
+                .<RateLimiter>map(instance -> new GridRateLimiter(instance, local))
+                .orElse(local);
     }
 }

@@ -31,8 +31,12 @@ public final class TwoMemberGrid implements AutoCloseable {
         config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
         config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-        config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true)
-                .addMember("127.0.0.1:" + port).addMember("127.0.0.1:" + otherPort);
+        config.getNetworkConfig()
+                .getJoin()
+                .getTcpIpConfig()
+                .setEnabled(true)
+                .addMember("127.0.0.1:" + port)
+                .addMember("127.0.0.1:" + otherPort);
         return config;
     }
 

@@ -27,7 +27,9 @@ class ChannelOutagesTest {
 
             there.closed(OtpChannel.SMS);
             assertThat(there.outage(OtpChannel.SMS)).isEmpty();
-            assertThat(here.outage(OtpChannel.SMS)).as("its own breaker is still open").isPresent();
+            assertThat(here.outage(OtpChannel.SMS))
+                    .as("its own breaker is still open")
+                    .isPresent();
         }
     }
 

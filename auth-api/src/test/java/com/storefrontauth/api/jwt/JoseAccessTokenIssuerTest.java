@@ -63,20 +63,29 @@ class JoseAccessTokenIssuerTest {
         JWKSet published = JWKSet.parse(JsonWebKeys.of(List.of(other, signing)));
 
         assertThat(published.getKeys()).extracting(JWK::getKeyID).containsExactly("sig_b", "sig_a");
-        assertThat(published.getKeys()).allSatisfy(jwk -> assertThat(jwk.isPrivate()).isFalse());
+        assertThat(published.getKeys())
+                .allSatisfy(jwk -> assertThat(jwk.isPrivate()).isFalse());
         assertThat(jwt.verify(verifier(jwt, published.getKeyByKeyId("sig_a")))).isTrue();
         assertThat(jwt.verify(verifier(jwt, published.getKeyByKeyId("sig_b")))).isFalse();
     }
 
     private static com.nimbusds.jose.JWSVerifier verifier(SignedJWT jwt, JWK jwk) throws Exception {
-        Key publicKey = jwk.getAlgorithm().getName().equals("ES256") ? jwk.toECKey().toPublicKey()
+        Key publicKey = jwk.getAlgorithm().getName().equals("ES256")
+                ? jwk.toECKey().toPublicKey()
                 : jwk.toRSAKey().toPublicKey();
         return new DefaultJWSVerifierFactory().createJWSVerifier(jwt.getHeader(), publicKey);
     }
 
     private static AccessTokenClaims claims() {
-        return new AccessTokenClaims("cus_1", "st_1", "st_1", SessionId.generate(), List.of("customer"), "anon_1",
-                NOW, NOW.plusSeconds(900));
+        return new AccessTokenClaims(
+                "cus_1",
+                "st_1",
+                "st_1",
+                SessionId.generate(),
+                List.of("customer"),
+                "anon_1",
+                NOW,
+                NOW.plusSeconds(900));
     }
 
     private static JoseAccessTokenIssuer issuer(SigningKey key) {

@@ -33,18 +33,28 @@ class StorefrontTokensTest {
     void authenticateThenOnlyATokenOfThisStoreAndKindWhoseSessionLivesPasses() {
         StorefrontTokens tokens = tokens(token(SubjectKind.CUSTOMER, "cus_1", store.value(), store.value()));
         assertThat(tokens.authenticate(store, SubjectKind.CUSTOMER)).isPresent();
-        assertThat(tokens.authenticate(store, SubjectKind.GUEST)).as("a customer is no guest").isEmpty();
-        assertThat(tokens.authenticate(StoreId.generate(), SubjectKind.CUSTOMER)).as("another store").isEmpty();
+        assertThat(tokens.authenticate(store, SubjectKind.GUEST))
+                .as("a customer is no guest")
+                .isEmpty();
+        assertThat(tokens.authenticate(StoreId.generate(), SubjectKind.CUSTOMER))
+                .as("another store")
+                .isEmpty();
 
         StorefrontTokens guest = tokens(token(SubjectKind.GUEST, "anon_1", store.value(), store.value()));
-        assertThat(guest.authenticate(store, SubjectKind.CUSTOMER)).as("a guest never passes as a customer").isEmpty();
+        assertThat(guest.authenticate(store, SubjectKind.CUSTOMER))
+                .as("a guest never passes as a customer")
+                .isEmpty();
 
         StorefrontTokens mixed = tokens(token(SubjectKind.CUSTOMER, "cus_1", store.value(), "st_other"));
-        assertThat(mixed.authenticate(store, SubjectKind.CUSTOMER)).as("aud and store_id must both match").isEmpty();
+        assertThat(mixed.authenticate(store, SubjectKind.CUSTOMER))
+                .as("aud and store_id must both match")
+                .isEmpty();
 
         revoked = true;
         assertThat(tokens(token(SubjectKind.CUSTOMER, "cus_1", store.value(), store.value()))
-                .authenticate(store, SubjectKind.CUSTOMER)).as("revoked session").isEmpty();
+                        .authenticate(store, SubjectKind.CUSTOMER))
+                .as("revoked session")
+                .isEmpty();
     }
 
     @Test
@@ -69,8 +79,8 @@ class StorefrontTokensTest {
     }
 
     private Optional<VerifiedToken> token(SubjectKind kind, String subject, String audience, String storeId) {
-        return Optional.of(new VerifiedToken(subject, List.of(audience), storeId, sessionId, List.of(kind.group()),
-                null));
+        return Optional.of(
+                new VerifiedToken(subject, List.of(audience), storeId, sessionId, List.of(kind.group()), null));
     }
 
     private StorefrontTokens tokens(Optional<VerifiedToken> verified) {
@@ -101,8 +111,20 @@ class StorefrontTokensTest {
     private Session session(VerifiedToken token) {
         Instant now = Instant.now();
         SubjectKind kind = token.hasGroup(SubjectKind.GUEST.group()) ? SubjectKind.GUEST : SubjectKind.CUSTOMER;
-        return new Session(sessionId, store, kind, token.subject(), null, now, now, now.plus(Duration.ofDays(30)),
-                Duration.ofDays(14), Duration.ofMinutes(15), null, null, new ClientInfo("203.0.113.7", "JUnit/5"),
+        return new Session(
+                sessionId,
+                store,
+                kind,
+                token.subject(),
+                null,
+                now,
+                now,
+                now.plus(Duration.ofDays(30)),
+                Duration.ofDays(14),
+                Duration.ofMinutes(15),
+                null,
+                null,
+                new ClientInfo("203.0.113.7", "JUnit/5"),
                 TokenHash.of(RandomSecret.generate("rt_")));
     }
 }

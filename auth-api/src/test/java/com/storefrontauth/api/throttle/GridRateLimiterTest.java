@@ -54,7 +54,9 @@ class GridRateLimiterTest {
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.remaining()).isZero();
         assertThat(refused.resetSeconds()).isBetween(1L, 60L);
-        assertThat(one.consume("ip:198.51.100.1", 5).allowed()).as("another address has its own window").isTrue();
+        assertThat(one.consume("ip:198.51.100.1", 5).allowed())
+                .as("another address has its own window")
+                .isTrue();
     }
 
     @Test
@@ -79,8 +81,12 @@ class GridRateLimiterTest {
             }
             pair.first.getLifecycleService().terminate();
             for (int i = 0; i < 20; i++) {
-                assertThat(surviving.consume("ip:203.0.113." + i, 3).remaining()).as("window " + i).isZero();
-                assertThat(surviving.consume("ip:203.0.113." + i, 3).allowed()).as("window " + i).isFalse();
+                assertThat(surviving.consume("ip:203.0.113." + i, 3).remaining())
+                        .as("window " + i)
+                        .isZero();
+                assertThat(surviving.consume("ip:203.0.113." + i, 3).allowed())
+                        .as("window " + i)
+                        .isFalse();
             }
         }
     }

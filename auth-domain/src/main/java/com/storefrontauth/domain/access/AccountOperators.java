@@ -32,8 +32,10 @@ public class AccountOperators {
     }
 
     public Operator operatorOf(AccountId id) {
-        MerchantAccount account = transactions.required(() -> accounts.find(id))
-                .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED, "The token's account no longer exists."));
+        MerchantAccount account = transactions
+                .required(() -> accounts.find(id))
+                .orElseThrow(
+                        () -> new DomainException(ErrorCode.UNAUTHORIZED, "The token's account no longer exists."));
         if (!account.isActive()) {
             throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
         }

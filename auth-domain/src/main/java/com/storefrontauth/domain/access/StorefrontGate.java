@@ -5,8 +5,8 @@ import com.storefrontauth.domain.cors.OriginPattern;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.store.Store;
-import com.storefrontauth.domain.store.StoreId;
 import com.storefrontauth.domain.store.StoreDirectory;
+import com.storefrontauth.domain.store.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -55,13 +55,15 @@ public class StorefrontGate {
     }
 
     public Store admit(String storeId, String publishableKey, CheckedOrigin origin) {
-        Store store = StoreId.parse(storeId).flatMap(directory::find)
-                .orElseThrow(() -> DomainException.notFound("store"));
+        Store store =
+                StoreId.parse(storeId).flatMap(directory::find).orElseThrow(() -> DomainException.notFound("store"));
         if (publishableKey == null || publishableKey.isBlank()) {
-            throw new DomainException(ErrorCode.MISSING_API_KEY, "Send the store's publishable key in X-Storefront-Api-Key.");
+            throw new DomainException(
+                    ErrorCode.MISSING_API_KEY, "Send the store's publishable key in X-Storefront-Api-Key.");
         }
         if (!keys.isPublishableKeyOf(store.id(), publishableKey)) {
-            throw new DomainException(ErrorCode.INVALID_API_KEY, "The API key is not an active publishable key of this store.");
+            throw new DomainException(
+                    ErrorCode.INVALID_API_KEY, "The API key is not an active publishable key of this store.");
         }
         return admitted(store, origin);
     }
@@ -71,8 +73,9 @@ public class StorefrontGate {
      * the store must exist, a browser origin must be on its allow-list, and the store must not be suspended.
      */
     public Store admitWithoutKey(String storeId, CheckedOrigin origin) {
-        return admitted(StoreId.parse(storeId).flatMap(directory::find)
-                .orElseThrow(() -> DomainException.notFound("store")), origin);
+        return admitted(
+                StoreId.parse(storeId).flatMap(directory::find).orElseThrow(() -> DomainException.notFound("store")),
+                origin);
     }
 
     private Store admitted(Store store, CheckedOrigin origin) {
@@ -87,14 +90,16 @@ public class StorefrontGate {
 
     /** For a CORS preflight, which carries no key: whether the origin is allowed for the store. */
     public boolean allowsOrigin(String storeId, String origin) {
-        return StoreId.parse(storeId).filter(id -> directory.find(id).isPresent())
+        return StoreId.parse(storeId)
+                .filter(id -> directory.find(id).isPresent())
                 .map(id -> allows(id, origin))
                 .orElse(false);
     }
 
     private boolean allows(StoreId store, String requestOrigin) {
         return OriginPattern.parseRequestOrigin(requestOrigin)
-                .map(origin -> directory.origins(store).stream().anyMatch(entry -> entry.origin().matches(origin)))
+                .map(origin -> directory.origins(store).stream()
+                        .anyMatch(entry -> entry.origin().matches(origin)))
                 .orElse(false);
     }
 }

@@ -48,8 +48,12 @@ public class AccountStanding {
         }
         if (account.status() != status) {
             accounts.updateStatus(id, status);
-            audit.record(null, status == AccountStatus.DISABLED ? AuditEventType.ACCOUNT_DISABLED
-                    : AuditEventType.ACCOUNT_ENABLED, operator.subject(), client, Map.of("account_id", id.value()));
+            audit.record(
+                    null,
+                    status == AccountStatus.DISABLED ? AuditEventType.ACCOUNT_DISABLED : AuditEventType.ACCOUNT_ENABLED,
+                    operator.subject(),
+                    client,
+                    Map.of("account_id", id.value()));
         }
         return accounts.find(id).orElseThrow();
     }

@@ -1,5 +1,7 @@
 package com.storefrontauth.domain.account;
 
 public enum AccountStatus {
-    INACTIVE, ACTIVE, DISABLED
+    INACTIVE,
+    ACTIVE,
+    DISABLED
 }

@@ -14,8 +14,14 @@ public class MerchantAccount {
     private String passwordHash;
     private final Instant createdAt;
 
-    public MerchantAccount(AccountId id, String email, String name, AccountRole role, AccountStatus status,
-            String passwordHash, Instant createdAt) {
+    public MerchantAccount(
+            AccountId id,
+            String email,
+            String name,
+            AccountRole role,
+            AccountStatus status,
+            String passwordHash,
+            Instant createdAt) {
         this.id = id;
         this.email = email;
         this.name = name;

@@ -79,15 +79,16 @@ public class MerchantActivation {
     }
 
     /** Sign-up with the first store's profile given at once (its fields are validated like a profile change). */
-    public void register(String email, String password, String name, String storeName, ProfileChange profile,
-            ClientInfo client) {
+    public void register(
+            String email, String password, String name, String storeName, ProfileChange profile, ClientInfo client) {
         FieldErrors errors = new FieldErrors();
         Optional<EmailAddress> address = EmailAddress.parse(email);
         if (address.isEmpty()) {
             errors.add("email", "must be a valid email address");
         }
         String accountName = name == null ? "" : name.strip();
-        if (accountName.isEmpty() || accountName.length() > MAX_NAME_LENGTH
+        if (accountName.isEmpty()
+                || accountName.length() > MAX_NAME_LENGTH
                 || accountName.chars().anyMatch(Character::isISOControl)) {
             errors.add("name", "must be 1 to " + MAX_NAME_LENGTH + " characters without control characters");
         }
@@ -100,8 +101,14 @@ public class MerchantActivation {
         errors.throwIfAny();
         store.describe(profile);
         PasswordPolicy.check("password", password, MIN_PASSWORD_LENGTH);
-        MerchantAccount account = new MerchantAccount(AccountId.generate(), address.get().value(), accountName,
-                AccountRole.MERCHANT, AccountStatus.INACTIVE, hasher.hash(password), clock.instant());
+        MerchantAccount account = new MerchantAccount(
+                AccountId.generate(),
+                address.get().value(),
+                accountName,
+                AccountRole.MERCHANT,
+                AccountStatus.INACTIVE,
+                hasher.hash(password),
+                clock.instant());
         Store firstStore = store;
         transactions.required(() -> {
             if (!accounts.insertIfAbsent(account)) {
@@ -109,8 +116,17 @@ public class MerchantActivation {
             }
             stores.insert(firstStore);
             accounts.addMembership(account.id(), firstStore.id());
-            audit.record(firstStore.id(), AuditEventType.ACCOUNT_REGISTERED, account.id().value(), client, Map.of());
-            audit.record(firstStore.id(), AuditEventType.STORE_CREATED, account.id().value(), client,
+            audit.record(
+                    firstStore.id(),
+                    AuditEventType.ACCOUNT_REGISTERED,
+                    account.id().value(),
+                    client,
+                    Map.of());
+            audit.record(
+                    firstStore.id(),
+                    AuditEventType.STORE_CREATED,
+                    account.id().value(),
+                    client,
                     Map.of("name", firstStore.name(), "mode", firstStore.mode().wireValue()));
             challenges.start(request(account, firstStore), client);
         });
@@ -118,21 +134,32 @@ public class MerchantActivation {
 
     /** The code from the activation email makes the account active and signs it in. */
     public MerchantSignIn activate(String email, String code, ClientInfo client) {
-        String address = EmailAddress.parse(email).map(EmailAddress::value)
+        String address = EmailAddress.parse(email)
+                .map(EmailAddress::value)
                 .orElseThrow(() -> DomainException.invalidField("email", "must be a valid email address"));
-        return challenges.verify(() -> challengeRepository.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, address, clock.instant()),
-                OtpAction.ACTIVATE_ACCOUNT, code, OtpRules.MERCHANT_ACTIVATION, client, challenge -> {
-                    MerchantAccount account = accounts.find(new AccountId(challenge.subject()))
-                            .orElseThrow(OtpChallenges::expired);
+        return challenges.verify(
+                () -> challengeRepository.lockOpenAccountChallenge(
+                        OtpAction.ACTIVATE_ACCOUNT, address, clock.instant()),
+                OtpAction.ACTIVATE_ACCOUNT,
+                code,
+                OtpRules.MERCHANT_ACTIVATION,
+                client,
+                challenge -> {
+                    MerchantAccount account =
+                            accounts.find(new AccountId(challenge.subject())).orElseThrow(OtpChallenges::expired);
                     if (account.status() == AccountStatus.DISABLED) {
                         throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
                     }
                     accounts.updateStatus(account.id(), AccountStatus.ACTIVE);
                     MerchantAccount active = accounts.find(account.id()).orElseThrow();
-                    TokenGrant grant = issuer.start(null, SubjectKind.MERCHANT, active.id().value(), null,
-                            SessionLifetimes.MERCHANT, client);
+                    TokenGrant grant = issuer.start(
+                            null, SubjectKind.MERCHANT, active.id().value(), null, SessionLifetimes.MERCHANT, client);
                     List<Store> visible = access.visibleTo(MerchantLogin.operatorOf(active));
-                    audit.record(challenge.store(), AuditEventType.ACCOUNT_ACTIVATED, active.id().value(), client,
+                    audit.record(
+                            challenge.store(),
+                            AuditEventType.ACCOUNT_ACTIVATED,
+                            active.id().value(),
+                            client,
                             Map.of("session_id", grant.session().id().value()));
                     return new MerchantSignIn(active, visible, grant);
                 });
@@ -146,20 +173,29 @@ public class MerchantActivation {
     DomainException resendOnSignIn(MerchantAccount account, ClientInfo client) {
         transactions.required(() -> {
             Instant now = clock.instant();
-            Store store = access.visibleTo(MerchantLogin.operatorOf(account)).stream().findFirst()
+            Store store = access.visibleTo(MerchantLogin.operatorOf(account)).stream()
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("merchant account without a store: " + account.id()));
-            challengeRepository.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, account.email(), now).ifPresentOrElse(
-                    open -> challenges.resend(open, store.name(), true, OtpRules.MERCHANT_ACTIVATION, client),
-                    () -> challenges.start(request(account, store), client));
+            challengeRepository
+                    .lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, account.email(), now)
+                    .ifPresentOrElse(
+                            open -> challenges.resend(open, store.name(), true, OtpRules.MERCHANT_ACTIVATION, client),
+                            () -> challenges.start(request(account, store), client));
         });
-        return new DomainException(ErrorCode.ACCOUNT_NOT_ACTIVE,
-                "This account is not activated yet; a new activation code was emailed to " + new Destination(
-                        OtpChannel.EMAIL, account.email()).masked() + ".");
+        return new DomainException(
+                ErrorCode.ACCOUNT_NOT_ACTIVE,
+                "This account is not activated yet; a new activation code was emailed to "
+                        + new Destination(OtpChannel.EMAIL, account.email()).masked() + ".");
     }
 
     private static OtpChallenges.Request request(MerchantAccount account, Store store) {
-        return new OtpChallenges.Request(store.id(), store.name(), store.mode() == StoreMode.TEST,
-                OtpAction.ACTIVATE_ACCOUNT, new Destination(OtpChannel.EMAIL, account.email()), account.id().value(),
+        return new OtpChallenges.Request(
+                store.id(),
+                store.name(),
+                store.mode() == StoreMode.TEST,
+                OtpAction.ACTIVATE_ACCOUNT,
+                new Destination(OtpChannel.EMAIL, account.email()),
+                account.id().value(),
                 OtpRules.MERCHANT_ACTIVATION);
     }
 }

@@ -73,10 +73,22 @@ public class MerchantLogin {
     public MerchantTokenSignIn loginWithOpaqueToken(String email, String password, ClientInfo client) {
         MerchantAccount account = checkPassword(email, password, null, found -> !found.isPlatformAdmin(), client);
         return transactions.required(() -> {
-            OpaqueGrant grant = opaqueTokens.issue(SubjectKind.MERCHANT, account.id().value(), client);
-            audit.record(null, AuditEventType.LOGIN_SUCCEEDED, account.id().value(), client,
-                    Map.of("method", "password", "login_as", "account", "token", "opaque",
-                            "session_id", grant.session().id().value()));
+            OpaqueGrant grant =
+                    opaqueTokens.issue(SubjectKind.MERCHANT, account.id().value(), client);
+            audit.record(
+                    null,
+                    AuditEventType.LOGIN_SUCCEEDED,
+                    account.id().value(),
+                    client,
+                    Map.of(
+                            "method",
+                            "password",
+                            "login_as",
+                            "account",
+                            "token",
+                            "opaque",
+                            "session_id",
+                            grant.session().id().value()));
             return new MerchantTokenSignIn(account, access.visibleTo(operatorOf(account)), grant);
         });
     }
@@ -86,11 +98,14 @@ public class MerchantLogin {
      * the use keeps the token alive. Anything else is {@code unauthorized}.
      */
     public MerchantTokenSession authenticateOpaqueToken(String token) {
-        return transactions.required(() -> opaqueTokens.use(token).flatMap(session ->
-                accounts.find(new AccountId(session.subject())).filter(MerchantAccount::isActive)
-                        .map(account -> new MerchantTokenSession(account, session))))
-                .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED,
-                        "The access token is not valid or has expired."));
+        return transactions
+                .required(() -> opaqueTokens
+                        .use(token)
+                        .flatMap(session -> accounts.find(new AccountId(session.subject()))
+                                .filter(MerchantAccount::isActive)
+                                .map(account -> new MerchantTokenSession(account, session))))
+                .orElseThrow(() ->
+                        new DomainException(ErrorCode.UNAUTHORIZED, "The access token is not valid or has expired."));
     }
 
     /** Ends the session of an opaque access token, as a logout. */
@@ -114,7 +129,11 @@ public class MerchantLogin {
      */
     public MerchantAccount authenticate(String email, String password, ClientInfo client) {
         MerchantAccount account = checkPassword(email, password, null, found -> true, client);
-        transactions.required(() -> audit.record(null, AuditEventType.LOGIN_SUCCEEDED, account.id().value(), client,
+        transactions.required(() -> audit.record(
+                null,
+                AuditEventType.LOGIN_SUCCEEDED,
+                account.id().value(),
+                client,
                 Map.of("method", "password", "login_as", "console")));
         return account;
     }
@@ -124,20 +143,35 @@ public class MerchantLogin {
      * and its password has not changed since.
      */
     public boolean isStillValid(AccountId id, String stamp) {
-        return transactions.required(() -> accounts.find(id))
-                .filter(account -> account.status() == AccountStatus.ACTIVE && account.credentialStamp().equals(stamp))
+        return transactions
+                .required(() -> accounts.find(id))
+                .filter(account -> account.status() == AccountStatus.ACTIVE
+                        && account.credentialStamp().equals(stamp))
                 .isPresent();
     }
 
     private MerchantSignIn signIn(String email, String password, StoreId ownStore, ClientInfo client) {
-        MerchantAccount account = checkPassword(email, password, ownStore,
-                found -> ownStore == null || transactions.required(() -> accounts.isMember(found.id(), ownStore)), client);
+        MerchantAccount account = checkPassword(
+                email,
+                password,
+                ownStore,
+                found -> ownStore == null || transactions.required(() -> accounts.isMember(found.id(), ownStore)),
+                client);
         return transactions.required(() -> {
             SubjectKind kind = account.isPlatformAdmin() ? SubjectKind.PLATFORM_ADMIN : SubjectKind.MERCHANT;
             TokenGrant grant = issuer.start(null, kind, account.id().value(), null, SessionLifetimes.MERCHANT, client);
-            audit.record(ownStore, AuditEventType.LOGIN_SUCCEEDED, account.id().value(), client,
-                    Map.of("method", "password", "login_as", ownStore == null ? "account" : "owner",
-                            "session_id", grant.session().id().value()));
+            audit.record(
+                    ownStore,
+                    AuditEventType.LOGIN_SUCCEEDED,
+                    account.id().value(),
+                    client,
+                    Map.of(
+                            "method",
+                            "password",
+                            "login_as",
+                            ownStore == null ? "account" : "owner",
+                            "session_id",
+                            grant.session().id().value()));
             return new MerchantSignIn(account, access.visibleTo(operatorOf(account)), grant);
         });
     }
@@ -148,17 +182,24 @@ public class MerchantLogin {
      * admit ({@code admitted}) costs the same hash and is refused and counted like a wrong password; any other
      * refusal (disabled, not activated) comes after a correct password.
      */
-    private MerchantAccount checkPassword(String email, String password, StoreId ownStore,
-            Predicate<MerchantAccount> admitted, ClientInfo client) {
+    private MerchantAccount checkPassword(
+            String email, String password, StoreId ownStore, Predicate<MerchantAccount> admitted, ClientInfo client) {
         PasswordCheck.Reserved attempt = credentials.reserve(null, LockoutKey.account(email));
         Optional<EmailAddress> address = EmailAddress.parse(email);
-        Optional<MerchantAccount> found = address.flatMap(a -> transactions.required(() -> accounts.findByEmail(a.value())));
+        Optional<MerchantAccount> found =
+                address.flatMap(a -> transactions.required(() -> accounts.findByEmail(a.value())));
         Optional<MerchantAccount> candidate = found.filter(admitted);
-        PasswordHasher.Verification verification = attempt.verify(candidate.map(MerchantAccount::passwordHash),
-                password, null, client);
+        PasswordHasher.Verification verification =
+                attempt.verify(candidate.map(MerchantAccount::passwordHash), password, null, client);
         if (!verification.matches()) {
-            throw refused(ownStore, ownStore != null ? null : found.map(account -> account.id().value())
-                    .or(() -> address.map(EmailAddress::value)).orElse(null), client);
+            throw refused(
+                    ownStore,
+                    ownStore != null
+                            ? null
+                            : found.map(account -> account.id().value())
+                                    .or(() -> address.map(EmailAddress::value))
+                                    .orElse(null),
+                    client);
         }
         MerchantAccount account = candidate.get();
         if (account.status() == AccountStatus.DISABLED) {
@@ -178,10 +219,11 @@ public class MerchantLogin {
     public MerchantSignIn refresh(String refreshToken, ClientInfo client) {
         TokenGrant grant = rotation.rotate(refreshToken, RefreshScope.management(), client);
         return transactions.required(() -> {
-            MerchantAccount account = accounts.find(new AccountId(grant.session().subject()))
+            MerchantAccount account = accounts.find(
+                            new AccountId(grant.session().subject()))
                     .filter(MerchantAccount::isActive)
-                    .orElseThrow(() -> new DomainException(ErrorCode.INVALID_REFRESH_TOKEN,
-                            "The account no longer exists or is disabled."));
+                    .orElseThrow(() -> new DomainException(
+                            ErrorCode.INVALID_REFRESH_TOKEN, "The account no longer exists or is disabled."));
             return new MerchantSignIn(account, access.visibleTo(operatorOf(account)), grant);
         });
     }
@@ -191,7 +233,9 @@ public class MerchantLogin {
     }
 
     public static Operator operatorOf(MerchantAccount account) {
-        return account.isPlatformAdmin() ? new Operator.PlatformAdmin(account.id()) : new Operator.Merchant(account.id());
+        return account.isPlatformAdmin()
+                ? new Operator.PlatformAdmin(account.id())
+                : new Operator.Merchant(account.id());
     }
 
     /**
@@ -199,7 +243,11 @@ public class MerchantLogin {
      * subject, so an unknown email and another merchant's account leave the same row.
      */
     private DomainException refused(StoreId store, String subject, ClientInfo client) {
-        audit.recordRefusal(store, AuditEventType.LOGIN_FAILED, subject, client,
+        audit.recordRefusal(
+                store,
+                AuditEventType.LOGIN_FAILED,
+                subject,
+                client,
                 Map.of("reason", "invalid_credentials", "login_as", store == null ? "account" : "owner"));
         return new DomainException(ErrorCode.INVALID_CREDENTIALS, "The email or password is not correct.");
     }

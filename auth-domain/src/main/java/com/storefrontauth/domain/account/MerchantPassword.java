@@ -39,10 +39,12 @@ public class MerchantPassword {
 
     /** @return the account with its new password, for a session that stays open to remember */
     public MerchantAccount change(AccountId id, String currentPassword, String newPassword, ClientInfo client) {
-        MerchantAccount account = transactions.required(() -> accounts.find(id))
-                .orElseThrow(() -> DomainException.notFound("account"));
-        if (!credentials.reserve(null, LockoutKey.account(account.email()))
-                .verify(Optional.of(account.passwordHash()), currentPassword, id.value(), client).matches()) {
+        MerchantAccount account =
+                transactions.required(() -> accounts.find(id)).orElseThrow(() -> DomainException.notFound("account"));
+        if (!credentials
+                .reserve(null, LockoutKey.account(account.email()))
+                .verify(Optional.of(account.passwordHash()), currentPassword, id.value(), client)
+                .matches()) {
             throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "The current password is not correct.");
         }
         PasswordPolicy.check("new_password", newPassword, MerchantActivation.MIN_PASSWORD_LENGTH);
@@ -50,8 +52,12 @@ public class MerchantPassword {
         account.replacePasswordHash(hash);
         transactions.required(() -> {
             accounts.updatePasswordHash(id, hash);
-            ending.endAllOfAccount(id.value(), SessionEnding.Reason.PASSWORD_CHANGED, null, new SessionEnding.Event(
-                    AuditEventType.PASSWORD_CHANGED, id.value(), client, Map.of("by", "account")));
+            ending.endAllOfAccount(
+                    id.value(),
+                    SessionEnding.Reason.PASSWORD_CHANGED,
+                    null,
+                    new SessionEnding.Event(
+                            AuditEventType.PASSWORD_CHANGED, id.value(), client, Map.of("by", "account")));
         });
         return account;
     }

@@ -71,12 +71,27 @@ public class MerchantPasswordReset {
             Optional<Store> store = account.flatMap(found ->
                     access.visibleTo(MerchantLogin.operatorOf(found)).stream().findFirst());
             if (store.isPresent()) {
-                challenges.start(new OtpChallenges.Request(store.get().id(), store.get().name(),
-                        store.get().mode() == StoreMode.TEST, OtpAction.RESET_ACCOUNT_PASSWORD, destination,
-                        account.get().id().value(), OtpRules.MERCHANT_PASSWORD_RESET), client);
+                challenges.start(
+                        new OtpChallenges.Request(
+                                store.get().id(),
+                                store.get().name(),
+                                store.get().mode() == StoreMode.TEST,
+                                OtpAction.RESET_ACCOUNT_PASSWORD,
+                                destination,
+                                account.get().id().value(),
+                                OtpRules.MERCHANT_PASSWORD_RESET),
+                        client);
             } else {
-                challenges.startDecoy(new OtpChallenges.Request(null, "", false, OtpAction.RESET_ACCOUNT_PASSWORD,
-                        destination, null, OtpRules.MERCHANT_PASSWORD_RESET), client);
+                challenges.startDecoy(
+                        new OtpChallenges.Request(
+                                null,
+                                "",
+                                false,
+                                OtpAction.RESET_ACCOUNT_PASSWORD,
+                                destination,
+                                null,
+                                OtpRules.MERCHANT_PASSWORD_RESET),
+                        client);
             }
         });
     }
@@ -86,17 +101,25 @@ public class MerchantPasswordReset {
         EmailAddress address = valid(email);
         PasswordPolicy.check("new_password", newPassword, MerchantActivation.MIN_PASSWORD_LENGTH);
         String hash = hasher.hash(newPassword);
-        challenges.verify(() -> challengeRepository.lockOpenAccountChallenge(OtpAction.RESET_ACCOUNT_PASSWORD,
-                address.value(), clock.instant()), OtpAction.RESET_ACCOUNT_PASSWORD, code,
-                OtpRules.MERCHANT_PASSWORD_RESET, client, challenge -> {
+        challenges.verify(
+                () -> challengeRepository.lockOpenAccountChallenge(
+                        OtpAction.RESET_ACCOUNT_PASSWORD, address.value(), clock.instant()),
+                OtpAction.RESET_ACCOUNT_PASSWORD,
+                code,
+                OtpRules.MERCHANT_PASSWORD_RESET,
+                client,
+                challenge -> {
                     MerchantAccount account = accounts.find(new AccountId(challenge.subject()))
                             .filter(found -> found.status() != AccountStatus.DISABLED)
                             .orElseThrow(OtpChallenges::expired);
                     accounts.updatePasswordHash(account.id(), hash);
                     throttle.clear(null, LockoutKey.account(account.email()));
-                    return ending.endAllOfAccount(account.id().value(), SessionEnding.Reason.PASSWORD_RESET,
-                            challenge.store(), new SessionEnding.Event(AuditEventType.PASSWORD_RESET,
-                                    account.id().value(), client, Map.of("by", "code")));
+                    return ending.endAllOfAccount(
+                            account.id().value(),
+                            SessionEnding.Reason.PASSWORD_RESET,
+                            challenge.store(),
+                            new SessionEnding.Event(
+                                    AuditEventType.PASSWORD_RESET, account.id().value(), client, Map.of("by", "code")));
                 });
     }
 

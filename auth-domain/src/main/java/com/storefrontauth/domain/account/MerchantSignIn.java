@@ -5,5 +5,4 @@ import com.storefrontauth.domain.store.Store;
 import java.util.List;
 
 /** A merchant or admin signed in: who they are, the stores they see, and their tokens. */
-public record MerchantSignIn(MerchantAccount account, List<Store> stores, TokenGrant grant) {
-}
+public record MerchantSignIn(MerchantAccount account, List<Store> stores, TokenGrant grant) {}

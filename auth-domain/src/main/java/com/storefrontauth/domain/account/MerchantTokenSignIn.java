@@ -5,5 +5,4 @@ import com.storefrontauth.domain.store.Store;
 import java.util.List;
 
 /** A merchant signed in with an opaque access token: who they are, the stores they see, and the token. */
-public record MerchantTokenSignIn(MerchantAccount account, List<Store> stores, OpaqueGrant token) {
-}
+public record MerchantTokenSignIn(MerchantAccount account, List<Store> stores, OpaqueGrant token) {}

@@ -20,13 +20,16 @@ public record ActivitySummary(Bucket today, long activeSessions, List<Bucket> la
     static final Set<AuditEventType> SIGN_INS = Set.of(AuditEventType.LOGIN_SUCCEEDED);
     /** A wrong password or a wrong code: what an attack on the store's sign-in looks like. */
     static final Set<AuditEventType> FAILURES = Set.of(AuditEventType.LOGIN_FAILED, AuditEventType.OTP_FAILED);
+
     static final Set<AuditEventType> CODES_SENT = Set.of(AuditEventType.OTP_SENT);
 
     public record Bucket(Instant start, long signIns, long failures, long codesSent) {
 
         Bucket plus(HourlyCount count) {
             AuditEventType type = count.type();
-            return new Bucket(start, signIns + (SIGN_INS.contains(type) ? count.count() : 0),
+            return new Bucket(
+                    start,
+                    signIns + (SIGN_INS.contains(type) ? count.count() : 0),
                     failures + (FAILURES.contains(type) ? count.count() : 0),
                     codesSent + (CODES_SENT.contains(type) ? count.count() : 0));
         }

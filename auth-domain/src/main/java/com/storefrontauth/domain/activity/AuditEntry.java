@@ -13,8 +13,12 @@ public record AuditEntry(AuditEvent event, String subjectName) {
 
     /** The event's details as one readable line, in a stable order. */
     public String detailsLine() {
-        return String.join(", ", new TreeMap<>(event.details()).entrySet().stream()
-                .map(entry -> entry.getKey() + ": " + entry.getValue()).toList());
+        return String.join(
+                ", ",
+                new TreeMap<>(event.details())
+                        .entrySet().stream()
+                                .map(entry -> entry.getKey() + ": " + entry.getValue())
+                                .toList());
     }
 
     public boolean erased() {

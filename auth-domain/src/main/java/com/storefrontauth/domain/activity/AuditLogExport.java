@@ -33,8 +33,8 @@ import java.util.Map;
 @ApplicationScoped
 public class AuditLogExport {
 
-    static final List<String> HEADER = List.of("occurred_at", "type", "subject", "subject_id", "ip", "user_agent",
-            "details");
+    static final List<String> HEADER =
+            List.of("occurred_at", "type", "subject", "subject_id", "ip", "user_agent", "details");
 
     private AuditTrail trail;
     private AuditEventRepository events;
@@ -47,7 +47,11 @@ public class AuditLogExport {
     }
 
     @Inject
-    public AuditLogExport(AuditTrail trail, AuditEventRepository events, StoreAccess access, AuditLog audit,
+    public AuditLogExport(
+            AuditTrail trail,
+            AuditEventRepository events,
+            StoreAccess access,
+            AuditLog audit,
             Transactions transactions) {
         this.trail = trail;
         this.events = events;
@@ -60,8 +64,8 @@ public class AuditLogExport {
      * {@code type}, {@code customer} and {@code since} as for {@link AuditTrail#page}. Refuses before anything
      * is written; audits the export once allowed.
      */
-    public CsvDownload start(Operator operator, StoreId store, AuditEventType type, String customer, Instant since,
-            ClientInfo client) {
+    public CsvDownload start(
+            Operator operator, StoreId store, AuditEventType type, String customer, Instant since, ClientInfo client) {
         AuditEventFilter filter = transactions.required(() -> {
             AuditEventFilter allowed = trail.filter(access.require(operator, store), type, customer, since);
             Map<String, String> details = new LinkedHashMap<>();
@@ -87,8 +91,16 @@ public class AuditLogExport {
     private void flush(StoreId store, List<AuditEvent> batch, Writer out) {
         for (AuditEntry entry : trail.named(store, batch)) {
             AuditEvent event = entry.event();
-            line(out, Arrays.asList(event.occurredAt().toString(), event.type().wireValue(), entry.subjectName(),
-                    event.subject(), event.ip(), event.userAgent(), entry.detailsLine()));
+            line(
+                    out,
+                    Arrays.asList(
+                            event.occurredAt().toString(),
+                            event.type().wireValue(),
+                            entry.subjectName(),
+                            event.subject(),
+                            event.ip(),
+                            event.userAgent(),
+                            entry.detailsLine()));
         }
         batch.clear();
     }

@@ -41,8 +41,11 @@ import java.util.stream.Stream;
 public class AuditTrail {
 
     /** What "sign-ins and failures" means on a customer's page. */
-    public static final Set<AuditEventType> SIGN_IN_TYPES = Set.copyOf(EnumSet.of(AuditEventType.LOGIN_SUCCEEDED,
-            AuditEventType.LOGIN_FAILED, AuditEventType.ACCOUNT_LOCKED, AuditEventType.OTP_FAILED,
+    public static final Set<AuditEventType> SIGN_IN_TYPES = Set.copyOf(EnumSet.of(
+            AuditEventType.LOGIN_SUCCEEDED,
+            AuditEventType.LOGIN_FAILED,
+            AuditEventType.ACCOUNT_LOCKED,
+            AuditEventType.OTP_FAILED,
             AuditEventType.OTP_BURNED));
 
     private static final int MAX_QUERY = 254;
@@ -58,8 +61,12 @@ public class AuditTrail {
     }
 
     @Inject
-    public AuditTrail(AuditEventRepository events, CustomerRepository customers, AccountRepository accounts,
-            StoreAccess access, Transactions transactions) {
+    public AuditTrail(
+            AuditEventRepository events,
+            CustomerRepository customers,
+            AccountRepository accounts,
+            StoreAccess access,
+            Transactions transactions) {
         this.events = events;
         this.customers = customers;
         this.accounts = accounts;
@@ -71,11 +78,16 @@ public class AuditTrail {
      * Newest first. {@code customer} (email, phone or {@code cus_…} id; null for everyone) that names no
      * customer of the store finds nothing rather than everything.
      */
-    public Page<AuditEntry> page(Operator operator, StoreId storeId, AuditEventType type, String customer,
-            Instant since, PageRequest request) {
+    public Page<AuditEntry> page(
+            Operator operator,
+            StoreId storeId,
+            AuditEventType type,
+            String customer,
+            Instant since,
+            PageRequest request) {
         return transactions.required(() -> {
-            Page<AuditEvent> page = events.page(storeId, filter(access.require(operator, storeId), type, customer,
-                    since), request);
+            Page<AuditEvent> page =
+                    events.page(storeId, filter(access.require(operator, storeId), type, customer, since), request);
             return new Page<>(named(storeId, page.items()), page.page(), page.size(), page.total());
         });
     }
@@ -94,7 +106,9 @@ public class AuditTrail {
         return transactions.required(() -> {
             access.require(operator, storeId);
             AuditEventFilter filter = new AuditEventFilter(SIGN_IN_TYPES, customer.value(), null);
-            return named(storeId, events.page(storeId, filter, new PageRequest(1, limit)).items());
+            return named(
+                    storeId,
+                    events.page(storeId, filter, new PageRequest(1, limit)).items());
         });
     }
 
@@ -114,26 +128,37 @@ public class AuditTrail {
 
     /** The events with their subjects named: one query for the customers among them (at most a page's worth). */
     public List<AuditEntry> named(StoreId store, List<AuditEvent> page) {
-        List<CustomerId> ids = page.stream().map(AuditEvent::subject).distinct()
-                .flatMap(subject -> subject == null ? Stream.empty()
-                        : CustomerId.parse(subject).stream())
+        List<CustomerId> ids = page.stream()
+                .map(AuditEvent::subject)
+                .distinct()
+                .flatMap(subject -> subject == null ? Stream.empty() : CustomerId.parse(subject).stream())
                 .toList();
-        Map<String, Customer> found = ids.isEmpty() ? Map.of() : customers.findAll(store, ids).stream()
-                .collect(Collectors.toMap(c -> c.id().value(), Function.identity()));
+        Map<String, Customer> found = ids.isEmpty()
+                ? Map.of()
+                : customers.findAll(store, ids).stream()
+                        .collect(Collectors.toMap(c -> c.id().value(), Function.identity()));
         Map<String, String> known = new HashMap<>();
-        return page.stream().map(event -> new AuditEntry(event, event.subject() == null ? null
-                : known.computeIfAbsent(event.subject(), subject -> name(store, subject, found)))).toList();
+        return page.stream()
+                .map(event -> new AuditEntry(
+                        event,
+                        event.subject() == null
+                                ? null
+                                : known.computeIfAbsent(event.subject(), subject -> name(store, subject, found))))
+                .toList();
     }
 
     /** A customer the store no longer has was erased: their events stay, their contact does not. */
     private String name(StoreId store, String subject, Map<String, Customer> found) {
         if (subject.startsWith(CustomerId.PREFIX)) {
-            Optional<Customer> customer = found.containsKey(subject) ? Optional.of(found.get(subject))
+            Optional<Customer> customer = found.containsKey(subject)
+                    ? Optional.of(found.get(subject))
                     : CustomerId.parse(subject).flatMap(id -> customers.find(store, id));
             return customer.map(AuditTrail::contact).orElse(AuditEntry.ERASED);
         }
         if (subject.startsWith(AccountId.PREFIX)) {
-            return accounts.find(new AccountId(subject)).map(MerchantAccount::email).orElse(subject);
+            return accounts.find(new AccountId(subject))
+                    .map(MerchantAccount::email)
+                    .orElse(subject);
         }
         return subject;
     }
@@ -142,6 +167,8 @@ public class AuditTrail {
         if (customer.email() != null) {
             return customer.email().value();
         }
-        return customer.phone() != null ? customer.phone().e164() : customer.id().value();
+        return customer.phone() != null
+                ? customer.phone().e164()
+                : customer.id().value();
     }
 }

@@ -27,8 +27,12 @@ public class StoreActivity {
     }
 
     @Inject
-    public StoreActivity(AuditEventRepository events, SessionRepository sessions, StoreAccess access,
-            Transactions transactions, Clock clock) {
+    public StoreActivity(
+            AuditEventRepository events,
+            SessionRepository sessions,
+            StoreAccess access,
+            Transactions transactions,
+            Clock clock) {
         this.events = events;
         this.sessions = sessions;
         this.access = access;
@@ -40,8 +44,10 @@ public class StoreActivity {
         Instant now = clock.instant();
         return transactions.required(() -> {
             access.require(operator, store);
-            return ActivitySummary.of(events.countByHour(store, ActivitySummary.tracked(), ActivitySummary.since(now)),
-                    sessions.countActive(store, SubjectKind.CUSTOMER, now), now);
+            return ActivitySummary.of(
+                    events.countByHour(store, ActivitySummary.tracked(), ActivitySummary.since(now)),
+                    sessions.countActive(store, SubjectKind.CUSTOMER, now),
+                    now);
         });
     }
 }

@@ -52,13 +52,23 @@ public class ApiKeyService {
         }
         String cleanLabel = label == null ? "" : label.strip();
         if (cleanLabel.length() > ApiKey.MAX_LABEL_LENGTH || cleanLabel.chars().anyMatch(Character::isISOControl)) {
-            throw DomainException.invalidField("label", "must be at most " + ApiKey.MAX_LABEL_LENGTH
-                    + " characters without control characters");
+            throw DomainException.invalidField(
+                    "label", "must be at most " + ApiKey.MAX_LABEL_LENGTH + " characters without control characters");
         }
         ApiKey.Issued issued = ApiKey.issue(store.id(), store.mode(), type, cleanLabel, clock.instant());
         keys.insert(issued.key());
-        audit.record(storeId, AuditEventType.API_KEY_CREATED, operator.subject(), client,
-                Map.of("key_id", issued.key().id(), "type", type.wireValue(), "key", issued.key().hint()));
+        audit.record(
+                storeId,
+                AuditEventType.API_KEY_CREATED,
+                operator.subject(),
+                client,
+                Map.of(
+                        "key_id",
+                        issued.key().id(),
+                        "type",
+                        type.wireValue(),
+                        "key",
+                        issued.key().hint()));
         return issued;
     }
 
@@ -72,9 +82,11 @@ public class ApiKeyService {
 
     /** True when the value is an active publishable key of exactly this store. */
     public boolean isPublishableKeyOf(StoreId storeId, String presented) {
-        return presented != null && presented.startsWith(ApiKeyType.PUBLISHABLE.prefix())
+        return presented != null
+                && presented.startsWith(ApiKeyType.PUBLISHABLE.prefix())
                 && keys.findActiveByHash(TokenHash.of(presented))
-                        .filter(key -> key.type() == ApiKeyType.PUBLISHABLE && key.store().equals(storeId))
+                        .filter(key -> key.type() == ApiKeyType.PUBLISHABLE
+                                && key.store().equals(storeId))
                         .isPresent();
     }
 

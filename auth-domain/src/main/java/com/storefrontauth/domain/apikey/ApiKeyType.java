@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** Publishable keys identify a storefront in browsers; secret keys act for the store server-side. */
 public enum ApiKeyType {
-    PUBLISHABLE("pk_"), SECRET("sk_");
+    PUBLISHABLE("pk_"),
+    SECRET("sk_");
 
     private final String prefix;
 

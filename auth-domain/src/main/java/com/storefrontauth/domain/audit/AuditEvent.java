@@ -9,8 +9,15 @@ import java.util.Map;
  * Something that happened to a store's security: who, from where, when. {@code store} is null for
  * platform-level events (an admin signing in). Details never hold a secret.
  */
-public record AuditEvent(String id, StoreId store, AuditEventType type, String subject, String ip,
-        String userAgent, Map<String, String> details, Instant occurredAt) {
+public record AuditEvent(
+        String id,
+        StoreId store,
+        AuditEventType type,
+        String subject,
+        String ip,
+        String userAgent,
+        Map<String, String> details,
+        Instant occurredAt) {
 
     public static final String PREFIX = "evt_";
 

@@ -18,8 +18,7 @@ public interface AuditEventRepository {
      */
     List<HourlyCount> countByHour(StoreId store, Set<AuditEventType> types, Instant since);
 
-    record HourlyCount(AuditEventType type, Instant hour, long count) {
-    }
+    record HourlyCount(AuditEventType type, Instant hour, long count) {}
 
     /** Newest first. */
     Page<AuditEvent> page(StoreId store, AuditEventFilter filter, PageRequest request);

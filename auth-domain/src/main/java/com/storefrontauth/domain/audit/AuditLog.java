@@ -35,30 +35,30 @@ public class AuditLog {
     }
 
     /** Part of the caller's unit of work: it commits or rolls back with the change it describes. */
-    public void record(StoreId store, AuditEventType type, String subject, ClientInfo client,
-            Map<String, String> details) {
+    public void record(
+            StoreId store, AuditEventType type, String subject, ClientInfo client, Map<String, String> details) {
         events.insert(event(store, type, subject, client, details));
     }
 
     /** Commits on its own: for refusals, whose request rolls back. */
-    public void recordRefusal(StoreId store, AuditEventType type, String subject, ClientInfo client,
-            Map<String, String> details) {
+    public void recordRefusal(
+            StoreId store, AuditEventType type, String subject, ClientInfo client, Map<String, String> details) {
         AuditEvent event = event(store, type, subject, client, details);
         transactions.independent(() -> events.insert(event));
     }
 
-    public Page<AuditEvent> page(Operator operator, StoreId storeId, AuditEventType type, Instant since,
-            PageRequest request) {
+    public Page<AuditEvent> page(
+            Operator operator, StoreId storeId, AuditEventType type, Instant since, PageRequest request) {
         return transactions.required(() -> {
             access.require(operator, storeId);
             return events.page(storeId, AuditEventFilter.of(type, since), request);
         });
     }
 
-    private AuditEvent event(StoreId store, AuditEventType type, String subject, ClientInfo client,
-            Map<String, String> details) {
+    private AuditEvent event(
+            StoreId store, AuditEventType type, String subject, ClientInfo client, Map<String, String> details) {
         ClientInfo from = client == null ? new ClientInfo(null, null) : client;
-        return new AuditEvent(AuditEvent.newId(), store, type, subject, from.ip(), from.userAgent(), details,
-                clock.instant());
+        return new AuditEvent(
+                AuditEvent.newId(), store, type, subject, from.ip(), from.userAgent(), details, clock.instant());
     }
 }

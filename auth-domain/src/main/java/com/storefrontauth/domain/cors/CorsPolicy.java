@@ -31,8 +31,8 @@ public class CorsPolicy {
     }
 
     @Inject
-    public CorsPolicy(CorsOriginRepository origins, StoreAccess access, AuditLog audit, StoreDirectory directory,
-            Clock clock) {
+    public CorsPolicy(
+            CorsOriginRepository origins, StoreAccess access, AuditLog audit, StoreDirectory directory, Clock clock) {
         this.origins = origins;
         this.directory = directory;
         this.access = access;
@@ -47,15 +47,21 @@ public class CorsPolicy {
 
     public CorsOrigin allow(Operator operator, StoreId storeId, String origin, ClientInfo client) {
         access.require(operator, storeId);
-        OriginPattern pattern = OriginPattern.parse(origin).orElseThrow(() -> DomainException.invalidField("origin",
-                "must be scheme://host[:port] with no path, or https://*.example.com"));
-        if (origins.list(storeId).stream().anyMatch(existing -> existing.origin().equals(pattern))) {
+        OriginPattern pattern = OriginPattern.parse(origin)
+                .orElseThrow(() -> DomainException.invalidField(
+                        "origin", "must be scheme://host[:port] with no path, or https://*.example.com"));
+        if (origins.list(storeId).stream()
+                .anyMatch(existing -> existing.origin().equals(pattern))) {
             throw DomainException.invalidField("origin", "is already allowed");
         }
         CorsOrigin allowed = CorsOrigin.allow(storeId, pattern, clock.instant());
         origins.insert(allowed);
         directory.forget(storeId);
-        audit.record(storeId, AuditEventType.CORS_ORIGIN_ADDED, operator.subject(), client,
+        audit.record(
+                storeId,
+                AuditEventType.CORS_ORIGIN_ADDED,
+                operator.subject(),
+                client,
                 Map.of("origin_id", allowed.id(), "origin", pattern.toString()));
         return allowed;
     }
@@ -66,7 +72,7 @@ public class CorsPolicy {
             throw DomainException.notFound("CORS origin");
         }
         directory.forget(storeId);
-        audit.record(storeId, AuditEventType.CORS_ORIGIN_REMOVED, operator.subject(), client,
-                Map.of("origin_id", originId));
+        audit.record(
+                storeId, AuditEventType.CORS_ORIGIN_REMOVED, operator.subject(), client, Map.of("origin_id", originId));
     }
 }

@@ -39,7 +39,8 @@ public final class OriginPattern {
         return parseOrigin(candidate)
                 .filter(origin -> !wildcard || origin.host.split("\\.").length >= 3)
                 .map(origin -> wildcard
-                        ? new OriginPattern(origin.scheme, origin.host.substring("wildcard.".length()), origin.port, true)
+                        ? new OriginPattern(
+                                origin.scheme, origin.host.substring("wildcard.".length()), origin.port, true)
                         : origin);
     }
 
@@ -52,7 +53,9 @@ public final class OriginPattern {
     }
 
     private static Optional<OriginPattern> parseOrigin(String value) {
-        if (value.length() > MAX_LENGTH || !value.equals(value.strip()) || value.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+        if (value.length() > MAX_LENGTH
+                || !value.equals(value.strip())
+                || value.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
             return Optional.empty();
         }
         URI uri;
@@ -65,8 +68,11 @@ public final class OriginPattern {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return Optional.empty();
         }
-        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null
-                || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getHost() == null) {
+        if (uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
+                || !(uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                || uri.getHost() == null) {
             return Optional.empty();
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);

@@ -21,8 +21,12 @@ record Argon2Hash(int memoryKib, int iterations, int parallelism, byte[] salt, b
         if (match == null || !match.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new Argon2Hash(Integer.parseInt(match.group(1)), Integer.parseInt(match.group(2)),
-                Integer.parseInt(match.group(3)), DECODER.decode(match.group(4)), DECODER.decode(match.group(5))));
+        return Optional.of(new Argon2Hash(
+                Integer.parseInt(match.group(1)),
+                Integer.parseInt(match.group(2)),
+                Integer.parseInt(match.group(3)),
+                DECODER.decode(match.group(4)),
+                DECODER.decode(match.group(5))));
     }
 
     boolean hasCost(int memory, int iterationCount, int lanes) {

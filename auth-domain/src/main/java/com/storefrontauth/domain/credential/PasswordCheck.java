@@ -64,8 +64,8 @@ public class PasswordCheck {
          * refuses like a wrong password) and settles the attempt; a wrong password names {@code subject} in
          * the lock it may start.
          */
-        public PasswordHasher.Verification verify(Optional<String> storedHash, String presented, String subject,
-                ClientInfo client) {
+        public PasswordHasher.Verification verify(
+                Optional<String> storedHash, String presented, String subject, ClientInfo client) {
             String candidate = presented == null || presented.length() > MAX_PRESENTED_LENGTH ? "" : presented;
             PasswordHasher.Verification verification;
             if (storedHash.isPresent()) {

@@ -13,8 +13,8 @@ import java.text.Normalizer;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,6 +32,7 @@ public class PasswordHasher {
     private static final long WAIT_MILLIS = 1000;
     /** The share of every hash that is not a store's: merchant and platform admin accounts. */
     private static final String PLATFORM = "";
+
     private static final int PARALLELISM = 1;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
@@ -98,11 +99,17 @@ public class PasswordHasher {
         Argon2Hash stored = Argon2Hash.parse(storedHash)
                 .orElseThrow(() -> new IllegalStateException("a stored password hash is not an Argon2id PHC string"));
         return bounded(tenant(store), memory -> {
-            byte[] candidate = derive(password, stored.salt(), stored.memoryKib(), stored.iterations(),
-                    stored.parallelism(), stored.hash().length, memory);
+            byte[] candidate = derive(
+                    password,
+                    stored.salt(),
+                    stored.memoryKib(),
+                    stored.iterations(),
+                    stored.parallelism(),
+                    stored.hash().length,
+                    memory);
             boolean matches = MessageDigest.isEqual(candidate, stored.hash());
-            String rehash = matches && !stored.hasCost(memoryKib, iterations, PARALLELISM)
-                    ? fresh(password, memory) : null;
+            String rehash =
+                    matches && !stored.hasCost(memoryKib, iterations, PARALLELISM) ? fresh(password, memory) : null;
             return new Verification(matches, rehash);
         });
     }
@@ -114,8 +121,14 @@ public class PasswordHasher {
         return new Argon2Hash(memoryKib, iterations, PARALLELISM, salt, hash).phc();
     }
 
-    private static byte[] derive(String password, byte[] salt, int memoryCost, int iterationCount, int lanes,
-            int length, Argon2Memory memory) {
+    private static byte[] derive(
+            String password,
+            byte[] salt,
+            int memoryCost,
+            int iterationCount,
+            int lanes,
+            int length,
+            Argon2Memory memory) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
@@ -144,8 +157,7 @@ public class PasswordHasher {
         return store == null ? PLATFORM : store.value();
     }
 
-    public record Verification(boolean matches, String rehash) {
-    }
+    public record Verification(boolean matches, String rehash) {}
 
     // NIST 800-63B 5.1.1.2: Unicode passwords are normalised before hashing.
     private static String normalise(String password) {
@@ -169,8 +181,8 @@ public class PasswordHasher {
             if (entered) {
                 shares.leave(tenant);
             }
-            throw new DomainException(ErrorCode.RATE_LIMITED, "The service is busy; try again shortly.",
-                    Map.of(), Map.of(), 1L);
+            throw new DomainException(
+                    ErrorCode.RATE_LIMITED, "The service is busy; try again shortly.", Map.of(), Map.of(), 1L);
         }
         try {
             return work.apply(memory);

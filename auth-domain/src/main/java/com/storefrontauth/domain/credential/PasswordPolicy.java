@@ -25,8 +25,7 @@ public final class PasswordPolicy {
     private static final String COMMON_PASSWORDS = "/dictionaries/passwords.txt";
     private static final Set<String> COMMON = load();
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** Refuses with 422 {@code weak_password} and a field error naming {@code field}. */
     public static void check(String field, String password, long minLength) {
@@ -44,8 +43,12 @@ public final class PasswordPolicy {
     }
 
     private static DomainException weak(String field, String message) {
-        return new DomainException(ErrorCode.WEAK_PASSWORD, "The password does not meet the store's password rules.",
-                Map.of(field, java.util.List.of(message)), Map.of(), null);
+        return new DomainException(
+                ErrorCode.WEAK_PASSWORD,
+                "The password does not meet the store's password rules.",
+                Map.of(field, java.util.List.of(message)),
+                Map.of(),
+                null);
     }
 
     private static Set<String> load() {

@@ -60,15 +60,26 @@ public class AddressClaim {
         if (yieldsToProof(holder, channel)) {
             holder.release(channel, now);
             customers.update(holder);
-            audit.record(store.id(), AuditEventType.CONTACT_RELEASED, holder.id().value(), client,
+            audit.record(
+                    store.id(),
+                    AuditEventType.CONTACT_RELEASED,
+                    holder.id().value(),
+                    client,
                     Map.of("channel", channel.wireValue(), "destination", proved.masked()));
             return Outcome.YIELDED;
         }
         boolean hadPassword = holder.passwordHash() != null;
         holder.removePassword(now);
         customers.update(holder);
-        ending.endAllOf(store.id(), holder.id().value(), null, SessionEnding.Reason.ACCOUNT_CLAIMED,
-                new SessionEnding.Event(AuditEventType.ACCOUNT_CLAIMED, holder.id().value(), client,
+        ending.endAllOf(
+                store.id(),
+                holder.id().value(),
+                null,
+                SessionEnding.Reason.ACCOUNT_CLAIMED,
+                new SessionEnding.Event(
+                        AuditEventType.ACCOUNT_CLAIMED,
+                        holder.id().value(),
+                        client,
                         Map.of("channel", channel.wireValue(), "password_removed", String.valueOf(hadPassword))));
         return Outcome.CLAIMED;
     }

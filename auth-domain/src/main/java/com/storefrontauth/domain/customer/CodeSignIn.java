@@ -39,17 +39,30 @@ public class CodeSignIn {
     AuditLog audit;
 
     /** A new session for the customer, whose address the code went to is now proved (if still theirs). */
-    CodeVerification.Verified signIn(Store store, Customer customer, OtpChallenge challenge, GuestLink guest,
-            ClientInfo client, Instant now) {
+    CodeVerification.Verified signIn(
+            Store store, Customer customer, OtpChallenge challenge, GuestLink guest, ClientInfo client, Instant now) {
         if (customer.isDisabled()) {
             throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
         }
         confirmDestination(customer, challenge, now);
         customers.update(customer);
-        TokenGrant grant = issuer.start(store.id(), SubjectKind.CUSTOMER, customer.id().value(), guest.anonymousId(),
-                SessionLifetimes.of(store.policy()), client);
-        audit.record(store.id(), AuditEventType.LOGIN_SUCCEEDED, customer.id().value(), client,
-                Map.of("method", method(challenge), "session_id", grant.session().id().value()));
+        TokenGrant grant = issuer.start(
+                store.id(),
+                SubjectKind.CUSTOMER,
+                customer.id().value(),
+                guest.anonymousId(),
+                SessionLifetimes.of(store.policy()),
+                client);
+        audit.record(
+                store.id(),
+                AuditEventType.LOGIN_SUCCEEDED,
+                customer.id().value(),
+                client,
+                Map.of(
+                        "method",
+                        method(challenge),
+                        "session_id",
+                        grant.session().id().value()));
         return new CodeVerification.Verified(new CustomerSignIn(customer, grant), customer);
     }
 
@@ -94,7 +107,8 @@ public class CodeSignIn {
     }
 
     static String method(OtpChallenge challenge) {
-        return challenge.channel() == OtpChannel.EMAIL ? "email_otp"
+        return challenge.channel() == OtpChannel.EMAIL
+                ? "email_otp"
                 : challenge.channel() == OtpChannel.SMS ? "phone_otp" : "whatsapp_otp";
     }
 }

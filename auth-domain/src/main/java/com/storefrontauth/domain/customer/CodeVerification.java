@@ -47,8 +47,8 @@ public class CodeVerification {
     private static final Set<OtpAction> SIGN_IN_ACTIONS = EnumSet.of(OtpAction.LOGIN, OtpAction.VERIFY);
 
     /** What the verify request carries besides the code; names and password apply to some actions only. */
-    public record Attempt(String token, OtpAction action, String code, String firstName, String lastName,
-            String newPassword) {
+    public record Attempt(
+            String token, OtpAction action, String code, String firstName, String lastName, String newPassword) {
 
         @Override
         public String toString() {
@@ -57,34 +57,40 @@ public class CodeVerification {
     }
 
     /** A new session ({@code signIn}), or the updated account of the bearer ({@code signIn} null). */
-    public record Verified(CustomerSignIn signIn, Customer customer) {
-    }
+    public record Verified(CustomerSignIn signIn, Customer customer) {}
 
     /**
      * @param holder the customer of the request's bearer token, if it sent one
      */
-    public Verified verify(Store store, Attempt attempt, Optional<CustomerId> holder, GuestLink guest,
-            ClientInfo client) {
+    public Verified verify(
+            Store store, Attempt attempt, Optional<CustomerId> holder, GuestLink guest, ClientInfo client) {
         String firstName = Customer.validName("first_name", attempt.firstName());
         String lastName = Customer.validName("last_name", attempt.lastName());
-        String passwordHash = attempt.action() == OtpAction.RESET_PASSWORD
-                ? reset.newHash(store, attempt.newPassword()) : null;
+        String passwordHash =
+                attempt.action() == OtpAction.RESET_PASSWORD ? reset.newHash(store, attempt.newPassword()) : null;
         if ((attempt.action() == OtpAction.UPDATE_EMAIL || attempt.action() == OtpAction.UPDATE_PHONE)
                 && holder.isEmpty()) {
-            throw new DomainException(ErrorCode.UNAUTHORIZED,
+            throw new DomainException(
+                    ErrorCode.UNAUTHORIZED,
                     "Send the customer's access token as a Bearer token to confirm a new email or phone.");
         }
-        return challenges.verify(() -> otp.lock(store, attempt.token()), attempt.action(), attempt.code(),
-                OtpRules.of(store.policy()), client, challenge -> {
+        return challenges.verify(
+                () -> otp.lock(store, attempt.token()),
+                attempt.action(),
+                attempt.code(),
+                OtpRules.of(store.policy()),
+                client,
+                challenge -> {
                     Instant now = clock.instant();
                     return switch (challenge.action()) {
                         case LOGIN -> passwordless.complete(store, challenge, guest, client, now);
-                        case REGISTER -> passwordless.completeRegistration(store, challenge, firstName, lastName,
-                                guest, client, now);
+                        case REGISTER ->
+                            passwordless.completeRegistration(
+                                    store, challenge, firstName, lastName, guest, client, now);
                         case VERIFY, CONFIRM_CONTACT -> contacts.confirm(store, challenge, holder, guest, client, now);
                         case RESET_PASSWORD -> reset.complete(store, challenge, passwordHash, guest, client, now);
-                        case UPDATE_EMAIL, UPDATE_PHONE -> contacts.completeChange(store, challenge, holder.orElseThrow(),
-                                client, now);
+                        case UPDATE_EMAIL, UPDATE_PHONE ->
+                            contacts.completeChange(store, challenge, holder.orElseThrow(), client, now);
                         case ACTIVATE_ACCOUNT, RESET_ACCOUNT_PASSWORD -> throw OtpChallenges.expired();
                     };
                 });
@@ -95,10 +101,14 @@ public class CodeVerification {
      * newest open sign-in challenge for that address, or the contact check a sign-in asked for, under the
      * same attempts, expiry and single use as by token. Older challenges to the address stay as they are.
      */
-    public Verified verifySignIn(Store store, Destination destination, String code, GuestLink guest,
-            ClientInfo client) {
-        return challenges.verifyLocated(() -> challenges.lockNewestOpen(store.id(), destination, SIGN_IN_ACTIONS),
-                code, OtpRules.of(store.policy()), client, challenge -> {
+    public Verified verifySignIn(
+            Store store, Destination destination, String code, GuestLink guest, ClientInfo client) {
+        return challenges.verifyLocated(
+                () -> challenges.lockNewestOpen(store.id(), destination, SIGN_IN_ACTIONS),
+                code,
+                OtpRules.of(store.policy()),
+                client,
+                challenge -> {
                     Instant now = clock.instant();
                     return challenge.action() == OtpAction.LOGIN
                             ? passwordless.complete(store, challenge, guest, client, now)
@@ -108,8 +118,13 @@ public class CodeVerification {
 
     /** Spends a {@code verify} code of this customer for a sensitive step (account erasure) done by {@code then}. */
     public void spend(Store store, CustomerId customer, String token, String code, ClientInfo client, Runnable then) {
-        challenges.verify(() -> otp.lock(store, token).filter(found -> customer.value().equals(found.subject())),
-                OtpAction.VERIFY, code, OtpRules.of(store.policy()), client, challenge -> {
+        challenges.verify(
+                () -> otp.lock(store, token).filter(found -> customer.value().equals(found.subject())),
+                OtpAction.VERIFY,
+                code,
+                OtpRules.of(store.policy()),
+                client,
+                challenge -> {
                     then.run();
                     return null;
                 });

@@ -50,7 +50,8 @@ public class ContactConfirmation {
         otp.requireChannelUp(channel);
         return transactions.required(() -> {
             Customer customer = customers.find(store.id(), id).orElseThrow(() -> DomainException.notFound("customer"));
-            return otp.send(store, OtpAction.CONFIRM_CONTACT, CustomerOtp.requireContact(customer, channel), customer, client);
+            return otp.send(
+                    store, OtpAction.CONFIRM_CONTACT, CustomerOtp.requireContact(customer, channel), customer, client);
         });
     }
 
@@ -64,13 +65,17 @@ public class ContactConfirmation {
         otp.requireChannelUp(destination.channel());
         return transactions.required(() -> {
             Customer customer = customers.find(store.id(), id).orElseThrow(() -> DomainException.notFound("customer"));
-            newContact.findIn(customers, store).filter(holder -> !holder.id().equals(id))
-                    .filter(holder -> !AddressClaim.yieldsToProof(holder, destination.channel())).ifPresent(other -> {
-                throw new DomainException(ErrorCode.ACCOUNT_EXISTS,
-                        "Another account already uses this " + (email ? "email." : "phone."));
-            });
-            return otp.send(store, email ? OtpAction.UPDATE_EMAIL : OtpAction.UPDATE_PHONE, destination, customer,
-                    client);
+            newContact
+                    .findIn(customers, store)
+                    .filter(holder -> !holder.id().equals(id))
+                    .filter(holder -> !AddressClaim.yieldsToProof(holder, destination.channel()))
+                    .ifPresent(other -> {
+                        throw new DomainException(
+                                ErrorCode.ACCOUNT_EXISTS,
+                                "Another account already uses this " + (email ? "email." : "phone."));
+                    });
+            return otp.send(
+                    store, email ? OtpAction.UPDATE_EMAIL : OtpAction.UPDATE_PHONE, destination, customer, client);
         });
     }
 
@@ -78,8 +83,13 @@ public class ContactConfirmation {
      * A proved {@code verify} or {@code confirm_contact} code: the bearer's address is proved; without a
      * bearer, the sign-up or sign-in that asked for a verified contact completes with a new session.
      */
-    CodeVerification.Verified confirm(Store store, OtpChallenge challenge, Optional<CustomerId> holder, GuestLink guest,
-            ClientInfo client, Instant now) {
+    CodeVerification.Verified confirm(
+            Store store,
+            OtpChallenge challenge,
+            Optional<CustomerId> holder,
+            GuestLink guest,
+            ClientInfo client,
+            Instant now) {
         Customer customer = codeSignIn.requireSubject(store, challenge);
         if (holder.isPresent() && !holder.get().equals(customer.id())) {
             throw OtpChallenges.expired();
@@ -87,7 +97,11 @@ public class ContactConfirmation {
         if (!CodeSignIn.isCurrentContact(customer, challenge)) {
             throw OtpChallenges.expired();
         }
-        audit.record(store.id(), AuditEventType.CONTACT_VERIFIED, customer.id().value(), client,
+        audit.record(
+                store.id(),
+                AuditEventType.CONTACT_VERIFIED,
+                customer.id().value(),
+                client,
                 Map.of("channel", challenge.channel().wireValue()));
         if (holder.isPresent() || challenge.action() == OtpAction.CONFIRM_CONTACT) {
             CodeSignIn.confirmDestination(customer, challenge, now);
@@ -99,8 +113,8 @@ public class ContactConfirmation {
     }
 
     /** A proved {@code update_email} / {@code update_phone} code: the new address replaces the bearer's. */
-    CodeVerification.Verified completeChange(Store store, OtpChallenge challenge, CustomerId holder, ClientInfo client,
-            Instant now) {
+    CodeVerification.Verified completeChange(
+            Store store, OtpChallenge challenge, CustomerId holder, ClientInfo client, Instant now) {
         Customer customer = codeSignIn.requireSubject(store, challenge);
         if (!customer.id().equals(holder)) {
             throw OtpChallenges.expired();
@@ -119,11 +133,21 @@ public class ContactConfirmation {
             customer.replacePhone(new PhoneNumber(address), now);
         }
         if (!customers.updateUnlessTaken(customer)) {
-            throw new DomainException(ErrorCode.ACCOUNT_EXISTS, "Another account already uses this "
-                    + (challenge.action() == OtpAction.UPDATE_EMAIL ? "email." : "phone."));
+            throw new DomainException(
+                    ErrorCode.ACCOUNT_EXISTS,
+                    "Another account already uses this "
+                            + (challenge.action() == OtpAction.UPDATE_EMAIL ? "email." : "phone."));
         }
-        audit.record(store.id(), AuditEventType.CONTACT_CHANGED, customer.id().value(), client,
-                Map.of("channel", challenge.channel().wireValue(), "destination", challenge.destination().masked()));
+        audit.record(
+                store.id(),
+                AuditEventType.CONTACT_CHANGED,
+                customer.id().value(),
+                client,
+                Map.of(
+                        "channel",
+                        challenge.channel().wireValue(),
+                        "destination",
+                        challenge.destination().masked()));
         return new CodeVerification.Verified(null, customer);
     }
 }

@@ -29,9 +29,19 @@ public class Customer {
     private final Instant createdAt;
     private Instant modifiedAt;
 
-    public Customer(CustomerId id, StoreId store, EmailAddress email, PhoneNumber phone, String firstName,
-            String lastName, String passwordHash, boolean emailVerified, boolean phoneVerified, CustomerStatus status,
-            Instant createdAt, Instant modifiedAt) {
+    public Customer(
+            CustomerId id,
+            StoreId store,
+            EmailAddress email,
+            PhoneNumber phone,
+            String firstName,
+            String lastName,
+            String passwordHash,
+            boolean emailVerified,
+            boolean phoneVerified,
+            CustomerStatus status,
+            Instant createdAt,
+            Instant modifiedAt) {
         this.id = id;
         this.store = store;
         this.email = email;
@@ -46,10 +56,27 @@ public class Customer {
         this.modifiedAt = modifiedAt;
     }
 
-    public static Customer register(StoreId store, EmailAddress email, PhoneNumber phone, String firstName,
-            String lastName, String passwordHash, Instant now) {
-        return new Customer(CustomerId.generate(), store, email, phone, validName("first_name", firstName),
-                validName("last_name", lastName), passwordHash, false, false, CustomerStatus.ACTIVE, now, now);
+    public static Customer register(
+            StoreId store,
+            EmailAddress email,
+            PhoneNumber phone,
+            String firstName,
+            String lastName,
+            String passwordHash,
+            Instant now) {
+        return new Customer(
+                CustomerId.generate(),
+                store,
+                email,
+                phone,
+                validName("first_name", firstName),
+                validName("last_name", lastName),
+                passwordHash,
+                false,
+                false,
+                CustomerStatus.ACTIVE,
+                now,
+                now);
     }
 
     /** Names are optional, trimmed, at most 100 characters and free of control characters. */
@@ -59,8 +86,8 @@ public class Customer {
         }
         String trimmed = value.strip();
         if (trimmed.length() > MAX_NAME_LENGTH || trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw DomainException.invalidField(field, "must be at most " + MAX_NAME_LENGTH
-                    + " characters without control characters");
+            throw DomainException.invalidField(
+                    field, "must be at most " + MAX_NAME_LENGTH + " characters without control characters");
         }
         return trimmed.isEmpty() ? null : trimmed;
     }

@@ -6,9 +6,9 @@ import com.storefrontauth.domain.credential.PasswordCheck;
 import com.storefrontauth.domain.credential.PasswordHasher;
 import com.storefrontauth.domain.credential.PasswordPolicy;
 import com.storefrontauth.domain.session.Session;
+import com.storefrontauth.domain.session.SessionEnding;
 import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.session.SessionRepository;
-import com.storefrontauth.domain.session.SessionEnding;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
@@ -65,8 +65,8 @@ public class CustomerAccount {
     public Customer rename(StoreId store, CustomerId id, NameChange change, ClientInfo client) {
         return transactions.required(() -> {
             Customer customer = require(store, id);
-            customer.rename(change.firstName(), change.lastName(), change.changeFirst(), change.changeLast(),
-                    clock.instant());
+            customer.rename(
+                    change.firstName(), change.lastName(), change.changeFirst(), change.changeLast(), clock.instant());
             customers.update(customer);
             audit.record(store, AuditEventType.PROFILE_UPDATED, id.value(), client, Map.of());
             return customer;
@@ -74,12 +74,16 @@ public class CustomerAccount {
     }
 
     /** Which names a PATCH sets; a name sent as null clears it. */
-    public record NameChange(String firstName, boolean changeFirst, String lastName, boolean changeLast) {
-    }
+    public record NameChange(String firstName, boolean changeFirst, String lastName, boolean changeLast) {}
 
     /** Changes the password and ends every other session of the customer (their tokens stop working on our routes). */
-    public void changePassword(Store store, CustomerId id, SessionId current, String currentPassword,
-            String newPassword, ClientInfo client) {
+    public void changePassword(
+            Store store,
+            CustomerId id,
+            SessionId current,
+            String currentPassword,
+            String newPassword,
+            ClientInfo client) {
         Customer customer = get(store.id(), id);
         requirePassword(store, customer, currentPassword, "current_password", client);
         PasswordPolicy.check("new_password", newPassword, store.policy().passwordMinLength());
@@ -88,7 +92,11 @@ public class CustomerAccount {
             Instant now = clock.instant();
             customer.replacePasswordHash(hash, now);
             customers.update(customer);
-            ending.endAllOf(store.id(), id.value(), current, SessionEnding.Reason.PASSWORD_CHANGED,
+            ending.endAllOf(
+                    store.id(),
+                    id.value(),
+                    current,
+                    SessionEnding.Reason.PASSWORD_CHANGED,
                     SessionEnding.Event.of(AuditEventType.PASSWORD_CHANGED, id.value(), client));
         });
     }
@@ -106,7 +114,11 @@ public class CustomerAccount {
     }
 
     private void eraseNow(Store store, CustomerId id, ClientInfo client) {
-        ending.endAllOf(store.id(), id.value(), null, SessionEnding.Reason.ACCOUNT_DELETED,
+        ending.endAllOf(
+                store.id(),
+                id.value(),
+                null,
+                SessionEnding.Reason.ACCOUNT_DELETED,
                 SessionEnding.Event.of(AuditEventType.ACCOUNT_DELETED, id.value(), client));
         customers.delete(store.id(), id);
     }
@@ -126,8 +138,11 @@ public class CustomerAccount {
                     .filter(found -> found.subject().equals(id.value()))
                     .filter(found -> found.revokedAt() == null)
                     .orElseThrow(() -> DomainException.notFound("session"));
-            ending.end(session, SessionEnding.Reason.CUSTOMER_REVOKED, new SessionEnding.Event(
-                    AuditEventType.SESSION_REVOKED, id.value(), client, Map.of("by", "customer")));
+            ending.end(
+                    session,
+                    SessionEnding.Reason.CUSTOMER_REVOKED,
+                    new SessionEnding.Event(
+                            AuditEventType.SESSION_REVOKED, id.value(), client, Map.of("by", "customer")));
         });
     }
 
@@ -140,8 +155,14 @@ public class CustomerAccount {
         if (customer.passwordHash() == null) {
             throw DomainException.invalidField(field, "this account has no password");
         }
-        if (!credentials.reserve(store, LockoutKey.customer(customer.id().value()))
-                .verify(Optional.of(customer.passwordHash()), password, customer.id().value(), client).matches()) {
+        if (!credentials
+                .reserve(store, LockoutKey.customer(customer.id().value()))
+                .verify(
+                        Optional.of(customer.passwordHash()),
+                        password,
+                        customer.id().value(),
+                        client)
+                .matches()) {
             throw new DomainException(ErrorCode.INVALID_CREDENTIALS, "The password is not correct.");
         }
     }

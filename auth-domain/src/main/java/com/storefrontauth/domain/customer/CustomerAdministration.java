@@ -5,9 +5,9 @@ import com.storefrontauth.domain.access.StoreAccess;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.session.Session;
+import com.storefrontauth.domain.session.SessionEnding;
 import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.session.SessionRepository;
-import com.storefrontauth.domain.session.SessionEnding;
 import com.storefrontauth.domain.session.SubjectKind;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
@@ -62,18 +62,30 @@ public class CustomerAdministration {
     }
 
     /** Disabling also ends every session of the customer at once. */
-    public Customer changeStatus(Operator operator, StoreId store, CustomerId id, CustomerStatus status,
-            ClientInfo client) {
+    public Customer changeStatus(
+            Operator operator, StoreId store, CustomerId id, CustomerStatus status, ClientInfo client) {
         access.require(operator, store);
         Customer customer = require(store, id);
         Instant now = clock.instant();
         customer.changeStatus(status, now);
         customers.update(customer);
         if (status == CustomerStatus.DISABLED) {
-            ending.endAllOf(store, id.value(), null, SessionEnding.Reason.CUSTOMER_DISABLED, new SessionEnding.Event(
-                    AuditEventType.CUSTOMER_DISABLED, operator.subject(), client, Map.of("customer_id", id.value())));
+            ending.endAllOf(
+                    store,
+                    id.value(),
+                    null,
+                    SessionEnding.Reason.CUSTOMER_DISABLED,
+                    new SessionEnding.Event(
+                            AuditEventType.CUSTOMER_DISABLED,
+                            operator.subject(),
+                            client,
+                            Map.of("customer_id", id.value())));
         } else {
-            audit.record(store, AuditEventType.CUSTOMER_ENABLED, operator.subject(), client,
+            audit.record(
+                    store,
+                    AuditEventType.CUSTOMER_ENABLED,
+                    operator.subject(),
+                    client,
                     Map.of("customer_id", id.value(), "sessions_revoked", "0"));
         }
         return customer;
@@ -104,11 +116,18 @@ public class CustomerAdministration {
             subject = named.get();
         }
         Page<Session> found = sessions.pageActive(store, SubjectKind.CUSTOMER, subject, clock.instant(), page);
-        Map<String, Customer> owners = customers.findAll(store, found.items().stream()
-                .map(session -> new CustomerId(session.subject())).distinct().toList()).stream()
+        Map<String, Customer> owners = customers
+                .findAll(
+                        store,
+                        found.items().stream()
+                                .map(session -> new CustomerId(session.subject()))
+                                .distinct()
+                                .toList())
+                .stream()
                 .collect(Collectors.toMap(owner -> owner.id().value(), owner -> owner));
         List<CustomerSession> rows = found.items().stream()
-                .map(session -> new CustomerSession(session, owners.get(session.subject()))).toList();
+                .map(session -> new CustomerSession(session, owners.get(session.subject())))
+                .toList();
         return new Page<>(rows, found.page(), found.size(), found.total());
     }
 
@@ -117,16 +136,29 @@ public class CustomerAdministration {
         Session session = sessions.find(store, id)
                 .filter(found -> found.revokedAt() == null)
                 .orElseThrow(() -> DomainException.notFound("session"));
-        ending.end(session, SessionEnding.Reason.OPERATOR_REVOKED, new SessionEnding.Event(AuditEventType.SESSION_REVOKED,
-                operator.subject(), client, Map.of("customer_id", session.subject(), "by", "operator")));
+        ending.end(
+                session,
+                SessionEnding.Reason.OPERATOR_REVOKED,
+                new SessionEnding.Event(
+                        AuditEventType.SESSION_REVOKED,
+                        operator.subject(),
+                        client,
+                        Map.of("customer_id", session.subject(), "by", "operator")));
     }
 
     public void revokeAllSessions(Operator operator, StoreId store, CustomerId id, ClientInfo client) {
         access.require(operator, store);
         require(store, id);
-        ending.endAllOf(store, id.value(), null, SessionEnding.Reason.OPERATOR_REVOKED, new SessionEnding.Event(
-                AuditEventType.SESSION_REVOKED, operator.subject(), client,
-                Map.of("customer_id", id.value(), "by", "operator")));
+        ending.endAllOf(
+                store,
+                id.value(),
+                null,
+                SessionEnding.Reason.OPERATOR_REVOKED,
+                new SessionEnding.Event(
+                        AuditEventType.SESSION_REVOKED,
+                        operator.subject(),
+                        client,
+                        Map.of("customer_id", id.value(), "by", "operator")));
     }
 
     private Optional<String> subjectNamed(StoreId store, String filter) {
@@ -134,8 +166,9 @@ public class CustomerAdministration {
         if (id.isPresent()) {
             return id.map(CustomerId::value);
         }
-        EmailAddress email = EmailAddress.parse(filter).orElseThrow(() -> DomainException.invalidField("customer",
-                "must be a customer id (cus_…) or an email address"));
+        EmailAddress email = EmailAddress.parse(filter)
+                .orElseThrow(() ->
+                        DomainException.invalidField("customer", "must be a customer id (cus_…) or an email address"));
         return customers.findByEmail(store, email).map(found -> found.id().value());
     }
 

@@ -27,8 +27,16 @@ import java.util.Map;
 @ApplicationScoped
 public class CustomerExport {
 
-    static final List<String> HEADER = List.of("id", "email", "phone", "first_name", "last_name", "status",
-            "email_verified", "phone_verified", "created_at");
+    static final List<String> HEADER = List.of(
+            "id",
+            "email",
+            "phone",
+            "first_name",
+            "last_name",
+            "status",
+            "email_verified",
+            "phone_verified",
+            "created_at");
 
     private CustomerRepository customers;
     private StoreAccess access;
@@ -40,8 +48,7 @@ public class CustomerExport {
     }
 
     @Inject
-    public CustomerExport(CustomerRepository customers, StoreAccess access, AuditLog audit,
-            Transactions transactions) {
+    public CustomerExport(CustomerRepository customers, StoreAccess access, AuditLog audit, Transactions transactions) {
         this.customers = customers;
         this.access = access;
         this.audit = audit;
@@ -56,7 +63,11 @@ public class CustomerExport {
         }
         transactions.required(() -> {
             access.require(operator, store);
-            audit.record(store, AuditEventType.CUSTOMERS_EXPORTED, operator.subject(), client,
+            audit.record(
+                    store,
+                    AuditEventType.CUSTOMERS_EXPORTED,
+                    operator.subject(),
+                    client,
                     Map.of("query", matching == null ? "" : matching));
         });
         return out -> transactions.required(() -> {
@@ -66,11 +77,16 @@ public class CustomerExport {
     }
 
     private static List<String> row(Customer customer) {
-        return Arrays.asList(customer.id().value(),
+        return Arrays.asList(
+                customer.id().value(),
                 customer.email() == null ? null : customer.email().value(),
-                customer.phone() == null ? null : customer.phone().e164(), customer.firstName(), customer.lastName(),
-                customer.status().wireValue(), String.valueOf(customer.emailVerified()),
-                String.valueOf(customer.phoneVerified()), customer.createdAt().toString());
+                customer.phone() == null ? null : customer.phone().e164(),
+                customer.firstName(),
+                customer.lastName(),
+                customer.status().wireValue(),
+                String.valueOf(customer.emailVerified()),
+                String.valueOf(customer.phoneVerified()),
+                customer.createdAt().toString());
     }
 
     private static void line(Writer out, List<String> fields) {

@@ -15,8 +15,8 @@ import java.util.Optional;
 public record CustomerIdentifier(EmailAddress email, PhoneNumber phone) {
 
     /** Parses the request's email or phone; exactly one must be given. Field errors go to {@code errors}. */
-    public static Optional<CustomerIdentifier> of(String email, String phone, String countryCode, Store store,
-            FieldErrors errors) {
+    public static Optional<CustomerIdentifier> of(
+            String email, String phone, String countryCode, Store store, FieldErrors errors) {
         if (email != null && phone != null) {
             errors.add("email", "send either email or phone, not both");
             return Optional.empty();
@@ -42,7 +42,8 @@ public record CustomerIdentifier(EmailAddress email, PhoneNumber phone) {
 
     /** A request's phone in E.164 (its country_code, else the store's default), or a field error naming {@code phone}. */
     public static Optional<PhoneNumber> phone(String value, String countryCode, Store store, FieldErrors errors) {
-        Optional<PhoneNumber> parsed = PhoneNumber.parse(value, countryCode, store.policy().defaultCountryCode());
+        Optional<PhoneNumber> parsed =
+                PhoneNumber.parse(value, countryCode, store.policy().defaultCountryCode());
         if (parsed.isEmpty()) {
             errors.add("phone", "must be a valid phone number");
         }

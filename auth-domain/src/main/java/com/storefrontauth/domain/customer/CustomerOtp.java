@@ -22,7 +22,8 @@ public class CustomerOtp {
     @Inject
     OtpChallenges challenges;
 
-    public OtpRequired send(Store store, OtpAction action, Destination destination, Customer customer, ClientInfo client) {
+    public OtpRequired send(
+            Store store, OtpAction action, Destination destination, Customer customer, ClientInfo client) {
         return challenges.start(request(store, action, destination, customer), client);
     }
 
@@ -57,20 +58,31 @@ public class CustomerOtp {
     /** Where the customer's own contact for {@code channel} is; 400 when they have none. */
     public static Destination requireContact(Customer customer, OtpChannel channel) {
         if (channel == OtpChannel.EMAIL ? customer.email() == null : customer.phone() == null) {
-            throw DomainException.invalidField("channel", "this account has no "
-                    + (channel == OtpChannel.EMAIL ? "email" : "phone") + " to send a code to");
+            throw DomainException.invalidField(
+                    "channel",
+                    "this account has no " + (channel == OtpChannel.EMAIL ? "email" : "phone") + " to send a code to");
         }
         return addressFor(customer, channel);
     }
 
     private static Destination addressFor(Customer customer, OtpChannel channel) {
-        return new Destination(channel, channel == OtpChannel.EMAIL ? customer.email().value() : customer.phone().e164());
+        return new Destination(
+                channel,
+                channel == OtpChannel.EMAIL
+                        ? customer.email().value()
+                        : customer.phone().e164());
     }
 
-    private static OtpChallenges.Request request(Store store, OtpAction action, Destination destination,
-            Customer customer) {
-        return new OtpChallenges.Request(store.id(), store.name(), retains(store), action, destination,
-                customer == null ? null : customer.id().value(), OtpRules.of(store.policy()));
+    private static OtpChallenges.Request request(
+            Store store, OtpAction action, Destination destination, Customer customer) {
+        return new OtpChallenges.Request(
+                store.id(),
+                store.name(),
+                retains(store),
+                action,
+                destination,
+                customer == null ? null : customer.id().value(),
+                OtpRules.of(store.policy()));
     }
 
     /** Test-mode stores keep what was sent for their outbox page. */

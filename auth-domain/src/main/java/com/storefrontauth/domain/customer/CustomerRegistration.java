@@ -50,32 +50,51 @@ public class CustomerRegistration {
     Clock clock;
 
     /** A validated sign-up request; names may be null. */
-    public record Registration(EmailAddress email, PhoneNumber phone, String password, String firstName,
-            String lastName) {
-    }
+    public record Registration(
+            EmailAddress email, PhoneNumber phone, String password, String firstName, String lastName) {}
 
     public SignInStep register(Store store, Registration registration, GuestLink guest, ClientInfo client) {
         if (!store.policy().allowsRegistration()) {
             throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED, "This store does not allow sign-up.");
         }
         PasswordPolicy.check("password", registration.password(), store.policy().passwordMinLength());
-        Customer customer = Customer.register(store.id(), registration.email(), registration.phone(),
-                registration.firstName(), registration.lastName(), null, clock.instant());
+        Customer customer = Customer.register(
+                store.id(),
+                registration.email(),
+                registration.phone(),
+                registration.firstName(),
+                registration.lastName(),
+                null,
+                clock.instant());
         String hash = hasher.hash(store.id(), registration.password());
         return transactions.required(() -> {
             customer.replacePasswordHash(hash, customer.createdAt());
             if (!customers.insert(customer)) {
-                throw new DomainException(ErrorCode.ACCOUNT_EXISTS, "An account with this email or phone already exists.");
+                throw new DomainException(
+                        ErrorCode.ACCOUNT_EXISTS, "An account with this email or phone already exists.");
             }
             if (store.policy().requiresVerifiedContact()) {
-                audit.record(store.id(), AuditEventType.CUSTOMER_REGISTERED, customer.id().value(), client,
+                audit.record(
+                        store.id(),
+                        AuditEventType.CUSTOMER_REGISTERED,
+                        customer.id().value(),
+                        client,
                         Map.of("method", "password", "pending", "contact_verification"));
-                return SignInStep.codeRequired(otp.send(store, OtpAction.VERIFY,
-                        CustomerOtp.contactOf(customer, OtpChannel.EMAIL), customer, client));
+                return SignInStep.codeRequired(otp.send(
+                        store, OtpAction.VERIFY, CustomerOtp.contactOf(customer, OtpChannel.EMAIL), customer, client));
             }
-            TokenGrant grant = issuer.start(store.id(), SubjectKind.CUSTOMER, customer.id().value(),
-                    guest.anonymousId(), SessionLifetimes.of(store.policy()), client);
-            audit.record(store.id(), AuditEventType.CUSTOMER_REGISTERED, customer.id().value(), client,
+            TokenGrant grant = issuer.start(
+                    store.id(),
+                    SubjectKind.CUSTOMER,
+                    customer.id().value(),
+                    guest.anonymousId(),
+                    SessionLifetimes.of(store.policy()),
+                    client);
+            audit.record(
+                    store.id(),
+                    AuditEventType.CUSTOMER_REGISTERED,
+                    customer.id().value(),
+                    client,
                     Map.of("session_id", grant.session().id().value()));
             return SignInStep.signedIn(new CustomerSignIn(customer, grant));
         });

@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 public enum CustomerStatus {
-    ACTIVE, DISABLED;
+    ACTIVE,
+    DISABLED;
 
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -2,8 +2,8 @@ package com.storefrontauth.domain.customer;
 
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
-import com.storefrontauth.domain.credential.PasswordHasher;
 import com.storefrontauth.domain.credential.PasswordCheck;
+import com.storefrontauth.domain.credential.PasswordHasher;
 import com.storefrontauth.domain.otp.OtpAction;
 import com.storefrontauth.domain.otp.OtpChannel;
 import com.storefrontauth.domain.session.SessionIssuer;
@@ -48,22 +48,30 @@ public class PasswordLogin {
     @Inject
     Transactions transactions;
 
-    public SignInStep login(Store store, CustomerIdentifier identifier, String password, GuestLink guest,
-            ClientInfo client) {
+    public SignInStep login(
+            Store store, CustomerIdentifier identifier, String password, GuestLink guest, ClientInfo client) {
         if (!store.policy().passwordLogin()) {
             throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED, "This store does not allow password sign-in.");
         }
         PasswordCheck.Reserved attempt = credentials.reserve(store, identifier.lockoutKey());
-        Optional<Customer> found = transactions.required(() -> identifier.findIn(customers, store))
+        Optional<Customer> found = transactions
+                .required(() -> identifier.findIn(customers, store))
                 .filter(customer -> customer.passwordHash() != null);
-        PasswordHasher.Verification verification = attempt.verify(found.map(Customer::passwordHash), password,
-                found.map(customer -> customer.id().value()).orElse(null), client);
+        PasswordHasher.Verification verification = attempt.verify(
+                found.map(Customer::passwordHash),
+                password,
+                found.map(customer -> customer.id().value()).orElse(null),
+                client);
         if (!verification.matches()) {
             throw refused(store, found.orElse(null), client);
         }
         Customer customer = found.get();
         if (customer.isDisabled()) {
-            audit.recordRefusal(store.id(), AuditEventType.LOGIN_FAILED, customer.id().value(), client,
+            audit.recordRefusal(
+                    store.id(),
+                    AuditEventType.LOGIN_FAILED,
+                    customer.id().value(),
+                    client,
                     Map.of("method", "password", "reason", "account_disabled"));
             throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
         }
@@ -73,27 +81,47 @@ public class PasswordLogin {
                 customers.update(customer);
             }
             if (store.policy().requiresVerifiedContact() && !customer.hasVerifiedContact()) {
-                return SignInStep.codeRequired(otp.send(store, OtpAction.VERIFY,
+                return SignInStep.codeRequired(otp.send(
+                        store,
+                        OtpAction.VERIFY,
                         CustomerOtp.contactOf(customer, identifier.email() != null ? OtpChannel.EMAIL : OtpChannel.SMS),
-                        customer, client));
+                        customer,
+                        client));
             }
             if (store.policy().otpAfterPassword()) {
                 OtpChannel channel = OtpChannel.fromWire(store.policy().otpAfterPasswordChannel())
                         .orElse(OtpChannel.EMAIL);
-                return SignInStep.codeRequired(otp.send(store, OtpAction.LOGIN, CustomerOtp.contactOf(customer, channel),
-                        customer, client));
+                return SignInStep.codeRequired(
+                        otp.send(store, OtpAction.LOGIN, CustomerOtp.contactOf(customer, channel), customer, client));
             }
-            TokenGrant grant = issuer.start(store.id(), SubjectKind.CUSTOMER, customer.id().value(),
-                    guest.anonymousId(), SessionLifetimes.of(store.policy()), client);
-            audit.record(store.id(), AuditEventType.LOGIN_SUCCEEDED, customer.id().value(), client,
-                    Map.of("method", "password", "session_id", grant.session().id().value()));
+            TokenGrant grant = issuer.start(
+                    store.id(),
+                    SubjectKind.CUSTOMER,
+                    customer.id().value(),
+                    guest.anonymousId(),
+                    SessionLifetimes.of(store.policy()),
+                    client);
+            audit.record(
+                    store.id(),
+                    AuditEventType.LOGIN_SUCCEEDED,
+                    customer.id().value(),
+                    client,
+                    Map.of(
+                            "method",
+                            "password",
+                            "session_id",
+                            grant.session().id().value()));
             return SignInStep.signedIn(new CustomerSignIn(customer, grant));
         });
     }
 
     private DomainException refused(Store store, Customer customer, ClientInfo client) {
-        audit.recordRefusal(store.id(), AuditEventType.LOGIN_FAILED, customer == null ? null : customer.id().value(),
-                client, Map.of("method", "password", "reason", customer == null ? "unknown_identifier" : "wrong_password"));
+        audit.recordRefusal(
+                store.id(),
+                AuditEventType.LOGIN_FAILED,
+                customer == null ? null : customer.id().value(),
+                client,
+                Map.of("method", "password", "reason", customer == null ? "unknown_identifier" : "wrong_password"));
         return new DomainException(ErrorCode.INVALID_CREDENTIALS, "The email, phone or password is not correct.");
     }
 }

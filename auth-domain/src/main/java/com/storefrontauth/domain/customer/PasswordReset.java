@@ -54,10 +54,12 @@ public class PasswordReset {
         if (!store.policy().passwordLogin()) {
             throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED, "This store does not use passwords.");
         }
-        Destination destination = identifier.destination(identifier.email() != null ? OtpChannel.EMAIL : OtpChannel.SMS);
+        Destination destination =
+                identifier.destination(identifier.email() != null ? OtpChannel.EMAIL : OtpChannel.SMS);
         otp.requireChannelUp(destination.channel());
         return transactions.required(() -> {
-            Optional<Customer> found = identifier.findIn(customers, store)
+            Optional<Customer> found = identifier
+                    .findIn(customers, store)
                     .filter(customer -> !AddressClaim.yieldsToProof(customer, destination.channel()));
             return found.isPresent()
                     ? otp.send(store, OtpAction.RESET_PASSWORD, destination, found.get(), client)
@@ -72,19 +74,26 @@ public class PasswordReset {
     }
 
     /** The proved code sets the password, ends every session of the customer and starts a new one. */
-    CodeVerification.Verified complete(Store store, OtpChallenge challenge, String passwordHash, GuestLink guest,
-            ClientInfo client, Instant now) {
+    CodeVerification.Verified complete(
+            Store store, OtpChallenge challenge, String passwordHash, GuestLink guest, ClientInfo client, Instant now) {
         Customer customer = codeSignIn.claimed(store, challenge, client, now);
         if (customer.isDisabled()) {
             throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
         }
         customer.replacePasswordHash(passwordHash, now);
-        ending.endAllOf(store.id(), customer.id().value(), null, SessionEnding.Reason.PASSWORD_RESET,
-                SessionEnding.Event.of(AuditEventType.PASSWORD_RESET, customer.id().value(), client));
+        ending.endAllOf(
+                store.id(),
+                customer.id().value(),
+                null,
+                SessionEnding.Reason.PASSWORD_RESET,
+                SessionEnding.Event.of(
+                        AuditEventType.PASSWORD_RESET, customer.id().value(), client));
         // the owner of the address proved themselves: a lockout from guessing is over
-        throttle.clear(store, challenge.channel() == OtpChannel.EMAIL
-                ? LockoutKey.email(challenge.destination().address())
-                : LockoutKey.phone(challenge.destination().address()));
+        throttle.clear(
+                store,
+                challenge.channel() == OtpChannel.EMAIL
+                        ? LockoutKey.email(challenge.destination().address())
+                        : LockoutKey.phone(challenge.destination().address()));
         return codeSignIn.signIn(store, customer, challenge, guest, client, now);
     }
 }

@@ -104,24 +104,47 @@ public class PasswordResetByLink {
         Destination destination = new Destination(OtpChannel.EMAIL, email.value());
         transactions.required(() -> {
             challenges.countMessage(store.id(), destination, OtpRules.of(store.policy()));
-            Optional<Customer> found = customers.findByEmail(store.id(), email)
+            Optional<Customer> found = customers
+                    .findByEmail(store.id(), email)
                     .filter(customer -> !AddressClaim.yieldsToProof(customer, OtpChannel.EMAIL));
             if (found.isEmpty()) {
-                audit.record(store.id(), AuditEventType.OTP_REQUEST_UNKNOWN, null, client, Map.of("action",
-                        "reset_password_link", "channel", "email", "destination", destination.masked()));
+                audit.record(
+                        store.id(),
+                        AuditEventType.OTP_REQUEST_UNKNOWN,
+                        null,
+                        client,
+                        Map.of(
+                                "action",
+                                "reset_password_link",
+                                "channel",
+                                "email",
+                                "destination",
+                                destination.masked()));
                 return;
             }
             Instant now = clock.instant();
             String token = RandomSecret.generate(TOKEN_PREFIX);
-            ResetLink link = new ResetLink(TokenHash.of(token), store.id(), found.get().id(), email.value(),
-                    now.plus(LINK_TTL), now);
+            ResetLink link = new ResetLink(
+                    TokenHash.of(token), store.id(), found.get().id(), email.value(), now.plus(LINK_TTL), now);
             links.insert(link);
             String subject = OtpMessages.subject(OtpAction.RESET_PASSWORD, store.name());
             String text = subject + ": " + origin + "/reset-password?token=" + token + "\n\nThe link works once and"
-                    + " expires in " + LINK_TTL.toMinutes() + " minutes. If you did not ask for it, ignore this message.";
-            outbox.queueLink(store.id(), link.id(), destination, subject, text, token, link.expiresAt(),
+                    + " expires in " + LINK_TTL.toMinutes()
+                    + " minutes. If you did not ask for it, ignore this message.";
+            outbox.queueLink(
+                    store.id(),
+                    link.id(),
+                    destination,
+                    subject,
+                    text,
+                    token,
+                    link.expiresAt(),
                     store.mode() == StoreMode.TEST);
-            audit.record(store.id(), AuditEventType.PASSWORD_RESET_LINK_SENT, found.get().id().value(), client,
+            audit.record(
+                    store.id(),
+                    AuditEventType.PASSWORD_RESET_LINK_SENT,
+                    found.get().id().value(),
+                    client,
                     Map.of("channel", "email", "destination", destination.masked()));
             transactions.afterCommit(signal::messageQueued);
         });
@@ -137,11 +160,13 @@ public class PasswordResetByLink {
         String hash = hasher.hash(store.id(), newPassword);
         transactions.required(() -> {
             Instant now = clock.instant();
-            ResetLink link = links.spend(TokenHash.of(token), store.id(), now)
-                    .orElseThrow(PasswordResetByLink::invalidLink);
+            ResetLink link =
+                    links.spend(TokenHash.of(token), store.id(), now).orElseThrow(PasswordResetByLink::invalidLink);
             // a link to an address the account no longer holds (or would give up) completes nothing
-            Customer customer = customers.find(store.id(), link.customer())
-                    .filter(found -> found.email() != null && found.email().value().equals(link.email()))
+            Customer customer = customers
+                    .find(store.id(), link.customer())
+                    .filter(found ->
+                            found.email() != null && found.email().value().equals(link.email()))
                     .filter(found -> !AddressClaim.yieldsToProof(found, OtpChannel.EMAIL))
                     .orElseThrow(PasswordResetByLink::invalidLink);
             if (customer.isDisabled()) {
@@ -151,9 +176,13 @@ public class PasswordResetByLink {
             customer.replacePasswordHash(hash, now);
             customer.confirmEmail(now);
             customers.update(customer);
-            ending.endAllOf(store.id(), customer.id().value(), null, SessionEnding.Reason.PASSWORD_RESET,
-                    new SessionEnding.Event(AuditEventType.PASSWORD_RESET, customer.id().value(), client,
-                            Map.of("method", "link")));
+            ending.endAllOf(
+                    store.id(),
+                    customer.id().value(),
+                    null,
+                    SessionEnding.Reason.PASSWORD_RESET,
+                    new SessionEnding.Event(
+                            AuditEventType.PASSWORD_RESET, customer.id().value(), client, Map.of("method", "link")));
             // the owner of the address proved themselves: a lockout from guessing is over
             throttle.clear(store, LockoutKey.email(link.email()));
         });
@@ -169,10 +198,11 @@ public class PasswordResetByLink {
         List<CorsOrigin> allowed = directory.origins(store.id());
         if (requestOrigin != null) {
             return OriginPattern.parseRequestOrigin(requestOrigin)
-                    .filter(origin -> allowed.stream().anyMatch(entry -> entry.origin().matches(origin)))
+                    .filter(origin ->
+                            allowed.stream().anyMatch(entry -> entry.origin().matches(origin)))
                     .map(OriginPattern::toString)
-                    .orElseThrow(() -> new DomainException(ErrorCode.ORIGIN_NOT_ALLOWED,
-                            "This origin is not allowed for the store."));
+                    .orElseThrow(() -> new DomainException(
+                            ErrorCode.ORIGIN_NOT_ALLOWED, "This origin is not allowed for the store."));
         }
         return allowed.stream()
                 .sorted(Comparator.comparing(CorsOrigin::createdAt))
@@ -180,11 +210,15 @@ public class PasswordResetByLink {
                 .filter(origin -> !origin.isWildcard())
                 .map(OriginPattern::toString)
                 .findFirst()
-                .orElseThrow(() -> new DomainException(ErrorCode.INVALID_REQUEST, "This store has no allowed origin"
-                        + " to link to: its merchant adds the storefront's origin to the store's CORS origins first."));
+                .orElseThrow(
+                        () -> new DomainException(
+                                ErrorCode.INVALID_REQUEST,
+                                "This store has no allowed origin"
+                                        + " to link to: its merchant adds the storefront's origin to the store's CORS origins first."));
     }
 
     private static DomainException invalidLink() {
-        return DomainException.invalidField("token", "is not a reset link of this store, or it was used or has expired");
+        return DomainException.invalidField(
+                "token", "is not a reset link of this store, or it was used or has expired");
     }
 }

@@ -53,17 +53,23 @@ public class PasswordlessLogin {
     @Inject
     Transactions transactions;
 
-    public OtpRequired start(Store store, OtpChannel channel, CustomerIdentifier identifier, boolean registerIfNotExists,
+    public OtpRequired start(
+            Store store,
+            OtpChannel channel,
+            CustomerIdentifier identifier,
+            boolean registerIfNotExists,
             ClientInfo client) {
         if (!channel.allowedBy(store.policy())) {
-            throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED,
+            throw new DomainException(
+                    ErrorCode.LOGIN_METHOD_DISABLED,
                     "This store does not allow sign-in with a code by " + channel.wireValue() + ".");
         }
         otp.requireChannelUp(channel);
         Destination destination = identifier.destination(channel);
         return transactions.required(() -> {
             // an account that would give this address up to its owner's proof does not hold it for them
-            Optional<Customer> found = identifier.findIn(customers, store)
+            Optional<Customer> found = identifier
+                    .findIn(customers, store)
                     .filter(customer -> !AddressClaim.yieldsToProof(customer, channel));
             if (found.isPresent()) {
                 return otp.send(store, OtpAction.LOGIN, destination, found.get(), client);
@@ -76,14 +82,21 @@ public class PasswordlessLogin {
     }
 
     /** A proved {@code login} code (sent here or after a password) signs its customer in. */
-    CodeVerification.Verified complete(Store store, OtpChallenge challenge, GuestLink guest, ClientInfo client,
-            Instant now) {
-        return codeSignIn.signIn(store, codeSignIn.claimed(store, challenge, client, now), challenge, guest, client, now);
+    CodeVerification.Verified complete(
+            Store store, OtpChallenge challenge, GuestLink guest, ClientInfo client, Instant now) {
+        return codeSignIn.signIn(
+                store, codeSignIn.claimed(store, challenge, client, now), challenge, guest, client, now);
     }
 
     /** A proved {@code register} code creates the account, its address proved, and signs it in. */
-    CodeVerification.Verified completeRegistration(Store store, OtpChallenge challenge, String firstName,
-            String lastName, GuestLink guest, ClientInfo client, Instant now) {
+    CodeVerification.Verified completeRegistration(
+            Store store,
+            OtpChallenge challenge,
+            String firstName,
+            String lastName,
+            GuestLink guest,
+            ClientInfo client,
+            Instant now) {
         if (!store.policy().allowsRegistration()) {
             throw new DomainException(ErrorCode.LOGIN_METHOD_DISABLED, "This store does not allow sign-up.");
         }
@@ -92,11 +105,13 @@ public class PasswordlessLogin {
         EmailAddress email = byEmail ? EmailAddress.parse(address).orElseThrow() : null;
         PhoneNumber phone = byEmail ? null : new PhoneNumber(address);
         // someone may have registered the address since the code was sent (or an account yielded it at the start)
-        Optional<Customer> holder = byEmail ? customers.findByEmail(store.id(), email) : customers.findByPhone(store.id(), phone);
+        Optional<Customer> holder =
+                byEmail ? customers.findByEmail(store.id(), email) : customers.findByPhone(store.id(), phone);
         if (holder.isPresent()) {
             switch (claim.prove(store, holder.get(), challenge.destination(), client, now)) {
-                case OWNED -> throw new DomainException(ErrorCode.ACCOUNT_EXISTS,
-                        "An account with this email or phone already exists.");
+                case OWNED ->
+                    throw new DomainException(
+                            ErrorCode.ACCOUNT_EXISTS, "An account with this email or phone already exists.");
                 case CLAIMED -> {
                     return codeSignIn.signIn(store, holder.get(), challenge, guest, client, now);
                 }
@@ -110,10 +125,23 @@ public class PasswordlessLogin {
         if (!customers.insert(customer)) {
             throw new DomainException(ErrorCode.ACCOUNT_EXISTS, "An account with this email or phone already exists.");
         }
-        TokenGrant grant = issuer.start(store.id(), SubjectKind.CUSTOMER, customer.id().value(), guest.anonymousId(),
-                SessionLifetimes.of(store.policy()), client);
-        audit.record(store.id(), AuditEventType.CUSTOMER_REGISTERED, customer.id().value(), client,
-                Map.of("method", CodeSignIn.method(challenge), "session_id", grant.session().id().value()));
+        TokenGrant grant = issuer.start(
+                store.id(),
+                SubjectKind.CUSTOMER,
+                customer.id().value(),
+                guest.anonymousId(),
+                SessionLifetimes.of(store.policy()),
+                client);
+        audit.record(
+                store.id(),
+                AuditEventType.CUSTOMER_REGISTERED,
+                customer.id().value(),
+                client,
+                Map.of(
+                        "method",
+                        CodeSignIn.method(challenge),
+                        "session_id",
+                        grant.session().id().value()));
         return new CodeVerification.Verified(new CustomerSignIn(customer, grant), customer);
     }
 }

@@ -22,13 +22,14 @@ public record PhoneNumber(String e164) {
         String trimmed = phone.strip();
         String callingCode = countryCode != null && !countryCode.isBlank() ? countryCode : defaultCountryCode;
         String candidate = trimmed.startsWith("+") || trimmed.startsWith("00") || callingCode == null
-                ? trimmed : withCallingCode(callingCode, trimmed);
+                ? trimmed
+                : withCallingCode(callingCode, trimmed);
         if (candidate == null) {
             return Optional.empty();
         }
         try {
-            Phonenumber.PhoneNumber parsed = PHONES.parse(candidate.startsWith("00") ? "+" + candidate.substring(2)
-                    : candidate, "ZZ");
+            Phonenumber.PhoneNumber parsed =
+                    PHONES.parse(candidate.startsWith("00") ? "+" + candidate.substring(2) : candidate, "ZZ");
             if (!PHONES.isValidNumber(parsed)) {
                 return Optional.empty();
             }
@@ -40,7 +41,8 @@ public record PhoneNumber(String e164) {
 
     /** "+91" or "91" and a national number: the region's trunk prefix is dropped by the parser. */
     private static String withCallingCode(String callingCode, String national) {
-        String digits = callingCode.strip().startsWith("+") ? callingCode.strip().substring(1) : callingCode.strip();
+        String digits =
+                callingCode.strip().startsWith("+") ? callingCode.strip().substring(1) : callingCode.strip();
         if (!digits.matches("[1-9][0-9]{0,2}")) {
             return null;
         }

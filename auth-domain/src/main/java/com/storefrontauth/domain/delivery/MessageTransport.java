@@ -9,8 +9,14 @@ import java.util.Optional;
 public interface MessageTransport {
 
     /** One message, opened for the moment of sending. */
-    record Delivery(String messageId, StoreId store, OtpChannel channel, String recipient, String subject,
-            String text, String code) {
+    record Delivery(
+            String messageId,
+            StoreId store,
+            OtpChannel channel,
+            String recipient,
+            String subject,
+            String text,
+            String code) {
 
         @Override
         public String toString() {

@@ -70,14 +70,29 @@ public class Outbox {
      *
      * @param retained keep the sealed text after delivery (test-mode stores show it on their outbox page)
      */
-    public OutboxMessage queue(OtpChallenge challenge, String code, String storeName, OtpRules rules, boolean retained) {
+    public OutboxMessage queue(
+            OtpChallenge challenge, String code, String storeName, OtpRules rules, boolean retained) {
         Instant now = clock.instant();
         String id = OutboxMessage.newId();
         String text = OtpMessages.text(challenge.action(), storeName, code, rules.ttl());
-        OutboxMessage message = new OutboxMessage(id, challenge.store(), challenge.id(), challenge.channel(),
-                challenge.destination().address(), OtpMessages.subject(challenge.action(), storeName),
-                codes.seal(id, text), codes.seal(id, code), retained, OutboxMessage.Status.PENDING, 0, now,
-                challenge.expiresAt(), now, null, null, null);
+        OutboxMessage message = new OutboxMessage(
+                id,
+                challenge.store(),
+                challenge.id(),
+                challenge.channel(),
+                challenge.destination().address(),
+                OtpMessages.subject(challenge.action(), storeName),
+                codes.seal(id, text),
+                codes.seal(id, code),
+                retained,
+                OutboxMessage.Status.PENDING,
+                0,
+                now,
+                challenge.expiresAt(),
+                now,
+                null,
+                null,
+                null);
         if (challenge.sends() > 1) {
             messages.supersedePending(challenge.id());
         }
@@ -91,13 +106,35 @@ public class Outbox {
      *
      * @param linkId the hash of the link's token, in place of a challenge's
      */
-    public OutboxMessage queueLink(StoreId store, TokenHash linkId, Destination destination, String subject,
-            String text, String token, Instant expiresAt, boolean retained) {
+    public OutboxMessage queueLink(
+            StoreId store,
+            TokenHash linkId,
+            Destination destination,
+            String subject,
+            String text,
+            String token,
+            Instant expiresAt,
+            boolean retained) {
         Instant now = clock.instant();
         String id = OutboxMessage.newId();
-        OutboxMessage message = new OutboxMessage(id, store, linkId, destination.channel(), destination.address(),
-                subject, codes.seal(id, text), codes.seal(id, token), retained, OutboxMessage.Status.PENDING, 0, now,
-                expiresAt, now, null, null, null);
+        OutboxMessage message = new OutboxMessage(
+                id,
+                store,
+                linkId,
+                destination.channel(),
+                destination.address(),
+                subject,
+                codes.seal(id, text),
+                codes.seal(id, token),
+                retained,
+                OutboxMessage.Status.PENDING,
+                0,
+                now,
+                expiresAt,
+                now,
+                null,
+                null,
+                null);
         messages.insert(message);
         return message;
     }
@@ -113,15 +150,15 @@ public class Outbox {
     }
 
     /** A message as the outbox page shows it, with its text and code opened while they are kept. */
-    public record Entry(OutboxMessage message, String text, String code) {
-    }
+    public record Entry(OutboxMessage message, String text, String code) {}
 
     /** The outbox page of a test-mode store (live stores keep no readable copy: 403). */
     public Page<Entry> page(Operator operator, StoreId storeId, PageRequest request) {
         return transactions.required(() -> {
             Store store = access.require(operator, storeId);
             if (store.mode() != StoreMode.TEST) {
-                throw new DomainException(ErrorCode.FORBIDDEN,
+                throw new DomainException(
+                        ErrorCode.FORBIDDEN,
                         "Only test-mode stores have an outbox page; live stores' messages are not kept readable.");
             }
             Page<OutboxMessage> page = messages.page(storeId, request);
@@ -130,13 +167,16 @@ public class Outbox {
     }
 
     private Entry opened(OutboxMessage message) {
-        return new Entry(message, message.sealedText() == null ? null : codes.open(message.id(), message.sealedText()),
+        return new Entry(
+                message,
+                message.sealedText() == null ? null : codes.open(message.id(), message.sealedText()),
                 message.sealedCode() == null ? null : codes.open(message.id(), message.sealedCode()));
     }
 
     /** Deletes what is past keeping (never a pending message); run now and then. How many. */
     public int prune() {
-        return transactions.required(() -> messages.deleteCreatedBefore(clock.instant().minus(KEEP)));
+        return transactions.required(
+                () -> messages.deleteCreatedBefore(clock.instant().minus(KEEP)));
     }
 
     private void attempt(OutboxMessage message) {
@@ -144,15 +184,26 @@ public class Outbox {
         if (!now.isBefore(message.expiresAt())) {
             transactions.required(() -> {
                 messages.markExpired(message.id(), "the code expired before a provider accepted it");
-                audit.record(message.store(), AuditEventType.OTP_EXPIRED, null, null,
-                        details(message, Map.of("reason", "undelivered", "attempts", String.valueOf(message.attempts()))));
+                audit.record(
+                        message.store(),
+                        AuditEventType.OTP_EXPIRED,
+                        null,
+                        null,
+                        details(
+                                message,
+                                Map.of("reason", "undelivered", "attempts", String.valueOf(message.attempts()))));
             });
             return;
         }
         MessageTransport.Delivery delivery;
         try {
-            delivery = new MessageTransport.Delivery(message.id(), message.store(), message.channel(),
-                    message.recipient(), message.subject(), codes.open(message.id(), message.sealedText()),
+            delivery = new MessageTransport.Delivery(
+                    message.id(),
+                    message.store(),
+                    message.channel(),
+                    message.recipient(),
+                    message.subject(),
+                    codes.open(message.id(), message.sealedText()),
                     codes.open(message.id(), message.sealedCode()));
         } catch (IllegalStateException sealedUnderAnotherSecret) {
             // e.g. instances configured with different auth.otp.secret values: this one can never send it
@@ -163,7 +214,11 @@ public class Outbox {
             String via = transport.deliver(delivery);
             transactions.required(() -> {
                 messages.markDelivered(message.id(), via, clock.instant());
-                audit.record(message.store(), AuditEventType.OTP_DELIVERED, null, null,
+                audit.record(
+                        message.store(),
+                        AuditEventType.OTP_DELIVERED,
+                        null,
+                        null,
                         details(message, Map.of("transport", via)));
             });
         } catch (DeliveryFailedException failure) {
@@ -178,13 +233,25 @@ public class Outbox {
     }
 
     private void dropUndeliverable(OutboxMessage message, String reason) {
-        LOG.log(Level.WARNING, "Outbox message {0} over {1} is undeliverable: {2}",
-                new Object[] {message.id(), message.channel().wireValue(), reason});
+        LOG.log(Level.WARNING, "Outbox message {0} over {1} is undeliverable: {2}", new Object[] {
+            message.id(), message.channel().wireValue(), reason
+        });
         transactions.required(() -> {
             messages.markExpired(message.id(), reason);
-            audit.record(message.store(), AuditEventType.OTP_DELIVERY_FAILED, null, null,
-                    details(message, Map.of("attempt", String.valueOf(message.attempts() + 1), "reason", reason,
-                            "permanent", "true")));
+            audit.record(
+                    message.store(),
+                    AuditEventType.OTP_DELIVERY_FAILED,
+                    null,
+                    null,
+                    details(
+                            message,
+                            Map.of(
+                                    "attempt",
+                                    String.valueOf(message.attempts() + 1),
+                                    "reason",
+                                    reason,
+                                    "permanent",
+                                    "true")));
         });
     }
 
@@ -192,11 +259,16 @@ public class Outbox {
         int attempts = message.attempts() + 1;
         Duration wait = backoff(attempts, transport.outage(message.channel()).orElse(Duration.ZERO));
         String reason = reason(failure);
-        LOG.log(Level.WARNING, "Delivery of outbox message {0} over {1} failed (attempt {2}): {3}",
-                new Object[] {message.id(), message.channel().wireValue(), attempts, reason});
+        LOG.log(Level.WARNING, "Delivery of outbox message {0} over {1} failed (attempt {2}): {3}", new Object[] {
+            message.id(), message.channel().wireValue(), attempts, reason
+        });
         transactions.required(() -> {
             messages.reschedule(message.id(), attempts, clock.instant().plus(wait), reason);
-            audit.record(message.store(), AuditEventType.OTP_DELIVERY_FAILED, null, null,
+            audit.record(
+                    message.store(),
+                    AuditEventType.OTP_DELIVERY_FAILED,
+                    null,
+                    null,
                     details(message, Map.of("attempt", String.valueOf(attempts), "reason", reason)));
         });
     }

@@ -11,9 +11,23 @@ import java.time.Instant;
  * bound to the message id); once delivered or dropped the sealed copies are erased, except in
  * where {@code retained} (test-mode stores, whose outbox page shows what was sent).
  */
-public record OutboxMessage(String id, StoreId store, TokenHash challenge, OtpChannel channel, String recipient,
-        String subject, String sealedText, String sealedCode, boolean retained, Status status, int attempts,
-        Instant nextAttemptAt, Instant expiresAt, Instant createdAt, Instant deliveredAt, String transport,
+public record OutboxMessage(
+        String id,
+        StoreId store,
+        TokenHash challenge,
+        OtpChannel channel,
+        String recipient,
+        String subject,
+        String sealedText,
+        String sealedCode,
+        boolean retained,
+        Status status,
+        int attempts,
+        Instant nextAttemptAt,
+        Instant expiresAt,
+        Instant createdAt,
+        Instant deliveredAt,
+        String transport,
         String lastError) {
 
     public static final String ID_PREFIX = "msg_";

@@ -12,6 +12,7 @@ final class IntegrationSnippets {
 
     /** Shown in place of a key when the store has no active publishable key yet. */
     static final String NO_KEY = "pk_…";
+
     static final String SAMPLE_EMAIL = "shopper@example.com";
     static final String SAMPLE_PASSWORD = "a long and unusual passphrase 42";
 
@@ -28,24 +29,37 @@ final class IntegrationSnippets {
     }
 
     List<Snippet> all() {
-        return List.of(curl("curl-sign-up", "Sign up (curl)", "register"),
+        return List.of(
+                curl("curl-sign-up", "Sign up (curl)", "register"),
                 curl("curl-sign-in", "Sign in (curl)", "login"),
-                fetch(), verification(), commerceEngine(), scalev(), luxmart());
+                fetch(),
+                verification(),
+                commerceEngine(),
+                scalev(),
+                luxmart());
     }
 
     private Snippet curl(String id, String title, String route) {
         String body = "{\"email\":\"" + SAMPLE_EMAIL + "\",\"password\":\"" + SAMPLE_PASSWORD + "\"}";
-        return new Snippet(id, title, "shell", "curl -sS -X POST " + shell(auth() + "/" + route) + " \\\n"
-                + "  -H " + shell("X-Storefront-Api-Key: " + key) + " \\\n"
-                + "  -H 'Content-Type: application/json' \\\n"
-                + "  -d " + shell(body));
+        return new Snippet(
+                id,
+                title,
+                "shell",
+                "curl -sS -X POST " + shell(auth() + "/" + route) + " \\\n"
+                        + "  -H " + shell("X-Storefront-Api-Key: " + key) + " \\\n"
+                        + "  -H 'Content-Type: application/json' \\\n"
+                        + "  -d " + shell(body));
     }
 
     private Snippet fetch() {
-        return new Snippet("fetch", "Sign in from the browser (fetch)", "javascript",
+        return new Snippet(
+                "fetch",
+                "Sign in from the browser (fetch)",
+                "javascript",
                 "const response = await fetch(" + js(auth() + "/login") + ", {\n"
                         + "  method: 'POST',\n"
-                        + "  headers: { 'Content-Type': 'application/json', 'X-Storefront-Api-Key': " + js(key) + " },\n"
+                        + "  headers: { 'Content-Type': 'application/json', 'X-Storefront-Api-Key': " + js(key)
+                        + " },\n"
                         + "  body: JSON.stringify({ email, password }),\n"
                         + "});\n"
                         + "const { access_token, refresh_token, user } = await response.json();");
@@ -53,7 +67,10 @@ final class IntegrationSnippets {
 
     private Snippet verification() {
         String trimmedIssuer = trimmed(issuer);
-        return new Snippet("verify", "Verify tokens in your back end", "text",
+        return new Snippet(
+                "verify",
+                "Verify tokens in your back end",
+                "text",
                 "issuer:   " + issuer + "\n"
                         + "jwks_uri: " + trimmedIssuer + "/.well-known/jwks.json\n"
                         + "audience: " + store + "\n"
@@ -61,7 +78,10 @@ final class IntegrationSnippets {
     }
 
     private Snippet commerceEngine() {
-        return new Snippet("commerce-engine", "Commerce Engine storefront SDK", "javascript",
+        return new Snippet(
+                "commerce-engine",
+                "Commerce Engine storefront SDK",
+                "javascript",
                 "import { createStorefront } from '@commercengine/storefront-sdk';\n\n"
                         + "const storefront = createStorefront({\n"
                         + "  storeId: " + js(store) + ",\n"
@@ -71,9 +91,11 @@ final class IntegrationSnippets {
     }
 
     private Snippet scalev() {
-        return new Snippet("scalev", "Scalev storefront", "text",
-                "base URL: " + base + "/v3/stores/" + store + "\n"
-                        + "header:   X-Scalev-Storefront-Api-Key: " + key);
+        return new Snippet(
+                "scalev",
+                "Scalev storefront",
+                "text",
+                "base URL: " + base + "/v3/stores/" + store + "\n" + "header:   X-Scalev-Storefront-Api-Key: " + key);
     }
 
     private Snippet luxmart() {

@@ -26,8 +26,8 @@ public class StoreIntegration {
     }
 
     @Inject
-    public StoreIntegration(StoreAccess access, ApiKeyRepository keys, CorsOriginRepository origins,
-            Transactions transactions) {
+    public StoreIntegration(
+            StoreAccess access, ApiKeyRepository keys, CorsOriginRepository origins, Transactions transactions) {
         this.access = access;
         this.keys = keys;
         this.origins = origins;
@@ -40,9 +40,15 @@ public class StoreIntegration {
             access.require(operator, storeId);
             String key = keys.listActive(storeId).stream()
                     .filter(k -> k.type() == ApiKeyType.PUBLISHABLE)
-                    .max(Comparator.comparing(ApiKey::createdAt)).map(ApiKey::publishableKey).orElse(null);
-            return new Integration(storeId, key,
-                    origins.list(storeId).stream().map(origin -> origin.origin().toString()).toList(),
+                    .max(Comparator.comparing(ApiKey::createdAt))
+                    .map(ApiKey::publishableKey)
+                    .orElse(null);
+            return new Integration(
+                    storeId,
+                    key,
+                    origins.list(storeId).stream()
+                            .map(origin -> origin.origin().toString())
+                            .toList(),
                     new IntegrationSnippets(baseUrl, storeId, key, issuer).all());
         });
     }

@@ -19,7 +19,8 @@ public record Destination(OtpChannel channel, String address) {
         }
         int visible = Math.min(4, address.length() / 3);
         int prefix = address.length() > 8 ? 3 : 1;
-        return address.substring(0, prefix) + "\u2022".repeat(Math.max(1, address.length() - prefix - visible))
+        return address.substring(0, prefix)
+                + "\u2022".repeat(Math.max(1, address.length() - prefix - visible))
                 + address.substring(address.length() - visible);
     }
 

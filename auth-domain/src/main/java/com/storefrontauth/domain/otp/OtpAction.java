@@ -5,10 +5,13 @@ import java.util.Optional;
 
 /** What a one-time code is for; a code verifies only for the action it was issued for. */
 public enum OtpAction {
-    LOGIN, REGISTER,
+    LOGIN,
+    REGISTER,
     /** A contact check that completes a sign-up or sign-in (the store requires a verified contact). */
     VERIFY,
-    RESET_PASSWORD, UPDATE_EMAIL, UPDATE_PHONE,
+    RESET_PASSWORD,
+    UPDATE_EMAIL,
+    UPDATE_PHONE,
     /**
      * A contact check a signed-in customer asked for: a {@code verify} on the wire, but it confirms the
      * contact (or proves the customer for erasure) and never signs anyone in.
@@ -36,7 +39,9 @@ public enum OtpAction {
     /** The actions a storefront may name in {@code otp_action}. */
     public static Optional<OtpAction> fromStorefrontWire(String value) {
         for (OtpAction action : values()) {
-            if (!action.isAccountAction() && action != CONFIRM_CONTACT && action.wireValue().equals(value)) {
+            if (!action.isAccountAction()
+                    && action != CONFIRM_CONTACT
+                    && action.wireValue().equals(value)) {
                 return Optional.of(action);
             }
         }

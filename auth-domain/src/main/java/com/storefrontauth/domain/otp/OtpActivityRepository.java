@@ -8,15 +8,19 @@ import java.util.Optional;
 public interface OtpActivityRepository {
 
     enum Kind {
-        SENT, FAILED
+        SENT,
+        FAILED
     }
 
     void record(TokenHash destination, Kind kind, Instant at);
 
     /** What the limits need to know about an address, read in one query. */
-    record Summary(Optional<Instant> lastSent, long sentInWindow, Optional<Instant> oldestSentInWindow,
-            long failedInWindow, Optional<Instant> oldestFailedInWindow) {
-    }
+    record Summary(
+            Optional<Instant> lastSent,
+            long sentInWindow,
+            Optional<Instant> oldestSentInWindow,
+            long failedInWindow,
+            Optional<Instant> oldestFailedInWindow) {}
 
     /**
      * Sends since {@code sentSince} and failures since {@code failedSince} (both inclusive), and the newest

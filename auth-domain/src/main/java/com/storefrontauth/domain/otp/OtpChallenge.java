@@ -21,12 +21,13 @@ public class OtpChallenge {
     public static final String TOKEN_PREFIX = "otp_";
 
     public enum Status {
-        OPEN, USED, BURNED
+        OPEN,
+        USED,
+        BURNED
     }
 
     /** A new challenge with its token and code, which exist in clear only here. */
-    public record Issued(OtpChallenge challenge, String token, String code) {
-    }
+    public record Issued(OtpChallenge challenge, String token, String code) {}
 
     private final TokenHash id;
     private final StoreId store;
@@ -43,9 +44,21 @@ public class OtpChallenge {
     private Instant expiresAt;
     private Status status;
 
-    public OtpChallenge(TokenHash id, StoreId store, OtpAction action, Destination destination, String subject,
-            boolean decoy, String codeHash, int attempts, int maxAttempts, int sends, Instant lastSentAt,
-            Instant expiresAt, Status status, Instant createdAt) {
+    public OtpChallenge(
+            TokenHash id,
+            StoreId store,
+            OtpAction action,
+            Destination destination,
+            String subject,
+            boolean decoy,
+            String codeHash,
+            int attempts,
+            int maxAttempts,
+            int sends,
+            Instant lastSentAt,
+            Instant expiresAt,
+            Status status,
+            Instant createdAt) {
         this.id = id;
         this.store = store;
         this.action = action;
@@ -65,34 +78,49 @@ public class OtpChallenge {
     /**
      * @param subject the customer or merchant account the code is for; null for a sign-up or a decoy
      */
-    public static Issued issue(StoreId store, OtpAction action, Destination destination, String subject, boolean decoy,
-            OtpRules rules, OtpCodes codes, Instant now) {
+    public static Issued issue(
+            StoreId store,
+            OtpAction action,
+            Destination destination,
+            String subject,
+            boolean decoy,
+            OtpRules rules,
+            OtpCodes codes,
+            Instant now) {
         String token = RandomSecret.generate(TOKEN_PREFIX);
         TokenHash id = TokenHash.of(token);
         String code = OtpCodes.generate(rules.codeLength());
-        OtpChallenge challenge = new OtpChallenge(id, store, action, destination, subject, decoy,
-                codes.hash(id, code), 0, rules.maxAttempts(), 1, now, now.plus(rules.ttl()), Status.OPEN, now);
+        OtpChallenge challenge = new OtpChallenge(
+                id,
+                store,
+                action,
+                destination,
+                subject,
+                decoy,
+                codes.hash(id, code),
+                0,
+                rules.maxAttempts(),
+                1,
+                now,
+                now.plus(rules.ttl()),
+                Status.OPEN,
+                now);
         return new Issued(challenge, token, code);
     }
 
-    public sealed interface Outcome permits Accepted, Rejected, Burned, Dead {
-    }
+    public sealed interface Outcome permits Accepted, Rejected, Burned, Dead {}
 
     /** The right code: the challenge is used up. */
-    public record Accepted() implements Outcome {
-    }
+    public record Accepted() implements Outcome {}
 
     /** A wrong code with attempts left. */
-    public record Rejected(int attemptsRemaining) implements Outcome {
-    }
+    public record Rejected(int attemptsRemaining) implements Outcome {}
 
     /** The last allowed wrong code: the challenge is burned. */
-    public record Burned() implements Outcome {
-    }
+    public record Burned() implements Outcome {}
 
     /** Expired, used, or burned before this attempt; nothing changed. */
-    public record Dead(Status status, boolean expired) implements Outcome {
-    }
+    public record Dead(Status status, boolean expired) implements Outcome {}
 
     public Outcome verify(String code, OtpCodes codes, Instant now) {
         if (status != Status.OPEN || !now.isBefore(expiresAt)) {
@@ -122,8 +150,12 @@ public class OtpChallenge {
         }
         Instant allowedAt = lastSentAt.plus(rules.resendCooldown());
         if (now.isBefore(allowedAt)) {
-            throw new DomainException(ErrorCode.RATE_LIMITED, "A code was sent moments ago; wait before asking again.",
-                    Map.of(), Map.of(), RetryAfter.seconds(now, allowedAt));
+            throw new DomainException(
+                    ErrorCode.RATE_LIMITED,
+                    "A code was sent moments ago; wait before asking again.",
+                    Map.of(),
+                    Map.of(),
+                    RetryAfter.seconds(now, allowedAt));
         }
         String code = OtpCodes.generate(rules.codeLength());
         codeHash = codes.hash(id, code);

@@ -70,9 +70,14 @@ public class OtpChallenges {
     Clock clock;
 
     /** Who a new challenge is for and where it goes. */
-    public record Request(StoreId store, String storeName, boolean retainMessages, OtpAction action,
-            Destination destination, String subject, OtpRules rules) {
-    }
+    public record Request(
+            StoreId store,
+            String storeName,
+            boolean retainMessages,
+            OtpAction action,
+            Destination destination,
+            String subject,
+            OtpRules rules) {}
 
     /**
      * Refuses with 503 while the channel's provider is known to be down: promising a code that cannot
@@ -81,9 +86,12 @@ public class OtpChallenges {
     public void requireChannelUp(OtpChannel channel) {
         Optional<Duration> outage = transport.outage(channel);
         if (outage.isPresent()) {
-            throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE,
-                    "Codes cannot be sent by " + channel.wireValue() + " right now; try again shortly.", Map.of(),
-                    Map.of(), Math.max(1, outage.get().toSeconds()));
+            throw new DomainException(
+                    ErrorCode.SERVICE_UNAVAILABLE,
+                    "Codes cannot be sent by " + channel.wireValue() + " right now; try again shortly.",
+                    Map.of(),
+                    Map.of(),
+                    Math.max(1, outage.get().toSeconds()));
         }
     }
 
@@ -104,29 +112,49 @@ public class OtpChallenges {
         requireChannelUp(request.destination().channel());
         Instant now = clock.instant();
         requireSendAllowed(request.store(), request.destination(), request.rules(), now);
-        OtpChallenge.Issued issued = OtpChallenge.issue(request.store(), request.action(), request.destination(),
-                request.subject(), decoy, request.rules(), codes, now);
+        OtpChallenge.Issued issued = OtpChallenge.issue(
+                request.store(),
+                request.action(),
+                request.destination(),
+                request.subject(),
+                decoy,
+                request.rules(),
+                codes,
+                now);
         challenges.insert(issued.challenge());
         recordSent(request.store(), request.destination(), now);
         if (decoy) {
-            audit.record(request.store(), AuditEventType.OTP_REQUEST_UNKNOWN, null, client,
+            audit.record(
+                    request.store(),
+                    AuditEventType.OTP_REQUEST_UNKNOWN,
+                    null,
+                    client,
                     details(issued.challenge(), Map.of()));
         } else {
-            outbox.queue(issued.challenge(), issued.code(), request.storeName(), request.rules(),
-                    request.retainMessages());
-            audit.record(request.store(), AuditEventType.OTP_SENT, request.subject(), client,
+            outbox.queue(
+                    issued.challenge(), issued.code(), request.storeName(), request.rules(), request.retainMessages());
+            audit.record(
+                    request.store(),
+                    AuditEventType.OTP_SENT,
+                    request.subject(),
+                    client,
                     details(issued.challenge(), Map.of()));
             transactions.afterCommit(signal::messageQueued);
         }
-        return new OtpRequired(issued.challenge(), issued.token(), issued.code(), issued.challenge().expiresIn(now),
+        return new OtpRequired(
+                issued.challenge(),
+                issued.token(),
+                issued.code(),
+                issued.challenge().expiresIn(now),
                 request.rules().resendCooldown().toSeconds());
     }
 
     /** A new code for the same challenge (same token), inside the same limits. */
-    public OtpRequired resend(StoreId store, String token, String storeName, boolean retainMessages, OtpRules rules,
-            ClientInfo client) {
+    public OtpRequired resend(
+            StoreId store, String token, String storeName, boolean retainMessages, OtpRules rules, ClientInfo client) {
         return transactions.required(() -> {
-            OtpChallenge challenge = challenges.lock(store, TokenHash.of(token))
+            OtpChallenge challenge = challenges
+                    .lock(store, TokenHash.of(token))
                     .filter(found -> !found.action().isAccountAction())
                     .orElseThrow(OtpChallenges::expired);
             return resend(challenge, storeName, retainMessages, rules, client);
@@ -134,8 +162,8 @@ public class OtpChallenges {
     }
 
     /** Resends an open challenge already locked by the caller. */
-    public OtpRequired resend(OtpChallenge challenge, String storeName, boolean retainMessages, OtpRules rules,
-            ClientInfo client) {
+    public OtpRequired resend(
+            OtpChallenge challenge, String storeName, boolean retainMessages, OtpRules rules, ClientInfo client) {
         Instant now = clock.instant();
         if (!challenge.isOpen(now)) {
             throw expired();
@@ -148,11 +176,20 @@ public class OtpChallenges {
         recordSent(challenge.store(), challenge.destination(), now);
         if (!challenge.decoy()) {
             outbox.queue(challenge, code, storeName, rules, retainMessages);
-            audit.record(challenge.store(), AuditEventType.OTP_SENT, challenge.subject(), client,
+            audit.record(
+                    challenge.store(),
+                    AuditEventType.OTP_SENT,
+                    challenge.subject(),
+                    client,
                     details(challenge, Map.of("resend", String.valueOf(challenge.sends() - 1))));
             transactions.afterCommit(signal::messageQueued);
         }
-        return new OtpRequired(challenge, null, code, challenge.expiresIn(now), rules.resendCooldown().toSeconds());
+        return new OtpRequired(
+                challenge,
+                null,
+                code,
+                challenge.expiresIn(now),
+                rules.resendCooldown().toSeconds());
     }
 
     /**
@@ -163,14 +200,23 @@ public class OtpChallenges {
      *
      * @param locate finds and locks the challenge (empty for an unknown token or another store's)
      */
-    public <T> T verify(Supplier<Optional<OtpChallenge>> locate, OtpAction action, String code, OtpRules rules,
-            ClientInfo client, Function<OtpChallenge, T> completion) {
-        return verifyLocated(() -> locate.get().filter(found -> found.action().answers(action)), code, rules, client,
-                completion);
+    public <T> T verify(
+            Supplier<Optional<OtpChallenge>> locate,
+            OtpAction action,
+            String code,
+            OtpRules rules,
+            ClientInfo client,
+            Function<OtpChallenge, T> completion) {
+        return verifyLocated(
+                () -> locate.get().filter(found -> found.action().answers(action)), code, rules, client, completion);
     }
 
     /** {@link #verify} for a challenge whose action {@code locate} has already settled. */
-    public <T> T verifyLocated(Supplier<Optional<OtpChallenge>> locate, String code, OtpRules rules, ClientInfo client,
+    public <T> T verifyLocated(
+            Supplier<Optional<OtpChallenge>> locate,
+            String code,
+            OtpRules rules,
+            ClientInfo client,
             Function<OtpChallenge, T> completion) {
         return transactions.requiredThenRefuse(() -> {
             Instant now = clock.instant();
@@ -180,13 +226,21 @@ public class OtpChallenges {
             OtpChallenge.Outcome outcome = challenge.verify(code, codes, now);
             if (outcome instanceof OtpChallenge.Accepted) {
                 challenges.update(challenge);
-                audit.record(challenge.store(), AuditEventType.OTP_VERIFIED, challenge.subject(), client,
+                audit.record(
+                        challenge.store(),
+                        AuditEventType.OTP_VERIFIED,
+                        challenge.subject(),
+                        client,
                         details(challenge, Map.of()));
                 return completion.apply(challenge);
             }
             if (outcome instanceof OtpChallenge.Dead dead) {
                 if (dead.expired()) {
-                    audit.recordRefusal(challenge.store(), AuditEventType.OTP_EXPIRED, challenge.subject(), client,
+                    audit.recordRefusal(
+                            challenge.store(),
+                            AuditEventType.OTP_EXPIRED,
+                            challenge.subject(),
+                            client,
                             details(challenge, Map.of("reason", "verify_after_expiry")));
                 }
                 throw expired();
@@ -195,22 +249,31 @@ public class OtpChallenges {
             challenges.update(challenge);
             activity.record(key, Kind.FAILED, now);
             if (outcome instanceof OtpChallenge.Burned) {
-                audit.record(challenge.store(), AuditEventType.OTP_BURNED, challenge.subject(), client,
+                audit.record(
+                        challenge.store(),
+                        AuditEventType.OTP_BURNED,
+                        challenge.subject(),
+                        client,
                         details(challenge, Map.of("attempts", String.valueOf(challenge.attempts()))));
                 throw new Transactions.CommittedRefusal(wrongCode(0));
             }
             int remaining = ((OtpChallenge.Rejected) outcome).attemptsRemaining();
-            audit.record(challenge.store(), AuditEventType.OTP_FAILED, challenge.subject(), client,
+            audit.record(
+                    challenge.store(),
+                    AuditEventType.OTP_FAILED,
+                    challenge.subject(),
+                    client,
                     details(challenge, Map.of("attempts_remaining", String.valueOf(remaining))));
             throw new Transactions.CommittedRefusal(wrongCode(remaining));
         });
     }
 
     private static DomainException wrongCode(int remaining) {
-        String detail = remaining == 0 ? "The code is not correct, and no attempts are left; ask for a new code."
+        String detail = remaining == 0
+                ? "The code is not correct, and no attempts are left; ask for a new code."
                 : "The code is not correct.";
-        return new DomainException(ErrorCode.INVALID_OTP, detail, Map.of(), Map.of("attempts_remaining", remaining),
-                null);
+        return new DomainException(
+                ErrorCode.INVALID_OTP, detail, Map.of(), Map.of("attempts_remaining", remaining), null);
     }
 
     /** Locks the store's newest open challenge for one of {@code actions} sent to {@code destination}. */
@@ -236,8 +299,9 @@ public class OtpChallenges {
 
     /** Failures are counted per destination and client address: an attacker's wrong codes hold back only their own. */
     private static TokenHash failureKey(OtpChallenge challenge, ClientInfo client) {
-        return TokenHash.of(challenge.destination().throttleKey(challenge.store()).hex() + "|ip:"
-                + (client.ip() == null ? "-" : client.ip()));
+        return TokenHash.of(
+                challenge.destination().throttleKey(challenge.store()).hex() + "|ip:"
+                        + (client.ip() == null ? "-" : client.ip()));
     }
 
     /** The key of a store's codes by one channel (its daily budget). */
@@ -256,23 +320,35 @@ public class OtpChallenges {
     private void requireSendAllowed(StoreId store, Destination destination, OtpRules rules, Instant now) {
         OtpActivityRepository.Summary seen = summarize(destination.throttleKey(store), now);
         Optional<Instant> last = seen.lastSent();
-        if (!rules.resendCooldown().isZero() && last.isPresent()
+        if (!rules.resendCooldown().isZero()
+                && last.isPresent()
                 && now.isBefore(last.get().plus(rules.resendCooldown()))) {
-            throw limited(ErrorCode.RATE_LIMITED, "A code was sent to this address moments ago; wait before asking again.",
-                    last.get().plus(rules.resendCooldown()), now);
+            throw limited(
+                    ErrorCode.RATE_LIMITED,
+                    "A code was sent to this address moments ago; wait before asking again.",
+                    last.get().plus(rules.resendCooldown()),
+                    now);
         }
         if (seen.sentInWindow() >= rules.maxSendsPerHour()) {
             Instant free = leavesWindow(seen.oldestSentInWindow().orElse(now), OtpRules.SEND_WINDOW);
-            throw limited(ErrorCode.RATE_LIMITED, "Too many codes were sent to this address; try again later.", free, now);
+            throw limited(
+                    ErrorCode.RATE_LIMITED, "Too many codes were sent to this address; try again later.", free, now);
         }
         PlatformLimits limits = platform.current();
-        requireWithin(destination.platformKey(), OtpRules.SEND_WINDOW, limits.destinationCodesPerHour(),
-                "Too many codes were sent to this address; try again later.", now);
+        requireWithin(
+                destination.platformKey(),
+                OtpRules.SEND_WINDOW,
+                limits.destinationCodesPerHour(),
+                "Too many codes were sent to this address; try again later.",
+                now);
         if (store != null) {
-            requireWithin(storeKey(store, destination.channel()), OtpRules.STORE_BUDGET_WINDOW,
+            requireWithin(
+                    storeKey(store, destination.channel()),
+                    OtpRules.STORE_BUDGET_WINDOW,
                     limits.storeDailyCodes(destination.channel().wireValue()),
-                    "This store has sent all the codes by " + destination.channel().wireValue()
-                            + " it may send today; try again later.", now);
+                    "This store has sent all the codes by "
+                            + destination.channel().wireValue() + " it may send today; try again later.",
+                    now);
         }
     }
 
@@ -289,9 +365,11 @@ public class OtpChallenges {
         OtpActivityRepository.Summary seen = summarize(key, now);
         if (seen.failedInWindow() >= rules.failureBudget()) {
             Instant free = leavesWindow(seen.oldestFailedInWindow().orElse(now), OtpRules.FAILURE_WINDOW);
-            throw limited(ErrorCode.TOO_MANY_ATTEMPTS,
+            throw limited(
+                    ErrorCode.TOO_MANY_ATTEMPTS,
                     "Too many wrong codes from this address; wait before trying again or ask for a new code.",
-                    free, now);
+                    free,
+                    now);
         }
     }
 
@@ -309,8 +387,8 @@ public class OtpChallenges {
     }
 
     public static DomainException expired() {
-        return new DomainException(ErrorCode.OTP_EXPIRED,
-                "This code has expired or was already used; ask for a new one.");
+        return new DomainException(
+                ErrorCode.OTP_EXPIRED, "This code has expired or was already used; ask for a new one.");
     }
 
     private static Map<String, String> details(OtpChallenge challenge, Map<String, String> more) {

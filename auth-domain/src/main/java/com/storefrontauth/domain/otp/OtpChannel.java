@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** How a code reaches its holder. SMS and WhatsApp go to a phone number, email to an address. */
 public enum OtpChannel {
-    EMAIL, SMS, WHATSAPP;
+    EMAIL,
+    SMS,
+    WHATSAPP;
 
     /** Whether the store's login policy allows passwordless sign-in over this channel. */
     public boolean allowedBy(LoginPolicy policy) {

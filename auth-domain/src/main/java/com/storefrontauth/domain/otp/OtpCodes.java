@@ -59,8 +59,8 @@ public final class OtpCodes {
     /** Constant-time: how many leading digits match must not show in the time taken. */
     public boolean matches(String storedHash, TokenHash challenge, String candidate) {
         String candidateHash = hash(challenge, candidate == null ? "" : candidate);
-        return MessageDigest.isEqual(storedHash.getBytes(StandardCharsets.US_ASCII),
-                candidateHash.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                storedHash.getBytes(StandardCharsets.US_ASCII), candidateHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Seals a text for the outbox; {@code context} (the message id) is bound as associated data. */
@@ -72,8 +72,11 @@ public final class OtpCodes {
             cipher.init(Cipher.ENCRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
-                    .put(iv).put(sealed).array());
+            return Base64.getEncoder()
+                    .encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
+                            .put(iv)
+                            .put(sealed)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is required by every JDK", e);
         }

@@ -15,10 +15,10 @@ public final class OtpMessages {
     /** A dot (or a look-alike) or an {@code @} joining two word characters: what makes a host name or an address. */
     private static final Pattern JOINER =
             Pattern.compile("(?<=[\\p{L}\\p{N}])\\s*[.\u3002\uFF0E\uFF61@\uFF20]\\s*(?=[\\p{L}\\p{N}])");
+
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private OtpMessages() {
-    }
+    private OtpMessages() {}
 
     /**
      * The store name as a message carries it: no scheme, no markup, and no dot or {@code @} between word

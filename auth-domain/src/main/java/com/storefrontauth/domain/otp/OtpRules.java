@@ -7,7 +7,8 @@ import java.time.Duration;
 public record OtpRules(int codeLength, Duration ttl, int maxAttempts, Duration resendCooldown, int maxSendsPerHour) {
 
     /** Merchant activation codes: not store-specific, a little longer-lived than sign-in codes. */
-    public static final OtpRules MERCHANT_ACTIVATION = new OtpRules(6, Duration.ofMinutes(15), 5, Duration.ofSeconds(60), 5);
+    public static final OtpRules MERCHANT_ACTIVATION =
+            new OtpRules(6, Duration.ofMinutes(15), 5, Duration.ofSeconds(60), 5);
 
     /** Merchant password reset codes: the same numbers as activation, one code a minute per address. */
     public static final OtpRules MERCHANT_PASSWORD_RESET = MERCHANT_ACTIVATION;
@@ -16,12 +17,17 @@ public record OtpRules(int codeLength, Duration ttl, int maxAttempts, Duration r
     static final int MIN_FAILURE_BUDGET = 10;
     /** A quiet hour clears the failures: a budget spent by someone else never holds the owner for long. */
     static final Duration FAILURE_WINDOW = Duration.ofHours(1);
+
     static final Duration SEND_WINDOW = Duration.ofHours(1);
     /** The window of a store's daily codes per channel; the longest any counter is kept. */
     static final Duration STORE_BUDGET_WINDOW = Duration.ofDays(1);
 
     public static OtpRules of(LoginPolicy policy) {
-        return new OtpRules(policy.otpLength(), policy.otpTtl(), policy.otpMaxAttempts(), policy.otpResendCooldown(),
+        return new OtpRules(
+                policy.otpLength(),
+                policy.otpTtl(),
+                policy.otpMaxAttempts(),
+                policy.otpResendCooldown(),
                 policy.otpMaxSendsPerHour());
     }
 

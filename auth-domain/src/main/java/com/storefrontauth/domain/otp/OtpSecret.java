@@ -54,7 +54,9 @@ public class OtpSecret {
 
     private byte[] secret() {
         Optional<String> fromConfig = configured.filter(value -> !value.isBlank());
-        return fromConfig.isPresent() ? sha256(fromConfig.get()) : HexFormat.of().parseHex(stored());
+        return fromConfig.isPresent()
+                ? sha256(fromConfig.get())
+                : HexFormat.of().parseHex(stored());
     }
 
     private String stored() {

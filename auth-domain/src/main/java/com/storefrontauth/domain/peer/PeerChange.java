@@ -36,7 +36,8 @@ public record PeerChange(Kind kind, String subject) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new PeerChange(Kind.valueOf(text.substring(0, separator)), text.substring(separator + 1)));
+            return Optional.of(
+                    new PeerChange(Kind.valueOf(text.substring(0, separator)), text.substring(separator + 1)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

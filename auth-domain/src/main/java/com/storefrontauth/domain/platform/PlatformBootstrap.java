@@ -89,8 +89,9 @@ public class PlatformBootstrap {
     }
 
     private MerchantAccount ensurePlatformAdmin() {
-        EmailAddress email = EmailAddress.parse(adminEmail).orElseThrow(() -> new IllegalStateException(
-                "auth.bootstrap.admin.email is not an email address: " + adminEmail));
+        EmailAddress email = EmailAddress.parse(adminEmail)
+                .orElseThrow(() ->
+                        new IllegalStateException("auth.bootstrap.admin.email is not an email address: " + adminEmail));
         Optional<MerchantAccount> existing = accounts.findByEmail(email.value());
         if (existing.isPresent()) {
             return existing.get();
@@ -100,8 +101,14 @@ public class PlatformBootstrap {
         if (generated) {
             password = RandomSecret.generate("");
         }
-        MerchantAccount admin = new MerchantAccount(AccountId.generate(), email.value(), "Platform admin",
-                AccountRole.PLATFORM_ADMIN, AccountStatus.ACTIVE, hasher.hash(password), clock.instant());
+        MerchantAccount admin = new MerchantAccount(
+                AccountId.generate(),
+                email.value(),
+                "Platform admin",
+                AccountRole.PLATFORM_ADMIN,
+                AccountStatus.ACTIVE,
+                hasher.hash(password),
+                clock.instant());
         accounts.insert(admin);
         if (generated) {
             // Printed exactly once, at creation: the operator has no other way to learn it.

@@ -17,11 +17,14 @@ import java.util.Optional;
 public final class PlatformLimits {
 
     /** One setting: its wire name, default and allowed range; {@code policyField} is the store field it bounds. */
-    public record Field(String name, long defaultValue, long min, long max, String policyField, Bound bound) {
-    }
+    public record Field(String name, long defaultValue, long min, long max, String policyField, Bound bound) {}
 
     /** Whether a store's value may not exceed the setting, or may not fall below it. */
-    public enum Bound { CEILING, FLOOR, NONE }
+    public enum Bound {
+        CEILING,
+        FLOOR,
+        NONE
+    }
 
     private static final long MANY = 100_000_000L;
 
@@ -76,11 +79,17 @@ public final class PlatformLimits {
         FieldErrors errors = new FieldErrors();
         Map<String, Long> amended = new LinkedHashMap<>(values);
         changes.forEach((name, value) -> {
-            Optional<Field> field = FIELDS.stream().filter(f -> f.name().equals(name)).findFirst();
+            Optional<Field> field =
+                    FIELDS.stream().filter(f -> f.name().equals(name)).findFirst();
             if (field.isEmpty()) {
                 errors.add(name, "is not a platform setting");
-            } else if (!(value instanceof Long number) || number < field.get().min() || number > field.get().max()) {
-                errors.add(name, "must be a whole number from " + field.get().min() + " to " + field.get().max());
+            } else if (!(value instanceof Long number)
+                    || number < field.get().min()
+                    || number > field.get().max()) {
+                errors.add(
+                        name,
+                        "must be a whole number from " + field.get().min() + " to "
+                                + field.get().max());
             } else {
                 amended.put(name, number);
             }
@@ -117,8 +126,10 @@ public final class PlatformLimits {
 
     /** The value a store's {@code policyField} takes effect with: its own, brought inside the platform limit. */
     public long clamp(String policyField, long value) {
-        return bounding(policyField).map(field -> field.bound() == Bound.CEILING
-                ? Math.min(value, values.get(field.name())) : Math.max(value, values.get(field.name())))
+        return bounding(policyField)
+                .map(field -> field.bound() == Bound.CEILING
+                        ? Math.min(value, values.get(field.name()))
+                        : Math.max(value, values.get(field.name())))
                 .orElse(value);
     }
 
@@ -133,7 +144,9 @@ public final class PlatformLimits {
     }
 
     private static Optional<Field> bounding(String policyField) {
-        return FIELDS.stream().filter(field -> policyField.equals(field.policyField())).findFirst();
+        return FIELDS.stream()
+                .filter(field -> policyField.equals(field.policyField()))
+                .findFirst();
     }
 
     @Override

@@ -47,8 +47,7 @@ public class PlatformLimitsService {
 
     private volatile Loaded loaded;
 
-    private record Loaded(PlatformLimits limits, Instant at) {
-    }
+    private record Loaded(PlatformLimits limits, Instant at) {}
 
     /** The limits every rule applies now (the same instance for as long as they do not change). */
     public PlatformLimits current() {

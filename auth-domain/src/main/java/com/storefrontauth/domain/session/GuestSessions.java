@@ -25,9 +25,13 @@ public class GuestSessions {
 
     public TokenGrant start(Store store, ClientInfo client) {
         String guest = PublicId.generate(GUEST_PREFIX);
-        TokenGrant grant = issuer.start(store.id(), SubjectKind.GUEST, guest, null,
-                SessionLifetimes.of(store.policy()), client);
-        audit.record(store.id(), AuditEventType.GUEST_SESSION_STARTED, guest, client,
+        TokenGrant grant =
+                issuer.start(store.id(), SubjectKind.GUEST, guest, null, SessionLifetimes.of(store.policy()), client);
+        audit.record(
+                store.id(),
+                AuditEventType.GUEST_SESSION_STARTED,
+                guest,
+                client,
                 Map.of("session_id", grant.session().id().value()));
         return grant;
     }

@@ -23,6 +23,7 @@ public class OpaqueAccessTokens {
     static final Duration IDLE = Duration.ofDays(30);
     /** However busy, a token ends a year after sign-in (the session's absolute expiry). */
     static final SessionLifetimes LIFETIMES = new SessionLifetimes(IDLE, Duration.ofDays(365), IDLE);
+
     private static final int MAX_TOKEN_LENGTH = 200;
 
     private OpaqueAccessTokenRepository tokens;
@@ -45,8 +46,8 @@ public class OpaqueAccessTokens {
         Instant now = clock.instant();
         String token = RandomSecret.generate(PREFIX);
         // the session's refresh hash is of a secret handed to nobody: this session is never refreshed
-        Session session = Session.start(null, kind, subject, null, LIFETIMES, client,
-                TokenHash.of(RandomSecret.generate("")), now);
+        Session session = Session.start(
+                null, kind, subject, null, LIFETIMES, client, TokenHash.of(RandomSecret.generate("")), now);
         sessions.insert(session);
         tokens.insert(TokenHash.of(token), session.id());
         return new OpaqueGrant(token, session);
@@ -61,7 +62,8 @@ public class OpaqueAccessTokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<Session> active = tokens.findSession(TokenHash.of(token)).flatMap(id -> sessions.find(null, id))
+        Optional<Session> active = tokens.findSession(TokenHash.of(token))
+                .flatMap(id -> sessions.find(null, id))
                 .filter(session -> session.isActive(now));
         active.ifPresent(session -> sessions.touch(session.id(), now));
         return active;

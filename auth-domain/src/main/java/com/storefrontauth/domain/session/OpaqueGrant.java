@@ -1,5 +1,4 @@
 package com.storefrontauth.domain.session;
 
 /** A new opaque access token (shown once) and the session it acts for. */
-public record OpaqueGrant(String accessToken, Session session) {
-}
+public record OpaqueGrant(String accessToken, Session session) {}

@@ -24,7 +24,8 @@ public final class RefreshSuccessors {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
             byte[] successor = mac.doFinal(presented.getBytes(StandardCharsets.US_ASCII));
-            return SessionIssuer.REFRESH_TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(successor);
+            return SessionIssuer.REFRESH_TOKEN_PREFIX
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(successor);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is required by every JDK", e);
         }

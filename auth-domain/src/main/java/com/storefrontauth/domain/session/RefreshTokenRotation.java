@@ -45,9 +45,15 @@ public class RefreshTokenRotation {
     }
 
     @Inject
-    public RefreshTokenRotation(SessionRepository sessions, SessionIssuer issuer, AuditLog audit,
-            Transactions transactions, SessionEnding ending, RefreshSuccessors successors,
-            StoreDirectory stores, Clock clock) {
+    public RefreshTokenRotation(
+            SessionRepository sessions,
+            SessionIssuer issuer,
+            AuditLog audit,
+            Transactions transactions,
+            SessionEnding ending,
+            RefreshSuccessors successors,
+            StoreDirectory stores,
+            Clock clock) {
         this.sessions = sessions;
         this.issuer = issuer;
         this.audit = audit;
@@ -72,33 +78,42 @@ public class RefreshTokenRotation {
                         // a concurrent presentation won the exchange: this one may still be its retry
                         return null;
                     }
-                    audit.record(session.store(), AuditEventType.TOKEN_REFRESHED, session.subject(), client,
+                    audit.record(
+                            session.store(),
+                            AuditEventType.TOKEN_REFRESHED,
+                            session.subject(),
+                            client,
                             Map.of("session_id", session.id().value()));
                     return issuer.grant(session.rotatedTo(next, now), nextToken, now);
                 }));
-        return rotated.or(() -> retried(used, next, nextToken, scope, client, now)).orElseThrow(() -> {
-            revokeOnReuse(used, scope, client);
-            return invalid();
-        });
+        return rotated.or(() -> retried(used, next, nextToken, scope, client, now))
+                .orElseThrow(() -> {
+                    revokeOnReuse(used, scope, client);
+                    return invalid();
+                });
     }
 
     /**
      * The token spent last presented again within the grace period, while its successor is still the
      * session's current token (never used): answered that successor again, with a fresh access token.
      */
-    private Optional<TokenGrant> retried(TokenHash used, TokenHash next, String nextToken, RefreshScope scope,
-            ClientInfo client, Instant now) {
+    private Optional<TokenGrant> retried(
+            TokenHash used, TokenHash next, String nextToken, RefreshScope scope, ClientInfo client, Instant now) {
         return transactions.required(() -> sessions.findSpent(scope.store(), used)
                 .flatMap(spent -> sessions.findByRefreshHash(scope.store(), next)
-                .filter(session -> session.id().equals(spent.session()))
-                .filter(session -> session.isActive(now))
-                .filter(session -> withinGrace(spent, graceOf(session)))
-                .map(session -> {
-                    sessions.touch(session.id(), now);
-                    audit.record(session.store(), AuditEventType.TOKEN_REFRESHED, session.subject(), client,
-                            Map.of("session_id", session.id().value(), "retry", "true"));
-                    return issuer.grant(session, nextToken, now);
-                })));
+                        .filter(session -> session.id().equals(spent.session()))
+                        .filter(session -> session.isActive(now))
+                        .filter(session -> withinGrace(spent, graceOf(session)))
+                        .map(session -> {
+                            sessions.touch(session.id(), now);
+                            audit.record(
+                                    session.store(),
+                                    AuditEventType.TOKEN_REFRESHED,
+                                    session.subject(),
+                                    client,
+                                    Map.of("session_id", session.id().value(), "retry", "true"));
+                            return issuer.grant(session, nextToken, now);
+                        })));
     }
 
     /**
@@ -111,8 +126,11 @@ public class RefreshTokenRotation {
 
     /** The grace of the session's store as it is now; management sessions have the default policy's. */
     private Duration graceOf(Session session) {
-        return Optional.ofNullable(session.store()).flatMap(stores::find).map(Store::policy)
-                .orElse(LoginPolicy.defaults()).refreshReuseGrace();
+        return Optional.ofNullable(session.store())
+                .flatMap(stores::find)
+                .map(Store::policy)
+                .orElse(LoginPolicy.defaults())
+                .refreshReuseGrace();
     }
 
     /** Ends the session of a refresh token (spent or current). */
@@ -127,13 +145,18 @@ public class RefreshTokenRotation {
     /** Ends a session the caller already identified by its bearer token. */
     public void logout(Session session, ClientInfo client) {
         SessionEnding.Reason reason = SessionEnding.Reason.LOGOUT;
-        ending.end(session, reason, new SessionEnding.Event(AuditEventType.LOGOUT, session.subject(), client,
-                Map.of("reason", reason.wireValue())));
+        ending.end(
+                session,
+                reason,
+                new SessionEnding.Event(
+                        AuditEventType.LOGOUT, session.subject(), client, Map.of("reason", reason.wireValue())));
     }
 
     private void revokeOnReuse(TokenHash used, RefreshScope scope, ClientInfo client) {
         transactions.independent(() -> spentIn(scope, used)
-                .ifPresent(session -> ending.end(session, SessionEnding.Reason.REFRESH_TOKEN_REUSED,
+                .ifPresent(session -> ending.end(
+                        session,
+                        SessionEnding.Reason.REFRESH_TOKEN_REUSED,
                         SessionEnding.Event.of(AuditEventType.REFRESH_TOKEN_REUSED, session.subject(), client))));
     }
 
@@ -143,14 +166,16 @@ public class RefreshTokenRotation {
     }
 
     private static TokenHash hashOf(String presented) {
-        if (presented == null || !presented.startsWith(SessionIssuer.REFRESH_TOKEN_PREFIX) || presented.length() > 200) {
+        if (presented == null
+                || !presented.startsWith(SessionIssuer.REFRESH_TOKEN_PREFIX)
+                || presented.length() > 200) {
             throw invalid();
         }
         return TokenHash.of(presented);
     }
 
     private static DomainException invalid() {
-        return new DomainException(ErrorCode.INVALID_REFRESH_TOKEN,
-                "The refresh token is unknown, expired, revoked or already used.");
+        return new DomainException(
+                ErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is unknown, expired, revoked or already used.");
     }
 }

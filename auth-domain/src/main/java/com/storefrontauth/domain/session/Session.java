@@ -28,9 +28,21 @@ public class Session {
     private final ClientInfo client;
     private final TokenHash refreshHash;
 
-    public Session(SessionId id, StoreId store, SubjectKind kind, String subject, String anonymousId,
-            Instant createdAt, Instant lastUsedAt, Instant expiresAt, Duration idleTimeout, Duration accessTokenTtl,
-            Instant revokedAt, String revokeReason, ClientInfo client, TokenHash refreshHash) {
+    public Session(
+            SessionId id,
+            StoreId store,
+            SubjectKind kind,
+            String subject,
+            String anonymousId,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant expiresAt,
+            Duration idleTimeout,
+            Duration accessTokenTtl,
+            Instant revokedAt,
+            String revokeReason,
+            ClientInfo client,
+            TokenHash refreshHash) {
         this.id = id;
         this.store = store;
         this.kind = kind;
@@ -47,10 +59,29 @@ public class Session {
         this.refreshHash = refreshHash;
     }
 
-    static Session start(StoreId store, SubjectKind kind, String subject, String anonymousId,
-            SessionLifetimes lifetimes, ClientInfo client, TokenHash refreshHash, Instant now) {
-        return new Session(SessionId.generate(), store, kind, subject, anonymousId, now, now,
-                now.plus(lifetimes.absolute()), lifetimes.idle(), lifetimes.accessToken(), null, null, client,
+    static Session start(
+            StoreId store,
+            SubjectKind kind,
+            String subject,
+            String anonymousId,
+            SessionLifetimes lifetimes,
+            ClientInfo client,
+            TokenHash refreshHash,
+            Instant now) {
+        return new Session(
+                SessionId.generate(),
+                store,
+                kind,
+                subject,
+                anonymousId,
+                now,
+                now,
+                now.plus(lifetimes.absolute()),
+                lifetimes.idle(),
+                lifetimes.accessToken(),
+                null,
+                null,
+                client,
                 refreshHash);
     }
 
@@ -61,8 +92,21 @@ public class Session {
 
     /** The session after a successful rotation: a new current token, used now. */
     Session rotatedTo(TokenHash newRefreshHash, Instant now) {
-        return new Session(id, store, kind, subject, anonymousId, createdAt, now, expiresAt, idleTimeout,
-                accessTokenTtl, null, null, client, newRefreshHash);
+        return new Session(
+                id,
+                store,
+                kind,
+                subject,
+                anonymousId,
+                createdAt,
+                now,
+                expiresAt,
+                idleTimeout,
+                accessTokenTtl,
+                null,
+                null,
+                client,
+                newRefreshHash);
     }
 
     /** Seconds the current refresh token stays usable if the session is not used again. */

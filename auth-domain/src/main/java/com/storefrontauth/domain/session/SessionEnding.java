@@ -60,8 +60,12 @@ public class SessionEnding {
     }
 
     @Inject
-    public SessionEnding(SessionRepository sessions, SessionRevocations revocations, AuditLog audit,
-            Transactions transactions, Clock clock) {
+    public SessionEnding(
+            SessionRepository sessions,
+            SessionRevocations revocations,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock) {
         this.sessions = sessions;
         this.revocations = revocations;
         this.audit = audit;

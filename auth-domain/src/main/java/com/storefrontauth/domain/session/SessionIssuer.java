@@ -31,12 +31,17 @@ public class SessionIssuer {
         this.clock = clock;
     }
 
-    public TokenGrant start(StoreId store, SubjectKind kind, String subject, String anonymousId,
-            SessionLifetimes lifetimes, ClientInfo client) {
+    public TokenGrant start(
+            StoreId store,
+            SubjectKind kind,
+            String subject,
+            String anonymousId,
+            SessionLifetimes lifetimes,
+            ClientInfo client) {
         Instant now = clock.instant();
         String refreshToken = RandomSecret.generate(REFRESH_TOKEN_PREFIX);
-        Session session = Session.start(store, kind, subject, anonymousId, lifetimes, client,
-                TokenHash.of(refreshToken), now);
+        Session session =
+                Session.start(store, kind, subject, anonymousId, lifetimes, client, TokenHash.of(refreshToken), now);
         sessions.insert(session);
         return grant(session, refreshToken, now);
     }
@@ -45,11 +50,24 @@ public class SessionIssuer {
         Instant ttlEnd = now.plus(session.accessTokenTtl());
         // an access token never outlives its session
         Instant expiresAt = ttlEnd.isAfter(session.expiresAt()) ? session.expiresAt() : ttlEnd;
-        String audience = session.store() == null ? TokenAudience.MANAGEMENT : session.store().value();
+        String audience = session.store() == null
+                ? TokenAudience.MANAGEMENT
+                : session.store().value();
         String storeId = session.store() == null ? null : session.store().value();
-        String accessToken = accessTokens.issue(new AccessTokenClaims(session.subject(), audience, storeId,
-                session.id(), List.of(session.kind().group()), session.anonymousId(), now, expiresAt));
-        return new TokenGrant(accessToken, java.time.Duration.between(now, expiresAt).getSeconds(), refreshToken,
-                session.refreshExpiresIn(now), session);
+        String accessToken = accessTokens.issue(new AccessTokenClaims(
+                session.subject(),
+                audience,
+                storeId,
+                session.id(),
+                List.of(session.kind().group()),
+                session.anonymousId(),
+                now,
+                expiresAt));
+        return new TokenGrant(
+                accessToken,
+                java.time.Duration.between(now, expiresAt).getSeconds(),
+                refreshToken,
+                session.refreshExpiresIn(now),
+                session);
     }
 }

@@ -68,8 +68,7 @@ public interface SessionRepository {
     List<Revocation> revokedSince(Instant since);
 
     /** A revoked session and the database time its revocation was recorded at. */
-    record Revocation(SessionId id, Instant recordedAt) {
-    }
+    record Revocation(SessionId id, Instant recordedAt) {}
 
     /**
      * Deletes up to {@code limit} sessions, across stores, that ended (absolute expiry or revocation) before

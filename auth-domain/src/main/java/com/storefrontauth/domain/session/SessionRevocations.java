@@ -131,7 +131,9 @@ public class SessionRevocations {
         }
         int drop = excess + maxEntries / 10;
         List<Map.Entry<SessionId, Instant>> earliest = revoked.entrySet().stream()
-                .sorted(Map.Entry.comparingByValue()).limit(drop).toList();
+                .sorted(Map.Entry.comparingByValue())
+                .limit(drop)
+                .toList();
         Instant newest = earliest.get(earliest.size() - 1).getValue();
         // mark before removing: a check between the two must not miss a dropped session
         droppedThrough = droppedThrough == null || newest.isAfter(droppedThrough) ? newest : droppedThrough;

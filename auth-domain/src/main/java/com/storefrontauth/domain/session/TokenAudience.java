@@ -5,6 +5,5 @@ public final class TokenAudience {
 
     public static final String MANAGEMENT = "management";
 
-    private TokenAudience() {
-    }
+    private TokenAudience() {}
 }

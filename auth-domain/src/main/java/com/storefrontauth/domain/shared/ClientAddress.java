@@ -50,7 +50,9 @@ public final class ClientAddress {
         for (int i = 0; i < 4; i++) {
             String part = parts[i];
             // leading zeros are refused: some parsers read them as octal
-            if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')
+            if (part.isEmpty()
+                    || part.length() > 3
+                    || (part.length() > 1 && part.charAt(0) == '0')
                     || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return Optional.empty();
             }
@@ -80,7 +82,8 @@ public final class ClientAddress {
         }
         StringBuilder prefix = new StringBuilder();
         for (int i = 0; i < 8; i += 2) {
-            prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)))
+                    .append(':');
         }
         return prefix.append(":/64").toString();
     }

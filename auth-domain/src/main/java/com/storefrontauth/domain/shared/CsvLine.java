@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class CsvLine {
 
-    private CsvLine() {
-    }
+    private CsvLine() {}
 
     public static String of(List<String> fields) {
         StringBuilder line = new StringBuilder();
@@ -28,8 +27,8 @@ public final class CsvLine {
             return "";
         }
         String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        boolean quoted = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
-                || safe.indexOf('\r') >= 0;
+        boolean quoted =
+                safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0;
         return quoted ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
 }

@@ -19,8 +19,12 @@ public class DomainException extends RuntimeException {
         this(code, detail, Map.of(), Map.of(), null);
     }
 
-    public DomainException(ErrorCode code, String detail, Map<String, List<String>> fieldErrors,
-            Map<String, Object> extensions, Long retryAfterSeconds) {
+    public DomainException(
+            ErrorCode code,
+            String detail,
+            Map<String, List<String>> fieldErrors,
+            Map<String, Object> extensions,
+            Long retryAfterSeconds) {
         super(detail, null, false, false);
         this.code = code;
         this.fieldErrors = Map.copyOf(fieldErrors);
@@ -33,8 +37,12 @@ public class DomainException extends RuntimeException {
     }
 
     public static DomainException invalidField(String field, String message) {
-        return new DomainException(ErrorCode.INVALID_REQUEST, "The request has invalid fields.",
-                Map.of(field, List.of(message)), Map.of(), null);
+        return new DomainException(
+                ErrorCode.INVALID_REQUEST,
+                "The request has invalid fields.",
+                Map.of(field, List.of(message)),
+                Map.of(),
+                null);
     }
 
     public ErrorCode code() {

@@ -26,8 +26,10 @@ public record EmailAddress(String value) {
             return Optional.empty();
         }
         String normalised = Normalizer.normalize(raw.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
-        if (normalised.length() > MAX_LENGTH || normalised.chars().anyMatch(Character::isISOControl)
-                || INVISIBLE.matcher(normalised).find() || !SHAPE.matcher(normalised).matches()) {
+        if (normalised.length() > MAX_LENGTH
+                || normalised.chars().anyMatch(Character::isISOControl)
+                || INVISIBLE.matcher(normalised).find()
+                || !SHAPE.matcher(normalised).matches()) {
             return Optional.empty();
         }
         return Optional.of(new EmailAddress(normalised));

@@ -21,8 +21,8 @@ public final class FieldErrors {
 
     public void throwIfAny() {
         if (!errors.isEmpty()) {
-            throw new DomainException(ErrorCode.INVALID_REQUEST, "The request has invalid fields.",
-                    errors, Map.of(), null);
+            throw new DomainException(
+                    ErrorCode.INVALID_REQUEST, "The request has invalid fields.", errors, Map.of(), null);
         }
     }
 }

@@ -8,13 +8,11 @@ import java.security.SecureRandom;
  */
 public final class PublicId {
 
-    private static final String ALPHABET =
-            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final int RANDOM_LENGTH = 24;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PublicId() {
-    }
+    private PublicId() {}
 
     public static String generate(String prefix) {
         StringBuilder id = new StringBuilder(prefix.length() + RANDOM_LENGTH).append(prefix);

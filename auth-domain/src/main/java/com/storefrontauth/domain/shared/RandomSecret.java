@@ -8,8 +8,7 @@ public final class RandomSecret {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RandomSecret() {
-    }
+    private RandomSecret() {}
 
     public static String generate(String prefix) {
         byte[] bytes = new byte[32];

@@ -56,9 +56,10 @@ public final class TrustedProxies {
         if (forwardedHops == null && forwardedForHops == null) {
             return peer;
         }
-        Optional<ClientAddress> fromForwarded = forwardedHops == null ? Optional.empty() : rightmostUntrusted(forwardedHops);
-        Optional<ClientAddress> fromForwardedFor = forwardedForHops == null ? Optional.empty()
-                : rightmostUntrusted(forwardedForHops);
+        Optional<ClientAddress> fromForwarded =
+                forwardedHops == null ? Optional.empty() : rightmostUntrusted(forwardedHops);
+        Optional<ClientAddress> fromForwardedFor =
+                forwardedForHops == null ? Optional.empty() : rightmostUntrusted(forwardedForHops);
         if (forwardedHops != null && forwardedForHops != null && !fromForwarded.equals(fromForwardedFor)) {
             return peer;
         }
@@ -106,7 +107,11 @@ public final class TrustedProxies {
             List<String> pairs = splitOutsideQuotes(element, ';');
             for (String pair : pairs) {
                 int equals = pair.indexOf('=');
-                if (equals > 0 && pair.substring(0, equals).strip().toLowerCase(Locale.ROOT).equals("for")) {
+                if (equals > 0
+                        && pair.substring(0, equals)
+                                .strip()
+                                .toLowerCase(Locale.ROOT)
+                                .equals("for")) {
                     node = unquote(pair.substring(equals + 1).strip());
                 }
             }

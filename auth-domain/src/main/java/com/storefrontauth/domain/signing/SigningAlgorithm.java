@@ -1,9 +1,9 @@
 package com.storefrontauth.domain.signing;
 
+import java.security.InvalidAlgorithmParameterException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.security.InvalidAlgorithmParameterException;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Optional;
 
@@ -12,7 +12,8 @@ import java.util.Optional;
  * are verified far more often than minted.
  */
 public enum SigningAlgorithm {
-    RS256("RSA"), ES256("EC");
+    RS256("RSA"),
+    ES256("EC");
 
     private final String keyAlgorithm;
 

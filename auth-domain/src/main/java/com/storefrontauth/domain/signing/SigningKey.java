@@ -11,8 +11,13 @@ import java.time.Instant;
  * A key that signs access tokens. The newest active key signs; a retired key stays published until
  * every token it may have signed has expired.
  */
-public record SigningKey(String kid, SigningAlgorithm algorithm, PublicKey publicKey, PrivateKey privateKey,
-        Instant createdAt, Instant retiredAt) {
+public record SigningKey(
+        String kid,
+        SigningAlgorithm algorithm,
+        PublicKey publicKey,
+        PrivateKey privateKey,
+        Instant createdAt,
+        Instant retiredAt) {
 
     /** The longest access-token lifetime a policy allows, hence how long a retired key stays published. */
     public static final Duration LONGEST_TOKEN_LIFETIME = Duration.ofSeconds(86400);

@@ -56,8 +56,9 @@ public class SigningKeyRing {
     private volatile Instant loadedAt = Instant.EPOCH;
 
     public SigningAlgorithm algorithm() {
-        return SigningAlgorithm.fromName(configuredAlgorithm).orElseThrow(() -> new IllegalStateException(
-                "auth.signing.algorithm must be RS256 or ES256, not " + configuredAlgorithm));
+        return SigningAlgorithm.fromName(configuredAlgorithm)
+                .orElseThrow(() -> new IllegalStateException(
+                        "auth.signing.algorithm must be RS256 or ES256, not " + configuredAlgorithm));
     }
 
     /** The key that signs from now on; the first one is created on first use. */
@@ -72,7 +73,8 @@ public class SigningKeyRing {
     }
 
     public Optional<SigningKey> find(String kid) {
-        Optional<SigningKey> known = published().stream().filter(key -> key.kid().equals(kid)).findFirst();
+        Optional<SigningKey> known =
+                published().stream().filter(key -> key.kid().equals(kid)).findFirst();
         if (known.isEmpty() && clock.instant().isAfter(loadedAt.plus(UNKNOWN_KID_RELOAD_GAP))) {
             reload();
             return published().stream().filter(key -> key.kid().equals(kid)).findFirst();
@@ -92,7 +94,11 @@ public class SigningKeyRing {
         transactions.required(() -> {
             repository.retireAllActive(clock.instant());
             repository.insert(next);
-            audit.record(null, AuditEventType.SIGNING_KEY_ROTATED, operator.subject(), client,
+            audit.record(
+                    null,
+                    AuditEventType.SIGNING_KEY_ROTATED,
+                    operator.subject(),
+                    client,
                     Map.of("kid", next.kid(), "algorithm", next.algorithm().name()));
         });
         reload();

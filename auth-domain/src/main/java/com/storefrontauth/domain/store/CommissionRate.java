@@ -13,7 +13,9 @@ public record CommissionRate(BigDecimal percent) {
 
     public static CommissionRate of(BigDecimal percent) {
         // the scale is read before anything expands the number, so 1e-999999999 costs nothing
-        if (percent == null || percent.signum() < 0 || percent.compareTo(MAX) > 0
+        if (percent == null
+                || percent.signum() < 0
+                || percent.compareTo(MAX) > 0
                 || percent.stripTrailingZeros().scale() > 2) {
             throw DomainException.invalidField("percent", "must be a number from 0 to 100 with at most two decimals");
         }

@@ -75,14 +75,17 @@ public final class LoginPolicy {
         FieldErrors errors = new FieldErrors();
         Map<String, Object> amended = new LinkedHashMap<>(values);
         changes.forEach((name, value) -> {
-            PolicyField field = FIELDS.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+            PolicyField field = FIELDS.stream()
+                    .filter(f -> f.name().equals(name))
+                    .findFirst()
+                    .orElse(null);
             if (field == null) {
                 errors.add(name, "is not a login policy field");
                 return;
             }
             PolicyField.Result result = field.accept(value).within(name, limits);
-            result.failure().ifPresentOrElse(message -> errors.add(name, message),
-                    () -> amended.put(name, result.value()));
+            result.failure()
+                    .ifPresentOrElse(message -> errors.add(name, message), () -> amended.put(name, result.value()));
         });
         long base = (Long) amended.get("lockout_base_seconds");
         long max = (Long) amended.get("lockout_max_seconds");
@@ -114,8 +117,10 @@ public final class LoginPolicy {
     /** The policy as it takes effect: every number a platform limit bounds is brought inside it. */
     public LoginPolicy within(PlatformLimits limits) {
         Map<String, Object> effective = new LinkedHashMap<>(values);
-        FIELDS.stream().filter(field -> field.kind() == PolicyField.Kind.NUMBER).forEach(field -> effective
-                .put(field.name(), limits.clamp(field.name(), (Long) values.get(field.name()))));
+        FIELDS.stream()
+                .filter(field -> field.kind() == PolicyField.Kind.NUMBER)
+                .forEach(field ->
+                        effective.put(field.name(), limits.clamp(field.name(), (Long) values.get(field.name()))));
         return effective.equals(values) ? this : new LoginPolicy(effective);
     }
 

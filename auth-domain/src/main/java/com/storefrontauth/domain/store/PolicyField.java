@@ -7,7 +7,12 @@ import java.util.Set;
 /** One field of the login policy: its wire name, type, default and allowed values (min/max for numbers). */
 public record PolicyField(String name, Kind kind, Object defaultValue, long min, long max, Set<String> choices) {
 
-    public enum Kind { FLAG, NUMBER, CHOICE, COUNTRY_CODE }
+    public enum Kind {
+        FLAG,
+        NUMBER,
+        CHOICE,
+        COUNTRY_CODE
+    }
 
     static PolicyField flag(String name, boolean defaultValue) {
         return new PolicyField(name, Kind.FLAG, defaultValue, 0, 0, Set.of());
@@ -30,10 +35,15 @@ public record PolicyField(String name, Kind kind, Object defaultValue, long min,
         return switch (kind) {
             case FLAG -> value instanceof Boolean b ? Result.ok(b) : Result.error("must be true or false");
             case NUMBER -> acceptNumber(value);
-            case CHOICE -> value instanceof String s && choices.contains(s)
-                    ? Result.ok(s) : Result.error("must be one of " + String.join(", ", choices.stream().sorted().toList()));
-            case COUNTRY_CODE -> value instanceof String s && s.matches("\\+[1-9][0-9]{0,2}")
-                    ? Result.ok(s) : Result.error("must be a calling code such as +91");
+            case CHOICE ->
+                value instanceof String s && choices.contains(s)
+                        ? Result.ok(s)
+                        : Result.error("must be one of "
+                                + String.join(", ", choices.stream().sorted().toList()));
+            case COUNTRY_CODE ->
+                value instanceof String s && s.matches("\\+[1-9][0-9]{0,2}")
+                        ? Result.ok(s)
+                        : Result.error("must be a calling code such as +91");
         };
     }
 

@@ -7,8 +7,8 @@ import java.util.List;
  * A partial update of a store's profile: null members stay as they are, an empty string clears an
  * optional one.
  */
-public record ProfileChange(String description, String logoUrl, String businessAddress, String contactPhone,
-        String preferredLanguage) {
+public record ProfileChange(
+        String description, String logoUrl, String businessAddress, String contactPhone, String preferredLanguage) {
 
     public static final ProfileChange NONE = new ProfileChange(null, null, null, null, null);
 

@@ -23,8 +23,16 @@ public class Store {
     private CommissionRate commission;
     private final Instant createdAt;
 
-    public Store(StoreId id, String name, StoreMode mode, StoreStatus status, boolean suspendedByPlatform,
-            LoginPolicy policy, StoreProfile profile, CommissionRate commission, Instant createdAt) {
+    public Store(
+            StoreId id,
+            String name,
+            StoreMode mode,
+            StoreStatus status,
+            boolean suspendedByPlatform,
+            LoginPolicy policy,
+            StoreProfile profile,
+            CommissionRate commission,
+            Instant createdAt) {
         this.id = id;
         this.name = name;
         this.mode = mode;
@@ -37,8 +45,16 @@ public class Store {
     }
 
     public static Store open(String name, StoreMode mode, Instant now) {
-        return new Store(StoreId.generate(), validName(name), mode, StoreStatus.ACTIVE, false, LoginPolicy.defaults(),
-                StoreProfile.EMPTY, CommissionRate.NONE, now);
+        return new Store(
+                StoreId.generate(),
+                validName(name),
+                mode,
+                StoreStatus.ACTIVE,
+                false,
+                LoginPolicy.defaults(),
+                StoreProfile.EMPTY,
+                CommissionRate.NONE,
+                now);
     }
 
     static String validName(String name) {
@@ -66,7 +82,8 @@ public class Store {
      */
     public void changeStatus(StoreStatus newStatus, boolean byPlatform) {
         if (newStatus == StoreStatus.ACTIVE && suspendedByPlatform && !byPlatform) {
-            throw new DomainException(ErrorCode.FORBIDDEN,
+            throw new DomainException(
+                    ErrorCode.FORBIDDEN,
                     "The platform admin suspended this store; only the platform admin can resume it.");
         }
         suspendedByPlatform = newStatus == StoreStatus.SUSPENDED && (byPlatform || suspendedByPlatform);

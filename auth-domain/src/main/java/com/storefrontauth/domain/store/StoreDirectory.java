@@ -51,8 +51,7 @@ public class StoreDirectory {
 
     private final Map<StoreId, Entry> entries = new ConcurrentHashMap<>();
 
-    private record Entry(Optional<Store> store, List<CorsOrigin> origins, PlatformLimits limits, Instant loadedAt) {
-    }
+    private record Entry(Optional<Store> store, List<CorsOrigin> origins, PlatformLimits limits, Instant loadedAt) {}
 
     public Optional<Store> find(StoreId id) {
         return entry(id).store();
@@ -77,7 +76,9 @@ public class StoreDirectory {
         Instant now = clock.instant();
         PlatformLimits inForce = limits.current();
         Entry known = entries.get(id);
-        if (known != null && known.limits() == inForce && now.isBefore(known.loadedAt().plus(FRESHNESS))) {
+        if (known != null
+                && known.limits() == inForce
+                && now.isBefore(known.loadedAt().plus(FRESHNESS))) {
             return known;
         }
         Entry loaded = transactions.required(() -> {

@@ -22,7 +22,8 @@ public record StoreLanguage(String tag) {
             return Optional.empty();
         }
         try {
-            String canonical = new Locale.Builder().setLanguageTag(value.strip()).build().toLanguageTag();
+            String canonical =
+                    new Locale.Builder().setLanguageTag(value.strip()).build().toLanguageTag();
             return SUPPORTED.contains(canonical) ? Optional.of(new StoreLanguage(canonical)) : Optional.empty();
         } catch (IllformedLocaleException notATag) {
             return Optional.empty();

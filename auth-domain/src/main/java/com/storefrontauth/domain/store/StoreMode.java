@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** Test stores may echo codes for debugging and use the dev outbox; live stores never do. */
 public enum StoreMode {
-    TEST, LIVE;
+    TEST,
+    LIVE;
 
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -12,7 +12,11 @@ import java.util.Map;
  * normalised like customers' phones) and its preferred language. Only the language is always set; the
  * others are empty strings until given.
  */
-public record StoreProfile(String description, String logoUrl, String businessAddress, String contactPhone,
+public record StoreProfile(
+        String description,
+        String logoUrl,
+        String businessAddress,
+        String contactPhone,
         StoreLanguage preferredLanguage) {
 
     public static final StoreProfile EMPTY = new StoreProfile("", "", "", "", StoreLanguage.DEFAULT);
@@ -24,9 +28,11 @@ public record StoreProfile(String description, String logoUrl, String businessAd
     /** This profile with the change applied; every invalid field is reported at once (400 naming each). */
     public StoreProfile amend(ProfileChange change) {
         FieldErrors errors = new FieldErrors();
-        String newDescription = change.description() == null ? description
+        String newDescription = change.description() == null
+                ? description
                 : text(change.description(), "description", MAX_DESCRIPTION, errors);
-        String newAddress = change.businessAddress() == null ? businessAddress
+        String newAddress = change.businessAddress() == null
+                ? businessAddress
                 : text(change.businessAddress(), "business_address", MAX_ADDRESS, errors);
         String newLogo = change.logoUrl() == null ? logoUrl : logo(change.logoUrl(), errors);
         String newPhone = change.contactPhone() == null ? contactPhone : phone(change.contactPhone(), errors);
@@ -34,8 +40,14 @@ public record StoreProfile(String description, String logoUrl, String businessAd
         if (change.preferredLanguage() != null) {
             newLanguage = StoreLanguage.parse(change.preferredLanguage()).orElse(null);
             if (newLanguage == null) {
-                errors.add("preferred_language", "must be one of " + String.join(", ",
-                        StoreLanguage.SUPPORTED.stream().sorted().toList()));
+                errors.add(
+                        "preferred_language",
+                        "must be one of "
+                                + String.join(
+                                        ", ",
+                                        StoreLanguage.SUPPORTED.stream()
+                                                .sorted()
+                                                .toList()));
             }
         }
         errors.throwIfAny();

@@ -33,8 +33,14 @@ public class StoreService {
     }
 
     @Inject
-    public StoreService(StoreRepository stores, AccountRepository accounts, StoreAccess access, AuditLog audit,
-            StoreDirectory directory, PlatformLimitsService limits, Clock clock) {
+    public StoreService(
+            StoreRepository stores,
+            AccountRepository accounts,
+            StoreAccess access,
+            AuditLog audit,
+            StoreDirectory directory,
+            PlatformLimitsService limits,
+            Clock clock) {
         this.directory = directory;
         this.limits = limits;
         this.stores = stores;
@@ -55,7 +61,11 @@ public class StoreService {
         if (operator instanceof Operator.Merchant merchant) {
             accounts.addMembership(merchant.account(), store.id());
         }
-        audit.record(store.id(), AuditEventType.STORE_CREATED, operator.subject(), client,
+        audit.record(
+                store.id(),
+                AuditEventType.STORE_CREATED,
+                operator.subject(),
+                client,
                 Map.of("name", store.name(), "mode", store.mode().wireValue()));
         return store;
     }
@@ -112,7 +122,9 @@ public class StoreService {
         stores.update(store);
         directory.forget(store.id());
         Map<String, String> details = new LinkedHashMap<>();
-        changes.keySet().forEach(field -> details.put(field, String.valueOf(amended.asMap().get(field))));
+        changes.keySet()
+                .forEach(field ->
+                        details.put(field, String.valueOf(amended.asMap().get(field))));
         audit.record(store.id(), AuditEventType.LOGIN_POLICY_UPDATED, operator.subject(), client, details);
         return amended.within(limits.current());
     }

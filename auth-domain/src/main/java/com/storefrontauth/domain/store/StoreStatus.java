@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 public enum StoreStatus {
-    ACTIVE, SUSPENDED;
+    ACTIVE,
+    SUSPENDED;
 
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);

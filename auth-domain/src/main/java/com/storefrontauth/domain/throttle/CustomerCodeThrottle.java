@@ -26,7 +26,7 @@ public class CustomerCodeThrottle {
         if (!byAddress.allowed()) {
             return byAddress;
         }
-        return limiter.consume("customer-codes|" + store.id().value() + "|" + customer.value(),
-                CODES_PER_CUSTOMER_PER_MINUTE);
+        return limiter.consume(
+                "customer-codes|" + store.id().value() + "|" + customer.value(), CODES_PER_CUSTOMER_PER_MINUTE);
     }
 }

@@ -11,7 +11,10 @@ import com.storefrontauth.domain.shared.TokenHash;
 public record LockoutKey(Kind kind, TokenHash hash) {
 
     public enum Kind {
-        EMAIL, PHONE, CUSTOMER, ACCOUNT
+        EMAIL,
+        PHONE,
+        CUSTOMER,
+        ACCOUNT
     }
 
     /** A normalised customer email ({@link EmailAddress#value()}). */
@@ -31,7 +34,10 @@ public record LockoutKey(Kind kind, TokenHash hash) {
 
     /** A merchant or platform-admin account by the email as typed; one that does not parse counts under "". */
     public static LockoutKey account(String email) {
-        return of(Kind.ACCOUNT, "account", EmailAddress.parse(email).map(EmailAddress::value).orElse(""));
+        return of(
+                Kind.ACCOUNT,
+                "account",
+                EmailAddress.parse(email).map(EmailAddress::value).orElse(""));
     }
 
     public boolean isAccount() {

@@ -14,8 +14,7 @@ public final class LoginLockout {
 
     static final Duration QUIET_PERIOD = Duration.ofDays(1);
 
-    private LoginLockout() {
-    }
+    private LoginLockout() {}
 
     /** How long to lock after the given number of consecutive failures; zero below the threshold. */
     public static Duration lockFor(long consecutiveFailures, LoginPolicy policy) {
@@ -39,8 +38,10 @@ public final class LoginLockout {
      * concurrent guesses is judged past the threshold.
      */
     public static FailureCount reserve(FailureCount current, Instant now, LoginPolicy policy) {
-        Instant lastActive = current.lockedUntil() != null && current.lockedUntil().isAfter(current.lastAttemptAt())
-                ? current.lockedUntil() : current.lastAttemptAt();
+        Instant lastActive =
+                current.lockedUntil() != null && current.lockedUntil().isAfter(current.lastAttemptAt())
+                        ? current.lockedUntil()
+                        : current.lastAttemptAt();
         boolean quiet = !now.isBefore(lastActive.plus(QUIET_PERIOD));
         long failures = (quiet ? 0 : current.failures()) + 1;
         Duration lock = lockFor(failures, policy);

@@ -50,7 +50,8 @@ public class LoginThrottle {
      * platform events ({@code store} may be null).
      */
     public Attempt reserve(Store store, LockoutKey key) {
-        return key.isAccount() ? reserve(ACCOUNTS, LoginPolicy.defaults(), null, key.hash())
+        return key.isAccount()
+                ? reserve(ACCOUNTS, LoginPolicy.defaults(), null, key.hash())
                 : reserve(store.id(), store.policy(), store.id(), key.hash());
     }
 
@@ -64,8 +65,12 @@ public class LoginThrottle {
         FailureCount reserved = transactions.independent(() -> {
             FailureCount current = failures.lock(scope, identifier, now);
             if (current.isLockedAt(now)) {
-                throw new DomainException(ErrorCode.TOO_MANY_ATTEMPTS, "Too many failed attempts. Try again later.",
-                        Map.of(), Map.of(), RetryAfter.seconds(now, current.lockedUntil()));
+                throw new DomainException(
+                        ErrorCode.TOO_MANY_ATTEMPTS,
+                        "Too many failed attempts. Try again later.",
+                        Map.of(),
+                        Map.of(),
+                        RetryAfter.seconds(now, current.lockedUntil()));
             }
             FailureCount next = LoginLockout.reserve(current, now, policy);
             failures.save(scope, identifier, next);
@@ -97,9 +102,17 @@ public class LoginThrottle {
         /** The password was wrong: the attempt stays counted; a lock it started is recorded. */
         public void failed(String subject, ClientInfo client) {
             if (reserved.lockedUntil() != null) {
-                transactions.independent(() -> audit.record(auditStore, AuditEventType.ACCOUNT_LOCKED, subject, client,
-                        Map.of("consecutive_failures", String.valueOf(reserved.failures()), "locked_seconds",
-                                String.valueOf(Duration.between(reserved.lastAttemptAt(), reserved.lockedUntil()).getSeconds()))));
+                transactions.independent(() -> audit.record(
+                        auditStore,
+                        AuditEventType.ACCOUNT_LOCKED,
+                        subject,
+                        client,
+                        Map.of(
+                                "consecutive_failures",
+                                String.valueOf(reserved.failures()),
+                                "locked_seconds",
+                                String.valueOf(Duration.between(reserved.lastAttemptAt(), reserved.lockedUntil())
+                                        .getSeconds()))));
             }
         }
     }

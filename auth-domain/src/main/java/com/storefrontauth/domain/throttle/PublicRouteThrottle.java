@@ -41,7 +41,11 @@ public class PublicRouteThrottle {
     }
 
     public static DomainException limited(RateDecision decision) {
-        return new DomainException(ErrorCode.RATE_LIMITED, "Too many requests from this address. Slow down.",
-                Map.of(), Map.of(), decision.resetSeconds());
+        return new DomainException(
+                ErrorCode.RATE_LIMITED,
+                "Too many requests from this address. Slow down.",
+                Map.of(),
+                Map.of(),
+                decision.resetSeconds());
     }
 }

@@ -38,7 +38,8 @@ class StoreAccessTest {
 
     @Test
     void requireWhenMerchantAsksForOwnStoreThenGetsIt() {
-        assertThat(access.require(new Operator.Merchant(alice), storeOfAlice.id())).isSameAs(storeOfAlice);
+        assertThat(access.require(new Operator.Merchant(alice), storeOfAlice.id()))
+                .isSameAs(storeOfAlice);
     }
 
     @Test
@@ -65,9 +66,11 @@ class StoreAccessTest {
     @Test
     void requirePersonWhenSecretKeyThenForbidden() {
         assertThatThrownBy(() -> access.requirePerson(new Operator.SecretKey(storeOfAlice.id(), "key_1")))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
         assertThatThrownBy(() -> access.requirePlatformAdmin(new Operator.Merchant(alice)))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
     }
 
     private Store open() {
@@ -77,8 +80,9 @@ class StoreAccessTest {
     }
 
     private static void assertNotFound(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
     }
 
     private final class Stores implements StoreRepository {
@@ -88,8 +92,7 @@ class StoreAccessTest {
         }
 
         @Override
-        public void update(Store store) {
-        }
+        public void update(Store store) {}
 
         @Override
         public Optional<Store> find(StoreId id) {
@@ -103,22 +106,21 @@ class StoreAccessTest {
 
         @Override
         public List<Store> findByMember(AccountId member) {
-            return stores.stream().filter(s -> memberships.contains(member + "/" + s.id())).toList();
+            return stores.stream()
+                    .filter(s -> memberships.contains(member + "/" + s.id()))
+                    .toList();
         }
     }
 
     private final class Accounts implements AccountRepository {
         @Override
-        public void insert(MerchantAccount account) {
-        }
+        public void insert(MerchantAccount account) {}
 
         @Override
-        public void updatePasswordHash(AccountId id, String passwordHash) {
-        }
+        public void updatePasswordHash(AccountId id, String passwordHash) {}
 
         @Override
-        public void updateStatus(AccountId id, com.storefrontauth.domain.account.AccountStatus status) {
-        }
+        public void updateStatus(AccountId id, com.storefrontauth.domain.account.AccountStatus status) {}
 
         @Override
         public boolean insertIfAbsent(MerchantAccount account) {

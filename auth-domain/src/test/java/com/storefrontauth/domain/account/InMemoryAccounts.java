@@ -34,7 +34,9 @@ class InMemoryAccounts implements AccountRepository {
 
     @Override
     public Optional<MerchantAccount> findByEmail(String normalisedEmail) {
-        return accounts.values().stream().filter(account -> account.email().equals(normalisedEmail)).findFirst();
+        return accounts.values().stream()
+                .filter(account -> account.email().equals(normalisedEmail))
+                .findFirst();
     }
 
     @Override

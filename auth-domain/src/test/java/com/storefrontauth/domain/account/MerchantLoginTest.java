@@ -40,8 +40,8 @@ class MerchantLoginTest {
     }
 
     private MerchantAccount account(String email, AccountRole role, AccountStatus status) {
-        MerchantAccount account = new MerchantAccount(AccountId.generate(), email, "Owner", role, status,
-                hasher.hash(PASSWORD), clock.instant());
+        MerchantAccount account = new MerchantAccount(
+                AccountId.generate(), email, "Owner", role, status, hasher.hash(PASSWORD), clock.instant());
         accounts.insert(account);
         return account;
     }
@@ -60,7 +60,8 @@ class MerchantLoginTest {
         MerchantAccount owner = account("owner@shop.example", AccountRole.MERCHANT, AccountStatus.ACTIVE);
         refusal(() -> login.authenticate("owner@shop.example", "a guess", CLIENT));
 
-        assertThat(login.authenticate("Owner@Shop.example", PASSWORD, CLIENT).id()).isEqualTo(owner.id());
+        assertThat(login.authenticate("Owner@Shop.example", PASSWORD, CLIENT).id())
+                .isEqualTo(owner.id());
 
         assertThat(failures.failures(LockoutKey.account("owner@shop.example"))).isZero();
         assertThat(events.types()).containsExactly(AuditEventType.LOGIN_FAILED, AuditEventType.LOGIN_SUCCEEDED);
@@ -94,11 +95,12 @@ class MerchantLoginTest {
     void loginWithOpaqueTokenWhenThePlatformAdminSignsInThenRefusedAndCountedLikeAWrongPassword() {
         account("admin@localhost.example", AccountRole.PLATFORM_ADMIN, AccountStatus.ACTIVE);
 
-        DomainException refused = refusal(() -> login.loginWithOpaqueToken("admin@localhost.example", PASSWORD,
-                CLIENT));
+        DomainException refused =
+                refusal(() -> login.loginWithOpaqueToken("admin@localhost.example", PASSWORD, CLIENT));
 
         assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
-        assertThat(failures.failures(LockoutKey.account("admin@localhost.example"))).isEqualTo(1);
+        assertThat(failures.failures(LockoutKey.account("admin@localhost.example")))
+                .isEqualTo(1);
         assertThat(events.types()).containsExactly(AuditEventType.LOGIN_FAILED);
     }
 
@@ -106,9 +108,11 @@ class MerchantLoginTest {
     void authenticateWhenTheAccountIsDisabledThenOnlyTheRightPasswordLearnsIt() {
         account("owner@shop.example", AccountRole.MERCHANT, AccountStatus.DISABLED);
 
-        assertThat(refusal(() -> login.authenticate("owner@shop.example", "a guess", CLIENT)).code())
+        assertThat(refusal(() -> login.authenticate("owner@shop.example", "a guess", CLIENT))
+                        .code())
                 .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
-        assertThat(refusal(() -> login.authenticate("owner@shop.example", PASSWORD, CLIENT)).code())
+        assertThat(refusal(() -> login.authenticate("owner@shop.example", PASSWORD, CLIENT))
+                        .code())
                 .isEqualTo(ErrorCode.ACCOUNT_DISABLED);
         assertThat(failures.failures(LockoutKey.account("owner@shop.example"))).isZero();
     }

@@ -20,12 +20,15 @@ class ActivitySummaryTest {
 
     @Test
     void ofWhenCountsSpreadOverTheWeekThenTodayCountsOnlyFromMidnight() {
-        ActivitySummary summary = ActivitySummary.of(List.of(
-                count(AuditEventType.LOGIN_SUCCEEDED, "2026-11-28T09:00:00Z", 3),
-                count(AuditEventType.LOGIN_SUCCEEDED, "2026-11-27T23:00:00Z", 5),
-                count(AuditEventType.LOGIN_FAILED, "2026-11-28T10:00:00Z", 2),
-                count(AuditEventType.OTP_FAILED, "2026-11-28T00:00:00Z", 1),
-                count(AuditEventType.OTP_SENT, "2026-11-22T00:00:00Z", 7)), 4, NOW);
+        ActivitySummary summary = ActivitySummary.of(
+                List.of(
+                        count(AuditEventType.LOGIN_SUCCEEDED, "2026-11-28T09:00:00Z", 3),
+                        count(AuditEventType.LOGIN_SUCCEEDED, "2026-11-27T23:00:00Z", 5),
+                        count(AuditEventType.LOGIN_FAILED, "2026-11-28T10:00:00Z", 2),
+                        count(AuditEventType.OTP_FAILED, "2026-11-28T00:00:00Z", 1),
+                        count(AuditEventType.OTP_SENT, "2026-11-22T00:00:00Z", 7)),
+                4,
+                NOW);
 
         assertThat(summary.today()).isEqualTo(new Bucket(Instant.parse("2026-11-28T00:00:00Z"), 3, 3, 0));
         assertThat(summary.activeSessions()).isEqualTo(4);
@@ -35,10 +38,13 @@ class ActivitySummaryTest {
 
     @Test
     void ofWhenCountsInLastDayThenOneBucketPerHourEndingWithThisHour() {
-        ActivitySummary summary = ActivitySummary.of(List.of(
-                count(AuditEventType.LOGIN_SUCCEEDED, "2026-11-27T11:00:00Z", 1),
-                count(AuditEventType.LOGIN_SUCCEEDED, "2026-11-27T10:00:00Z", 9),
-                count(AuditEventType.LOGIN_FAILED, "2026-11-28T10:00:00Z", 2)), 0, NOW);
+        ActivitySummary summary = ActivitySummary.of(
+                List.of(
+                        count(AuditEventType.LOGIN_SUCCEEDED, "2026-11-27T11:00:00Z", 1),
+                        count(AuditEventType.LOGIN_SUCCEEDED, "2026-11-27T10:00:00Z", 9),
+                        count(AuditEventType.LOGIN_FAILED, "2026-11-28T10:00:00Z", 2)),
+                0,
+                NOW);
 
         assertThat(summary.lastDay()).hasSize(24);
         assertThat(summary.lastDay().get(0)).isEqualTo(new Bucket(Instant.parse("2026-11-27T11:00:00Z"), 1, 0, 0));
@@ -48,8 +54,12 @@ class ActivitySummaryTest {
 
     @Test
     void trackedWhenAskedThenSignInsFailuresAndCodes() {
-        assertThat(ActivitySummary.tracked()).containsExactlyInAnyOrder(AuditEventType.LOGIN_SUCCEEDED,
-                AuditEventType.LOGIN_FAILED, AuditEventType.OTP_FAILED, AuditEventType.OTP_SENT);
+        assertThat(ActivitySummary.tracked())
+                .containsExactlyInAnyOrder(
+                        AuditEventType.LOGIN_SUCCEEDED,
+                        AuditEventType.LOGIN_FAILED,
+                        AuditEventType.OTP_FAILED,
+                        AuditEventType.OTP_SENT);
     }
 
     private static HourlyCount count(AuditEventType type, String hour, long count) {

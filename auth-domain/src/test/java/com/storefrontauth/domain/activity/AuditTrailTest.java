@@ -41,11 +41,21 @@ class AuditTrailTest {
     private final Store store = Store.open("Shop", StoreMode.TEST, Instant.EPOCH);
     private final List<Customer> customers = new ArrayList<>();
     private final RecordedEvents events = new RecordedEvents();
-    private final MerchantAccount merchant = new MerchantAccount(AccountId.generate(), "owner@shop.example", "Owner",
-            AccountRole.MERCHANT, AccountStatus.ACTIVE, "hash", Instant.EPOCH);
+    private final MerchantAccount merchant = new MerchantAccount(
+            AccountId.generate(),
+            "owner@shop.example",
+            "Owner",
+            AccountRole.MERCHANT,
+            AccountStatus.ACTIVE,
+            "hash",
+            Instant.EPOCH);
     private final Operator admin = new Operator.PlatformAdmin(AccountId.generate());
-    private final AuditTrail trail = new AuditTrail(events, new Customers(), new Accounts(),
-            new StoreAccess(new Stores(), new Accounts()), new DirectTransactions());
+    private final AuditTrail trail = new AuditTrail(
+            events,
+            new Customers(),
+            new Accounts(),
+            new StoreAccess(new Stores(), new Accounts()),
+            new DirectTransactions());
     private Instant clock = Instant.parse("2026-12-01T10:00:00Z");
 
     @Test
@@ -60,10 +70,13 @@ class AuditTrailTest {
 
         Page<AuditEntry> page = trail.page(admin, store.id(), null, null, null, FIRST);
 
-        assertThat(page.items()).extracting(AuditEntry::subjectName)
+        assertThat(page.items())
+                .extracting(AuditEntry::subjectName)
                 .containsExactly(null, "owner@shop.example", "erased customer", "+919876543210", "ada@example.com");
         assertThat(page.items().get(2).erased()).isTrue();
-        assertThat(page.items().get(1).named()).as("the id is offered for copying").isTrue();
+        assertThat(page.items().get(1).named())
+                .as("the id is offered for copying")
+                .isTrue();
     }
 
     @Test
@@ -74,13 +87,18 @@ class AuditTrailTest {
         record(AuditEventType.LOGIN_FAILED, grace.id().value());
         record(AuditEventType.PROFILE_UPDATED, ada.id().value());
 
-        for (String given : List.of(" ADA@example.com ", "+91 98765 43210", ada.id().value())) {
+        for (String given :
+                List.of(" ADA@example.com ", "+91 98765 43210", ada.id().value())) {
             assertThat(trail.page(admin, store.id(), null, given, null, FIRST).items())
-                    .as(given).extracting(entry -> entry.event().type())
+                    .as(given)
+                    .extracting(entry -> entry.event().type())
                     .containsExactly(AuditEventType.PROFILE_UPDATED, AuditEventType.LOGIN_FAILED);
         }
-        assertThat(trail.page(admin, store.id(), null, "nobody@example.com", null, FIRST).items()).isEmpty();
-        assertThat(trail.page(admin, store.id(), AuditEventType.LOGIN_FAILED, "ada@example.com", null, FIRST).total())
+        assertThat(trail.page(admin, store.id(), null, "nobody@example.com", null, FIRST)
+                        .items())
+                .isEmpty();
+        assertThat(trail.page(admin, store.id(), AuditEventType.LOGIN_FAILED, "ada@example.com", null, FIRST)
+                        .total())
                 .isEqualTo(1);
     }
 
@@ -93,15 +111,25 @@ class AuditTrailTest {
         record(AuditEventType.LOGIN_FAILED, grace.id().value());
         record(AuditEventType.OTP_FAILED, ada.id().value());
 
-        assertThat(trail.recentSignIns(admin, store.id(), ada.id(), 10)).extracting(entry -> entry.event().type())
+        assertThat(trail.recentSignIns(admin, store.id(), ada.id(), 10))
+                .extracting(entry -> entry.event().type())
                 .containsExactly(AuditEventType.OTP_FAILED, AuditEventType.LOGIN_SUCCEEDED);
     }
 
     private Customer customer(String email, String phone) {
-        Customer customer = new Customer(CustomerId.generate(), store.id(),
+        Customer customer = new Customer(
+                CustomerId.generate(),
+                store.id(),
                 email == null ? null : EmailAddress.parse(email).orElseThrow(),
-                phone == null ? null : new PhoneNumber(phone), null, null, null, false, false, CustomerStatus.ACTIVE,
-                Instant.EPOCH, Instant.EPOCH);
+                phone == null ? null : new PhoneNumber(phone),
+                null,
+                null,
+                null,
+                false,
+                false,
+                CustomerStatus.ACTIVE,
+                Instant.EPOCH,
+                Instant.EPOCH);
         customers.add(customer);
         return customer;
     }
@@ -118,8 +146,7 @@ class AuditTrailTest {
         }
 
         @Override
-        public void update(Customer customer) {
-        }
+        public void update(Customer customer) {}
 
         @Override
         public boolean updateUnlessTaken(Customer customer) {
@@ -128,22 +155,30 @@ class AuditTrailTest {
 
         @Override
         public Optional<Customer> find(StoreId storeId, CustomerId id) {
-            return customers.stream().filter(c -> c.store().equals(storeId) && c.id().equals(id)).findFirst();
+            return customers.stream()
+                    .filter(c -> c.store().equals(storeId) && c.id().equals(id))
+                    .findFirst();
         }
 
         @Override
         public List<Customer> findAll(StoreId storeId, Collection<CustomerId> ids) {
-            return customers.stream().filter(c -> c.store().equals(storeId) && ids.contains(c.id())).toList();
+            return customers.stream()
+                    .filter(c -> c.store().equals(storeId) && ids.contains(c.id()))
+                    .toList();
         }
 
         @Override
         public Optional<Customer> findByEmail(StoreId storeId, EmailAddress email) {
-            return customers.stream().filter(c -> c.store().equals(storeId) && email.equals(c.email())).findFirst();
+            return customers.stream()
+                    .filter(c -> c.store().equals(storeId) && email.equals(c.email()))
+                    .findFirst();
         }
 
         @Override
         public Optional<Customer> findByPhone(StoreId storeId, PhoneNumber phone) {
-            return customers.stream().filter(c -> c.store().equals(storeId) && phone.equals(c.phone())).findFirst();
+            return customers.stream()
+                    .filter(c -> c.store().equals(storeId) && phone.equals(c.phone()))
+                    .findFirst();
         }
 
         @Override
@@ -164,16 +199,13 @@ class AuditTrailTest {
 
     private final class Accounts implements AccountRepository {
         @Override
-        public void insert(MerchantAccount account) {
-        }
+        public void insert(MerchantAccount account) {}
 
         @Override
-        public void updatePasswordHash(AccountId id, String passwordHash) {
-        }
+        public void updatePasswordHash(AccountId id, String passwordHash) {}
 
         @Override
-        public void updateStatus(AccountId id, AccountStatus status) {
-        }
+        public void updateStatus(AccountId id, AccountStatus status) {}
 
         @Override
         public boolean insertIfAbsent(MerchantAccount account) {
@@ -191,8 +223,7 @@ class AuditTrailTest {
         }
 
         @Override
-        public void addMembership(AccountId account, StoreId storeId) {
-        }
+        public void addMembership(AccountId account, StoreId storeId) {}
 
         @Override
         public boolean isMember(AccountId account, StoreId storeId) {
@@ -202,12 +233,10 @@ class AuditTrailTest {
 
     private final class Stores implements StoreRepository {
         @Override
-        public void insert(Store created) {
-        }
+        public void insert(Store created) {}
 
         @Override
-        public void update(Store changed) {
-        }
+        public void update(Store changed) {}
 
         @Override
         public Optional<Store> find(StoreId id) {

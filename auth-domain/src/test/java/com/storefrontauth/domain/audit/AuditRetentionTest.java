@@ -17,8 +17,15 @@ class AuditRetentionTest {
     private final RecordedEvents events = new RecordedEvents();
 
     private void eventAt(Instant at) {
-        events.insert(new AuditEvent(AuditEvent.newId(), StoreId.generate(), AuditEventType.LOGIN_SUCCEEDED,
-                "cus_1", null, null, Map.of(), at));
+        events.insert(new AuditEvent(
+                AuditEvent.newId(),
+                StoreId.generate(),
+                AuditEventType.LOGIN_SUCCEEDED,
+                "cus_1",
+                null,
+                null,
+                Map.of(),
+                at));
     }
 
     @Test

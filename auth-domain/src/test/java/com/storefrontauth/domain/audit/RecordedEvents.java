@@ -42,12 +42,13 @@ public class RecordedEvents implements AuditEventRepository {
     /** Like the database: per type and UTC hour, oldest hour first, then by type. */
     @Override
     public List<HourlyCount> countByHour(StoreId store, Set<AuditEventType> types, Instant since) {
-        record Key(AuditEventType type, Instant hour) {
-        }
+        record Key(AuditEventType type, Instant hour) {}
         Map<Key, Long> counts = events.stream()
-                .filter(e -> store.equals(e.store()) && types.contains(e.type()) && !e.occurredAt().isBefore(since))
-                .collect(Collectors.groupingBy(e -> new Key(e.type(), e.occurredAt().truncatedTo(ChronoUnit.HOURS)),
-                        Collectors.counting()));
+                .filter(e -> store.equals(e.store())
+                        && types.contains(e.type())
+                        && !e.occurredAt().isBefore(since))
+                .collect(Collectors.groupingBy(
+                        e -> new Key(e.type(), e.occurredAt().truncatedTo(ChronoUnit.HOURS)), Collectors.counting()));
         return counts.entrySet().stream()
                 .map(c -> new HourlyCount(c.getKey().type(), c.getKey().hour(), c.getValue()))
                 .sorted(Comparator.comparing(HourlyCount::hour).thenComparing(HourlyCount::type))
@@ -58,8 +59,11 @@ public class RecordedEvents implements AuditEventRepository {
     @Override
     public Page<AuditEvent> page(StoreId store, AuditEventFilter filter, PageRequest request) {
         List<AuditEvent> matching = matching(store, filter);
-        return new Page<>(matching.stream().skip(request.offset()).limit(request.size()).toList(), request.page(),
-                request.size(), matching.size());
+        return new Page<>(
+                matching.stream().skip(request.offset()).limit(request.size()).toList(),
+                request.page(),
+                request.size(),
+                matching.size());
     }
 
     @Override
@@ -79,7 +83,10 @@ public class RecordedEvents implements AuditEventRepository {
 
     @Override
     public synchronized int deleteOccurredBefore(Instant before, int limit) {
-        List<AuditEvent> old = events.stream().filter(e -> e.occurredAt().isBefore(before)).limit(limit).toList();
+        List<AuditEvent> old = events.stream()
+                .filter(e -> e.occurredAt().isBefore(before))
+                .limit(limit)
+                .toList();
         events.removeAll(old);
         return old.size();
     }

@@ -32,7 +32,9 @@ class PasswordCheckTest {
     private final String stored = hasher.hash(store.id(), PASSWORD);
 
     private boolean verify(LockoutKey key, Optional<String> hash, String presented) {
-        return check.reserve(store, key).verify(hash, presented, "cus_1", CLIENT).matches();
+        return check.reserve(store, key)
+                .verify(hash, presented, "cus_1", CLIENT)
+                .matches();
     }
 
     @Test
@@ -59,11 +61,10 @@ class PasswordCheckTest {
             verify(ada, Optional.of(stored), "wrong password " + i);
         }
 
-        assertThatThrownBy(() -> check.reserve(store, ada))
-                .isInstanceOfSatisfying(DomainException.class, refused -> {
-                    assertThat(refused.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
-                    assertThat(refused.retryAfterSeconds()).contains(60L);
-                });
+        assertThatThrownBy(() -> check.reserve(store, ada)).isInstanceOfSatisfying(DomainException.class, refused -> {
+            assertThat(refused.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+            assertThat(refused.retryAfterSeconds()).contains(60L);
+        });
         assertThat(events.types()).containsExactly(AuditEventType.ACCOUNT_LOCKED);
     }
 
@@ -72,16 +73,19 @@ class PasswordCheckTest {
         String emoji = "\uD83D\uDD11".repeat(PasswordPolicy.MAX_LENGTH);
         PasswordPolicy.check("password", emoji, 8);
 
-        assertThat(verify(ada, Optional.of(hasher.hash(store.id(), emoji)), emoji)).isTrue();
+        assertThat(verify(ada, Optional.of(hasher.hash(store.id(), emoji)), emoji))
+                .isTrue();
     }
 
     @Test
     void verifyWhenThePresentedPasswordIsOverTheLimitThenItIsJudgedAsEmptyAndWrong() {
         String overLong = "x".repeat(PasswordCheck.MAX_PRESENTED_LENGTH + 1);
 
-        assertThat(verify(ada, Optional.of(hasher.hash(store.id(), overLong)), overLong)).isFalse();
+        assertThat(verify(ada, Optional.of(hasher.hash(store.id(), overLong)), overLong))
+                .isFalse();
         assertThat(verify(ada, Optional.of(hasher.hash(store.id(), "")), overLong))
-                .as("the over-long password was judged as the empty one").isTrue();
+                .as("the over-long password was judged as the empty one")
+                .isTrue();
     }
 
     @Test
@@ -93,7 +97,10 @@ class PasswordCheckTest {
         check.reserve(null, owner).verify(Optional.of(accountHash), "wrong password", null, CLIENT);
 
         assertThat(failures.failures(LockoutKey.account("owner@shop.example"))).isEqualTo(2);
-        assertThat(check.reserve(null, owner).verify(Optional.of(accountHash), PASSWORD, null, CLIENT).matches())
-                .as("an account's hash is checked in the platform's share").isTrue();
+        assertThat(check.reserve(null, owner)
+                        .verify(Optional.of(accountHash), PASSWORD, null, CLIENT)
+                        .matches())
+                .as("an account's hash is checked in the platform's share")
+                .isTrue();
     }
 }

@@ -11,7 +11,11 @@ class PasswordHasherTest {
     @Test
     void hashWhenCalledThenArgon2idPhcStringWithItsParametersAndNoPlaintext() {
         String hash = cheap.hash("purple mountain ferry 7");
-        assertThat(hash).startsWith("$argon2id$").contains("m=1024").contains("t=1").doesNotContain("purple");
+        assertThat(hash)
+                .startsWith("$argon2id$")
+                .contains("m=1024")
+                .contains("t=1")
+                .doesNotContain("purple");
         assertThat(cheap.hash("purple mountain ferry 7")).as("salted").isNotEqualTo(hash);
     }
 
@@ -20,16 +24,22 @@ class PasswordHasherTest {
         String hash = cheap.hash("purple mountain ferry 7");
         assertThat(cheap.verify(hash, "purple mountain ferry 7").matches()).isTrue();
         assertThat(cheap.verify(hash, "purple mountain ferry 8").matches()).isFalse();
-        assertThat(cheap.verify(hash, "purple mountain ferry 7").rehash()).as("same cost, no rehash").isNull();
+        assertThat(cheap.verify(hash, "purple mountain ferry 7").rehash())
+                .as("same cost, no rehash")
+                .isNull();
     }
 
     @Test
     void verifyWhenHashComesFromTheReferenceImplementationThenItMatches() {
         // echo -n "purple mountain ferry 7" | argon2 saltsaltsaltsalt -id -t 2 -m 10 -p 1 -l 32 -e  (Debian argon2)
-        String reference = "$argon2id$v=19$m=1024,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$mJ4WwGxgj6OlamRKSpZiDV7XtHFddSQbn9Iw7d8AAWk";
+        String reference =
+                "$argon2id$v=19$m=1024,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$mJ4WwGxgj6OlamRKSpZiDV7XtHFddSQbn9Iw7d8AAWk";
         assertThat(cheap.verify(reference, "purple mountain ferry 7").matches()).isTrue();
         assertThat(cheap.verify(reference, "purple mountain ferry 8").matches()).isFalse();
-        assertThat(new PasswordHasher(1024, 2).verify(reference, "purple mountain ferry 7").rehash()).isNull();
+        assertThat(new PasswordHasher(1024, 2)
+                        .verify(reference, "purple mountain ferry 7")
+                        .rehash())
+                .isNull();
     }
 
     @Test
@@ -45,7 +55,11 @@ class PasswordHasherTest {
         PasswordHasher.Verification verification = stronger.verify(old, "purple mountain ferry 7");
         assertThat(verification.matches()).isTrue();
         assertThat(verification.rehash()).contains("m=2048").contains("t=2");
-        assertThat(stronger.verify(verification.rehash(), "purple mountain ferry 7").rehash()).isNull();
-        assertThat(stronger.verify(old, "wrong password").rehash()).as("never rehash on a wrong password").isNull();
+        assertThat(stronger.verify(verification.rehash(), "purple mountain ferry 7")
+                        .rehash())
+                .isNull();
+        assertThat(stronger.verify(old, "wrong password").rehash())
+                .as("never rehash on a wrong password")
+                .isNull();
     }
 }

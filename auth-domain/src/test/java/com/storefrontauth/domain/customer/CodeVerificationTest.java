@@ -1,7 +1,6 @@
 package com.storefrontauth.domain.customer;
 
 import static com.storefrontauth.domain.customer.CustomerFixture.CLIENT;
-import static com.storefrontauth.domain.customer.CustomerFixture.PASSWORD;
 import static com.storefrontauth.domain.customer.CustomerFixture.identifier;
 import static com.storefrontauth.domain.customer.CustomerFixture.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +24,14 @@ class CodeVerificationTest {
 
     private final CustomerFixture world = new CustomerFixture();
 
-    private CodeVerification.Verified verify(OtpRequired sent, OtpAction action, String code,
-            Optional<CustomerId> holder) {
-        return world.codes.verify(world.store, new CodeVerification.Attempt(sent.token(), action, code, "Grace", null,
-                NEW_PASSWORD), holder, GuestLink.NONE, CLIENT);
+    private CodeVerification.Verified verify(
+            OtpRequired sent, OtpAction action, String code, Optional<CustomerId> holder) {
+        return world.codes.verify(
+                world.store,
+                new CodeVerification.Attempt(sent.token(), action, code, "Grace", null, NEW_PASSWORD),
+                holder,
+                GuestLink.NONE,
+                CLIENT);
     }
 
     private static String wrong(String code) {
@@ -46,9 +49,16 @@ class CodeVerificationTest {
 
         assertThat(verified.signIn().customer().id()).isEqualTo(ada.id());
         assertThat(world.revocations.isRevoked(before.session().id())).isTrue();
-        assertThat(world.revocations.isRevoked(verified.signIn().grant().session().id())).isFalse();
-        assertThat(world.hasher.verify(world.store.id(), world.customers.customers.get(ada.id()).passwordHash(),
-                NEW_PASSWORD).matches()).isTrue();
+        assertThat(world.revocations.isRevoked(
+                        verified.signIn().grant().session().id()))
+                .isFalse();
+        assertThat(world.hasher
+                        .verify(
+                                world.store.id(),
+                                world.customers.customers.get(ada.id()).passwordHash(),
+                                NEW_PASSWORD)
+                        .matches())
+                .isTrue();
         assertThat(world.failures.failures(LockoutKey.email("ada@example.com"))).isZero();
         assertThat(world.detailsOfLast(AuditEventType.PASSWORD_RESET)).containsEntry("sessions_revoked", "1");
     }
@@ -59,15 +69,17 @@ class CodeVerificationTest {
         TokenGrant before = world.sessionOf(ada);
         OtpRequired sent = world.reset.start(world.store, identifier("ada@example.com"), CLIENT);
 
-        DomainException refused = refusal(() -> verify(sent, OtpAction.RESET_PASSWORD, wrong(sent.code()),
-                Optional.empty()));
+        DomainException refused =
+                refusal(() -> verify(sent, OtpAction.RESET_PASSWORD, wrong(sent.code()), Optional.empty()));
 
         assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_OTP);
         assertThat(refused.extensions()).containsEntry("attempts_remaining", 4);
         assertThat(world.events.types()).contains(AuditEventType.OTP_FAILED);
         assertThat(world.revocations.isRevoked(before.session().id())).isFalse();
         assertThat(world.customers.customers.get(ada.id()).passwordHash()).isEqualTo(ada.passwordHash());
-        assertThat(verify(sent, OtpAction.RESET_PASSWORD, sent.code(), Optional.empty()).signIn()).isNotNull();
+        assertThat(verify(sent, OtpAction.RESET_PASSWORD, sent.code(), Optional.empty())
+                        .signIn())
+                .isNotNull();
     }
 
     @Test
@@ -75,15 +87,16 @@ class CodeVerificationTest {
         world.customer("ada@example.com");
         OtpRequired sent = world.reset.start(world.store, identifier("ada@example.com"), CLIENT);
 
-        assertThat(refusal(() -> verify(sent, OtpAction.LOGIN, sent.code(), Optional.empty())).code())
+        assertThat(refusal(() -> verify(sent, OtpAction.LOGIN, sent.code(), Optional.empty()))
+                        .code())
                 .isEqualTo(ErrorCode.OTP_EXPIRED);
     }
 
     @Test
     void loginByCodeWhenTheCodeIsRightThenSignedInWithTheAddressProved() {
         Customer ada = world.customer("ada@example.com");
-        OtpRequired sent = world.passwordless.start(world.store, OtpChannel.EMAIL, identifier("ada@example.com"), false,
-                CLIENT);
+        OtpRequired sent =
+                world.passwordless.start(world.store, OtpChannel.EMAIL, identifier("ada@example.com"), false, CLIENT);
 
         CodeVerification.Verified verified = verify(sent, OtpAction.LOGIN, sent.code(), Optional.empty());
 
@@ -93,8 +106,8 @@ class CodeVerificationTest {
 
     @Test
     void registerByCodeWhenTheAddressIsFreeThenTheAccountIsCreatedProvedAndSignedIn() {
-        OtpRequired sent = world.passwordless.start(world.store, OtpChannel.EMAIL, identifier("grace@example.com"),
-                true, CLIENT);
+        OtpRequired sent =
+                world.passwordless.start(world.store, OtpChannel.EMAIL, identifier("grace@example.com"), true, CLIENT);
 
         CodeVerification.Verified verified = verify(sent, OtpAction.REGISTER, sent.code(), Optional.empty());
 
@@ -110,14 +123,18 @@ class CodeVerificationTest {
         Customer ada = world.customer("ada@example.com");
         OtpRequired sent = world.contacts.change(world.store, ada.id(), identifier("ada@new.example"), CLIENT);
 
-        assertThat(refusal(() -> verify(sent, OtpAction.UPDATE_EMAIL, sent.code(), Optional.empty())).code())
-                .as("a new address needs the bearer").isEqualTo(ErrorCode.UNAUTHORIZED);
+        assertThat(refusal(() -> verify(sent, OtpAction.UPDATE_EMAIL, sent.code(), Optional.empty()))
+                        .code())
+                .as("a new address needs the bearer")
+                .isEqualTo(ErrorCode.UNAUTHORIZED);
         CodeVerification.Verified verified = verify(sent, OtpAction.UPDATE_EMAIL, sent.code(), Optional.of(ada.id()));
 
         assertThat(verified.signIn()).isNull();
         assertThat(verified.customer().email().value()).isEqualTo("ada@new.example");
-        assertThat(world.customers.findByEmail(world.store.id(), EmailAddress.parse("ada@example.com").orElseThrow()))
-                .as("the old address is free").isEmpty();
+        assertThat(world.customers.findByEmail(
+                        world.store.id(), EmailAddress.parse("ada@example.com").orElseThrow()))
+                .as("the old address is free")
+                .isEmpty();
     }
 
     @Test

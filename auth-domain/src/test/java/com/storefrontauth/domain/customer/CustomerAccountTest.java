@@ -30,8 +30,13 @@ class CustomerAccountTest {
         assertThat(world.revocations.isRevoked(other.session().id())).isTrue();
         assertThat(world.revocations.isRevoked(current.session().id())).isFalse();
         assertThat(world.detailsOfLast(AuditEventType.PASSWORD_CHANGED)).containsEntry("sessions_revoked", "1");
-        assertThat(world.hasher.verify(world.store.id(), world.customers.customers.get(ada.id()).passwordHash(),
-                NEW_PASSWORD).matches()).isTrue();
+        assertThat(world.hasher
+                        .verify(
+                                world.store.id(),
+                                world.customers.customers.get(ada.id()).passwordHash(),
+                                NEW_PASSWORD)
+                        .matches())
+                .isTrue();
     }
 
     @Test
@@ -39,12 +44,15 @@ class CustomerAccountTest {
         TokenGrant other = world.sessionOf(ada);
         String hashBefore = ada.passwordHash();
 
-        assertThat(refusal(() -> world.account.changePassword(world.store, ada.id(), null, "not it", NEW_PASSWORD,
-                CLIENT)).code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
+        assertThat(refusal(() -> world.account.changePassword(
+                                world.store, ada.id(), null, "not it", NEW_PASSWORD, CLIENT))
+                        .code())
+                .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
 
         assertThat(world.customers.customers.get(ada.id()).passwordHash()).isEqualTo(hashBefore);
         assertThat(world.revocations.isRevoked(other.session().id())).isFalse();
-        assertThat(world.failures.failures(LockoutKey.customer(ada.id().value()))).isEqualTo(1);
+        assertThat(world.failures.failures(LockoutKey.customer(ada.id().value())))
+                .isEqualTo(1);
     }
 
     @Test
@@ -53,10 +61,14 @@ class CustomerAccountTest {
         TokenGrant bobs = world.sessionOf(bob);
         Store elsewhere = Store.open("Elsewhere", StoreMode.TEST, world.clock.instant());
 
-        assertThat(refusal(() -> world.account.endSession(world.store.id(), ada.id(), bobs.session().id(), CLIENT))
-                .code()).isEqualTo(ErrorCode.NOT_FOUND);
-        assertThat(refusal(() -> world.account.endSession(elsewhere.id(), bob.id(), bobs.session().id(), CLIENT))
-                .code()).isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(refusal(() -> world.account.endSession(
+                                world.store.id(), ada.id(), bobs.session().id(), CLIENT))
+                        .code())
+                .isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(refusal(() -> world.account.endSession(
+                                elsewhere.id(), bob.id(), bobs.session().id(), CLIENT))
+                        .code())
+                .isEqualTo(ErrorCode.NOT_FOUND);
         assertThat(world.revocations.isRevoked(bobs.session().id())).isFalse();
     }
 
@@ -68,7 +80,8 @@ class CustomerAccountTest {
 
         assertThat(world.revocations.isRevoked(own.session().id())).isTrue();
         assertThat(world.detailsOfLast(AuditEventType.SESSION_REVOKED))
-                .containsEntry("session_id", own.session().id().value()).containsEntry("by", "customer");
+                .containsEntry("session_id", own.session().id().value())
+                .containsEntry("by", "customer");
     }
 
     @Test

@@ -117,16 +117,27 @@ class CustomerFixture {
 
     /** A customer of the store with a password and a proved email. */
     Customer customer(String email) {
-        Customer customer = Customer.register(store.id(), EmailAddress.parse(email).orElseThrow(), null, "Ada", null,
-                hasher.hash(store.id(), PASSWORD), clock.instant());
+        Customer customer = Customer.register(
+                store.id(),
+                EmailAddress.parse(email).orElseThrow(),
+                null,
+                "Ada",
+                null,
+                hasher.hash(store.id(), PASSWORD),
+                clock.instant());
         customer.confirmEmail(clock.instant());
         customers.insert(customer);
         return customer;
     }
 
     TokenGrant sessionOf(Customer customer) {
-        return issuer.start(store.id(), SubjectKind.CUSTOMER, customer.id().value(), null,
-                SessionLifetimes.of(store.policy()), CLIENT);
+        return issuer.start(
+                store.id(),
+                SubjectKind.CUSTOMER,
+                customer.id().value(),
+                null,
+                SessionLifetimes.of(store.policy()),
+                CLIENT);
     }
 
     static CustomerIdentifier identifier(String email) {

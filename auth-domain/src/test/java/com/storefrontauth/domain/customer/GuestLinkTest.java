@@ -15,7 +15,9 @@ class GuestLinkTest {
             lookups.incrementAndGet();
             return Optional.of("anon_1");
         });
-        assertThat(lookups).as("a refused sign-in never asks, so it never pays for the look-up").hasValue(0);
+        assertThat(lookups)
+                .as("a refused sign-in never asks, so it never pays for the look-up")
+                .hasValue(0);
         assertThat(link.anonymousId()).isEqualTo("anon_1");
         assertThat(link.anonymousId()).isEqualTo("anon_1");
         assertThat(lookups).hasValue(1);

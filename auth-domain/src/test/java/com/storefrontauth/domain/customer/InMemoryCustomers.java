@@ -39,7 +39,8 @@ class InMemoryCustomers implements CustomerRepository {
 
     @Override
     public Optional<Customer> find(StoreId store, CustomerId id) {
-        return Optional.ofNullable(customers.get(id)).filter(found -> found.store().equals(store));
+        return Optional.ofNullable(customers.get(id))
+                .filter(found -> found.store().equals(store));
     }
 
     @Override
@@ -79,7 +80,8 @@ class InMemoryCustomers implements CustomerRepository {
     }
 
     private boolean taken(Customer customer) {
-        return customers.values().stream().filter(other -> !other.id().equals(customer.id()))
+        return customers.values().stream()
+                .filter(other -> !other.id().equals(customer.id()))
                 .filter(other -> other.store().equals(customer.store()))
                 .anyMatch(other -> customer.email() != null && customer.email().equals(other.email())
                         || customer.phone() != null && customer.phone().equals(other.phone()));

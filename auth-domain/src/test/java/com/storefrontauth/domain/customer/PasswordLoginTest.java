@@ -30,7 +30,9 @@ class PasswordLoginTest {
 
         assertThat(step.otpRequired()).isNull();
         assertThat(step.signIn().customer().id()).isEqualTo(ada.id());
-        assertThat(world.sessions.find(world.store.id(), step.signIn().grant().session().id())).isPresent();
+        assertThat(world.sessions.find(
+                        world.store.id(), step.signIn().grant().session().id()))
+                .isPresent();
         assertThat(world.detailsOfLast(AuditEventType.LOGIN_SUCCEEDED)).containsEntry("method", "password");
     }
 
@@ -44,7 +46,8 @@ class PasswordLoginTest {
         assertThat(wrong.code()).isEqualTo(unknown.code()).isEqualTo(ErrorCode.INVALID_CREDENTIALS);
         assertThat(wrong.getMessage()).isEqualTo(unknown.getMessage());
         assertThat(world.failures.failures(LockoutKey.email("ada@example.com"))).isEqualTo(1);
-        assertThat(world.failures.failures(LockoutKey.email("nobody@example.com"))).isEqualTo(1);
+        assertThat(world.failures.failures(LockoutKey.email("nobody@example.com")))
+                .isEqualTo(1);
         assertThat(world.events.details(0)).containsEntry("reason", "wrong_password");
         assertThat(world.events.details(1)).containsEntry("reason", "unknown_identifier");
     }
@@ -57,7 +60,9 @@ class PasswordLoginTest {
         assertThat(refusal(() -> login("ada@example.com", "not the password")).code())
                 .isEqualTo(ErrorCode.INVALID_CREDENTIALS);
         assertThat(refusal(() -> login("ada@example.com", PASSWORD)).code()).isEqualTo(ErrorCode.ACCOUNT_DISABLED);
-        assertThat(world.failures.failures(LockoutKey.email("ada@example.com"))).as("a right password clears").isZero();
+        assertThat(world.failures.failures(LockoutKey.email("ada@example.com")))
+                .as("a right password clears")
+                .isZero();
     }
 
     @Test
@@ -71,7 +76,8 @@ class PasswordLoginTest {
 
         assertThat(locked.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
         assertThat(locked.retryAfterSeconds()).contains(60L);
-        assertThat(world.events.types()).contains(AuditEventType.ACCOUNT_LOCKED)
+        assertThat(world.events.types())
+                .contains(AuditEventType.ACCOUNT_LOCKED)
                 .doesNotContain(AuditEventType.LOGIN_SUCCEEDED);
     }
 

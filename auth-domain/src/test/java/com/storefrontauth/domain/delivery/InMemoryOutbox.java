@@ -27,8 +27,8 @@ public class InMemoryOutbox implements OutboxRepository {
     private final Map<String, Instant> leases = new HashMap<>();
 
     /** A real {@link Outbox} over this table, wired by hand. */
-    public Outbox outbox(MessageTransport transport, OtpCodes codes, AuditLog audit, Transactions transactions,
-            Clock clock) {
+    public Outbox outbox(
+            MessageTransport transport, OtpCodes codes, AuditLog audit, Transactions transactions, Clock clock) {
         Outbox outbox = new Outbox();
         outbox.messages = this;
         outbox.transport = transport;
@@ -73,7 +73,8 @@ public class InMemoryOutbox implements OutboxRepository {
         List<OutboxMessage> due = rows.values().stream()
                 .filter(message -> message.status() == OutboxMessage.Status.PENDING)
                 .filter(message -> !message.nextAttemptAt().isAfter(now))
-                .filter(message -> leases.get(message.id()) == null || !leases.get(message.id()).isAfter(now))
+                .filter(message -> leases.get(message.id()) == null
+                        || !leases.get(message.id()).isAfter(now))
                 .sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
                 .limit(limit)
                 .toList();
@@ -85,10 +86,26 @@ public class InMemoryOutbox implements OutboxRepository {
     public synchronized void markDelivered(String id, String transport, Instant at) {
         OutboxMessage m = rows.get(id);
         leases.remove(id);
-        rows.put(id, new OutboxMessage(m.id(), m.store(), m.challenge(), m.channel(), m.recipient(), m.subject(),
-                m.retained() ? m.sealedText() : null, m.retained() ? m.sealedCode() : null, m.retained(),
-                OutboxMessage.Status.DELIVERED, m.attempts(), m.nextAttemptAt(), m.expiresAt(), m.createdAt(), at,
-                transport, m.lastError()));
+        rows.put(
+                id,
+                new OutboxMessage(
+                        m.id(),
+                        m.store(),
+                        m.challenge(),
+                        m.channel(),
+                        m.recipient(),
+                        m.subject(),
+                        m.retained() ? m.sealedText() : null,
+                        m.retained() ? m.sealedCode() : null,
+                        m.retained(),
+                        OutboxMessage.Status.DELIVERED,
+                        m.attempts(),
+                        m.nextAttemptAt(),
+                        m.expiresAt(),
+                        m.createdAt(),
+                        at,
+                        transport,
+                        m.lastError()));
     }
 
     @Override
@@ -98,9 +115,26 @@ public class InMemoryOutbox implements OutboxRepository {
         if (m.status() != OutboxMessage.Status.PENDING) {
             return;
         }
-        rows.put(id, new OutboxMessage(m.id(), m.store(), m.challenge(), m.channel(), m.recipient(), m.subject(),
-                m.sealedText(), m.sealedCode(), m.retained(), m.status(), attempts, nextAttemptAt, m.expiresAt(),
-                m.createdAt(), m.deliveredAt(), m.transport(), error));
+        rows.put(
+                id,
+                new OutboxMessage(
+                        m.id(),
+                        m.store(),
+                        m.challenge(),
+                        m.channel(),
+                        m.recipient(),
+                        m.subject(),
+                        m.sealedText(),
+                        m.sealedCode(),
+                        m.retained(),
+                        m.status(),
+                        attempts,
+                        nextAttemptAt,
+                        m.expiresAt(),
+                        m.createdAt(),
+                        m.deliveredAt(),
+                        m.transport(),
+                        error));
     }
 
     @Override
@@ -126,8 +160,10 @@ public class InMemoryOutbox implements OutboxRepository {
 
     @Override
     public synchronized int deleteCreatedBefore(Instant before) {
-        List<String> old = rows.values().stream().filter(message -> message.createdAt().isBefore(before))
-                .map(OutboxMessage::id).toList();
+        List<String> old = rows.values().stream()
+                .filter(message -> message.createdAt().isBefore(before))
+                .map(OutboxMessage::id)
+                .toList();
         old.forEach(rows::remove);
         return old.size();
     }
@@ -138,9 +174,25 @@ public class InMemoryOutbox implements OutboxRepository {
         if (m.status() != OutboxMessage.Status.PENDING) {
             return;
         }
-        rows.put(id, new OutboxMessage(m.id(), m.store(), m.challenge(), m.channel(), m.recipient(), m.subject(),
-                m.retained() ? m.sealedText() : null, m.retained() ? m.sealedCode() : null, m.retained(), status,
-                m.attempts(), m.nextAttemptAt(), m.expiresAt(), m.createdAt(), m.deliveredAt(), m.transport(),
-                error == null ? m.lastError() : error));
+        rows.put(
+                id,
+                new OutboxMessage(
+                        m.id(),
+                        m.store(),
+                        m.challenge(),
+                        m.channel(),
+                        m.recipient(),
+                        m.subject(),
+                        m.retained() ? m.sealedText() : null,
+                        m.retained() ? m.sealedCode() : null,
+                        m.retained(),
+                        status,
+                        m.attempts(),
+                        m.nextAttemptAt(),
+                        m.expiresAt(),
+                        m.createdAt(),
+                        m.deliveredAt(),
+                        m.transport(),
+                        error == null ? m.lastError() : error));
     }
 }

@@ -62,7 +62,8 @@ class OutboxTest {
 
         assertThat(outbox.drain()).isEqualTo(1);
 
-        assertThat(transport.accepted()).singleElement()
+        assertThat(transport.accepted())
+                .singleElement()
                 .satisfies(delivery -> assertThat(delivery.messageId()).isEqualTo(message.id()));
         OutboxMessage delivered = stored(message);
         assertThat(delivered.status()).isEqualTo(OutboxMessage.Status.DELIVERED);
@@ -87,8 +88,11 @@ class OutboxTest {
 
         MessageTransport.Delivery delivery = transport.accepted().get(0);
         assertThat(delivery.code()).isEqualTo(issued.code());
-        assertThat(delivery.text()).isEqualTo(OtpMessages.text(OtpAction.LOGIN, STORE_NAME, issued.code(), RULES.ttl()))
-                .contains(issued.code()).contains(STORE_NAME).contains("5 minutes");
+        assertThat(delivery.text())
+                .isEqualTo(OtpMessages.text(OtpAction.LOGIN, STORE_NAME, issued.code(), RULES.ttl()))
+                .contains(issued.code())
+                .contains(STORE_NAME)
+                .contains("5 minutes");
         assertThat(delivery.subject()).isEqualTo(OtpMessages.subject(OtpAction.LOGIN, STORE_NAME));
         assertThat(delivery.recipient()).isEqualTo("ana@example.com");
         assertThat(delivery.channel()).isEqualTo(OtpChannel.EMAIL);
@@ -101,7 +105,8 @@ class OutboxTest {
         queue(challenge());
 
         assertThat(transport.attempts()).isEmpty();
-        assertThat(messages.all()).singleElement()
+        assertThat(messages.all())
+                .singleElement()
                 .satisfies(message -> assertThat(message.status()).isEqualTo(OutboxMessage.Status.PENDING));
     }
 
@@ -125,8 +130,11 @@ class OutboxTest {
         }
         assertThat(transport.attempts()).hasSize(3);
         assertThat(transport.accepted()).isEmpty();
-        assertThat(events.types()).containsExactly(AuditEventType.OTP_DELIVERY_FAILED,
-                AuditEventType.OTP_DELIVERY_FAILED, AuditEventType.OTP_DELIVERY_FAILED);
+        assertThat(events.types())
+                .containsExactly(
+                        AuditEventType.OTP_DELIVERY_FAILED,
+                        AuditEventType.OTP_DELIVERY_FAILED,
+                        AuditEventType.OTP_DELIVERY_FAILED);
     }
 
     @Test
@@ -201,12 +209,16 @@ class OutboxTest {
         }
 
         assertThat(transport.attempts()).hasSize(3);
-        assertThat(transport.accepted()).singleElement()
+        assertThat(transport.accepted())
+                .singleElement()
                 .satisfies(delivery -> assertThat(delivery.code()).isEqualTo(issued.code()));
         assertThat(stored(message).status()).isEqualTo(OutboxMessage.Status.DELIVERED);
         assertThat(stored(message).attempts()).isEqualTo(2);
-        assertThat(events.types()).containsExactly(AuditEventType.OTP_DELIVERY_FAILED,
-                AuditEventType.OTP_DELIVERY_FAILED, AuditEventType.OTP_DELIVERED);
+        assertThat(events.types())
+                .containsExactly(
+                        AuditEventType.OTP_DELIVERY_FAILED,
+                        AuditEventType.OTP_DELIVERY_FAILED,
+                        AuditEventType.OTP_DELIVERED);
     }
 
     @Test
@@ -249,7 +261,8 @@ class OutboxTest {
 
         outbox.drain();
 
-        assertThat(transport.accepted()).singleElement()
+        assertThat(transport.accepted())
+                .singleElement()
                 .satisfies(delivery -> assertThat(delivery.messageId()).isEqualTo(second.id()));
         assertThat(stored(first).status()).isEqualTo(OutboxMessage.Status.SUPERSEDED);
         assertThat(stored(second).status()).isEqualTo(OutboxMessage.Status.DELIVERED);
@@ -265,8 +278,12 @@ class OutboxTest {
         assertThat(outbox.drain()).isEqualTo(5);
 
         assertThat(transport.accepted()).hasSize(Outbox.BATCH + 5);
-        assertThat(transport.accepted().stream().map(MessageTransport.Delivery::messageId).distinct().count())
+        assertThat(transport.accepted().stream()
+                        .map(MessageTransport.Delivery::messageId)
+                        .distinct()
+                        .count())
                 .isEqualTo(Outbox.BATCH + 5L);
-        assertThat(Collections.frequency(events.types(), AuditEventType.OTP_DELIVERED)).isEqualTo(Outbox.BATCH + 5);
+        assertThat(Collections.frequency(events.types(), AuditEventType.OTP_DELIVERED))
+                .isEqualTo(Outbox.BATCH + 5);
     }
 }

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Sends and failures per destination key in memory; windows count entries at or after {@code since}, as JDBC does. */
 class InMemoryOtpActivity implements OtpActivityRepository {
 
-    private record Entry(TokenHash destination, Kind kind, Instant at) {
-    }
+    private record Entry(TokenHash destination, Kind kind, Instant at) {}
 
     private final List<Entry> entries = new ArrayList<>();
 

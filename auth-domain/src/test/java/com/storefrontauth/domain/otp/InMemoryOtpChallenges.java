@@ -60,15 +60,16 @@ class InMemoryOtpChallenges implements OtpChallengeRepository {
     public synchronized Optional<OtpChallenge> lockOpenAccountChallenge(OtpAction action, String email, Instant now) {
         return rows.values().stream()
                 .filter(found -> found.action() == action)
-                .filter(found -> found.channel() == OtpChannel.EMAIL && found.destination().address().equals(email))
+                .filter(found -> found.channel() == OtpChannel.EMAIL
+                        && found.destination().address().equals(email))
                 .filter(found -> found.isOpen(now))
                 .max(Comparator.comparing(OtpChallenge::createdAt))
                 .map(InMemoryOtpChallenges::copy);
     }
 
     @Override
-    public synchronized Optional<OtpChallenge> lockNewestOpen(StoreId store, Destination destination,
-            Set<OtpAction> actions, Instant now) {
+    public synchronized Optional<OtpChallenge> lockNewestOpen(
+            StoreId store, Destination destination, Set<OtpAction> actions, Instant now) {
         return rows.values().stream()
                 .filter(found -> Objects.equals(found.store(), store) && actions.contains(found.action()))
                 .filter(found -> found.destination().equals(destination))
@@ -79,14 +80,29 @@ class InMemoryOtpChallenges implements OtpChallengeRepository {
 
     @Override
     public synchronized int deleteExpired(Instant before) {
-        List<TokenHash> expired = rows.values().stream().filter(found -> found.expiresAt().isBefore(before))
-                .map(OtpChallenge::id).toList();
+        List<TokenHash> expired = rows.values().stream()
+                .filter(found -> found.expiresAt().isBefore(before))
+                .map(OtpChallenge::id)
+                .toList();
         expired.forEach(rows::remove);
         return expired.size();
     }
 
     private static OtpChallenge copy(OtpChallenge c) {
-        return new OtpChallenge(c.id(), c.store(), c.action(), c.destination(), c.subject(), c.decoy(), c.codeHash(),
-                c.attempts(), c.maxAttempts(), c.sends(), c.lastSentAt(), c.expiresAt(), c.status(), c.createdAt());
+        return new OtpChallenge(
+                c.id(),
+                c.store(),
+                c.action(),
+                c.destination(),
+                c.subject(),
+                c.decoy(),
+                c.codeHash(),
+                c.attempts(),
+                c.maxAttempts(),
+                c.sends(),
+                c.lastSentAt(),
+                c.expiresAt(),
+                c.status(),
+                c.createdAt());
     }
 }

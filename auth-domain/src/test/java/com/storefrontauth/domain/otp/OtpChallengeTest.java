@@ -246,7 +246,9 @@ class OtpChallengeTest {
         assertThat(one).isNotEqualTo(two).doesNotContain("123456").matches("[0-9a-f]{64}");
         assertThat(two).doesNotContain("123456");
         assertThat(codes.hash(first, "123456")).isEqualTo(one);
-        assertThat(new OtpCodes(secret(8)).hash(first, "123456")).as("keyed by the server secret").isNotEqualTo(one);
+        assertThat(new OtpCodes(secret(8)).hash(first, "123456"))
+                .as("keyed by the server secret")
+                .isNotEqualTo(one);
         assertThat(codes.matches(one, first, "123456")).isTrue();
         assertThat(codes.matches(one, second, "123456")).isFalse();
         assertThat(codes.matches(one, first, "123457")).isFalse();
@@ -257,7 +259,8 @@ class OtpChallengeTest {
     void whenIssuedThenTheStoredHashIsNotTheCodeNorItsPlainDigest() {
         OtpChallenge.Issued issued = issue();
 
-        assertThat(issued.challenge().codeHash()).doesNotContain(issued.code())
+        assertThat(issued.challenge().codeHash())
+                .doesNotContain(issued.code())
                 .isNotEqualTo(TokenHash.of(issued.code()).hex())
                 .isEqualTo(codes.hash(issued.challenge().id(), issued.code()));
     }
@@ -295,23 +298,30 @@ class OtpChallengeTest {
 
     @Test
     void whenEmailIsMaskedThenOnlyItsFirstLetterAndDomainShow() {
-        assertThat(new Destination(OtpChannel.EMAIL, "carla@example.com").masked()).isEqualTo("c\u2022\u2022\u2022@example.com")
+        assertThat(new Destination(OtpChannel.EMAIL, "carla@example.com").masked())
+                .isEqualTo("c\u2022\u2022\u2022@example.com")
                 .doesNotContain("carla");
-        assertThat(new Destination(OtpChannel.EMAIL, "a@example.com").masked()).isEqualTo("a\u2022\u2022\u2022@example.com");
+        assertThat(new Destination(OtpChannel.EMAIL, "a@example.com").masked())
+                .isEqualTo("a\u2022\u2022\u2022@example.com");
     }
 
     @Test
     void whenPhoneIsMaskedThenTheMiddleDigitsAreHidden() {
         String phone = "+919876543210";
-        assertThat(new Destination(OtpChannel.SMS, phone).masked()).isEqualTo("+91\u2022\u2022\u2022\u2022\u2022\u20223210");
+        assertThat(new Destination(OtpChannel.SMS, phone).masked())
+                .isEqualTo("+91\u2022\u2022\u2022\u2022\u2022\u20223210");
         assertThat(new Destination(OtpChannel.WHATSAPP, phone).masked())
                 .isEqualTo(new Destination(OtpChannel.SMS, phone).masked());
         for (String e164 : new String[] {"+14155550123", "+4930123456", "+6834002", "+447911123456"}) {
             String masked = new Destination(OtpChannel.SMS, e164).masked();
             long shownDigits = masked.chars().filter(Character::isDigit).count();
             long digits = e164.chars().filter(Character::isDigit).count();
-            assertThat(masked).as(e164).doesNotContain(e164.substring(1)).startsWith(e164.substring(0, 1))
-                    .endsWith(e164.substring(e164.length() - 2)).contains("\u2022");
+            assertThat(masked)
+                    .as(e164)
+                    .doesNotContain(e164.substring(1))
+                    .startsWith(e164.substring(0, 1))
+                    .endsWith(e164.substring(e164.length() - 2))
+                    .contains("\u2022");
             assertThat(shownDigits).as(e164).isLessThanOrEqualTo(digits - 3);
         }
     }
@@ -323,19 +333,24 @@ class OtpChallengeTest {
         Destination whatsapp = new Destination(OtpChannel.WHATSAPP, "+14155550123");
 
         assertThat(sms.throttleKey(store)).isEqualTo(whatsapp.throttleKey(store));
-        assertThat(sms.throttleKey(store)).isNotEqualTo(sms.throttleKey(other))
+        assertThat(sms.throttleKey(store))
+                .isNotEqualTo(sms.throttleKey(other))
                 .isNotEqualTo(sms.throttleKey(null))
                 .isNotEqualTo(new Destination(OtpChannel.SMS, "+14155550124").throttleKey(store));
-        assertThat(email.throttleKey(store)).isNotEqualTo(new Destination(OtpChannel.EMAIL, "carl@example.com")
-                .throttleKey(store));
+        assertThat(email.throttleKey(store))
+                .isNotEqualTo(new Destination(OtpChannel.EMAIL, "carl@example.com").throttleKey(store));
     }
 
     @Test
     void whenFailureBudgetIsAskedThenThreeChallengesWorthButAtLeastTen() {
-        assertThat(new OtpRules(6, Duration.ofMinutes(5), 1, Duration.ZERO, 5).failureBudget()).isEqualTo(10);
-        assertThat(new OtpRules(6, Duration.ofMinutes(5), 3, Duration.ZERO, 5).failureBudget()).isEqualTo(10);
-        assertThat(new OtpRules(6, Duration.ofMinutes(5), 4, Duration.ZERO, 5).failureBudget()).isEqualTo(12);
-        assertThat(new OtpRules(6, Duration.ofMinutes(5), 20, Duration.ZERO, 5).failureBudget()).isEqualTo(60);
+        assertThat(new OtpRules(6, Duration.ofMinutes(5), 1, Duration.ZERO, 5).failureBudget())
+                .isEqualTo(10);
+        assertThat(new OtpRules(6, Duration.ofMinutes(5), 3, Duration.ZERO, 5).failureBudget())
+                .isEqualTo(10);
+        assertThat(new OtpRules(6, Duration.ofMinutes(5), 4, Duration.ZERO, 5).failureBudget())
+                .isEqualTo(12);
+        assertThat(new OtpRules(6, Duration.ofMinutes(5), 20, Duration.ZERO, 5).failureBudget())
+                .isEqualTo(60);
     }
 
     @Test

@@ -154,7 +154,9 @@ class OtpChallengesTest {
     }
 
     private List<OutboxMessage> pending() {
-        return messages.all().stream().filter(message -> message.status() == OutboxMessage.Status.PENDING).toList();
+        return messages.all().stream()
+                .filter(message -> message.status() == OutboxMessage.Status.PENDING)
+                .toList();
     }
 
     @Test
@@ -181,8 +183,9 @@ class OtpChallengesTest {
         assertThat(stored.find(TokenHash.of(required.token()))).isPresent();
         assertThat(signals).hasValue(1);
         assertThat(events.types()).containsExactly(AuditEventType.OTP_SENT);
-        assertThat(activity.total(Kind.SENT)).as("counted for the address in the store, the address everywhere and "
-                + "the store's channel").isEqualTo(3);
+        assertThat(activity.total(Kind.SENT))
+                .as("counted for the address in the store, the address everywhere and " + "the store's channel")
+                .isEqualTo(3);
     }
 
     @Test
@@ -190,8 +193,10 @@ class OtpChallengesTest {
         OtpRequired required = otp.start(request(ana), CLIENT);
 
         AuditEvent event = recorded.get(0);
-        assertThat(event.details()).containsEntry("destination", "a\u2022\u2022\u2022@example.com")
-                .containsEntry("action", "login").containsEntry("channel", "email");
+        assertThat(event.details())
+                .containsEntry("destination", "a\u2022\u2022\u2022@example.com")
+                .containsEntry("action", "login")
+                .containsEntry("channel", "email");
         assertThat(event.details().toString()).doesNotContain("ana@").doesNotContain(required.code());
         assertThat(event.ip()).isEqualTo("203.0.113.9");
         assertThat(event.subject()).isEqualTo("cus_1");
@@ -288,7 +293,8 @@ class OtpChallengesTest {
         // the window includes its first instant: the oldest send still counts at exactly an hour
         assertThat(refused.retryAfterSeconds()).contains(30 * 60L + 1);
         clock.advance(Duration.ofMinutes(30).minusSeconds(1));
-        assertThat(refusal(() -> otp.start(request(ana, threePerHour), CLIENT)).retryAfterSeconds()).contains(2L);
+        assertThat(refusal(() -> otp.start(request(ana, threePerHour), CLIENT)).retryAfterSeconds())
+                .contains(2L);
         assertThat(messages.all()).hasSize(3);
 
         clock.advance(Duration.ofSeconds(2));
@@ -341,25 +347,41 @@ class OtpChallengesTest {
         DomainException verifyRefused = refusal(() -> verify(third.token(), code));
 
         assertThat(verifyRefused.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
-        assertThat(verifyRefused.retryAfterSeconds()).hasValueSatisfying(seconds -> assertThat(seconds)
-                .isPositive().isLessThanOrEqualTo(Duration.ofHours(1).toSeconds()));
-        assertThat(challengeOf(third).status()).as("the refused right code did not spend it")
+        assertThat(verifyRefused.retryAfterSeconds())
+                .hasValueSatisfying(seconds -> assertThat(seconds)
+                        .isPositive()
+                        .isLessThanOrEqualTo(Duration.ofHours(1).toSeconds()));
+        assertThat(challengeOf(third).status())
+                .as("the refused right code did not spend it")
                 .isEqualTo(OtpChallenge.Status.OPEN);
-        assertThat(activity.total(Kind.FAILED)).as("refusals by the budget are not failures").isEqualTo(10);
+        assertThat(activity.total(Kind.FAILED))
+                .as("refusals by the budget are not failures")
+                .isEqualTo(10);
 
         OtpRequired owners = otp.start(request(ana), OWNER);
-        String owner = otp.verify(() -> otp.lock(store, owners.token()), OtpAction.LOGIN, owners.code(), RULES, OWNER,
+        String owner = otp.verify(
+                () -> otp.lock(store, owners.token()),
+                OtpAction.LOGIN,
+                owners.code(),
+                RULES,
+                OWNER,
                 challenge -> "signed-in");
-        assertThat(owner).as("the owner starts and verifies a code from their own address").isEqualTo("signed-in");
+        assertThat(owner)
+                .as("the owner starts and verifies a code from their own address")
+                .isEqualTo("signed-in");
 
-        clock.advance(Duration.between(clock.instant(), lastFailure.plus(Duration.ofHours(1))).plusSeconds(1));
+        clock.advance(Duration.between(clock.instant(), lastFailure.plus(Duration.ofHours(1)))
+                .plusSeconds(1));
         OtpRequired fresh = otp.start(request(ana), CLIENT);
-        assertThat(verify(fresh.token(), fresh.code())).as("a quiet hour clears the budget").isEqualTo("signed-in");
+        assertThat(verify(fresh.token(), fresh.code()))
+                .as("a quiet hour clears the budget")
+                .isEqualTo("signed-in");
     }
 
     @Test
     void whenAStoreHasSentItsDailyCodesByAChannelThenRateLimitedWhileOtherChannelsAndStoresGoOn() {
-        OtpChallenges twoSms = otp(new DirectTransactions(),
+        OtpChallenges twoSms = otp(
+                new DirectTransactions(),
                 PlatformLimits.defaults().amend(java.util.Map.of("store_daily_sms_codes", 2L)));
         twoSms.start(request(new Destination(OtpChannel.SMS, "+14155550101")), CLIENT);
         clock.advance(Duration.ofHours(1));
@@ -370,13 +392,24 @@ class OtpChallengesTest {
                 refusal(() -> twoSms.start(request(new Destination(OtpChannel.SMS, "+14155550103")), CLIENT));
 
         assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
-        assertThat(refused.retryAfterSeconds()).as("until the first send leaves the day")
+        assertThat(refused.retryAfterSeconds())
+                .as("until the first send leaves the day")
                 .contains(Duration.ofHours(22).toSeconds() + 1);
         twoSms.start(request(new Destination(OtpChannel.WHATSAPP, "+14155550104")), CLIENT);
         twoSms.start(request(ana), CLIENT);
-        twoSms.start(new OtpChallenges.Request(StoreId.generate(), "Other", false, OtpAction.LOGIN,
-                new Destination(OtpChannel.SMS, "+14155550103"), "cus_2", RULES), CLIENT);
-        assertThat(messages.all()).as("each channel and each store has its own budget").extracting(OutboxMessage::channel)
+        twoSms.start(
+                new OtpChallenges.Request(
+                        StoreId.generate(),
+                        "Other",
+                        false,
+                        OtpAction.LOGIN,
+                        new Destination(OtpChannel.SMS, "+14155550103"),
+                        "cus_2",
+                        RULES),
+                CLIENT);
+        assertThat(messages.all())
+                .as("each channel and each store has its own budget")
+                .extracting(OutboxMessage::channel)
                 .containsExactly(OtpChannel.SMS, OtpChannel.WHATSAPP, OtpChannel.EMAIL, OtpChannel.SMS);
 
         clock.advance(Duration.ofHours(22).plusSeconds(1));
@@ -385,16 +418,20 @@ class OtpChallengesTest {
 
     @Test
     void whenOneAddressGetsCodesFromManyStoresThenThePlatformCapCountsThemTogether() {
-        OtpChallenges threePerHour = otp(new DirectTransactions(),
+        OtpChallenges threePerHour = otp(
+                new DirectTransactions(),
                 PlatformLimits.defaults().amend(java.util.Map.of("destination_codes_per_hour", 3L)));
         for (int i = 0; i < 3; i++) {
-            threePerHour.start(new OtpChallenges.Request(StoreId.generate(), "Store " + i, false, OtpAction.LOGIN,
-                    ana, "cus_" + i, RULES), CLIENT);
+            threePerHour.start(
+                    new OtpChallenges.Request(
+                            StoreId.generate(), "Store " + i, false, OtpAction.LOGIN, ana, "cus_" + i, RULES),
+                    CLIENT);
             clock.advance(Duration.ofMinutes(5));
         }
 
-        DomainException refused = refusal(() -> threePerHour.start(new OtpChallenges.Request(StoreId.generate(),
-                "Store 4", false, OtpAction.LOGIN, ana, "cus_4", RULES), CLIENT));
+        DomainException refused = refusal(() -> threePerHour.start(
+                new OtpChallenges.Request(StoreId.generate(), "Store 4", false, OtpAction.LOGIN, ana, "cus_4", RULES),
+                CLIENT));
 
         assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThat(refused.retryAfterSeconds()).contains(Duration.ofMinutes(45).toSeconds() + 1);
@@ -452,7 +489,8 @@ class OtpChallengesTest {
         assertThat(messages.all()).hasSize(3);
         OutboxMessage first = messages.all().get(0);
         assertThat(first.status()).isEqualTo(OutboxMessage.Status.SUPERSEDED);
-        assertThat(pending()).extracting(OutboxMessage::recipient)
+        assertThat(pending())
+                .extracting(OutboxMessage::recipient)
                 .containsExactly("bruno@example.com", "ana@example.com");
         OutboxMessage latest = messages.all().get(2);
         assertThat(codes.open(latest.id(), latest.sealedCode())).isEqualTo(again.code());
@@ -461,13 +499,14 @@ class OtpChallengesTest {
         assertThat(again.resendAfter()).isEqualTo(60);
         assertThat(challengeOf(required).sends()).isEqualTo(2);
         assertThat(signals).hasValue(3);
-        assertThat(events.types()).containsExactly(AuditEventType.OTP_SENT, AuditEventType.OTP_SENT,
-                AuditEventType.OTP_SENT);
+        assertThat(events.types())
+                .containsExactly(AuditEventType.OTP_SENT, AuditEventType.OTP_SENT, AuditEventType.OTP_SENT);
         assertThat(recorded.get(2).details()).containsEntry("resend", "1");
         assertThat(other.token()).isNotEqualTo(required.token());
 
         assumeFalse(again.code().equals(required.code()), "the new code happened to repeat the old one");
-        assertThat(refusal(() -> verify(required.token(), required.code())).code()).isEqualTo(ErrorCode.INVALID_OTP);
+        assertThat(refusal(() -> verify(required.token(), required.code())).code())
+                .isEqualTo(ErrorCode.INVALID_OTP);
         assertThat(verify(required.token(), again.code())).isEqualTo("signed-in");
     }
 
@@ -489,8 +528,8 @@ class OtpChallengesTest {
         OtpRequired required = otp.start(request(ana), CLIENT);
         clock.advance(Duration.ofSeconds(60));
 
-        DomainException otherStore = refusal(
-                () -> otp.resend(StoreId.generate(), required.token(), STORE_NAME, false, RULES, CLIENT));
+        DomainException otherStore =
+                refusal(() -> otp.resend(StoreId.generate(), required.token(), STORE_NAME, false, RULES, CLIENT));
         DomainException unknown = refusal(() -> resend("otp_unknown"));
 
         assertThat(otherStore.code()).isEqualTo(ErrorCode.OTP_EXPIRED);
@@ -526,8 +565,13 @@ class OtpChallengesTest {
         OtpRequired required = otp.start(request(ana), CLIENT);
         StoreId other = StoreId.generate();
 
-        DomainException refused = refusal(() -> otp.verify(() -> otp.lock(other, required.token()), OtpAction.LOGIN,
-                required.code(), RULES, CLIENT, challenge -> "signed-in"));
+        DomainException refused = refusal(() -> otp.verify(
+                () -> otp.lock(other, required.token()),
+                OtpAction.LOGIN,
+                required.code(),
+                RULES,
+                CLIENT,
+                challenge -> "signed-in"));
 
         assertThat(refused.code()).isEqualTo(ErrorCode.OTP_EXPIRED);
         assertThat(challengeOf(required).status()).isEqualTo(OtpChallenge.Status.OPEN);
@@ -538,8 +582,8 @@ class OtpChallengesTest {
         OtpRequired required = otp.start(request(ana), CLIENT);
         List<OtpChallenge> completed = new ArrayList<>();
 
-        String result = otp.verify(() -> otp.lock(store, required.token()), OtpAction.LOGIN, required.code(), RULES,
-                CLIENT, challenge -> {
+        String result = otp.verify(
+                () -> otp.lock(store, required.token()), OtpAction.LOGIN, required.code(), RULES, CLIENT, challenge -> {
                     completed.add(challenge);
                     return "signed-in";
                 });
@@ -552,19 +596,25 @@ class OtpChallengesTest {
         assertThat(challengeOf(required).status()).isEqualTo(OtpChallenge.Status.USED);
         assertThat(events.types()).containsExactly(AuditEventType.OTP_SENT, AuditEventType.OTP_VERIFIED);
 
-        assertThat(refusal(() -> verify(required.token(), required.code())).code()).isEqualTo(ErrorCode.OTP_EXPIRED);
+        assertThat(refusal(() -> verify(required.token(), required.code())).code())
+                .isEqualTo(ErrorCode.OTP_EXPIRED);
         assertThat(completed).hasSize(1);
     }
 
     @Test
     void whenTheCompletionThrowsThenTheChallengeStaysOpenForTheRightCode() {
-        OtpChallenges rollingBack = otp(new RollbackTransactions(stored::snapshot, activity::snapshot,
-                messages::snapshot));
+        OtpChallenges rollingBack =
+                otp(new RollbackTransactions(stored::snapshot, activity::snapshot, messages::snapshot));
         OtpRequired required = rollingBack.start(request(ana), CLIENT);
         DomainException disabled = new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
 
-        Throwable thrown = catchThrowable(() -> rollingBack.verify(() -> rollingBack.lock(store, required.token()),
-                OtpAction.LOGIN, required.code(), RULES, CLIENT, challenge -> {
+        Throwable thrown = catchThrowable(() -> rollingBack.verify(
+                () -> rollingBack.lock(store, required.token()),
+                OtpAction.LOGIN,
+                required.code(),
+                RULES,
+                CLIENT,
+                challenge -> {
                     throw disabled;
                 }));
 
@@ -572,14 +622,15 @@ class OtpChallengesTest {
         assertThat(challengeOf(required).status()).isEqualTo(OtpChallenge.Status.OPEN);
         assertThat(challengeOf(required).attempts()).isZero();
         assertThat(activity.total(Kind.FAILED)).isZero();
-        assertThat(verify(rollingBack, required.token(), OtpAction.LOGIN, required.code())).isEqualTo("signed-in");
+        assertThat(verify(rollingBack, required.token(), OtpAction.LOGIN, required.code()))
+                .isEqualTo("signed-in");
         assertThat(challengeOf(required).status()).isEqualTo(OtpChallenge.Status.USED);
     }
 
     @Test
     void whenAWrongCodeIsRefusedInsideAUnitOfWorkThenTheAttemptIsStillCounted() {
-        OtpChallenges rollingBack = otp(new RollbackTransactions(stored::snapshot, activity::snapshot,
-                messages::snapshot));
+        OtpChallenges rollingBack =
+                otp(new RollbackTransactions(stored::snapshot, activity::snapshot, messages::snapshot));
         OtpRequired required = rollingBack.start(request(ana), CLIENT);
 
         DomainException refused =
@@ -594,18 +645,19 @@ class OtpChallengesTest {
     @Test
     void whenAResendIsRefusedInsideAUnitOfWorkThenTheChallengeKeepsItsCode() {
         OtpRules onePerHour = new OtpRules(6, Duration.ofMinutes(10), 3, Duration.ofSeconds(60), 1);
-        OtpChallenges rollingBack = otp(new RollbackTransactions(stored::snapshot, activity::snapshot,
-                messages::snapshot));
+        OtpChallenges rollingBack =
+                otp(new RollbackTransactions(stored::snapshot, activity::snapshot, messages::snapshot));
         OtpRequired required = rollingBack.start(request(ana, onePerHour), CLIENT);
         clock.advance(Duration.ofSeconds(60));
 
-        DomainException refused = refusal(
-                () -> rollingBack.resend(store, required.token(), STORE_NAME, false, onePerHour, CLIENT));
+        DomainException refused =
+                refusal(() -> rollingBack.resend(store, required.token(), STORE_NAME, false, onePerHour, CLIENT));
 
         assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThat(challengeOf(required).sends()).isEqualTo(1);
         assertThat(pending()).hasSize(1);
-        assertThat(verify(rollingBack, required.token(), OtpAction.LOGIN, required.code())).isEqualTo("signed-in");
+        assertThat(verify(rollingBack, required.token(), OtpAction.LOGIN, required.code()))
+                .isEqualTo("signed-in");
     }
 
     @Test
@@ -624,12 +676,16 @@ class OtpChallengesTest {
         assertThat(last.extensions()).containsEntry("attempts_remaining", 0);
         assertThat(challengeOf(required).status()).isEqualTo(OtpChallenge.Status.BURNED);
         assertThat(activity.total(Kind.FAILED)).isEqualTo(3);
-        assertThat(events.types()).containsExactly(AuditEventType.OTP_SENT, AuditEventType.OTP_FAILED,
-                AuditEventType.OTP_FAILED, AuditEventType.OTP_BURNED);
+        assertThat(events.types())
+                .containsExactly(
+                        AuditEventType.OTP_SENT,
+                        AuditEventType.OTP_FAILED,
+                        AuditEventType.OTP_FAILED,
+                        AuditEventType.OTP_BURNED);
         assertThat(recorded.get(1).details()).containsEntry("attempts_remaining", "2");
         assertThat(recorded.get(3).details()).containsEntry("attempts", "3");
-        assertThat(recorded).allSatisfy(event -> assertThat(event.details().values())
-                .doesNotContain(required.code(), wrong));
+        assertThat(recorded)
+                .allSatisfy(event -> assertThat(event.details().values()).doesNotContain(required.code(), wrong));
 
         DomainException afterBurn = refusal(() -> verify(required.token(), required.code()));
         assertThat(afterBurn.code()).isEqualTo(ErrorCode.OTP_EXPIRED);
@@ -651,8 +707,12 @@ class OtpChallengesTest {
     }
 
     private String verifyByAddress(Destination destination, String code) {
-        return otp.verifyLocated(() -> otp.lockNewestOpen(store, destination, Set.of(OtpAction.LOGIN)), code, RULES,
-                CLIENT, challenge -> "signed-in");
+        return otp.verifyLocated(
+                () -> otp.lockNewestOpen(store, destination, Set.of(OtpAction.LOGIN)),
+                code,
+                RULES,
+                CLIENT,
+                challenge -> "signed-in");
     }
 
     @Test
@@ -670,7 +730,8 @@ class OtpChallengesTest {
         // the newest is used up: the same code now meets the older challenge, and fails there
         assertThat(refusal(() -> verifyByAddress(ana, newest.code())).code()).isEqualTo(ErrorCode.INVALID_OTP);
         assertThat(refusal(() -> verifyByAddress(new Destination(OtpChannel.EMAIL, "bob@example.com"), newest.code()))
-                .code()).isEqualTo(ErrorCode.OTP_EXPIRED);
+                        .code())
+                .isEqualTo(ErrorCode.OTP_EXPIRED);
     }
 
     @Test

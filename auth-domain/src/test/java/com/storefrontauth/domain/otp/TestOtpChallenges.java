@@ -12,8 +12,7 @@ import java.util.Arrays;
 /** Real {@link OtpChallenges} over in-memory challenges, activity and outbox, for use cases' domain tests. */
 public final class TestOtpChallenges {
 
-    private TestOtpChallenges() {
-    }
+    private TestOtpChallenges() {}
 
     public static OtpChallenges over(AuditLog audit, Transactions transactions, Clock clock) {
         byte[] secret = new byte[32];
@@ -26,8 +25,7 @@ public final class TestOtpChallenges {
         otp.activity = new InMemoryOtpActivity();
         otp.codes = codes;
         otp.outbox = new InMemoryOutbox().outbox(transport, codes, audit, transactions, clock);
-        otp.signal = () -> {
-        };
+        otp.signal = () -> {};
         otp.transport = transport;
         otp.audit = audit;
         otp.transactions = transactions;

@@ -10,7 +10,8 @@ class PeerChangeTest {
     void whenEncodedThenDecodedThenTheSameChangeWithItsSubject() {
         PeerChange change = new PeerChange(PeerChange.Kind.STORE_CHANGED, "st_01HZX");
         assertThat(PeerChange.decode(change.encoded())).contains(change);
-        assertThat(PeerChange.decode(PeerChange.of(PeerChange.Kind.SESSIONS_REVOKED).encoded()))
+        assertThat(PeerChange.decode(
+                        PeerChange.of(PeerChange.Kind.SESSIONS_REVOKED).encoded()))
                 .contains(PeerChange.of(PeerChange.Kind.SESSIONS_REVOKED));
     }
 

@@ -9,8 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Platform limits for domain tests: held in a map instead of the database. */
 public final class FixedPlatformLimits {
 
-    private FixedPlatformLimits() {
-    }
+    private FixedPlatformLimits() {}
 
     public static PlatformLimitsService of(PlatformLimits limits, Clock clock) {
         Map<String, String> stored = new ConcurrentHashMap<>();
@@ -36,7 +35,7 @@ public final class FixedPlatformLimits {
         };
         service.transactions = new DirectTransactions();
         service.clock = clock;
-        service.peers = change -> { };
+        service.peers = change -> {};
         return service;
     }
 }

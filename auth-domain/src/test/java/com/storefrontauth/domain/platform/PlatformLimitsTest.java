@@ -36,7 +36,9 @@ class PlatformLimitsTest {
         assertThat(limits.refusal("otp_resend_cooldown_seconds", 30)).isEmpty();
         assertThat(limits.refusal("otp_resend_cooldown_seconds", 29)).isPresent();
         assertThat(limits.refusal("otp_length", 5)).hasValue("must be at least 6 (the platform limit min_otp_length)");
-        assertThat(limits.refusal("lockout_threshold", 1_000_000)).as("not a bounded field").isEmpty();
+        assertThat(limits.refusal("lockout_threshold", 1_000_000))
+                .as("not a bounded field")
+                .isEmpty();
     }
 
     @Test
@@ -59,8 +61,8 @@ class PlatformLimitsTest {
         changes.put("max_otp_max_attempts", 21L);
         changes.put("no_such_setting", 1L);
 
-        DomainException refused = catchThrowableOfType(() -> PlatformLimits.defaults().amend(changes),
-                DomainException.class);
+        DomainException refused =
+                catchThrowableOfType(() -> PlatformLimits.defaults().amend(changes), DomainException.class);
 
         assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
         assertThat(refused.fieldErrors().keySet()).containsExactlyInAnyOrderElementsOf(changes.keySet());
@@ -68,19 +70,22 @@ class PlatformLimitsTest {
 
     @Test
     void amendWhenASubsetIsGivenThenTheRestKeepTheirValue() {
-        PlatformLimits raised = PlatformLimits.defaults().amend(Map.of("max_ip_rate_limit_per_minute", 100000L,
-                "store_daily_sms_codes", 0L));
+        PlatformLimits raised = PlatformLimits.defaults()
+                .amend(Map.of("max_ip_rate_limit_per_minute", 100000L, "store_daily_sms_codes", 0L));
 
         assertThat(raised.number("max_ip_rate_limit_per_minute")).isEqualTo(100000);
-        assertThat(raised.storeDailyCodes("sms")).as("a channel can be shut platform-wide").isZero();
+        assertThat(raised.storeDailyCodes("sms"))
+                .as("a channel can be shut platform-wide")
+                .isZero();
         assertThat(raised.number("max_otp_max_attempts")).isEqualTo(10);
-        assertThat(PlatformLimits.defaults().number("max_ip_rate_limit_per_minute")).isEqualTo(600);
+        assertThat(PlatformLimits.defaults().number("max_ip_rate_limit_per_minute"))
+                .isEqualTo(600);
     }
 
     @Test
     void restoreWhenStoredValuesAreMissingOrUnreadableThenDefaultsHold() {
-        PlatformLimits restored = PlatformLimits.restore(Map.of("max_otp_max_attempts", "4",
-                "min_otp_length", "abc", "max_ip_rate_limit_per_minute", "0"));
+        PlatformLimits restored = PlatformLimits.restore(
+                Map.of("max_otp_max_attempts", "4", "min_otp_length", "abc", "max_ip_rate_limit_per_minute", "0"));
 
         assertThat(restored.number("max_otp_max_attempts")).isEqualTo(4);
         assertThat(restored.number("min_otp_length")).isEqualTo(6);

@@ -36,7 +36,7 @@ public class InMemorySessions implements SessionRepository {
         revocations.sessions = this;
         revocations.transactions = new DirectTransactions();
         revocations.clock = clock;
-        revocations.peers = change -> { };
+        revocations.peers = change -> {};
         return revocations;
     }
 
@@ -52,25 +52,43 @@ public class InMemorySessions implements SessionRepository {
 
     @Override
     public boolean isRevoked(SessionId id) {
-        return Optional.ofNullable(sessions.get(id)).map(session -> session.revokedAt() != null).orElse(false);
+        return Optional.ofNullable(sessions.get(id))
+                .map(session -> session.revokedAt() != null)
+                .orElse(false);
     }
 
     @Override
     public void touch(SessionId id, Instant now) {
-        sessions.computeIfPresent(id, (key, s) -> new Session(s.id(), s.store(), s.kind(), s.subject(),
-                s.anonymousId(), s.createdAt(), now, s.expiresAt(), s.idleTimeout(), s.accessTokenTtl(),
-                s.revokedAt(), s.revokeReason(), s.client(), s.refreshHash()));
+        sessions.computeIfPresent(
+                id,
+                (key, s) -> new Session(
+                        s.id(),
+                        s.store(),
+                        s.kind(),
+                        s.subject(),
+                        s.anonymousId(),
+                        s.createdAt(),
+                        now,
+                        s.expiresAt(),
+                        s.idleTimeout(),
+                        s.accessTokenTtl(),
+                        s.revokedAt(),
+                        s.revokeReason(),
+                        s.client(),
+                        s.refreshHash()));
     }
 
     @Override
     public Optional<Session> findByRefreshHash(StoreId store, TokenHash current) {
         return sessions.values().stream()
-                .filter(s -> s.refreshHash().equals(current) && Objects.equals(s.store(), store)).findFirst();
+                .filter(s -> s.refreshHash().equals(current) && Objects.equals(s.store(), store))
+                .findFirst();
     }
 
     @Override
     public Optional<SpentRefreshToken> findSpent(StoreId store, TokenHash hash) {
-        return Optional.ofNullable(used.get(hash)).filter(spent -> find(store, spent.session()).isPresent());
+        return Optional.ofNullable(used.get(hash))
+                .filter(spent -> find(store, spent.session()).isPresent());
     }
 
     @Override
@@ -93,9 +111,23 @@ public class InMemorySessions implements SessionRepository {
         if (s == null || s.revokedAt() != null) {
             return false;
         }
-        sessions.put(id, new Session(s.id(), s.store(), s.kind(), s.subject(), s.anonymousId(), s.createdAt(),
-                s.lastUsedAt(), s.expiresAt(), s.idleTimeout(), s.accessTokenTtl(), now, reason, s.client(),
-                s.refreshHash()));
+        sessions.put(
+                id,
+                new Session(
+                        s.id(),
+                        s.store(),
+                        s.kind(),
+                        s.subject(),
+                        s.anonymousId(),
+                        s.createdAt(),
+                        s.lastUsedAt(),
+                        s.expiresAt(),
+                        s.idleTimeout(),
+                        s.accessTokenTtl(),
+                        now,
+                        reason,
+                        s.client(),
+                        s.refreshHash()));
         recorded.put(id, databaseClock.instant());
         return true;
     }
@@ -112,19 +144,22 @@ public class InMemorySessions implements SessionRepository {
     @Override
     public int revokeAllOf(StoreId store, String subject, SessionId except, String reason, Instant now) {
         List<Session> targets = listUnrevoked(store, subject, Instant.MIN).stream()
-                .filter(s -> !s.id().equals(except)).toList();
+                .filter(s -> !s.id().equals(except))
+                .toList();
         targets.forEach(s -> revoke(s.id(), reason, now));
         return targets.size();
     }
 
     @Override
-    public Page<Session> pageActive(StoreId store, SubjectKind kind, String subject, Instant now,
-            PageRequest request) {
+    public Page<Session> pageActive(StoreId store, SubjectKind kind, String subject, Instant now, PageRequest request) {
         List<Session> active = active(store, kind, now)
                 .filter(s -> subject == null || s.subject().equals(subject))
-                .sorted(Comparator.comparing(Session::createdAt).thenComparing(s -> s.id().value()).reversed())
+                .sorted(Comparator.comparing(Session::createdAt)
+                        .thenComparing(s -> s.id().value())
+                        .reversed())
                 .toList();
-        List<Session> items = active.stream().skip(request.offset()).limit(request.size()).toList();
+        List<Session> items =
+                active.stream().skip(request.offset()).limit(request.size()).toList();
         return new Page<>(items, request.page(), request.size(), active.size());
     }
 
@@ -164,7 +199,9 @@ public class InMemorySessions implements SessionRepository {
         List<SessionId> ended = sessions.values().stream()
                 .filter(s -> s.expiresAt().isBefore(before)
                         || (recorded.containsKey(s.id()) && recorded.get(s.id()).isBefore(before)))
-                .limit(limit).map(Session::id).toList();
+                .limit(limit)
+                .map(Session::id)
+                .toList();
         ended.forEach(sessions::remove);
         used.values().removeIf(spent -> ended.contains(spent.session()));
         return ended.size();

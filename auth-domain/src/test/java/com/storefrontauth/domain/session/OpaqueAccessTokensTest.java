@@ -19,17 +19,20 @@ class OpaqueAccessTokensTest {
     private final MutableClock clock = new MutableClock();
     private final InMemorySessions sessions = new InMemorySessions(clock);
     private final Map<TokenHash, SessionId> stored = new ConcurrentHashMap<>();
-    private final OpaqueAccessTokens tokens = new OpaqueAccessTokens(new OpaqueAccessTokenRepository() {
-        @Override
-        public void insert(TokenHash token, SessionId session) {
-            stored.put(token, session);
-        }
+    private final OpaqueAccessTokens tokens = new OpaqueAccessTokens(
+            new OpaqueAccessTokenRepository() {
+                @Override
+                public void insert(TokenHash token, SessionId session) {
+                    stored.put(token, session);
+                }
 
-        @Override
-        public Optional<SessionId> findSession(TokenHash token) {
-            return Optional.ofNullable(stored.get(token));
-        }
-    }, sessions, clock);
+                @Override
+                public Optional<SessionId> findSession(TokenHash token) {
+                    return Optional.ofNullable(stored.get(token));
+                }
+            },
+            sessions,
+            clock);
 
     @Test
     void whenUnusedForThirtyDaysThenRefused() {

@@ -40,13 +40,20 @@ class RefreshTokenRotationTest {
     private final RecordedEvents events = new RecordedEvents();
     private final AtomicInteger signed = new AtomicInteger();
     private final AuditLog audit = events.log(clock);
-    private final SessionIssuer issuer = new SessionIssuer(sessions, claims -> "jwt-" + signed.incrementAndGet(), clock);
+    private final SessionIssuer issuer =
+            new SessionIssuer(sessions, claims -> "jwt-" + signed.incrementAndGet(), clock);
     private final SessionRevocations revocations = sessions.revocations(clock);
     private final Store shop = Store.open("Shop", StoreMode.TEST, Instant.EPOCH);
     private final StoreId store = shop.id();
-    private final RefreshTokenRotation rotation = new RefreshTokenRotation(sessions, issuer, audit,
-            new DirectTransactions(), new SessionEnding(sessions, revocations, audit, new DirectTransactions(), clock),
-            new RefreshSuccessors(new byte[32]), directory(), clock);
+    private final RefreshTokenRotation rotation = new RefreshTokenRotation(
+            sessions,
+            issuer,
+            audit,
+            new DirectTransactions(),
+            new SessionEnding(sessions, revocations, audit, new DirectTransactions(), clock),
+            new RefreshSuccessors(new byte[32]),
+            directory(),
+            clock);
 
     /** The store's policy as the directory serves it; this test's store only. */
     private StoreDirectory directory() {
@@ -74,7 +81,8 @@ class RefreshTokenRotationTest {
         assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken()).startsWith("rt_");
         assertThat(second.accessToken()).isNotEqualTo(first.accessToken());
         assertThat(second.session().id()).isEqualTo(first.session().id());
-        assertThat(sessions.find(store, first.session().id()).orElseThrow().lastUsedAt()).isEqualTo(clock.instant());
+        assertThat(sessions.find(store, first.session().id()).orElseThrow().lastUsedAt())
+                .isEqualTo(clock.instant());
         assertThat(events.types()).containsExactly(AuditEventType.TOKEN_REFRESHED);
     }
 
@@ -87,7 +95,9 @@ class RefreshTokenRotationTest {
         assertRefused(() -> rotation.rotate(first.refreshToken(), RefreshScope.storefront(store), CLIENT));
 
         assertThat(revoked(first.session().id())).isTrue();
-        assertThat(revocations.isRevoked(first.session().id())).as("known in memory at once").isTrue();
+        assertThat(revocations.isRevoked(first.session().id()))
+                .as("known in memory at once")
+                .isTrue();
         assertThat(events.types()).contains(AuditEventType.REFRESH_TOKEN_REUSED);
         assertRefused(() -> rotation.rotate(third.refreshToken(), RefreshScope.storefront(store), CLIENT));
     }
@@ -103,7 +113,8 @@ class RefreshTokenRotationTest {
         assertThat(retried.refreshToken()).isEqualTo(second.refreshToken());
         assertThat(retried.accessToken()).isNotEqualTo(second.accessToken());
         assertThat(revoked(first.session().id())).isFalse();
-        assertThat(rotation.rotate(retried.refreshToken(), RefreshScope.storefront(store), CLIENT)).isNotNull();
+        assertThat(rotation.rotate(retried.refreshToken(), RefreshScope.storefront(store), CLIENT))
+                .isNotNull();
         assertThat(events.types()).doesNotContain(AuditEventType.REFRESH_TOKEN_REUSED);
     }
 
@@ -138,7 +149,8 @@ class RefreshTokenRotationTest {
 
         assertThat(answered).hasSize(20).containsOnly(answered.get(0));
         assertThat(revoked(first.session().id())).isFalse();
-        assertThat(rotation.rotate(answered.get(0), RefreshScope.storefront(store), CLIENT)).isNotNull();
+        assertThat(rotation.rotate(answered.get(0), RefreshScope.storefront(store), CLIENT))
+                .isNotNull();
     }
 
     @Test
@@ -157,7 +169,8 @@ class RefreshTokenRotationTest {
             for (int i = 0; i < count; i++) {
                 results.add(pool.submit(() -> {
                     try {
-                        return rotation.rotate(token, RefreshScope.storefront(store), CLIENT).refreshToken();
+                        return rotation.rotate(token, RefreshScope.storefront(store), CLIENT)
+                                .refreshToken();
                     } catch (DomainException e) {
                         return null;
                     }
@@ -206,7 +219,8 @@ class RefreshTokenRotationTest {
         assertRefused(() -> rotation.rotate(first.refreshToken(), RefreshScope.storefront(StoreId.generate()), CLIENT));
         assertRefused(() -> rotation.rotate(first.refreshToken(), RefreshScope.management(), CLIENT));
         assertThat(revoked(first.session().id())).isFalse();
-        assertThat(rotation.rotate(first.refreshToken(), RefreshScope.storefront(store), CLIENT)).isNotNull();
+        assertThat(rotation.rotate(first.refreshToken(), RefreshScope.storefront(store), CLIENT))
+                .isNotNull();
     }
 
     @Test
@@ -230,7 +244,8 @@ class RefreshTokenRotationTest {
     }
 
     private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REFRESH_TOKEN));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REFRESH_TOKEN));
     }
 }

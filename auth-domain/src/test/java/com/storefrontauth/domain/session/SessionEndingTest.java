@@ -31,9 +31,15 @@ class SessionEndingTest {
     private final StoreId store = StoreId.generate();
 
     private Session session(String subject) {
-        Session session = Session.start(store, SubjectKind.CUSTOMER, subject, null,
-                new SessionLifetimes(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(1)), CLIENT,
-                TokenHash.of(RandomSecret.generate("rt_")), clock.instant());
+        Session session = Session.start(
+                store,
+                SubjectKind.CUSTOMER,
+                subject,
+                null,
+                new SessionLifetimes(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(1)),
+                CLIENT,
+                TokenHash.of(RandomSecret.generate("rt_")),
+                clock.instant());
         sessions.insert(session);
         return session;
     }
@@ -46,7 +52,10 @@ class SessionEndingTest {
         Session other = session("cus_2");
         revocations.isRevoked(other.id());
 
-        int ended = unit.required(() -> ending.endAllOf(store, "cus_1", kept.id(),
+        int ended = unit.required(() -> ending.endAllOf(
+                store,
+                "cus_1",
+                kept.id(),
                 SessionEnding.Reason.PASSWORD_CHANGED,
                 new SessionEnding.Event(AuditEventType.PASSWORD_CHANGED, "cus_1", CLIENT, Map.of("by", "customer"))));
 
@@ -55,7 +64,8 @@ class SessionEndingTest {
         assertThat(revocations.isRevoked(second.id())).isTrue();
         assertThat(revocations.isRevoked(kept.id())).isFalse();
         assertThat(revocations.isRevoked(other.id())).isFalse();
-        assertThat(sessions.find(store, first.id()).orElseThrow().revokeReason()).isEqualTo("password_changed");
+        assertThat(sessions.find(store, first.id()).orElseThrow().revokeReason())
+                .isEqualTo("password_changed");
         assertThat(events.types()).containsExactly(AuditEventType.PASSWORD_CHANGED);
         assertThat(events.details(0)).containsEntry("sessions_revoked", "2").containsEntry("by", "customer");
     }
@@ -66,10 +76,13 @@ class SessionEndingTest {
         revocations.isRevoked(session.id());
 
         assertThatThrownBy(() -> unit.required(() -> {
-            ending.end(session, SessionEnding.Reason.OPERATOR_REVOKED,
-                    SessionEnding.Event.of(AuditEventType.SESSION_REVOKED, "acc_1", CLIENT));
-            throw new IllegalStateException("a later step fails");
-        })).isInstanceOf(IllegalStateException.class);
+                    ending.end(
+                            session,
+                            SessionEnding.Reason.OPERATOR_REVOKED,
+                            SessionEnding.Event.of(AuditEventType.SESSION_REVOKED, "acc_1", CLIENT));
+                    throw new IllegalStateException("a later step fails");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         // within the poll interval only a publication could have told the instance
         assertThat(unit.published).isZero();
@@ -92,13 +105,22 @@ class SessionEndingTest {
 
     @Test
     void endAllOfAccountWhenTheUnitCommitsThenTheAccountsManagementSessionsAreRefused() {
-        Session management = Session.start(null, SubjectKind.MERCHANT, "acc_1", null,
-                new SessionLifetimes(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(1)), CLIENT,
-                TokenHash.of(RandomSecret.generate("rt_")), clock.instant());
+        Session management = Session.start(
+                null,
+                SubjectKind.MERCHANT,
+                "acc_1",
+                null,
+                new SessionLifetimes(Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(1)),
+                CLIENT,
+                TokenHash.of(RandomSecret.generate("rt_")),
+                clock.instant());
         sessions.insert(management);
         revocations.isRevoked(management.id());
 
-        unit.required(() -> ending.endAllOfAccount("acc_1", SessionEnding.Reason.PASSWORD_RESET, null,
+        unit.required(() -> ending.endAllOfAccount(
+                "acc_1",
+                SessionEnding.Reason.PASSWORD_RESET,
+                null,
                 SessionEnding.Event.of(AuditEventType.PASSWORD_RESET, "acc_1", CLIENT)));
 
         assertThat(revocations.isRevoked(management.id())).isTrue();

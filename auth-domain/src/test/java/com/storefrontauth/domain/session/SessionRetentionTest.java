@@ -20,9 +20,21 @@ class SessionRetentionTest {
 
     private Session session(Instant expiresAt) {
         Instant created = expiresAt.minus(Duration.ofDays(30));
-        Session session = new Session(SessionId.generate(), store, SubjectKind.CUSTOMER, "cus_1", null, created,
-                created, expiresAt, Duration.ofDays(30), Duration.ofMinutes(15), null, null,
-                new ClientInfo("127.0.0.1", "test"), TokenHash.of("rt_" + SessionId.generate().value()));
+        Session session = new Session(
+                SessionId.generate(),
+                store,
+                SubjectKind.CUSTOMER,
+                "cus_1",
+                null,
+                created,
+                created,
+                expiresAt,
+                Duration.ofDays(30),
+                Duration.ofMinutes(15),
+                null,
+                null,
+                new ClientInfo("127.0.0.1", "test"),
+                TokenHash.of("rt_" + SessionId.generate().value()));
         sessions.insert(session);
         return session;
     }

@@ -33,14 +33,25 @@ class SessionRevocationsCapTest {
         revocations.sessions = sessions;
         revocations.transactions = new DirectTransactions();
         revocations.clock = clock;
-        revocations.peers = change -> { };
+        revocations.peers = change -> {};
         revocations.maxEntries = 100;
     }
 
     private Session guest() {
-        Session session = new Session(SessionId.generate(), StoreId.generate(), SubjectKind.GUEST, "anon_1", null,
-                clock.instant(), clock.instant(), clock.instant().plus(Duration.ofDays(30)), Duration.ofDays(14),
-                Duration.ofMinutes(15), null, null, new ClientInfo("203.0.113.7", "flood"),
+        Session session = new Session(
+                SessionId.generate(),
+                StoreId.generate(),
+                SubjectKind.GUEST,
+                "anon_1",
+                null,
+                clock.instant(),
+                clock.instant(),
+                clock.instant().plus(Duration.ofDays(30)),
+                Duration.ofDays(14),
+                Duration.ofMinutes(15),
+                null,
+                null,
+                new ClientInfo("203.0.113.7", "flood"),
                 TokenHash.of(RandomSecret.generate("rt_")));
         sessions.insert(session);
         return session;
@@ -59,9 +70,13 @@ class SessionRevocationsCapTest {
         }
         Session live = guest();
 
-        assertThat(flood).allSatisfy(session -> assertThat(revocations.isRevoked(session.id())).isTrue());
+        assertThat(flood)
+                .allSatisfy(session ->
+                        assertThat(revocations.isRevoked(session.id())).isTrue());
         assertThat(revocations.isRevoked(live.id())).isFalse();
-        assertThat(lookups.get()).as("sessions not in the set are looked up while some were dropped").isPositive();
+        assertThat(lookups.get())
+                .as("sessions not in the set are looked up while some were dropped")
+                .isPositive();
     }
 
     @Test

@@ -26,9 +26,21 @@ class SessionRevocationsTest {
     }
 
     private Session session(Instant now) {
-        Session session = new Session(SessionId.generate(), StoreId.generate(), SubjectKind.CUSTOMER, "cus_1", null, now,
-                now, now.plus(Duration.ofDays(30)), Duration.ofDays(14), Duration.ofMinutes(15), null, null,
-                new ClientInfo("203.0.113.7", "JUnit/5"), TokenHash.of(RandomSecret.generate("rt_")));
+        Session session = new Session(
+                SessionId.generate(),
+                StoreId.generate(),
+                SubjectKind.CUSTOMER,
+                "cus_1",
+                null,
+                now,
+                now,
+                now.plus(Duration.ofDays(30)),
+                Duration.ofDays(14),
+                Duration.ofMinutes(15),
+                null,
+                null,
+                new ClientInfo("203.0.113.7", "JUnit/5"),
+                TokenHash.of(RandomSecret.generate("rt_")));
         sessions.insert(session);
         return session;
     }
@@ -40,7 +52,9 @@ class SessionRevocationsTest {
         assertThat(here.isRevoked(session.id())).isFalse();
 
         sessions.revoke(session.id(), "logout", database.instant());
-        assertThat(here.isRevoked(session.id())).as("not told: known at the next poll").isFalse();
+        assertThat(here.isRevoked(session.id()))
+                .as("not told: known at the next poll")
+                .isFalse();
         here.revokedElsewhere();
 
         assertThat(here.isRevoked(session.id())).isTrue();

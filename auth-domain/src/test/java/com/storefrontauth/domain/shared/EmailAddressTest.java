@@ -10,7 +10,9 @@ class EmailAddressTest {
 
     @Test
     void whenAnAddressIsParsedThenItIsTrimmedAndLowerCased() {
-        assertThat(EmailAddress.parse("  Ada@Example.COM ")).map(EmailAddress::value).contains("ada@example.com");
+        assertThat(EmailAddress.parse("  Ada@Example.COM "))
+                .map(EmailAddress::value)
+                .contains("ada@example.com");
         assertThat(EmailAddress.parse("admin@localhost")).isPresent();
     }
 
@@ -25,8 +27,11 @@ class EmailAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u200E", "\u200F", "\u202A", "\u202B",
-            "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u061C"})
+    @ValueSource(
+            strings = {
+                "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u200E", "\u200F", "\u202A", "\u202B", "\u202C",
+                "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u061C"
+            })
     void whenAnAddressHidesAZeroWidthOrBidiControlCharacterThenItIsRefused(String invisible) {
         assertThat(EmailAddress.parse("victim" + invisible + "@example.com")).isEmpty();
         assertThat(EmailAddress.parse("victim@exa" + invisible + "mple.com")).isEmpty();

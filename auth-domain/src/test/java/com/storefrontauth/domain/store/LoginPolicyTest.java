@@ -15,14 +15,24 @@ import org.junit.jupiter.api.Test;
 class LoginPolicyTest {
 
     /** Platform limits at their widest: only API.md's ranges apply. */
-    private static final PlatformLimits WIDE = PlatformLimits.defaults().amend(Map.of(
-            "max_ip_rate_limit_per_minute", 100000L, "max_otp_max_sends_per_hour", 1000L,
-            "min_otp_resend_cooldown_seconds", 0L, "max_otp_max_attempts", 20L, "min_otp_length", 4L));
+    private static final PlatformLimits WIDE = PlatformLimits.defaults()
+            .amend(Map.of(
+                    "max_ip_rate_limit_per_minute",
+                    100000L,
+                    "max_otp_max_sends_per_hour",
+                    1000L,
+                    "min_otp_resend_cooldown_seconds",
+                    0L,
+                    "max_otp_max_attempts",
+                    20L,
+                    "min_otp_length",
+                    4L));
 
     @Test
     void defaultsWhenReadThenMatchApiContract() {
         Map<String, Object> defaults = LoginPolicy.defaults().asMap();
-        assertThat(defaults).hasSize(23)
+        assertThat(defaults)
+                .hasSize(23)
                 .containsEntry("password_login", true)
                 .containsEntry("whatsapp_otp_login", false)
                 .containsEntry("otp_after_password_channel", "email")
@@ -40,7 +50,9 @@ class LoginPolicyTest {
         assertThat(amended.otpLength()).isEqualTo(8);
         assertThat(amended.passwordLogin()).isFalse();
         assertThat(amended.otpTtl().toSeconds()).isEqualTo(300);
-        assertThat(LoginPolicy.defaults().otpLength()).as("the original is untouched").isEqualTo(6);
+        assertThat(LoginPolicy.defaults().otpLength())
+                .as("the original is untouched")
+                .isEqualTo(6);
     }
 
     @Test
@@ -55,32 +67,58 @@ class LoginPolicyTest {
         changes.put("otp_after_password_channel", "pigeon");
         changes.put("default_country_code", "91");
         changes.put("no_such_field", 1L);
-        DomainException refused = catchThrowableOfType(() -> LoginPolicy.defaults().amend(changes, WIDE), DomainException.class);
+        DomainException refused =
+                catchThrowableOfType(() -> LoginPolicy.defaults().amend(changes, WIDE), DomainException.class);
         assertThat(refused.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
         assertThat(refused.fieldErrors().keySet()).containsExactlyInAnyOrderElementsOf(changes.keySet());
     }
 
     @Test
     void amendWhenBoundsGivenThenAccepted() {
-        LoginPolicy low = LoginPolicy.defaults().amend(Map.of("otp_length", 4L, "otp_resend_cooldown_seconds", 0L,
-                "refresh_token_ttl_seconds", 300L, "lockout_base_seconds", 1L, "lockout_max_seconds", 1L), WIDE);
-        LoginPolicy high = LoginPolicy.defaults().amend(Map.of("otp_length", 10L, "session_idle_timeout_seconds",
-                31536000L, "lockout_base_seconds", 86400L, "lockout_max_seconds", 86400L), WIDE);
+        LoginPolicy low = LoginPolicy.defaults()
+                .amend(
+                        Map.of(
+                                "otp_length",
+                                4L,
+                                "otp_resend_cooldown_seconds",
+                                0L,
+                                "refresh_token_ttl_seconds",
+                                300L,
+                                "lockout_base_seconds",
+                                1L,
+                                "lockout_max_seconds",
+                                1L),
+                        WIDE);
+        LoginPolicy high = LoginPolicy.defaults()
+                .amend(
+                        Map.of(
+                                "otp_length",
+                                10L,
+                                "session_idle_timeout_seconds",
+                                31536000L,
+                                "lockout_base_seconds",
+                                86400L,
+                                "lockout_max_seconds",
+                                86400L),
+                        WIDE);
         assertThat(low.otpLength()).isEqualTo(4);
         assertThat(high.sessionIdleTimeout().toSeconds()).isEqualTo(31536000L);
     }
 
     @Test
     void amendWhenLockoutMaxBelowBaseThenMaxIsNamed() {
-        DomainException refused = catchThrowableOfType(() -> LoginPolicy.defaults()
-                .amend(Map.of("lockout_base_seconds", 600L, "lockout_max_seconds", 300L), WIDE), DomainException.class);
+        DomainException refused = catchThrowableOfType(
+                () -> LoginPolicy.defaults()
+                        .amend(Map.of("lockout_base_seconds", 600L, "lockout_max_seconds", 300L), WIDE),
+                DomainException.class);
         assertThat(refused.fieldErrors()).containsOnlyKeys("lockout_max_seconds");
     }
 
     @Test
     void amendWhenNumberIsFractionalOrTextThenRefused() {
-        DomainException refused = catchThrowableOfType(() -> LoginPolicy.defaults()
-                .amend(Map.of("otp_length", "6", "otp_max_attempts", "5.5"), WIDE), DomainException.class);
+        DomainException refused = catchThrowableOfType(
+                () -> LoginPolicy.defaults().amend(Map.of("otp_length", "6", "otp_max_attempts", "5.5"), WIDE),
+                DomainException.class);
         assertThat(refused.fieldErrors()).containsOnlyKeys("otp_length", "otp_max_attempts");
     }
 
@@ -88,14 +126,25 @@ class LoginPolicyTest {
     void restoreWhenStoredPolicyLacksNewFieldsThenDefaultsFillThem() {
         LoginPolicy restored = LoginPolicy.restore(Map.of("otp_length", 7L, "otp_ttl_seconds", 999999L));
         assertThat(restored.otpLength()).isEqualTo(7);
-        assertThat(restored.otpTtl().toSeconds()).as("an invalid stored value falls back").isEqualTo(300);
+        assertThat(restored.otpTtl().toSeconds())
+                .as("an invalid stored value falls back")
+                .isEqualTo(300);
         assertThat(restored.allowsRegistration()).isTrue();
     }
 
     @Test
     void amendWhenValuesPassThePlatformLimitsThenEachIsNamedWithTheLimit() {
-        Map<String, Object> changes = Map.of("ip_rate_limit_per_minute", 100000L, "otp_max_sends_per_hour", 1000L,
-                "otp_resend_cooldown_seconds", 0L, "otp_max_attempts", 20L, "otp_length", 4L);
+        Map<String, Object> changes = Map.of(
+                "ip_rate_limit_per_minute",
+                100000L,
+                "otp_max_sends_per_hour",
+                1000L,
+                "otp_resend_cooldown_seconds",
+                0L,
+                "otp_max_attempts",
+                20L,
+                "otp_length",
+                4L);
 
         DomainException refused = catchThrowableOfType(
                 () -> LoginPolicy.defaults().amend(changes, PlatformLimits.defaults()), DomainException.class);
@@ -110,9 +159,20 @@ class LoginPolicyTest {
 
     @Test
     void amendWhenValuesSitExactlyOnThePlatformLimitsThenAccepted() {
-        LoginPolicy policy = LoginPolicy.defaults().amend(Map.of("ip_rate_limit_per_minute", 600L,
-                "otp_max_sends_per_hour", 10L, "otp_resend_cooldown_seconds", 30L, "otp_max_attempts", 10L,
-                "otp_length", 6L), PlatformLimits.defaults());
+        LoginPolicy policy = LoginPolicy.defaults()
+                .amend(
+                        Map.of(
+                                "ip_rate_limit_per_minute",
+                                600L,
+                                "otp_max_sends_per_hour",
+                                10L,
+                                "otp_resend_cooldown_seconds",
+                                30L,
+                                "otp_max_attempts",
+                                10L,
+                                "otp_length",
+                                6L),
+                        PlatformLimits.defaults());
 
         assertThat(policy.ipRateLimitPerMinute()).isEqualTo(600);
     }
@@ -129,9 +189,22 @@ class LoginPolicyTest {
 
     @Test
     void withinWhenTheLimitsWereLoweredThenBoundedFieldsAreClampedAndTheRestKept() {
-        LoginPolicy stored = LoginPolicy.defaults().amend(Map.of("ip_rate_limit_per_minute", 5000L,
-                "otp_resend_cooldown_seconds", 0L, "otp_length", 4L, "otp_max_attempts", 20L,
-                "otp_max_sends_per_hour", 1000L, "lockout_threshold", 1000L), WIDE);
+        LoginPolicy stored = LoginPolicy.defaults()
+                .amend(
+                        Map.of(
+                                "ip_rate_limit_per_minute",
+                                5000L,
+                                "otp_resend_cooldown_seconds",
+                                0L,
+                                "otp_length",
+                                4L,
+                                "otp_max_attempts",
+                                20L,
+                                "otp_max_sends_per_hour",
+                                1000L,
+                                "lockout_threshold",
+                                1000L),
+                        WIDE);
 
         LoginPolicy effective = stored.within(PlatformLimits.defaults());
 
@@ -141,7 +214,9 @@ class LoginPolicyTest {
         assertThat(effective.otpMaxAttempts()).isEqualTo(10);
         assertThat(effective.otpMaxSendsPerHour()).isEqualTo(10);
         assertThat(effective.lockoutThreshold()).as("no platform limit").isEqualTo(1000);
-        assertThat(stored.ipRateLimitPerMinute()).as("the stored policy is untouched").isEqualTo(5000);
+        assertThat(stored.ipRateLimitPerMinute())
+                .as("the stored policy is untouched")
+                .isEqualTo(5000);
         assertThat(LoginPolicy.defaults().within(PlatformLimits.defaults())).isSameAs(LoginPolicy.defaults());
     }
 
@@ -175,17 +250,37 @@ class LoginPolicyTest {
         LoginPolicy policy = LoginPolicy.restore(stored);
 
         assertThat(policy.asMap()).isEqualTo(stored);
-        assertThat(List.of(policy.passwordLogin(), policy.emailOtpLogin(), policy.phoneOtpLogin(),
-                policy.whatsappOtpLogin(), policy.otpAfterPassword(), policy.allowsRegistration(),
-                policy.requiresVerifiedContact())).containsExactly(false, false, false, true, true, false, true);
+        assertThat(List.of(
+                        policy.passwordLogin(),
+                        policy.emailOtpLogin(),
+                        policy.phoneOtpLogin(),
+                        policy.whatsappOtpLogin(),
+                        policy.otpAfterPassword(),
+                        policy.allowsRegistration(),
+                        policy.requiresVerifiedContact()))
+                .containsExactly(false, false, false, true, true, false, true);
         assertThat(policy.otpAfterPasswordChannel()).isEqualTo("sms");
         assertThat(policy.defaultCountryCode()).isEqualTo("+62");
-        assertThat(List.of(policy.otpLength(), policy.otpMaxAttempts(), policy.otpMaxSendsPerHour(),
-                policy.passwordMinLength())).containsExactly(7, 3, 4, 12);
-        assertThat(List.of(policy.lockoutThreshold(), policy.ipRateLimitPerMinute())).containsExactly(6L, 59L);
-        assertThat(List.of(policy.otpTtl(), policy.otpResendCooldown(), policy.lockoutBase(), policy.lockoutMax(),
-                policy.accessTokenTtl(), policy.refreshTokenTtl(), policy.sessionIdleTimeout(),
-                policy.refreshReuseGrace()).stream().map(Duration::toSeconds).toList())
+        assertThat(List.of(
+                        policy.otpLength(),
+                        policy.otpMaxAttempts(),
+                        policy.otpMaxSendsPerHour(),
+                        policy.passwordMinLength()))
+                .containsExactly(7, 3, 4, 12);
+        assertThat(List.of(policy.lockoutThreshold(), policy.ipRateLimitPerMinute()))
+                .containsExactly(6L, 59L);
+        assertThat(List.of(
+                                policy.otpTtl(),
+                                policy.otpResendCooldown(),
+                                policy.lockoutBase(),
+                                policy.lockoutMax(),
+                                policy.accessTokenTtl(),
+                                policy.refreshTokenTtl(),
+                                policy.sessionIdleTimeout(),
+                                policy.refreshReuseGrace())
+                        .stream()
+                        .map(Duration::toSeconds)
+                        .toList())
                 .containsExactly(301L, 61L, 62L, 901L, 902L, 2592001L, 2592002L, 29L);
     }
 }

@@ -17,9 +17,12 @@ class StoreSuspensionTest {
         store.changeStatus(StoreStatus.SUSPENDED, true);
 
         assertThatThrownBy(() -> store.changeStatus(StoreStatus.ACTIVE, false))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
         store.changeStatus(StoreStatus.SUSPENDED, false);
-        assertThat(store.isSuspendedByPlatform()).as("a merchant's suspension does not downgrade it").isTrue();
+        assertThat(store.isSuspendedByPlatform())
+                .as("a merchant's suspension does not downgrade it")
+                .isTrue();
         assertThatThrownBy(() -> store.changeStatus(StoreStatus.ACTIVE, false)).isInstanceOf(DomainException.class);
 
         store.changeStatus(StoreStatus.ACTIVE, true);

@@ -12,8 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Failure counts in memory, per scope and key, and a {@link LoginThrottle} over them, for domain tests. */
 public class InMemoryLoginFailures implements LoginFailureRepository {
 
-    private record Row(StoreId scope, TokenHash identifier) {
-    }
+    private record Row(StoreId scope, TokenHash identifier) {}
 
     private final Map<Row, FailureCount> rows = new ConcurrentHashMap<>();
 
@@ -28,8 +27,10 @@ public class InMemoryLoginFailures implements LoginFailureRepository {
 
     /** How many attempts are counted against the key in any scope. */
     public long failures(LockoutKey key) {
-        return rows.entrySet().stream().filter(row -> row.getKey().identifier().equals(key.hash()))
-                .mapToLong(row -> row.getValue().failures()).sum();
+        return rows.entrySet().stream()
+                .filter(row -> row.getKey().identifier().equals(key.hash()))
+                .mapToLong(row -> row.getValue().failures())
+                .sum();
     }
 
     @Override

@@ -22,11 +22,13 @@ class LoginLockoutTest {
 
     @Test
     void lockForWhenPolicyIsExtremeThenNeverOverflows() {
-        LoginPolicy policy = DEFAULTS.amend(Map.of("lockout_threshold", 1L, "lockout_base_seconds", 86400L,
-                "lockout_max_seconds", 86400L), PlatformLimits.defaults());
+        LoginPolicy policy = DEFAULTS.amend(
+                Map.of("lockout_threshold", 1L, "lockout_base_seconds", 86400L, "lockout_max_seconds", 86400L),
+                PlatformLimits.defaults());
         assertThat(LoginLockout.lockFor(Long.MAX_VALUE, policy)).isEqualTo(Duration.ofDays(1));
-        LoginPolicy tiny = DEFAULTS.amend(Map.of("lockout_threshold", 1L, "lockout_base_seconds", 1L,
-                "lockout_max_seconds", 86400L), PlatformLimits.defaults());
+        LoginPolicy tiny = DEFAULTS.amend(
+                Map.of("lockout_threshold", 1L, "lockout_base_seconds", 1L, "lockout_max_seconds", 86400L),
+                PlatformLimits.defaults());
         assertThat(LoginLockout.lockFor(1, tiny)).isEqualTo(Duration.ofSeconds(1));
         assertThat(LoginLockout.lockFor(18, tiny)).isEqualTo(Duration.ofSeconds(86400));
     }

@@ -114,7 +114,8 @@ class LoginThrottleTest {
         fail(5);
         assertThatCode(() -> throttle.reserve(store, LockoutKey.email("bob@example.com")))
                 .doesNotThrowAnyException();
-        assertThat(LockoutKey.email("alice@example.com")).isEqualTo(alice)
+        assertThat(LockoutKey.email("alice@example.com"))
+                .isEqualTo(alice)
                 .isNotEqualTo(LockoutKey.phone("alice@example.com"));
     }
 
@@ -125,11 +126,10 @@ class LoginThrottleTest {
     }
 
     private void assertLocked(long retryAfter) {
-        assertThatThrownBy(() -> throttle.reserve(store, alice))
-                .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
-                    assertThat(e.retryAfterSeconds()).contains(retryAfter);
-                });
+        assertThatThrownBy(() -> throttle.reserve(store, alice)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.TOO_MANY_ATTEMPTS);
+            assertThat(e.retryAfterSeconds()).contains(retryAfter);
+        });
     }
 
     private LoginThrottle throttle() {

@@ -33,14 +33,28 @@ public class JdbcAccountRepository implements AccountRepository {
 
     @Override
     public void insert(MerchantAccount account) {
-        sql.update(INSERT, account.id().value(), normalised(account.email()), account.name(), account.role(),
-                account.status(), account.passwordHash(), account.createdAt());
+        sql.update(
+                INSERT,
+                account.id().value(),
+                normalised(account.email()),
+                account.name(),
+                account.role(),
+                account.status(),
+                account.passwordHash(),
+                account.createdAt());
     }
 
     @Override
     public boolean insertIfAbsent(MerchantAccount account) {
-        Object[] values = {account.id().value(), normalised(account.email()), account.name(), account.role(),
-                account.status(), account.passwordHash(), account.createdAt()};
+        Object[] values = {
+            account.id().value(),
+            normalised(account.email()),
+            account.name(),
+            account.role(),
+            account.status(),
+            account.passwordHash(),
+            account.createdAt()
+        };
         return sql.insertUnlessDuplicate(INSERT, "(email)", values);
     }
 
@@ -56,7 +70,9 @@ public class JdbcAccountRepository implements AccountRepository {
 
     @Override
     public Optional<MerchantAccount> findByEmail(String normalisedEmail) {
-        return sql.one("SELECT " + COLUMNS + " FROM accounts WHERE email = ?", JdbcAccountRepository::account,
+        return sql.one(
+                "SELECT " + COLUMNS + " FROM accounts WHERE email = ?",
+                JdbcAccountRepository::account,
                 normalised(normalisedEmail));
     }
 
@@ -68,14 +84,15 @@ public class JdbcAccountRepository implements AccountRepository {
     @Override
     public void addMembership(AccountId account, StoreId store) {
         if (!isMember(account, store)) {
-            sql.update("INSERT INTO account_stores (account_id, store_id) VALUES (?, ?)", account.value(), store.value());
+            sql.update(
+                    "INSERT INTO account_stores (account_id, store_id) VALUES (?, ?)", account.value(), store.value());
         }
     }
 
     @Override
     public boolean isMember(AccountId account, StoreId store) {
-        return sql.exists("SELECT 1 FROM account_stores WHERE account_id = ? AND store_id = ?", account.value(),
-                store.value());
+        return sql.exists(
+                "SELECT 1 FROM account_stores WHERE account_id = ? AND store_id = ?", account.value(), store.value());
     }
 
     private static String normalised(String email) {
@@ -83,8 +100,13 @@ public class JdbcAccountRepository implements AccountRepository {
     }
 
     private static MerchantAccount account(ResultSet row) throws SQLException {
-        return new MerchantAccount(new AccountId(row.getString("id")), row.getString("email"), row.getString("name"),
-                AccountRole.valueOf(row.getString("role")), AccountStatus.valueOf(row.getString("status")),
-                row.getString("password_hash"), Sql.instant(row, "created_at"));
+        return new MerchantAccount(
+                new AccountId(row.getString("id")),
+                row.getString("email"),
+                row.getString("name"),
+                AccountRole.valueOf(row.getString("role")),
+                AccountStatus.valueOf(row.getString("status")),
+                row.getString("password_hash"),
+                Sql.instant(row, "created_at"));
     }
 }

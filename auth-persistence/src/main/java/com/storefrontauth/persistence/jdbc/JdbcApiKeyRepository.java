@@ -33,33 +33,56 @@ public class JdbcApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public void insert(ApiKey key) {
-        sql.update("INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                key.id(), key.store().value(), key.type(), key.label(), key.hash().hex(), key.publishableKey(),
-                key.hint(), key.createdAt(), key.revokedAt());
+        sql.update(
+                "INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                key.id(),
+                key.store().value(),
+                key.type(),
+                key.label(),
+                key.hash().hex(),
+                key.publishableKey(),
+                key.hint(),
+                key.createdAt(),
+                key.revokedAt());
     }
 
     @Override
     public List<ApiKey> listActive(StoreId store) {
-        return sql.list("SELECT " + COLUMNS + " FROM api_keys WHERE store_id = ? AND revoked_at IS NULL"
-                + " ORDER BY created_at, id", JdbcApiKeyRepository::apiKey, store.value());
+        return sql.list(
+                "SELECT " + COLUMNS + " FROM api_keys WHERE store_id = ? AND revoked_at IS NULL"
+                        + " ORDER BY created_at, id",
+                JdbcApiKeyRepository::apiKey,
+                store.value());
     }
 
     @Override
     public boolean revoke(StoreId store, String keyId, Instant at) {
-        return sql.update("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND store_id = ? AND revoked_at IS NULL",
-                at, keyId, store.value()) > 0;
+        return sql.update(
+                        "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND store_id = ? AND revoked_at IS NULL",
+                        at,
+                        keyId,
+                        store.value())
+                > 0;
     }
 
     @Override
     public Optional<ApiKey> findActiveByHash(TokenHash hash) {
-        return sql.one("SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL",
-                JdbcApiKeyRepository::apiKey, hash.hex());
+        return sql.one(
+                "SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL",
+                JdbcApiKeyRepository::apiKey,
+                hash.hex());
     }
 
     private static ApiKey apiKey(ResultSet row) throws SQLException {
-        return new ApiKey(row.getString("id"), new StoreId(row.getString("store_id")),
-                ApiKeyType.valueOf(row.getString("type")), row.getString("label"),
-                new TokenHash(row.getString("key_hash")), row.getString("publishable_key"), row.getString("hint"),
-                Sql.instant(row, "created_at"), Sql.instant(row, "revoked_at"));
+        return new ApiKey(
+                row.getString("id"),
+                new StoreId(row.getString("store_id")),
+                ApiKeyType.valueOf(row.getString("type")),
+                row.getString("label"),
+                new TokenHash(row.getString("key_hash")),
+                row.getString("publishable_key"),
+                row.getString("hint"),
+                Sql.instant(row, "created_at"),
+                Sql.instant(row, "revoked_at"));
     }
 }

@@ -44,9 +44,15 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
     public void insert(AuditEvent event) {
         Map<String, String> details = new LinkedHashMap<>();
         event.details().forEach((name, value) -> details.put(name, Sql.clip(value, MAX_DETAIL_LENGTH)));
-        sql.update("INSERT INTO audit_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", event.id(),
-                event.store() == null ? null : event.store().value(), event.type(), Sql.clip(event.subject(), 320),
-                Sql.clip(event.ip(), 100), Sql.clip(event.userAgent(), 512), JsonColumns.write(details),
+        sql.update(
+                "INSERT INTO audit_events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                event.id(),
+                event.store() == null ? null : event.store().value(),
+                event.type(),
+                Sql.clip(event.subject(), 320),
+                Sql.clip(event.ip(), 100),
+                Sql.clip(event.userAgent(), 512),
+                JsonColumns.write(details),
                 event.occurredAt());
     }
 
@@ -64,12 +70,15 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
         parameters.addAll(types);
         parameters.add(since);
         String placeholders = String.join(", ", Collections.nCopies(types.size(), "?"));
-        List<HourlyCount> counts = new ArrayList<>(sql.list("SELECT type, hour_number, COUNT(*) AS events FROM ("
-                + "SELECT type, CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at)) AS BIGINT) / " + SECONDS_PER_HOUR
-                + " AS hour_number FROM audit_events WHERE store_id = ? AND type IN (" + placeholders + ")"
-                + " AND occurred_at >= ?) hourly GROUP BY type, hour_number",
-                row -> new HourlyCount(AuditEventType.valueOf(row.getString("type")),
-                        Instant.ofEpochSecond(row.getLong("hour_number") * SECONDS_PER_HOUR), row.getLong("events")),
+        List<HourlyCount> counts = new ArrayList<>(sql.list(
+                "SELECT type, hour_number, COUNT(*) AS events FROM ("
+                        + "SELECT type, CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at)) AS BIGINT) / " + SECONDS_PER_HOUR
+                        + " AS hour_number FROM audit_events WHERE store_id = ? AND type IN (" + placeholders + ")"
+                        + " AND occurred_at >= ?) hourly GROUP BY type, hour_number",
+                row -> new HourlyCount(
+                        AuditEventType.valueOf(row.getString("type")),
+                        Instant.ofEpochSecond(row.getLong("hour_number") * SECONDS_PER_HOUR),
+                        row.getLong("events")),
                 parameters.toArray()));
         counts.sort(Comparator.comparing(HourlyCount::hour).thenComparing(HourlyCount::type));
         return counts;
@@ -79,23 +88,32 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
     public Page<AuditEvent> page(StoreId store, AuditEventFilter filter, PageRequest request) {
         List<Object> parameters = new ArrayList<>();
         String where = matching(store, filter, parameters);
-        return sql.page(COLUMNS, "audit_events" + where, "occurred_at DESC, id DESC", JdbcAuditEventRepository::event,
-                request, parameters);
+        return sql.page(
+                COLUMNS,
+                "audit_events" + where,
+                "occurred_at DESC, id DESC",
+                JdbcAuditEventRepository::event,
+                request,
+                parameters);
     }
 
     @Override
     public void each(StoreId store, AuditEventFilter filter, Consumer<AuditEvent> each) {
         List<Object> parameters = new ArrayList<>();
         String where = matching(store, filter, parameters);
-        sql.each("SELECT " + COLUMNS + " FROM audit_events" + where + " ORDER BY occurred_at DESC, id DESC",
-                JdbcAuditEventRepository::event, each, parameters.toArray());
+        sql.each(
+                "SELECT " + COLUMNS + " FROM audit_events" + where + " ORDER BY occurred_at DESC, id DESC",
+                JdbcAuditEventRepository::event,
+                each,
+                parameters.toArray());
     }
 
     private static String matching(StoreId store, AuditEventFilter filter, List<Object> parameters) {
         StringBuilder where = new StringBuilder(" WHERE store_id = ?");
         parameters.add(store.value());
         if (!filter.types().isEmpty()) {
-            where.append(" AND type IN (").append(String.join(", ", Collections.nCopies(filter.types().size(), "?")))
+            where.append(" AND type IN (")
+                    .append(String.join(", ", Collections.nCopies(filter.types().size(), "?")))
                     .append(")");
             parameters.addAll(filter.types());
         }
@@ -112,15 +130,22 @@ public class JdbcAuditEventRepository implements AuditEventRepository {
 
     @Override
     public int deleteOccurredBefore(Instant before, int limit) {
-        return sql.update("DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events WHERE occurred_at < ?"
-                + " FETCH FIRST " + limit + " ROWS ONLY)", before);
+        return sql.update(
+                "DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events WHERE occurred_at < ?"
+                        + " FETCH FIRST " + limit + " ROWS ONLY)",
+                before);
     }
 
     private static AuditEvent event(ResultSet row) throws SQLException {
         String store = row.getString("store_id");
-        return new AuditEvent(row.getString("id"), store == null ? null : new StoreId(store),
-                AuditEventType.valueOf(row.getString("type")), row.getString("subject"), row.getString("ip"),
-                row.getString("user_agent"), JsonColumns.readStrings(row.getString("details")),
+        return new AuditEvent(
+                row.getString("id"),
+                store == null ? null : new StoreId(store),
+                AuditEventType.valueOf(row.getString("type")),
+                row.getString("subject"),
+                row.getString("ip"),
+                row.getString("user_agent"),
+                JsonColumns.readStrings(row.getString("details")),
                 Sql.instant(row, "occurred_at"));
     }
 }

@@ -28,14 +28,21 @@ public class JdbcCorsOriginRepository implements CorsOriginRepository {
 
     @Override
     public void insert(CorsOrigin origin) {
-        sql.update("INSERT INTO cors_origins (id, store_id, origin, created_at) VALUES (?, ?, ?, ?)", origin.id(),
-                origin.store().value(), origin.origin().toString(), origin.createdAt());
+        sql.update(
+                "INSERT INTO cors_origins (id, store_id, origin, created_at) VALUES (?, ?, ?, ?)",
+                origin.id(),
+                origin.store().value(),
+                origin.origin().toString(),
+                origin.createdAt());
     }
 
     @Override
     public List<CorsOrigin> list(StoreId store) {
-        return sql.list("SELECT id, store_id, origin, created_at FROM cors_origins WHERE store_id = ?"
-                + " ORDER BY created_at, id", JdbcCorsOriginRepository::corsOrigin, store.value());
+        return sql.list(
+                "SELECT id, store_id, origin, created_at FROM cors_origins WHERE store_id = ?"
+                        + " ORDER BY created_at, id",
+                JdbcCorsOriginRepository::corsOrigin,
+                store.value());
     }
 
     @Override
@@ -46,9 +53,9 @@ public class JdbcCorsOriginRepository implements CorsOriginRepository {
     private static CorsOrigin corsOrigin(ResultSet row) throws SQLException {
         String id = row.getString("id");
         String text = row.getString("origin");
-        OriginPattern origin = OriginPattern.parse(text).orElseThrow(() -> new DataAccessException(
-                "Stored CORS origin " + id + " is not an origin: " + text, null));
-        return new CorsOrigin(id, new StoreId(row.getString("store_id")), origin,
-                Sql.instant(row, "created_at"));
+        OriginPattern origin = OriginPattern.parse(text)
+                .orElseThrow(
+                        () -> new DataAccessException("Stored CORS origin " + id + " is not an origin: " + text, null));
+        return new CorsOrigin(id, new StoreId(row.getString("store_id")), origin, Sql.instant(row, "created_at"));
     }
 }

@@ -20,8 +20,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * A store's customers. Every statement is scoped by store: an id, email or phone of another store finds
@@ -61,10 +61,20 @@ public class JdbcCustomerRepository implements CustomerRepository {
      */
     @Override
     public boolean insert(Customer customer) {
-        Object[] values = {customer.id().value(), customer.store().value(), email(customer.email()),
-                phone(customer.phone()), customer.firstName(), customer.lastName(), customer.passwordHash(),
-                customer.emailVerified(), customer.phoneVerified(), customer.status(), customer.createdAt(),
-                customer.modifiedAt()};
+        Object[] values = {
+            customer.id().value(),
+            customer.store().value(),
+            email(customer.email()),
+            phone(customer.phone()),
+            customer.firstName(),
+            customer.lastName(),
+            customer.passwordHash(),
+            customer.emailVerified(),
+            customer.phoneVerified(),
+            customer.status(),
+            customer.createdAt(),
+            customer.modifiedAt()
+        };
         return sql.insertUnlessDuplicate(INSERT, "", values);
     }
 
@@ -99,8 +109,11 @@ public class JdbcCustomerRepository implements CustomerRepository {
 
     @Override
     public Optional<Customer> find(StoreId store, CustomerId id) {
-        return sql.one("SELECT " + COLUMNS + " FROM customers WHERE store_id = ? AND id = ?",
-                JdbcCustomerRepository::customer, store.value(), id.value());
+        return sql.one(
+                "SELECT " + COLUMNS + " FROM customers WHERE store_id = ? AND id = ?",
+                JdbcCustomerRepository::customer,
+                store.value(),
+                id.value());
     }
 
     @Override
@@ -110,21 +123,29 @@ public class JdbcCustomerRepository implements CustomerRepository {
         }
         List<Object> parameters = new ArrayList<>(List.of(store.value()));
         ids.forEach(id -> parameters.add(id.value()));
-        return sql.list("SELECT " + COLUMNS + " FROM customers WHERE store_id = ? AND id IN ("
-                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", JdbcCustomerRepository::customer,
+        return sql.list(
+                "SELECT " + COLUMNS + " FROM customers WHERE store_id = ? AND id IN ("
+                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+                JdbcCustomerRepository::customer,
                 parameters.toArray());
     }
 
     @Override
     public Optional<Customer> findByEmail(StoreId store, EmailAddress email) {
-        return sql.one("SELECT " + COLUMNS + " FROM customers WHERE store_id = ? AND email = ?",
-                JdbcCustomerRepository::customer, store.value(), email.value());
+        return sql.one(
+                "SELECT " + COLUMNS + " FROM customers WHERE store_id = ? AND email = ?",
+                JdbcCustomerRepository::customer,
+                store.value(),
+                email.value());
     }
 
     @Override
     public Optional<Customer> findByPhone(StoreId store, PhoneNumber phone) {
-        return sql.one("SELECT " + COLUMNS + " FROM customers WHERE store_id = ? AND phone = ?",
-                JdbcCustomerRepository::customer, store.value(), phone.e164());
+        return sql.one(
+                "SELECT " + COLUMNS + " FROM customers WHERE store_id = ? AND phone = ?",
+                JdbcCustomerRepository::customer,
+                store.value(),
+                phone.e164());
     }
 
     /** The query is matched literally: {@code %}, {@code _} and {@code \} in it are escaped. */
@@ -132,16 +153,24 @@ public class JdbcCustomerRepository implements CustomerRepository {
     public Page<Customer> search(StoreId store, String query, PageRequest request) {
         List<Object> parameters = new ArrayList<>();
         String where = matching(store, query, parameters);
-        return sql.page(COLUMNS, "customers" + where, "created_at DESC, id", JdbcCustomerRepository::customer,
-                request, parameters);
+        return sql.page(
+                COLUMNS,
+                "customers" + where,
+                "created_at DESC, id",
+                JdbcCustomerRepository::customer,
+                request,
+                parameters);
     }
 
     @Override
     public void each(StoreId store, String query, Consumer<Customer> each) {
         List<Object> parameters = new ArrayList<>();
         String where = matching(store, query, parameters);
-        sql.each("SELECT " + COLUMNS + " FROM customers" + where + " ORDER BY created_at DESC, id",
-                JdbcCustomerRepository::customer, each, parameters.toArray());
+        sql.each(
+                "SELECT " + COLUMNS + " FROM customers" + where + " ORDER BY created_at DESC, id",
+                JdbcCustomerRepository::customer,
+                each,
+                parameters.toArray());
     }
 
     private static String matching(StoreId store, String query, List<Object> parameters) {
@@ -174,9 +203,19 @@ public class JdbcCustomerRepository implements CustomerRepository {
     }
 
     private static Object[] updateValues(Customer customer) {
-        return new Object[] {email(customer.email()), phone(customer.phone()), customer.firstName(),
-                customer.lastName(), customer.passwordHash(), customer.emailVerified(), customer.phoneVerified(),
-                customer.status(), customer.modifiedAt(), customer.store().value(), customer.id().value()};
+        return new Object[] {
+            email(customer.email()),
+            phone(customer.phone()),
+            customer.firstName(),
+            customer.lastName(),
+            customer.passwordHash(),
+            customer.emailVerified(),
+            customer.phoneVerified(),
+            customer.status(),
+            customer.modifiedAt(),
+            customer.store().value(),
+            customer.id().value()
+        };
     }
 
     private static String email(EmailAddress email) {
@@ -190,11 +229,18 @@ public class JdbcCustomerRepository implements CustomerRepository {
     private static Customer customer(ResultSet row) throws SQLException {
         String email = row.getString("email");
         String phone = row.getString("phone");
-        return new Customer(new CustomerId(row.getString("id")), new StoreId(row.getString("store_id")),
-                email == null ? null : new EmailAddress(email), phone == null ? null : new PhoneNumber(phone),
-                row.getString("first_name"), row.getString("last_name"), row.getString("password_hash"),
-                row.getBoolean("email_verified"), row.getBoolean("phone_verified"),
-                CustomerStatus.valueOf(row.getString("status")), Sql.instant(row, "created_at"),
+        return new Customer(
+                new CustomerId(row.getString("id")),
+                new StoreId(row.getString("store_id")),
+                email == null ? null : new EmailAddress(email),
+                phone == null ? null : new PhoneNumber(phone),
+                row.getString("first_name"),
+                row.getString("last_name"),
+                row.getString("password_hash"),
+                row.getBoolean("email_verified"),
+                row.getBoolean("phone_verified"),
+                CustomerStatus.valueOf(row.getString("status")),
+                Sql.instant(row, "created_at"),
                 Sql.instant(row, "modified_at"));
     }
 }

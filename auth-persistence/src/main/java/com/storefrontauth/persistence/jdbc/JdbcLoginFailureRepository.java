@@ -35,19 +35,33 @@ public class JdbcLoginFailureRepository implements LoginFailureRepository {
      */
     @Override
     public FailureCount lock(StoreId store, TokenHash identifier, Instant now) {
-        sql.insertUnlessDuplicate("INSERT INTO login_failures"
-                + " (store_id, identifier_hash, failures, last_failure_at, locked_until) VALUES (?, ?, 0, ?, NULL)",
-                "(store_id, identifier_hash)", store.value(), identifier.hex(), now);
-        return sql.one("SELECT failures, last_failure_at, locked_until FROM login_failures" + KEY + " FOR UPDATE",
-                row -> new FailureCount(row.getLong("failures"), Sql.instant(row, "last_failure_at"),
-                        Sql.instant(row, "locked_until")), store.value(), identifier.hex())
+        sql.insertUnlessDuplicate(
+                "INSERT INTO login_failures"
+                        + " (store_id, identifier_hash, failures, last_failure_at, locked_until) VALUES (?, ?, 0, ?, NULL)",
+                "(store_id, identifier_hash)",
+                store.value(),
+                identifier.hex(),
+                now);
+        return sql.one(
+                        "SELECT failures, last_failure_at, locked_until FROM login_failures" + KEY + " FOR UPDATE",
+                        row -> new FailureCount(
+                                row.getLong("failures"),
+                                Sql.instant(row, "last_failure_at"),
+                                Sql.instant(row, "locked_until")),
+                        store.value(),
+                        identifier.hex())
                 .orElseThrow(() -> new IllegalStateException("the login failure row vanished while locked"));
     }
 
     @Override
     public void save(StoreId store, TokenHash identifier, FailureCount count) {
-        sql.update("UPDATE login_failures SET failures = ?, last_failure_at = ?, locked_until = ?" + KEY,
-                count.failures(), count.lastAttemptAt(), count.lockedUntil(), store.value(), identifier.hex());
+        sql.update(
+                "UPDATE login_failures SET failures = ?, last_failure_at = ?, locked_until = ?" + KEY,
+                count.failures(),
+                count.lastAttemptAt(),
+                count.lockedUntil(),
+                store.value(),
+                identifier.hex());
     }
 
     @Override

@@ -15,13 +15,17 @@ public class JdbcOpaqueAccessTokenRepository implements OpaqueAccessTokenReposit
 
     @Override
     public void insert(TokenHash token, SessionId session) {
-        sql.update("INSERT INTO opaque_access_tokens (token_hash, session_id) VALUES (?, ?)", token.hex(),
+        sql.update(
+                "INSERT INTO opaque_access_tokens (token_hash, session_id) VALUES (?, ?)",
+                token.hex(),
                 session.value());
     }
 
     @Override
     public Optional<SessionId> findSession(TokenHash token) {
-        return sql.one("SELECT session_id FROM opaque_access_tokens WHERE token_hash = ?",
-                row -> new SessionId(row.getString("session_id")), token.hex());
+        return sql.one(
+                "SELECT session_id FROM opaque_access_tokens WHERE token_hash = ?",
+                row -> new SessionId(row.getString("session_id")),
+                token.hex());
     }
 }

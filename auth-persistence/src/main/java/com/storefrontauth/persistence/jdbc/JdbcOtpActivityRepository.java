@@ -39,25 +39,35 @@ public class JdbcOtpActivityRepository implements OtpActivityRepository {
 
     @Override
     public void record(TokenHash destination, Kind kind, Instant at) {
-        sql.update("INSERT INTO otp_activity (destination_key, kind, occurred_at) VALUES (?, ?, ?)", destination.hex(),
-                kind, at);
+        sql.update(
+                "INSERT INTO otp_activity (destination_key, kind, occurred_at) VALUES (?, ?, ?)",
+                destination.hex(),
+                kind,
+                at);
     }
 
     @Override
     public Summary summarize(TokenHash destination, Instant sentSince, Instant failedSince) {
         Instant since = sentSince.isBefore(failedSince) ? sentSince : failedSince;
-        return sql.one(SUMMARY, row -> new Summary(
-                Optional.ofNullable(Sql.instant(row, "last_sent")),
-                row.getLong("sent_in_window"),
-                Optional.ofNullable(Sql.instant(row, "oldest_sent")),
-                row.getLong("failed_in_window"),
-                Optional.ofNullable(Sql.instant(row, "oldest_failed"))),
-                Kind.SENT,
-                Kind.SENT, sentSince,
-                Kind.SENT, sentSince,
-                Kind.FAILED, failedSince,
-                Kind.FAILED, failedSince,
-                destination.hex(), since)
+        return sql.one(
+                        SUMMARY,
+                        row -> new Summary(
+                                Optional.ofNullable(Sql.instant(row, "last_sent")),
+                                row.getLong("sent_in_window"),
+                                Optional.ofNullable(Sql.instant(row, "oldest_sent")),
+                                row.getLong("failed_in_window"),
+                                Optional.ofNullable(Sql.instant(row, "oldest_failed"))),
+                        Kind.SENT,
+                        Kind.SENT,
+                        sentSince,
+                        Kind.SENT,
+                        sentSince,
+                        Kind.FAILED,
+                        failedSince,
+                        Kind.FAILED,
+                        failedSince,
+                        destination.hex(),
+                        since)
                 .orElseThrow(); // an aggregate without GROUP BY always yields one row
     }
 

@@ -43,28 +43,52 @@ public class JdbcOtpChallengeRepository implements OtpChallengeRepository {
 
     @Override
     public void insert(OtpChallenge challenge) {
-        sql.update("INSERT INTO otp_challenges (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                challenge.id().hex(), challenge.store() == null ? null : challenge.store().value(), challenge.action(),
-                challenge.channel(), challenge.destination().address(), challenge.subject(), challenge.decoy(),
-                challenge.codeHash(), challenge.attempts(), challenge.maxAttempts(), challenge.sends(),
-                challenge.lastSentAt(), challenge.expiresAt(), challenge.status(), challenge.createdAt());
+        sql.update(
+                "INSERT INTO otp_challenges (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                challenge.id().hex(),
+                challenge.store() == null ? null : challenge.store().value(),
+                challenge.action(),
+                challenge.channel(),
+                challenge.destination().address(),
+                challenge.subject(),
+                challenge.decoy(),
+                challenge.codeHash(),
+                challenge.attempts(),
+                challenge.maxAttempts(),
+                challenge.sends(),
+                challenge.lastSentAt(),
+                challenge.expiresAt(),
+                challenge.status(),
+                challenge.createdAt());
     }
 
     /** Writes what verifying and resending change: the code, the counts, the times and the status. */
     @Override
     public void update(OtpChallenge challenge) {
-        sql.update("UPDATE otp_challenges SET code_hash = ?, attempts = ?, sends = ?, last_sent_at = ?, expires_at = ?,"
-                + " status = ? WHERE id_hash = ?", challenge.codeHash(), challenge.attempts(), challenge.sends(),
-                challenge.lastSentAt(), challenge.expiresAt(), challenge.status(), challenge.id().hex());
+        sql.update(
+                "UPDATE otp_challenges SET code_hash = ?, attempts = ?, sends = ?, last_sent_at = ?, expires_at = ?,"
+                        + " status = ? WHERE id_hash = ?",
+                challenge.codeHash(),
+                challenge.attempts(),
+                challenge.sends(),
+                challenge.lastSentAt(),
+                challenge.expiresAt(),
+                challenge.status(),
+                challenge.id().hex());
     }
 
     @Override
     public Optional<OtpChallenge> lock(StoreId store, TokenHash id) {
         return store == null
-                ? sql.one("SELECT " + COLUMNS + " FROM otp_challenges WHERE id_hash = ? AND store_id IS NULL FOR UPDATE",
-                        JdbcOtpChallengeRepository::challenge, id.hex())
-                : sql.one("SELECT " + COLUMNS + " FROM otp_challenges WHERE id_hash = ? AND store_id = ? FOR UPDATE",
-                        JdbcOtpChallengeRepository::challenge, id.hex(), store.value());
+                ? sql.one(
+                        "SELECT " + COLUMNS + " FROM otp_challenges WHERE id_hash = ? AND store_id IS NULL FOR UPDATE",
+                        JdbcOtpChallengeRepository::challenge,
+                        id.hex())
+                : sql.one(
+                        "SELECT " + COLUMNS + " FROM otp_challenges WHERE id_hash = ? AND store_id = ? FOR UPDATE",
+                        JdbcOtpChallengeRepository::challenge,
+                        id.hex(),
+                        store.value());
     }
 
     /**
@@ -74,24 +98,32 @@ public class JdbcOtpChallengeRepository implements OtpChallengeRepository {
      */
     @Override
     public Optional<OtpChallenge> lockOpenAccountChallenge(OtpAction action, String email, Instant now) {
-        return sql.one("SELECT " + COLUMNS + " FROM otp_challenges WHERE action = ? AND channel = ? AND destination = ?"
-                + " AND status = ? AND expires_at > ? ORDER BY last_sent_at DESC, created_at DESC, id_hash"
-                + " FETCH FIRST 1 ROWS ONLY FOR UPDATE", JdbcOtpChallengeRepository::challenge,
-                action, OtpChannel.EMAIL, email, OtpChallenge.Status.OPEN, now);
+        return sql.one(
+                "SELECT " + COLUMNS + " FROM otp_challenges WHERE action = ? AND channel = ? AND destination = ?"
+                        + " AND status = ? AND expires_at > ? ORDER BY last_sent_at DESC, created_at DESC, id_hash"
+                        + " FETCH FIRST 1 ROWS ONLY FOR UPDATE",
+                JdbcOtpChallengeRepository::challenge,
+                action,
+                OtpChannel.EMAIL,
+                email,
+                OtpChallenge.Status.OPEN,
+                now);
     }
 
     /** Served by the index on (action, destination, status, last_sent_at); the newest wins as for activation. */
     @Override
-    public Optional<OtpChallenge> lockNewestOpen(StoreId store, Destination destination, Set<OtpAction> actions,
-            Instant now) {
+    public Optional<OtpChallenge> lockNewestOpen(
+            StoreId store, Destination destination, Set<OtpAction> actions, Instant now) {
         List<Object> parameters = new ArrayList<>(actions);
-        parameters.addAll(List.of(store.value(), destination.channel(), destination.address(), OtpChallenge.Status.OPEN,
-                now));
+        parameters.addAll(
+                List.of(store.value(), destination.channel(), destination.address(), OtpChallenge.Status.OPEN, now));
         String placeholders = String.join(", ", Collections.nCopies(actions.size(), "?"));
-        return sql.one("SELECT " + COLUMNS + " FROM otp_challenges WHERE action IN (" + placeholders + ")"
-                + " AND store_id = ? AND channel = ? AND destination = ? AND status = ? AND expires_at > ?"
-                + " ORDER BY last_sent_at DESC, created_at DESC, id_hash FETCH FIRST 1 ROWS ONLY FOR UPDATE",
-                JdbcOtpChallengeRepository::challenge, parameters.toArray());
+        return sql.one(
+                "SELECT " + COLUMNS + " FROM otp_challenges WHERE action IN (" + placeholders + ")"
+                        + " AND store_id = ? AND channel = ? AND destination = ? AND status = ? AND expires_at > ?"
+                        + " ORDER BY last_sent_at DESC, created_at DESC, id_hash FETCH FIRST 1 ROWS ONLY FOR UPDATE",
+                JdbcOtpChallengeRepository::challenge,
+                parameters.toArray());
     }
 
     @Override
@@ -101,12 +133,20 @@ public class JdbcOtpChallengeRepository implements OtpChallengeRepository {
 
     private static OtpChallenge challenge(ResultSet row) throws SQLException {
         String store = row.getString("store_id");
-        return new OtpChallenge(new TokenHash(row.getString("id_hash")), store == null ? null : new StoreId(store),
+        return new OtpChallenge(
+                new TokenHash(row.getString("id_hash")),
+                store == null ? null : new StoreId(store),
                 OtpAction.valueOf(row.getString("action")),
                 new Destination(OtpChannel.valueOf(row.getString("channel")), row.getString("destination")),
-                row.getString("subject"), row.getBoolean("decoy"), row.getString("code_hash"), row.getInt("attempts"),
-                row.getInt("max_attempts"), row.getInt("sends"), Sql.instant(row, "last_sent_at"),
-                Sql.instant(row, "expires_at"), OtpChallenge.Status.valueOf(row.getString("status")),
+                row.getString("subject"),
+                row.getBoolean("decoy"),
+                row.getString("code_hash"),
+                row.getInt("attempts"),
+                row.getInt("max_attempts"),
+                row.getInt("sends"),
+                Sql.instant(row, "last_sent_at"),
+                Sql.instant(row, "expires_at"),
+                OtpChallenge.Status.valueOf(row.getString("status")),
                 Sql.instant(row, "created_at"));
     }
 }

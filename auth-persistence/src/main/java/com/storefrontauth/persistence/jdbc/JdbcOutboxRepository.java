@@ -33,7 +33,7 @@ public class JdbcOutboxRepository implements OutboxRepository {
             " status = ? AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)";
     private static final String ERASE_UNLESS_RETAINED =
             " sealed_text = CASE WHEN retained THEN sealed_text ELSE NULL END,"
-            + " sealed_code = CASE WHEN retained THEN sealed_code ELSE NULL END";
+                    + " sealed_code = CASE WHEN retained THEN sealed_code ELSE NULL END";
     private static final int MAX_ERROR_LENGTH = 300;
 
     @Inject
@@ -49,12 +49,25 @@ public class JdbcOutboxRepository implements OutboxRepository {
 
     @Override
     public void insert(OutboxMessage message) {
-        sql.update("INSERT INTO outbox_messages (" + COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)", message.id(),
-                message.store() == null ? null : message.store().value(), message.challenge().hex(), message.channel(),
-                message.recipient(), Sql.clip(message.subject(), 300), message.sealedText(), message.sealedCode(),
-                message.retained(), message.status(), message.attempts(), message.nextAttemptAt(),
-                message.expiresAt(), message.createdAt(), message.deliveredAt(), message.transport(),
+        sql.update(
+                "INSERT INTO outbox_messages (" + COLUMNS + ")"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
+                message.id(),
+                message.store() == null ? null : message.store().value(),
+                message.challenge().hex(),
+                message.channel(),
+                message.recipient(),
+                Sql.clip(message.subject(), 300),
+                message.sealedText(),
+                message.sealedCode(),
+                message.retained(),
+                message.status(),
+                message.attempts(),
+                message.nextAttemptAt(),
+                message.expiresAt(),
+                message.createdAt(),
+                message.deliveredAt(),
+                message.transport(),
                 Sql.clip(message.lastError(), MAX_ERROR_LENGTH));
     }
 
@@ -65,12 +78,22 @@ public class JdbcOutboxRepository implements OutboxRepository {
      */
     @Override
     public List<OutboxMessage> leaseDue(Instant now, Instant leaseUntil, int limit) {
-        List<String> due = sql.list("SELECT id FROM outbox_messages WHERE" + DUE
-                + " ORDER BY next_attempt_at, id LIMIT ?", row -> row.getString("id"), Status.PENDING, now, now, limit);
+        List<String> due = sql.list(
+                "SELECT id FROM outbox_messages WHERE" + DUE + " ORDER BY next_attempt_at, id LIMIT ?",
+                row -> row.getString("id"),
+                Status.PENDING,
+                now,
+                now,
+                limit);
         List<OutboxMessage> leased = new ArrayList<>();
         for (String id : due) {
-            int claimed = sql.update("UPDATE outbox_messages SET lease_until = ? WHERE id = ? AND" + DUE, leaseUntil,
-                    id, Status.PENDING, now, now);
+            int claimed = sql.update(
+                    "UPDATE outbox_messages SET lease_until = ? WHERE id = ? AND" + DUE,
+                    leaseUntil,
+                    id,
+                    Status.PENDING,
+                    now,
+                    now);
             if (claimed == 1) {
                 sql.one("SELECT " + COLUMNS + " FROM outbox_messages WHERE id = ?", JdbcOutboxRepository::message, id)
                         .ifPresent(leased::add);
@@ -81,30 +104,48 @@ public class JdbcOutboxRepository implements OutboxRepository {
 
     @Override
     public void markDelivered(String id, String transport, Instant at) {
-        sql.update("UPDATE outbox_messages SET status = ?, delivered_at = ?, transport = ?, lease_until = NULL,"
-                + ERASE_UNLESS_RETAINED + " WHERE id = ?", Status.DELIVERED, at, Sql.clip(transport, 16), id);
+        sql.update(
+                "UPDATE outbox_messages SET status = ?, delivered_at = ?, transport = ?, lease_until = NULL,"
+                        + ERASE_UNLESS_RETAINED + " WHERE id = ?",
+                Status.DELIVERED,
+                at,
+                Sql.clip(transport, 16),
+                id);
     }
 
     /** Only a pending message is rescheduled: one superseded meanwhile stays superseded. */
     @Override
     public void reschedule(String id, int attempts, Instant nextAttemptAt, String error) {
-        sql.update("UPDATE outbox_messages SET attempts = ?, next_attempt_at = ?, lease_until = NULL, last_error = ?"
-                + " WHERE id = ? AND status = ?", attempts, nextAttemptAt, Sql.clip(error, MAX_ERROR_LENGTH), id,
+        sql.update(
+                "UPDATE outbox_messages SET attempts = ?, next_attempt_at = ?, lease_until = NULL, last_error = ?"
+                        + " WHERE id = ? AND status = ?",
+                attempts,
+                nextAttemptAt,
+                Sql.clip(error, MAX_ERROR_LENGTH),
+                id,
                 Status.PENDING);
     }
 
     /** Only a pending message expires: one superseded or delivered meanwhile keeps that status. */
     @Override
     public void markExpired(String id, String error) {
-        sql.update("UPDATE outbox_messages SET status = ?, lease_until = NULL, last_error = ?,"
-                + ERASE_UNLESS_RETAINED + " WHERE id = ? AND status = ?", Status.EXPIRED,
-                Sql.clip(error, MAX_ERROR_LENGTH), id, Status.PENDING);
+        sql.update(
+                "UPDATE outbox_messages SET status = ?, lease_until = NULL, last_error = ?," + ERASE_UNLESS_RETAINED
+                        + " WHERE id = ? AND status = ?",
+                Status.EXPIRED,
+                Sql.clip(error, MAX_ERROR_LENGTH),
+                id,
+                Status.PENDING);
     }
 
     @Override
     public int supersedePending(TokenHash challenge) {
-        return sql.update("UPDATE outbox_messages SET status = ?, lease_until = NULL," + ERASE_UNLESS_RETAINED
-                + " WHERE challenge_hash = ? AND status = ?", Status.SUPERSEDED, challenge.hex(), Status.PENDING);
+        return sql.update(
+                "UPDATE outbox_messages SET status = ?, lease_until = NULL," + ERASE_UNLESS_RETAINED
+                        + " WHERE challenge_hash = ? AND status = ?",
+                Status.SUPERSEDED,
+                challenge.hex(),
+                Status.PENDING);
     }
 
     /** A store's messages, newest first; a null store pages the messages of no store (merchant activation). */
@@ -115,8 +156,13 @@ public class JdbcOutboxRepository implements OutboxRepository {
         if (store != null) {
             parameters.add(store.value());
         }
-        return sql.page(COLUMNS, "outbox_messages" + where, "created_at DESC, id DESC", JdbcOutboxRepository::message,
-                request, parameters);
+        return sql.page(
+                COLUMNS,
+                "outbox_messages" + where,
+                "created_at DESC, id DESC",
+                JdbcOutboxRepository::message,
+                request,
+                parameters);
     }
 
     @Override
@@ -126,12 +172,23 @@ public class JdbcOutboxRepository implements OutboxRepository {
 
     private static OutboxMessage message(ResultSet row) throws SQLException {
         String store = row.getString("store_id");
-        return new OutboxMessage(row.getString("id"), store == null ? null : new StoreId(store),
-                new TokenHash(row.getString("challenge_hash")), OtpChannel.valueOf(row.getString("channel")),
-                row.getString("recipient"), row.getString("subject"), row.getString("sealed_text"),
-                row.getString("sealed_code"), row.getBoolean("retained"), Status.valueOf(row.getString("status")),
-                row.getInt("attempts"), Sql.instant(row, "next_attempt_at"), Sql.instant(row, "expires_at"),
-                Sql.instant(row, "created_at"), Sql.instant(row, "delivered_at"), row.getString("transport"),
+        return new OutboxMessage(
+                row.getString("id"),
+                store == null ? null : new StoreId(store),
+                new TokenHash(row.getString("challenge_hash")),
+                OtpChannel.valueOf(row.getString("channel")),
+                row.getString("recipient"),
+                row.getString("subject"),
+                row.getString("sealed_text"),
+                row.getString("sealed_code"),
+                row.getBoolean("retained"),
+                Status.valueOf(row.getString("status")),
+                row.getInt("attempts"),
+                Sql.instant(row, "next_attempt_at"),
+                Sql.instant(row, "expires_at"),
+                Sql.instant(row, "created_at"),
+                Sql.instant(row, "delivered_at"),
+                row.getString("transport"),
                 row.getString("last_error"));
     }
 }

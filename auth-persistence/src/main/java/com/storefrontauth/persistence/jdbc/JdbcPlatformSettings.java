@@ -30,9 +30,12 @@ public class JdbcPlatformSettings implements PlatformSettings {
     public Map<String, String> startingWith(String prefix) {
         Map<String, String> found = new LinkedHashMap<>();
         // no LIKE: a prefix holding '_' or '%' would match more than it says
-        sql.list("SELECT name, setting_value FROM platform_settings ORDER BY name",
-                row -> Map.entry(row.getString(1), row.getString(2)))
-                .stream().filter(entry -> entry.getKey().startsWith(prefix))
+        sql
+                .list(
+                        "SELECT name, setting_value FROM platform_settings ORDER BY name",
+                        row -> Map.entry(row.getString(1), row.getString(2)))
+                .stream()
+                .filter(entry -> entry.getKey().startsWith(prefix))
                 .forEach(entry -> found.put(entry.getKey(), entry.getValue()));
         return found;
     }

@@ -29,20 +29,34 @@ public class JdbcResetLinkRepository implements ResetLinkRepository {
 
     @Override
     public void insert(ResetLink link) {
-        sql.update("INSERT INTO password_reset_links (id_hash, store_id, customer_id, email, expires_at, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", link.id().hex(), link.store().value(), link.customer().value(),
-                link.email(), link.expiresAt(), link.createdAt());
+        sql.update(
+                "INSERT INTO password_reset_links (id_hash, store_id, customer_id, email, expires_at, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                link.id().hex(),
+                link.store().value(),
+                link.customer().value(),
+                link.email(),
+                link.expiresAt(),
+                link.createdAt());
     }
 
     @Override
     public Optional<ResetLink> spend(TokenHash id, StoreId store, Instant now) {
-        int spent = sql.update("UPDATE password_reset_links SET used_at = ? WHERE id_hash = ? AND store_id = ?"
-                + " AND used_at IS NULL AND expires_at > ?", now, id.hex(), store.value(), now);
+        int spent = sql.update(
+                "UPDATE password_reset_links SET used_at = ? WHERE id_hash = ? AND store_id = ?"
+                        + " AND used_at IS NULL AND expires_at > ?",
+                now,
+                id.hex(),
+                store.value(),
+                now);
         if (spent == 0) {
             return Optional.empty();
         }
-        return sql.one("SELECT id_hash, store_id, customer_id, email, expires_at, created_at FROM password_reset_links"
-                + " WHERE id_hash = ?", JdbcResetLinkRepository::link, id.hex());
+        return sql.one(
+                "SELECT id_hash, store_id, customer_id, email, expires_at, created_at FROM password_reset_links"
+                        + " WHERE id_hash = ?",
+                JdbcResetLinkRepository::link,
+                id.hex());
     }
 
     @Override
@@ -51,8 +65,12 @@ public class JdbcResetLinkRepository implements ResetLinkRepository {
     }
 
     private static ResetLink link(ResultSet row) throws SQLException {
-        return new ResetLink(new TokenHash(row.getString("id_hash")), new StoreId(row.getString("store_id")),
-                new CustomerId(row.getString("customer_id")), row.getString("email"), Sql.instant(row, "expires_at"),
+        return new ResetLink(
+                new TokenHash(row.getString("id_hash")),
+                new StoreId(row.getString("store_id")),
+                new CustomerId(row.getString("customer_id")),
+                row.getString("email"),
+                Sql.instant(row, "expires_at"),
                 Sql.instant(row, "created_at"));
     }
 }

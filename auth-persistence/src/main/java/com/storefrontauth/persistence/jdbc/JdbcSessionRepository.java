@@ -40,6 +40,7 @@ public class JdbcSessionRepository implements SessionRepository {
             + " AND expires_at > ? AND last_used_at + idle_timeout_seconds * INTERVAL '1' SECOND > ?";
     /** Every revocation also records the database's time, which {@link #revokedSince} is polled by. */
     private static final String RECORDED = " revocation_recorded_at = CURRENT_TIMESTAMP";
+
     private static final String SPEND =
             "INSERT INTO used_refresh_tokens (token_hash, session_id, used_at) VALUES (?, ?, ?)";
 
@@ -61,30 +62,46 @@ public class JdbcSessionRepository implements SessionRepository {
     @Override
     public void insert(Session session) {
         ClientInfo client = session.client() == null ? new ClientInfo(null, null) : session.client();
-        sql.update("INSERT INTO sessions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                session.id().value(), session.store() == null ? null : session.store().value(), session.kind(),
-                session.subject(), session.anonymousId(), session.createdAt(), session.lastUsedAt(),
-                session.expiresAt(), session.idleTimeout(), session.accessTokenTtl(), session.revokedAt(),
-                session.revokeReason(), Sql.clip(client.ip(), 100), Sql.clip(client.userAgent(), 512),
+        sql.update(
+                "INSERT INTO sessions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                session.id().value(),
+                session.store() == null ? null : session.store().value(),
+                session.kind(),
+                session.subject(),
+                session.anonymousId(),
+                session.createdAt(),
+                session.lastUsedAt(),
+                session.expiresAt(),
+                session.idleTimeout(),
+                session.accessTokenTtl(),
+                session.revokedAt(),
+                session.revokeReason(),
+                Sql.clip(client.ip(), 100),
+                Sql.clip(client.userAgent(), 512),
                 session.refreshHash().hex());
     }
 
     @Override
     public Optional<Session> find(StoreId store, SessionId id) {
-        return sql.one("SELECT " + COLUMNS + " FROM sessions WHERE id = ? AND " + ofStore("store_id", store),
-                JdbcSessionRepository::session, keyAndStore(id.value(), store));
+        return sql.one(
+                "SELECT " + COLUMNS + " FROM sessions WHERE id = ? AND " + ofStore("store_id", store),
+                JdbcSessionRepository::session,
+                keyAndStore(id.value(), store));
     }
 
     @Override
     public Optional<Session> findByRefreshHash(StoreId store, TokenHash current) {
-        return sql.one("SELECT " + COLUMNS + " FROM sessions WHERE refresh_hash = ? AND " + ofStore("store_id", store),
-                JdbcSessionRepository::session, keyAndStore(current.hex(), store));
+        return sql.one(
+                "SELECT " + COLUMNS + " FROM sessions WHERE refresh_hash = ? AND " + ofStore("store_id", store),
+                JdbcSessionRepository::session,
+                keyAndStore(current.hex(), store));
     }
 
     @Override
     public Optional<SpentRefreshToken> findSpent(StoreId store, TokenHash used) {
-        return sql.one("SELECT u.session_id, u.used_at FROM used_refresh_tokens u JOIN sessions s ON s.id = u.session_id"
-                + " WHERE u.token_hash = ? AND " + ofStore("s.store_id", store),
+        return sql.one(
+                "SELECT u.session_id, u.used_at FROM used_refresh_tokens u JOIN sessions s ON s.id = u.session_id"
+                        + " WHERE u.token_hash = ? AND " + ofStore("s.store_id", store),
                 row -> new SpentRefreshToken(new SessionId(row.getString("session_id")), Sql.instant(row, "used_at")),
                 keyAndStore(used.hex(), store));
     }
@@ -115,8 +132,13 @@ public class JdbcSessionRepository implements SessionRepository {
             if (!spend(id, used, now)) {
                 return false;
             }
-            int moved = sql.update("UPDATE sessions SET refresh_hash = ?, last_used_at = ?"
-                    + " WHERE id = ? AND refresh_hash = ? AND revoked_at IS NULL", next.hex(), now, id.value(), used.hex());
+            int moved = sql.update(
+                    "UPDATE sessions SET refresh_hash = ?, last_used_at = ?"
+                            + " WHERE id = ? AND refresh_hash = ? AND revoked_at IS NULL",
+                    next.hex(),
+                    now,
+                    id.value(),
+                    used.hex());
             if (moved == 1) {
                 return true;
             }
@@ -137,8 +159,13 @@ public class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public boolean revoke(SessionId id, String reason, Instant now) {
-        return sql.update("UPDATE sessions SET revoked_at = ?, revoke_reason = ?," + RECORDED
-                + " WHERE id = ? AND revoked_at IS NULL", now, Sql.clip(reason, 64), id.value()) > 0;
+        return sql.update(
+                        "UPDATE sessions SET revoked_at = ?, revoke_reason = ?," + RECORDED
+                                + " WHERE id = ? AND revoked_at IS NULL",
+                        now,
+                        Sql.clip(reason, 64),
+                        id.value())
+                > 0;
     }
 
     @Override
@@ -149,8 +176,10 @@ public class JdbcSessionRepository implements SessionRepository {
             where.append(" AND subject = ?");
             parameters.add(subject);
         }
-        return sql.list("SELECT " + COLUMNS + " FROM sessions" + where + " ORDER BY created_at DESC, id",
-                JdbcSessionRepository::session, parameters.toArray());
+        return sql.list(
+                "SELECT " + COLUMNS + " FROM sessions" + where + " ORDER BY created_at DESC, id",
+                JdbcSessionRepository::session,
+                parameters.toArray());
     }
 
     @Override
@@ -164,16 +193,20 @@ public class JdbcSessionRepository implements SessionRepository {
     }
 
     @Override
-    public Page<Session> pageActive(StoreId store, SubjectKind kind, String subject, Instant now,
-            PageRequest request) {
+    public Page<Session> pageActive(StoreId store, SubjectKind kind, String subject, Instant now, PageRequest request) {
         StringBuilder where = new StringBuilder(ACTIVE);
         List<Object> parameters = new ArrayList<>(List.of(store.value(), kind, now, now));
         if (subject != null) {
             where.append(" AND subject = ?");
             parameters.add(subject);
         }
-        return sql.page(COLUMNS, "sessions" + where, "created_at DESC, id DESC", JdbcSessionRepository::session,
-                request, parameters);
+        return sql.page(
+                COLUMNS,
+                "sessions" + where,
+                "created_at DESC, id DESC",
+                JdbcSessionRepository::session,
+                request,
+                parameters);
     }
 
     @Override
@@ -183,26 +216,36 @@ public class JdbcSessionRepository implements SessionRepository {
 
     @Override
     public int revokeAllOfAccount(String subject, String reason, Instant now) {
-        return sql.update("UPDATE sessions SET revoked_at = ?, revoke_reason = ?," + RECORDED
-                + " WHERE store_id IS NULL AND subject = ? AND revoked_at IS NULL", now, Sql.clip(reason, 64), subject);
+        return sql.update(
+                "UPDATE sessions SET revoked_at = ?, revoke_reason = ?," + RECORDED
+                        + " WHERE store_id IS NULL AND subject = ? AND revoked_at IS NULL",
+                now,
+                Sql.clip(reason, 64),
+                subject);
     }
 
     @Override
     public Instant databaseTime() {
-        return sql.one("SELECT CURRENT_TIMESTAMP AS database_time", row -> Sql.instant(row, "database_time")).orElseThrow();
+        return sql.one("SELECT CURRENT_TIMESTAMP AS database_time", row -> Sql.instant(row, "database_time"))
+                .orElseThrow();
     }
 
     @Override
     public List<Revocation> revokedSince(Instant since) {
-        return sql.list("SELECT id, revocation_recorded_at FROM sessions WHERE revocation_recorded_at > ?",
+        return sql.list(
+                "SELECT id, revocation_recorded_at FROM sessions WHERE revocation_recorded_at > ?",
                 row -> new Revocation(new SessionId(row.getString("id")), Sql.instant(row, "revocation_recorded_at")),
                 since);
     }
 
     @Override
     public int deleteEndedBefore(Instant before, int limit) {
-        List<String> ended = sql.list("SELECT id FROM sessions WHERE expires_at < ? OR revocation_recorded_at < ?"
-                + " FETCH FIRST " + limit + " ROWS ONLY", row -> row.getString("id"), before, before);
+        List<String> ended = sql.list(
+                "SELECT id FROM sessions WHERE expires_at < ? OR revocation_recorded_at < ?" + " FETCH FIRST " + limit
+                        + " ROWS ONLY",
+                row -> row.getString("id"),
+                before,
+                before);
         if (ended.isEmpty()) {
             return 0;
         }
@@ -215,11 +258,19 @@ public class JdbcSessionRepository implements SessionRepository {
 
     private static Session session(ResultSet row) throws SQLException {
         String store = row.getString("store_id");
-        return new Session(new SessionId(row.getString("id")), store == null ? null : new StoreId(store),
-                SubjectKind.valueOf(row.getString("subject_kind")), row.getString("subject"),
-                row.getString("anonymous_id"), Sql.instant(row, "created_at"), Sql.instant(row, "last_used_at"),
-                Sql.instant(row, "expires_at"), Sql.seconds(row, "idle_timeout_seconds"),
-                Sql.seconds(row, "access_ttl_seconds"), Sql.instant(row, "revoked_at"), row.getString("revoke_reason"),
+        return new Session(
+                new SessionId(row.getString("id")),
+                store == null ? null : new StoreId(store),
+                SubjectKind.valueOf(row.getString("subject_kind")),
+                row.getString("subject"),
+                row.getString("anonymous_id"),
+                Sql.instant(row, "created_at"),
+                Sql.instant(row, "last_used_at"),
+                Sql.instant(row, "expires_at"),
+                Sql.seconds(row, "idle_timeout_seconds"),
+                Sql.seconds(row, "access_ttl_seconds"),
+                Sql.instant(row, "revoked_at"),
+                row.getString("revoke_reason"),
                 new ClientInfo(row.getString("ip"), row.getString("user_agent")),
                 new TokenHash(row.getString("refresh_hash")));
     }

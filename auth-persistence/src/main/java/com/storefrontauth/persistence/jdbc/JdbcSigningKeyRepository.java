@@ -51,16 +51,23 @@ public class JdbcSigningKeyRepository implements SigningKeyRepository {
 
     @Override
     public void insert(SigningKey key) {
-        sql.update("INSERT INTO signing_keys (kid, algorithm, public_key, private_key, created_at, retired_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", key.kid(), key.algorithm(),
+        sql.update(
+                "INSERT INTO signing_keys (kid, algorithm, public_key, private_key, created_at, retired_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                key.kid(),
+                key.algorithm(),
                 Base64.getEncoder().encodeToString(key.publicKey().getEncoded()),
-                seal.seal(key.kid(), key.privateKey()), key.createdAt(), key.retiredAt());
+                seal.seal(key.kid(), key.privateKey()),
+                key.createdAt(),
+                key.retiredAt());
     }
 
     @Override
     public List<SigningKey> findAll() {
-        return sql.list("SELECT kid, algorithm, public_key, private_key, created_at, retired_at FROM signing_keys"
-                + " ORDER BY created_at DESC, kid DESC", this::signingKey);
+        return sql.list(
+                "SELECT kid, algorithm, public_key, private_key, created_at, retired_at FROM signing_keys"
+                        + " ORDER BY created_at DESC, kid DESC",
+                this::signingKey);
     }
 
     @Override
@@ -71,8 +78,12 @@ public class JdbcSigningKeyRepository implements SigningKeyRepository {
     private SigningKey signingKey(ResultSet row) throws SQLException {
         String kid = row.getString("kid");
         SigningAlgorithm algorithm = SigningAlgorithm.valueOf(row.getString("algorithm"));
-        return new SigningKey(kid, algorithm, publicKey(kid, algorithm, row.getString("public_key")),
-                seal.open(kid, row.getString("private_key"), algorithm.keyAlgorithm()), Sql.instant(row, "created_at"),
+        return new SigningKey(
+                kid,
+                algorithm,
+                publicKey(kid, algorithm, row.getString("public_key")),
+                seal.open(kid, row.getString("private_key"), algorithm.keyAlgorithm()),
+                Sql.instant(row, "created_at"),
                 Sql.instant(row, "retired_at"));
     }
 

@@ -39,23 +39,44 @@ public class JdbcStoreRepository implements StoreRepository {
     @Override
     public void insert(Store store) {
         StoreProfile profile = store.profile();
-        sql.update("INSERT INTO stores (id, name, mode, status, suspended_by_platform, login_policy, description,"
-                + " logo_url, business_address, contact_phone, preferred_language, commission_percent, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", store.id().value(), store.name(), store.mode(),
-                store.status(), store.isSuspendedByPlatform(), JsonColumns.write(store.policy().asMap()),
-                profile.description(), profile.logoUrl(), profile.businessAddress(), profile.contactPhone(),
-                profile.preferredLanguage().tag(), store.commission().percent(), store.createdAt());
+        sql.update(
+                "INSERT INTO stores (id, name, mode, status, suspended_by_platform, login_policy, description,"
+                        + " logo_url, business_address, contact_phone, preferred_language, commission_percent, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                store.id().value(),
+                store.name(),
+                store.mode(),
+                store.status(),
+                store.isSuspendedByPlatform(),
+                JsonColumns.write(store.policy().asMap()),
+                profile.description(),
+                profile.logoUrl(),
+                profile.businessAddress(),
+                profile.contactPhone(),
+                profile.preferredLanguage().tag(),
+                store.commission().percent(),
+                store.createdAt());
     }
 
     @Override
     public void update(Store store) {
         StoreProfile profile = store.profile();
-        int changed = sql.update("UPDATE stores SET name = ?, mode = ?, status = ?, suspended_by_platform = ?,"
-                + " login_policy = ?, description = ?, logo_url = ?, business_address = ?, contact_phone = ?,"
-                + " preferred_language = ?, commission_percent = ? WHERE id = ?", store.name(), store.mode(),
-                store.status(), store.isSuspendedByPlatform(), JsonColumns.write(store.policy().asMap()),
-                profile.description(), profile.logoUrl(), profile.businessAddress(), profile.contactPhone(),
-                profile.preferredLanguage().tag(), store.commission().percent(), store.id().value());
+        int changed = sql.update(
+                "UPDATE stores SET name = ?, mode = ?, status = ?, suspended_by_platform = ?,"
+                        + " login_policy = ?, description = ?, logo_url = ?, business_address = ?, contact_phone = ?,"
+                        + " preferred_language = ?, commission_percent = ? WHERE id = ?",
+                store.name(),
+                store.mode(),
+                store.status(),
+                store.isSuspendedByPlatform(),
+                JsonColumns.write(store.policy().asMap()),
+                profile.description(),
+                profile.logoUrl(),
+                profile.businessAddress(),
+                profile.contactPhone(),
+                profile.preferredLanguage().tag(),
+                store.commission().percent(),
+                store.id().value());
         if (changed == 0) {
             throw DomainException.notFound("Store");
         }
@@ -73,17 +94,28 @@ public class JdbcStoreRepository implements StoreRepository {
 
     @Override
     public List<Store> findByMember(AccountId member) {
-        return sql.list("SELECT " + COLUMNS + " FROM stores s JOIN account_stores m ON m.store_id = s.id"
-                + " WHERE m.account_id = ? ORDER BY s.created_at, s.id", JdbcStoreRepository::store, member.value());
+        return sql.list(
+                "SELECT " + COLUMNS + " FROM stores s JOIN account_stores m ON m.store_id = s.id"
+                        + " WHERE m.account_id = ? ORDER BY s.created_at, s.id",
+                JdbcStoreRepository::store,
+                member.value());
     }
 
     private static Store store(ResultSet row) throws SQLException {
-        return new Store(new StoreId(row.getString("id")), row.getString("name"),
-                StoreMode.valueOf(row.getString("mode")), StoreStatus.valueOf(row.getString("status")),
-                row.getBoolean("suspended_by_platform"), LoginPolicy.restore(JsonColumns.read(row.getString("login_policy"))),
-                new StoreProfile(row.getString("description"), row.getString("logo_url"),
-                        row.getString("business_address"), row.getString("contact_phone"),
+        return new Store(
+                new StoreId(row.getString("id")),
+                row.getString("name"),
+                StoreMode.valueOf(row.getString("mode")),
+                StoreStatus.valueOf(row.getString("status")),
+                row.getBoolean("suspended_by_platform"),
+                LoginPolicy.restore(JsonColumns.read(row.getString("login_policy"))),
+                new StoreProfile(
+                        row.getString("description"),
+                        row.getString("logo_url"),
+                        row.getString("business_address"),
+                        row.getString("contact_phone"),
                         new StoreLanguage(row.getString("preferred_language"))),
-                new CommissionRate(row.getBigDecimal("commission_percent").setScale(2)), Sql.instant(row, "created_at"));
+                new CommissionRate(row.getBigDecimal("commission_percent").setScale(2)),
+                Sql.instant(row, "created_at"));
     }
 }

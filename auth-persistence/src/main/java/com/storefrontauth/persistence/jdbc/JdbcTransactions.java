@@ -1,7 +1,5 @@
 package com.storefrontauth.persistence.jdbc;
 
-import java.util.ArrayList;
-import java.util.List;
 import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.persistence.DataAccessException;
 import com.storefrontauth.persistence.Database;
@@ -11,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -131,8 +131,8 @@ public class JdbcTransactions implements Transactions {
             LOG.warning("Database unavailable while trying to " + action + ": " + e.getMessage());
             return new DatabaseUnavailableException();
         }
-        return new DataAccessException("Could not " + action + " (SQLState " + e.getSQLState() + "): "
-                + e.getMessage(), e);
+        return new DataAccessException(
+                "Could not " + action + " (SQLState " + e.getSQLState() + "): " + e.getMessage(), e);
     }
 
     /** No connection is unavailability (503), whatever SQLState the pool gives it (an app server's gives none). */

@@ -20,8 +20,7 @@ import java.util.Map;
  */
 final class JsonColumns {
 
-    private JsonColumns() {
-    }
+    private JsonColumns() {}
 
     static String write(Map<String, ?> values) {
         JsonObjectBuilder object = provider().createObjectBuilder();
@@ -35,7 +34,8 @@ final class JsonColumns {
             } else if (value instanceof String text) {
                 object.add(name, text);
             } else {
-                throw new IllegalArgumentException("cannot store " + value.getClass().getName() + " in JSON field " + name);
+                throw new IllegalArgumentException(
+                        "cannot store " + value.getClass().getName() + " in JSON field " + name);
             }
         });
         return object.build().toString();

@@ -64,7 +64,8 @@ final class PrivateKeySeal {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(encoded);
-            return SEALED + Base64.getEncoder().encodeToString(iv) + ":" + Base64.getEncoder().encodeToString(sealed);
+            return SEALED + Base64.getEncoder().encodeToString(iv) + ":"
+                    + Base64.getEncoder().encodeToString(sealed);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is required by every JDK", e);
         }
@@ -97,12 +98,16 @@ final class PrivateKeySeal {
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, Base64.getDecoder().decode(parts[0])));
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    key,
+                    new GCMParameterSpec(TAG_BITS, Base64.getDecoder().decode(parts[0])));
             cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(Base64.getDecoder().decode(parts[1]));
         } catch (AEADBadTagException e) {
-            throw new IllegalStateException("Signing key " + kid + " cannot be decrypted: " + SETTING
-                    + " is not the key it was sealed with", e);
+            throw new IllegalStateException(
+                    "Signing key " + kid + " cannot be decrypted: " + SETTING + " is not the key it was sealed with",
+                    e);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("Signing key " + kid + " is not a well-formed sealed key", e);
         }

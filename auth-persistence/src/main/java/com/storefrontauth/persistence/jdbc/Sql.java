@@ -18,8 +18,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * Prepared statements on the current transaction's connection (or a connection of their own outside
@@ -46,29 +46,33 @@ public class Sql {
     }
 
     public <T> Optional<T> one(String sql, Row<T> mapper, Object... parameters) {
-        return transactions.withConnection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, parameters);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? Optional.of(mapper.map(rows)) : Optional.<T>empty();
-                }
-            }
-        }, () -> "query " + firstWords(sql));
+        return transactions.withConnection(
+                connection -> {
+                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                        bind(statement, parameters);
+                        try (ResultSet rows = statement.executeQuery()) {
+                            return rows.next() ? Optional.of(mapper.map(rows)) : Optional.<T>empty();
+                        }
+                    }
+                },
+                () -> "query " + firstWords(sql));
     }
 
     public <T> List<T> list(String sql, Row<T> mapper, Object... parameters) {
-        return transactions.withConnection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, parameters);
-                try (ResultSet rows = statement.executeQuery()) {
-                    List<T> result = new ArrayList<>();
-                    while (rows.next()) {
-                        result.add(mapper.map(rows));
+        return transactions.withConnection(
+                connection -> {
+                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                        bind(statement, parameters);
+                        try (ResultSet rows = statement.executeQuery()) {
+                            List<T> result = new ArrayList<>();
+                            while (rows.next()) {
+                                result.add(mapper.map(rows));
+                            }
+                            return result;
+                        }
                     }
-                    return result;
-                }
-            }
-        }, () -> "query " + firstWords(sql));
+                },
+                () -> "query " + firstWords(sql));
     }
 
     /**
@@ -76,25 +80,32 @@ public class Sql {
      * PostgreSQL sends the rows through a cursor, so a long listing is never held in memory at once.
      */
     public <T> void each(String sql, Row<T> mapper, Consumer<T> each, Object... parameters) {
-        transactions.withConnection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setFetchSize(STREAM_FETCH_SIZE);
-                bind(statement, parameters);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        each.accept(mapper.map(rows));
+        transactions.withConnection(
+                connection -> {
+                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                        statement.setFetchSize(STREAM_FETCH_SIZE);
+                        bind(statement, parameters);
+                        try (ResultSet rows = statement.executeQuery()) {
+                            while (rows.next()) {
+                                each.accept(mapper.map(rows));
+                            }
+                            return null;
+                        }
                     }
-                    return null;
-                }
-            }
-        }, () -> "query " + firstWords(sql));
+                },
+                () -> "query " + firstWords(sql));
     }
 
     /**
      * One page of {@code SELECT columns FROM fromWhere ORDER BY order} with the total of the whole listing;
      * the rows are not read when the page starts past the end. {@code order} must make the order total.
      */
-    public <T> Page<T> page(String columns, String fromWhere, String order, Row<T> mapper, PageRequest request,
+    public <T> Page<T> page(
+            String columns,
+            String fromWhere,
+            String order,
+            Row<T> mapper,
+            PageRequest request,
             List<Object> parameters) {
         long total = count("SELECT COUNT(*) FROM " + fromWhere, parameters.toArray());
         List<T> items = List.of();
@@ -102,8 +113,10 @@ public class Sql {
             List<Object> bounded = new ArrayList<>(parameters);
             bounded.add(request.size());
             bounded.add(request.offset());
-            items = list("SELECT " + columns + " FROM " + fromWhere + " ORDER BY " + order + " LIMIT ? OFFSET ?",
-                    mapper, bounded.toArray());
+            items = list(
+                    "SELECT " + columns + " FROM " + fromWhere + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+                    mapper,
+                    bounded.toArray());
         }
         return new Page<>(items, request.page(), request.size(), total);
     }
@@ -118,12 +131,14 @@ public class Sql {
 
     /** @return the number of rows changed */
     public int update(String sql, Object... parameters) {
-        return transactions.withConnection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, parameters);
-                return statement.executeUpdate();
-            }
-        }, () -> "run " + firstWords(sql));
+        return transactions.withConnection(
+                connection -> {
+                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                        bind(statement, parameters);
+                        return statement.executeUpdate();
+                    }
+                },
+                () -> "run " + firstWords(sql));
     }
 
     /**
@@ -134,23 +149,25 @@ public class Sql {
      * @return the number of rows changed; empty when a unique or primary key constraint refused the statement
      */
     public OptionalInt updateUnlessDuplicate(String sql, Object... parameters) {
-        return transactions.required(() -> transactions.withConnection(connection -> {
-            Savepoint savepoint = connection.setSavepoint();
-            int changed;
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, parameters);
-                changed = statement.executeUpdate();
-            } catch (SQLException e) {
-                RuntimeException failure = JdbcTransactions.failure("run " + firstWords(sql), e);
-                if (failure instanceof DataAccessException refused && refused.isUniqueViolation()) {
-                    connection.rollback(savepoint);
-                    return OptionalInt.empty();
-                }
-                throw failure;
-            }
-            connection.releaseSavepoint(savepoint);
-            return OptionalInt.of(changed);
-        }, () -> "run " + firstWords(sql)));
+        return transactions.required(() -> transactions.withConnection(
+                connection -> {
+                    Savepoint savepoint = connection.setSavepoint();
+                    int changed;
+                    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                        bind(statement, parameters);
+                        changed = statement.executeUpdate();
+                    } catch (SQLException e) {
+                        RuntimeException failure = JdbcTransactions.failure("run " + firstWords(sql), e);
+                        if (failure instanceof DataAccessException refused && refused.isUniqueViolation()) {
+                            connection.rollback(savepoint);
+                            return OptionalInt.empty();
+                        }
+                        throw failure;
+                    }
+                    connection.releaseSavepoint(savepoint);
+                    return OptionalInt.of(changed);
+                },
+                () -> "run " + firstWords(sql)));
     }
 
     /**

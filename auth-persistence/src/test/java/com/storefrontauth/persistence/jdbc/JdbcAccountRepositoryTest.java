@@ -24,8 +24,14 @@ class JdbcAccountRepositoryTest extends RepositoryTest {
     }
 
     private static MerchantAccount account(String email, AccountRole role) {
-        return new MerchantAccount(AccountId.generate(), email, "Mia Merchant", role, AccountStatus.ACTIVE,
-                "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", now());
+        return new MerchantAccount(
+                AccountId.generate(),
+                email,
+                "Mia Merchant",
+                role,
+                AccountStatus.ACTIVE,
+                "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA",
+                now());
     }
 
     @Test
@@ -62,7 +68,9 @@ class JdbcAccountRepositoryTest extends RepositoryTest {
         accounts.insert(account(email, AccountRole.MERCHANT));
 
         assertThatThrownBy(() -> accounts.insert(account(email.toUpperCase(), AccountRole.MERCHANT)))
-                .isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(e.isUniqueViolation()).isTrue());
+                .isInstanceOfSatisfying(
+                        DataAccessException.class,
+                        e -> assertThat(e.isUniqueViolation()).isTrue());
     }
 
     @Test
@@ -72,13 +80,15 @@ class JdbcAccountRepositoryTest extends RepositoryTest {
 
         accounts.updatePasswordHash(account.id(), "$argon2id$new");
 
-        assertThat(accounts.find(account.id())).map(MerchantAccount::passwordHash).contains("$argon2id$new");
+        assertThat(accounts.find(account.id()))
+                .map(MerchantAccount::passwordHash)
+                .contains("$argon2id$new");
     }
 
     @Test
     void whenTheStatusIsUpdatedThenTheNewOneIsRead() {
-        MerchantAccount account = new MerchantAccount(AccountId.generate(), uniqueEmail(), null, AccountRole.MERCHANT,
-                AccountStatus.INACTIVE, null, now());
+        MerchantAccount account = new MerchantAccount(
+                AccountId.generate(), uniqueEmail(), null, AccountRole.MERCHANT, AccountStatus.INACTIVE, null, now());
         accounts.insert(account);
 
         accounts.updateStatus(account.id(), AccountStatus.ACTIVE);
@@ -123,8 +133,8 @@ class JdbcAccountRepositoryTest extends RepositoryTest {
         MerchantAccount duplicate = account(email, AccountRole.MERCHANT);
         MerchantAccount fresh = account(uniqueEmail(), AccountRole.MERCHANT);
 
-        boolean[] inserted = transactions.required(() -> new boolean[] {accounts.insertIfAbsent(duplicate),
-                accounts.insertIfAbsent(fresh)});
+        boolean[] inserted = transactions.required(
+                () -> new boolean[] {accounts.insertIfAbsent(duplicate), accounts.insertIfAbsent(fresh)});
 
         assertThat(inserted).containsExactly(false, true);
         assertThat(accounts.find(fresh.id())).isPresent();
@@ -143,7 +153,9 @@ class JdbcAccountRepositoryTest extends RepositoryTest {
 
         assertThat(accounts.isMember(account.id(), store.id())).isTrue();
         assertThat(accounts.isMember(account.id(), other.id())).isFalse();
-        assertThat(sql.count("SELECT COUNT(*) FROM account_stores WHERE account_id = ?", account.id().value()))
+        assertThat(sql.count(
+                        "SELECT COUNT(*) FROM account_stores WHERE account_id = ?",
+                        account.id().value()))
                 .isEqualTo(1);
     }
 }

@@ -43,8 +43,12 @@ class JdbcApiKeyRepositoryTest extends RepositoryTest {
 
         assertThat(found.type()).isEqualTo(ApiKeyType.SECRET);
         assertThat(found.publishableKey()).isNull();
-        assertThat(sql.count("SELECT COUNT(*) FROM api_keys WHERE publishable_key = ? OR hint = ? OR label = ?",
-                issued.value(), issued.value(), issued.value())).isZero();
+        assertThat(sql.count(
+                        "SELECT COUNT(*) FROM api_keys WHERE publishable_key = ? OR hint = ? OR label = ?",
+                        issued.value(),
+                        issued.value(),
+                        issued.value()))
+                .isZero();
     }
 
     @Test
@@ -56,7 +60,9 @@ class JdbcApiKeyRepositoryTest extends RepositoryTest {
         issue(other, ApiKeyType.PUBLISHABLE);
         apiKeys.revoke(store.id(), revoked.key().id(), now());
 
-        assertThat(apiKeys.listActive(store.id())).extracting(ApiKey::id).containsExactly(kept.key().id());
+        assertThat(apiKeys.listActive(store.id()))
+                .extracting(ApiKey::id)
+                .containsExactly(kept.key().id());
     }
 
     @Test
@@ -79,6 +85,8 @@ class JdbcApiKeyRepositoryTest extends RepositoryTest {
         assertThat(apiKeys.revoke(intruder.id(), issued.key().id(), now())).isFalse();
 
         assertThat(apiKeys.findActiveByHash(TokenHash.of(issued.value()))).isPresent();
-        assertThat(apiKeys.listActive(owner.id())).extracting(ApiKey::id).containsExactly(issued.key().id());
+        assertThat(apiKeys.listActive(owner.id()))
+                .extracting(ApiKey::id)
+                .containsExactly(issued.key().id());
     }
 }

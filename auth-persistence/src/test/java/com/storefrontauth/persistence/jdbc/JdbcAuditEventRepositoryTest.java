@@ -31,8 +31,15 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
     }
 
     private static AuditEvent record(StoreId store, AuditEventType type, String subject, Instant at) {
-        AuditEvent event = new AuditEvent(AuditEvent.newId(), store, type, subject, "198.51.100.4",
-                "Mozilla/5.0", Map.of("session_id", "ses_1", "reason", "logout"), at);
+        AuditEvent event = new AuditEvent(
+                AuditEvent.newId(),
+                store,
+                type,
+                subject,
+                "198.51.100.4",
+                "Mozilla/5.0",
+                Map.of("session_id", "ses_1", "reason", "logout"),
+                at);
         auditEvents.insert(event);
         return event;
     }
@@ -52,18 +59,22 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
         Store store = newStore();
         List<AuditEvent> events = history(store, now());
 
-        Page<AuditEvent> first = auditEvents.page(store.id(), AuditEventFilter.of(null, null),
-                new PageRequest(1, 3));
-        Page<AuditEvent> third = auditEvents.page(store.id(), AuditEventFilter.of(null, null),
-                new PageRequest(3, 3));
+        Page<AuditEvent> first = auditEvents.page(store.id(), AuditEventFilter.of(null, null), new PageRequest(1, 3));
+        Page<AuditEvent> third = auditEvents.page(store.id(), AuditEventFilter.of(null, null), new PageRequest(3, 3));
 
         assertThat(first.total()).isEqualTo(7);
         assertThat(first.page()).isEqualTo(1);
         assertThat(first.size()).isEqualTo(3);
-        assertThat(first.items()).extracting(AuditEvent::id)
-                .containsExactly(events.get(6).id(), events.get(5).id(), events.get(4).id());
-        assertThat(third.items()).extracting(AuditEvent::id).containsExactly(events.get(0).id());
-        assertThat(auditEvents.page(store.id(), AuditEventFilter.of(null, null), new PageRequest(4, 3)).items())
+        assertThat(first.items())
+                .extracting(AuditEvent::id)
+                .containsExactly(
+                        events.get(6).id(), events.get(5).id(), events.get(4).id());
+        assertThat(third.items())
+                .extracting(AuditEvent::id)
+                .containsExactly(events.get(0).id());
+        assertThat(auditEvents
+                        .page(store.id(), AuditEventFilter.of(null, null), new PageRequest(4, 3))
+                        .items())
                 .isEmpty();
     }
 
@@ -73,19 +84,26 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
         Instant start = now();
         List<AuditEvent> events = history(store, start);
 
-        Page<AuditEvent> failures = auditEvents.page(store.id(), AuditEventFilter.of(AuditEventType.LOGIN_FAILED,
-                null), new PageRequest(1, 10));
-        Page<AuditEvent> recent = auditEvents.page(store.id(), AuditEventFilter.of(null, start.plusSeconds(240)),
+        Page<AuditEvent> failures = auditEvents.page(
+                store.id(), AuditEventFilter.of(AuditEventType.LOGIN_FAILED, null), new PageRequest(1, 10));
+        Page<AuditEvent> recent =
+                auditEvents.page(store.id(), AuditEventFilter.of(null, start.plusSeconds(240)), new PageRequest(1, 10));
+        Page<AuditEvent> recentSuccesses = auditEvents.page(
+                store.id(),
+                AuditEventFilter.of(AuditEventType.LOGIN_SUCCEEDED, start.plusSeconds(240)),
                 new PageRequest(1, 10));
-        Page<AuditEvent> recentSuccesses = auditEvents.page(store.id(),
-                AuditEventFilter.of(AuditEventType.LOGIN_SUCCEEDED, start.plusSeconds(240)), new PageRequest(1, 10));
 
         assertThat(failures.total()).isEqualTo(3);
-        assertThat(failures.items()).extracting(AuditEvent::id)
-                .containsExactly(events.get(5).id(), events.get(3).id(), events.get(1).id());
-        assertThat(recent.items()).extracting(AuditEvent::id)
-                .containsExactly(events.get(6).id(), events.get(5).id(), events.get(4).id());
-        assertThat(recentSuccesses.items()).extracting(AuditEvent::id)
+        assertThat(failures.items())
+                .extracting(AuditEvent::id)
+                .containsExactly(
+                        events.get(5).id(), events.get(3).id(), events.get(1).id());
+        assertThat(recent.items())
+                .extracting(AuditEvent::id)
+                .containsExactly(
+                        events.get(6).id(), events.get(5).id(), events.get(4).id());
+        assertThat(recentSuccesses.items())
+                .extracting(AuditEvent::id)
                 .containsExactly(events.get(6).id(), events.get(4).id());
         assertThat(recentSuccesses.total()).isEqualTo(2);
     }
@@ -99,8 +117,10 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
         record(store.id(), AuditEventType.PROFILE_UPDATED, "cus_alice", start.plusSeconds(120));
         record(store.id(), AuditEventType.LOGIN_FAILED, "cus_bob", start.plusSeconds(180));
 
-        Page<AuditEvent> page = auditEvents.page(store.id(), new AuditEventFilter(
-                Set.of(AuditEventType.LOGIN_SUCCEEDED, AuditEventType.LOGIN_FAILED), "cus_alice", null),
+        Page<AuditEvent> page = auditEvents.page(
+                store.id(),
+                new AuditEventFilter(
+                        Set.of(AuditEventType.LOGIN_SUCCEEDED, AuditEventType.LOGIN_FAILED), "cus_alice", null),
                 new PageRequest(1, 10));
 
         assertThat(page.items()).extracting(AuditEvent::id).containsExactly(failure.id(), signIn.id());
@@ -118,8 +138,10 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
         List<AuditEvent> streamed = new ArrayList<>();
         auditEvents.each(store.id(), AuditEventFilter.of(AuditEventType.LOGIN_FAILED, null), streamed::add);
 
-        assertThat(streamed).extracting(AuditEvent::id)
-                .containsExactly(events.get(5).id(), events.get(3).id(), events.get(1).id());
+        assertThat(streamed)
+                .extracting(AuditEvent::id)
+                .containsExactly(
+                        events.get(5).id(), events.get(3).id(), events.get(1).id());
     }
 
     @Test
@@ -130,8 +152,7 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
         record(other.id(), AuditEventType.LOGOUT, now());
         record(null, AuditEventType.SIGNING_KEY_ROTATED, now());
 
-        Page<AuditEvent> page = auditEvents.page(store.id(), AuditEventFilter.of(null, null),
-                new PageRequest(1, 100));
+        Page<AuditEvent> page = auditEvents.page(store.id(), AuditEventFilter.of(null, null), new PageRequest(1, 100));
 
         assertThat(page.items()).extracting(AuditEvent::id).containsExactly(mine.id());
         assertThat(page.total()).isEqualTo(1);
@@ -142,8 +163,10 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
         Store store = newStore();
         AuditEvent event = record(store.id(), AuditEventType.SESSION_REVOKED, now());
 
-        AuditEvent found = auditEvents.page(store.id(), AuditEventFilter.of(null, null), new PageRequest(1, 1))
-                .items().get(0);
+        AuditEvent found = auditEvents
+                .page(store.id(), AuditEventFilter.of(null, null), new PageRequest(1, 1))
+                .items()
+                .get(0);
 
         assertThat(found).isEqualTo(event);
         assertThat(found.details()).containsOnly(Map.entry("session_id", "ses_1"), Map.entry("reason", "logout"));
@@ -169,11 +192,14 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
 
         List<HourlyCount> counts = auditEvents.countByHour(store.id(), logins, since);
 
-        assertThat(counts).containsExactlyInAnyOrder(
-                new HourlyCount(AuditEventType.LOGIN_FAILED, hour, 2),
-                new HourlyCount(AuditEventType.LOGIN_SUCCEEDED, hour, 2),
-                new HourlyCount(AuditEventType.LOGIN_FAILED, next, 1));
-        assertThat(counts).allSatisfy(count -> assertThat(count.hour().getEpochSecond() % 3600).isZero());
+        assertThat(counts)
+                .containsExactlyInAnyOrder(
+                        new HourlyCount(AuditEventType.LOGIN_FAILED, hour, 2),
+                        new HourlyCount(AuditEventType.LOGIN_SUCCEEDED, hour, 2),
+                        new HourlyCount(AuditEventType.LOGIN_FAILED, next, 1));
+        assertThat(counts)
+                .allSatisfy(count ->
+                        assertThat(count.hour().getEpochSecond() % 3600).isZero());
         assertThat(auditEvents.countByHour(store.id(), Set.of(AuditEventType.LOGIN_FAILED), hour))
                 .containsExactlyInAnyOrder(
                         new HourlyCount(AuditEventType.LOGIN_FAILED, hour, 3),
@@ -183,7 +209,8 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
         assertThat(auditEvents.countByHour(other.id(), logins, since))
                 .containsExactly(new HourlyCount(AuditEventType.LOGIN_FAILED, hour, 1));
         assertThat(auditEvents.countByHour(store.id(), Set.of(), hour)).isEmpty();
-        assertThat(auditEvents.countByHour(store.id(), Set.of(AuditEventType.OTP_SENT), hour)).isEmpty();
+        assertThat(auditEvents.countByHour(store.id(), Set.of(AuditEventType.OTP_SENT), hour))
+                .isEmpty();
     }
 
     @Test
@@ -199,7 +226,13 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
         assertThat(auditEvents.deleteOccurredBefore(cutoff, 2)).isEqualTo(2);
         assertThat(auditEvents.deleteOccurredBefore(cutoff, 2)).isEqualTo(1);
         assertThat(auditEvents.deleteOccurredBefore(cutoff, 2)).isZero();
-        assertThat(auditEvents.page(store.id(), AuditEventFilter.of(null, null), new PageRequest(1, 10)).items()).containsExactly(kept);
-        assertThat(auditEvents.page(other.id(), AuditEventFilter.of(null, null), new PageRequest(1, 10)).items()).isEmpty();
+        assertThat(auditEvents
+                        .page(store.id(), AuditEventFilter.of(null, null), new PageRequest(1, 10))
+                        .items())
+                .containsExactly(kept);
+        assertThat(auditEvents
+                        .page(other.id(), AuditEventFilter.of(null, null), new PageRequest(1, 10))
+                        .items())
+                .isEmpty();
     }
 }

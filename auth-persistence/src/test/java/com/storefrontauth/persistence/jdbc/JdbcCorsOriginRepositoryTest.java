@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JdbcCorsOriginRepositoryTest extends RepositoryTest {
 
     private static CorsOrigin allow(Store store, String origin) {
-        CorsOrigin entry = CorsOrigin.allow(store.id(), OriginPattern.parse(origin).orElseThrow(), now());
+        CorsOrigin entry =
+                CorsOrigin.allow(store.id(), OriginPattern.parse(origin).orElseThrow(), now());
         corsOrigins.insert(entry);
         return entry;
     }
@@ -31,7 +32,8 @@ class JdbcCorsOriginRepositoryTest extends RepositoryTest {
         allow(other, "https://other.example");
 
         assertThat(corsOrigins.list(store.id())).containsExactlyInAnyOrder(exact, wildcard);
-        assertThat(corsOrigins.list(store.id())).extracting(entry -> entry.origin().toString())
+        assertThat(corsOrigins.list(store.id()))
+                .extracting(entry -> entry.origin().toString())
                 .containsExactlyInAnyOrder("https://shop.example:8443", "https://*.shop.example");
     }
 
@@ -63,7 +65,9 @@ class JdbcCorsOriginRepositoryTest extends RepositoryTest {
         allow(store, "https://twice.example");
 
         assertThatThrownBy(() -> allow(store, "https://twice.example:443"))
-                .isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(e.isUniqueViolation()).isTrue());
+                .isInstanceOfSatisfying(
+                        DataAccessException.class,
+                        e -> assertThat(e.isUniqueViolation()).isTrue());
         assertThat(corsOrigins.list(store.id())).hasSize(1);
     }
 }

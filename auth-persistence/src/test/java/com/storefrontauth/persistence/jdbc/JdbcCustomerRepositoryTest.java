@@ -29,18 +29,30 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
 
     private static final PageRequest ALL = new PageRequest(1, 100);
 
-    private static Customer customer(Store store, String email, String phone, String firstName, String lastName,
-            Instant createdAt) {
-        return new Customer(CustomerId.generate(), store.id(), email == null ? null : EmailAddress.parse(email).orElseThrow(),
-                phone == null ? null : new PhoneNumber(phone), firstName, lastName, "$argon2id$v=19$hash", false, false,
-                CustomerStatus.ACTIVE, createdAt, createdAt);
+    private static Customer customer(
+            Store store, String email, String phone, String firstName, String lastName, Instant createdAt) {
+        return new Customer(
+                CustomerId.generate(),
+                store.id(),
+                email == null ? null : EmailAddress.parse(email).orElseThrow(),
+                phone == null ? null : new PhoneNumber(phone),
+                firstName,
+                lastName,
+                "$argon2id$v=19$hash",
+                false,
+                false,
+                CustomerStatus.ACTIVE,
+                createdAt,
+                createdAt);
     }
 
     /** Inserts a customer created at the given instant, insisting that the insert succeeds. */
-    private static Customer register(Store store, String email, String phone, String firstName, String lastName,
-            Instant createdAt) {
+    private static Customer register(
+            Store store, String email, String phone, String firstName, String lastName, Instant createdAt) {
         Customer customer = customer(store, email, phone, firstName, lastName, createdAt);
-        assertThat(customers.insert(customer)).as("insert of " + email + " / " + phone).isTrue();
+        assertThat(customers.insert(customer))
+                .as("insert of " + email + " / " + phone)
+                .isTrue();
         return customer;
     }
 
@@ -61,14 +73,23 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         Store store = newStore();
         Customer customer = register(store, "ada@example.com", "+14155550101");
 
-        assertThat(customers.find(store.id(), customer.id())).get().usingRecursiveComparison().isEqualTo(customer);
-        assertThat(customers.findByEmail(store.id(), email("ada@example.com"))).get().usingRecursiveComparison()
+        assertThat(customers.find(store.id(), customer.id()))
+                .get()
+                .usingRecursiveComparison()
                 .isEqualTo(customer);
-        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+14155550101"))).get()
-                .usingRecursiveComparison().isEqualTo(customer);
+        assertThat(customers.findByEmail(store.id(), email("ada@example.com")))
+                .get()
+                .usingRecursiveComparison()
+                .isEqualTo(customer);
+        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+14155550101")))
+                .get()
+                .usingRecursiveComparison()
+                .isEqualTo(customer);
         assertThat(customers.find(store.id(), CustomerId.generate())).isEmpty();
-        assertThat(customers.findByEmail(store.id(), email("someone.else@example.com"))).isEmpty();
-        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+14155550199"))).isEmpty();
+        assertThat(customers.findByEmail(store.id(), email("someone.else@example.com")))
+                .isEmpty();
+        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+14155550199")))
+                .isEmpty();
     }
 
     @Test
@@ -80,7 +101,8 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         Customer elsewhere = register(newStore(), "elsewhere.all@example.com", null);
 
         assertThat(customers.findAll(store.id(), List.of(ada.id(), grace.id(), elsewhere.id(), CustomerId.generate())))
-                .extracting(Customer::id).containsExactlyInAnyOrder(ada.id(), grace.id());
+                .extracting(Customer::id)
+                .containsExactlyInAnyOrder(ada.id(), grace.id());
         assertThat(customers.findAll(store.id(), List.of())).isEmpty();
     }
 
@@ -106,16 +128,44 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
     void whenACustomerHasNoEmailPhoneNamesOrPasswordThenItRoundTripsWithNulls() {
         Store store = newStore();
         Instant now = now();
-        Customer phoneOnly = new Customer(CustomerId.generate(), store.id(), null, new PhoneNumber("+919876543210"),
-                null, null, null, false, true, CustomerStatus.ACTIVE, now, now);
-        Customer emailOnly = new Customer(CustomerId.generate(), store.id(), email("only@example.com"), null, null,
-                null, null, true, false, CustomerStatus.DISABLED, now, now.plusSeconds(1));
+        Customer phoneOnly = new Customer(
+                CustomerId.generate(),
+                store.id(),
+                null,
+                new PhoneNumber("+919876543210"),
+                null,
+                null,
+                null,
+                false,
+                true,
+                CustomerStatus.ACTIVE,
+                now,
+                now);
+        Customer emailOnly = new Customer(
+                CustomerId.generate(),
+                store.id(),
+                email("only@example.com"),
+                null,
+                null,
+                null,
+                null,
+                true,
+                false,
+                CustomerStatus.DISABLED,
+                now,
+                now.plusSeconds(1));
 
         assertThat(customers.insert(phoneOnly)).isTrue();
         assertThat(customers.insert(emailOnly)).isTrue();
 
-        assertThat(customers.find(store.id(), phoneOnly.id())).get().usingRecursiveComparison().isEqualTo(phoneOnly);
-        assertThat(customers.find(store.id(), emailOnly.id())).get().usingRecursiveComparison().isEqualTo(emailOnly);
+        assertThat(customers.find(store.id(), phoneOnly.id()))
+                .get()
+                .usingRecursiveComparison()
+                .isEqualTo(phoneOnly);
+        assertThat(customers.find(store.id(), emailOnly.id()))
+                .get()
+                .usingRecursiveComparison()
+                .isEqualTo(emailOnly);
     }
 
     @Test
@@ -137,13 +187,17 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         Customer inSecond = register(second, "shared@example.com", "+14155550101");
 
         assertThat(inFirst.id()).isNotEqualTo(inSecond.id());
-        assertThat(customers.findByEmail(first.id(), email("shared@example.com"))).map(Customer::id)
+        assertThat(customers.findByEmail(first.id(), email("shared@example.com")))
+                .map(Customer::id)
                 .contains(inFirst.id());
-        assertThat(customers.findByEmail(second.id(), email("shared@example.com"))).map(Customer::id)
+        assertThat(customers.findByEmail(second.id(), email("shared@example.com")))
+                .map(Customer::id)
                 .contains(inSecond.id());
-        assertThat(customers.findByPhone(first.id(), new PhoneNumber("+14155550101"))).map(Customer::id)
+        assertThat(customers.findByPhone(first.id(), new PhoneNumber("+14155550101")))
+                .map(Customer::id)
                 .contains(inFirst.id());
-        assertThat(customers.findByPhone(second.id(), new PhoneNumber("+14155550101"))).map(Customer::id)
+        assertThat(customers.findByPhone(second.id(), new PhoneNumber("+14155550101")))
+                .map(Customer::id)
                 .contains(inSecond.id());
     }
 
@@ -154,8 +208,10 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         Customer customer = register(owner, "owned@example.com", "+14155550101");
 
         assertThat(customers.find(other.id(), customer.id())).isEmpty();
-        assertThat(customers.findByEmail(other.id(), email("owned@example.com"))).isEmpty();
-        assertThat(customers.findByPhone(other.id(), new PhoneNumber("+14155550101"))).isEmpty();
+        assertThat(customers.findByEmail(other.id(), email("owned@example.com")))
+                .isEmpty();
+        assertThat(customers.findByPhone(other.id(), new PhoneNumber("+14155550101")))
+                .isEmpty();
         assertThat(customers.find(owner.id(), customer.id())).isPresent();
     }
 
@@ -168,8 +224,10 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         assertThat(customers.insert(duplicate)).isFalse();
 
         assertThat(customers.find(store.id(), duplicate.id())).isEmpty();
-        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+14155550102"))).isEmpty();
-        assertThat(customers.findByEmail(store.id(), email("taken@example.com"))).map(Customer::id)
+        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+14155550102")))
+                .isEmpty();
+        assertThat(customers.findByEmail(store.id(), email("taken@example.com")))
+                .map(Customer::id)
                 .contains(first.id());
         assertThat(customers.search(store.id(), null, ALL).total()).isEqualTo(1);
     }
@@ -183,8 +241,10 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         assertThat(customers.insert(duplicate)).isFalse();
 
         assertThat(customers.find(store.id(), duplicate.id())).isEmpty();
-        assertThat(customers.findByEmail(store.id(), email("second@example.com"))).isEmpty();
-        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+14155550101"))).map(Customer::id)
+        assertThat(customers.findByEmail(store.id(), email("second@example.com")))
+                .isEmpty();
+        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+14155550101")))
+                .map(Customer::id)
                 .contains(first.id());
         assertThat(customers.search(store.id(), null, ALL).total()).isEqualTo(1);
     }
@@ -196,8 +256,8 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         Customer duplicate = customer(store, "taken@example.com", null, null, null, now());
         Customer fresh = customer(store, "fresh@example.com", null, null, null, now());
 
-        boolean[] inserted = transactions.required(() -> new boolean[] {customers.insert(duplicate),
-                customers.insert(fresh)});
+        boolean[] inserted =
+                transactions.required(() -> new boolean[] {customers.insert(duplicate), customers.insert(fresh)});
 
         assertThat(inserted).containsExactly(false, true);
         assertThat(customers.find(store.id(), fresh.id())).isPresent();
@@ -208,28 +268,58 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
     void whenEveryFieldIsUpdatedThenEveryFieldRoundTrips() {
         Store store = newStore();
         Customer original = register(store, "before@example.com", "+14155550101", "Before", "Name", now());
-        Customer changed = new Customer(original.id(), store.id(), email("after@example.com"),
-                new PhoneNumber("+447911123456"), "After", "Renamed", "$argon2id$v=19$other", true, true,
-                CustomerStatus.DISABLED, original.createdAt(), original.createdAt().plusSeconds(90));
+        Customer changed = new Customer(
+                original.id(),
+                store.id(),
+                email("after@example.com"),
+                new PhoneNumber("+447911123456"),
+                "After",
+                "Renamed",
+                "$argon2id$v=19$other",
+                true,
+                true,
+                CustomerStatus.DISABLED,
+                original.createdAt(),
+                original.createdAt().plusSeconds(90));
 
         customers.update(changed);
 
-        assertThat(customers.find(store.id(), original.id())).get().usingRecursiveComparison().isEqualTo(changed);
-        assertThat(customers.findByEmail(store.id(), email("before@example.com"))).isEmpty();
-        assertThat(customers.findByEmail(store.id(), email("after@example.com"))).isPresent();
-        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+447911123456"))).isPresent();
+        assertThat(customers.find(store.id(), original.id()))
+                .get()
+                .usingRecursiveComparison()
+                .isEqualTo(changed);
+        assertThat(customers.findByEmail(store.id(), email("before@example.com")))
+                .isEmpty();
+        assertThat(customers.findByEmail(store.id(), email("after@example.com")))
+                .isPresent();
+        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+447911123456")))
+                .isPresent();
     }
 
     @Test
     void whenOptionalFieldsAreClearedByAnUpdateThenTheyReadBackAsNull() {
         Store store = newStore();
         Customer original = register(store, "kept@example.com", "+14155550101", "First", "Last", now());
-        Customer cleared = new Customer(original.id(), store.id(), original.email(), null, null, null, null, true,
-                false, CustomerStatus.ACTIVE, original.createdAt(), original.createdAt().plusSeconds(5));
+        Customer cleared = new Customer(
+                original.id(),
+                store.id(),
+                original.email(),
+                null,
+                null,
+                null,
+                null,
+                true,
+                false,
+                CustomerStatus.ACTIVE,
+                original.createdAt(),
+                original.createdAt().plusSeconds(5));
 
         customers.update(cleared);
 
-        assertThat(customers.find(store.id(), original.id())).get().usingRecursiveComparison().isEqualTo(cleared);
+        assertThat(customers.find(store.id(), original.id()))
+                .get()
+                .usingRecursiveComparison()
+                .isEqualTo(cleared);
     }
 
     @Test
@@ -257,16 +347,32 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         Store owner = newStore();
         Store other = newStore();
         Customer customer = register(owner, "mine@example.com", null, "Mine", null, now());
-        Customer hijack = new Customer(customer.id(), other.id(), email("hijack@example.com"), null, "Hijack", null,
-                null, true, true, CustomerStatus.DISABLED, customer.createdAt(), now());
+        Customer hijack = new Customer(
+                customer.id(),
+                other.id(),
+                email("hijack@example.com"),
+                null,
+                "Hijack",
+                null,
+                null,
+                true,
+                true,
+                CustomerStatus.DISABLED,
+                customer.createdAt(),
+                now());
         Customer unknown = customer(owner, "ghost@example.com", null, null, null, now());
 
-        assertThatThrownBy(() -> customers.update(hijack)).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
-        assertThatThrownBy(() -> customers.update(unknown)).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThatThrownBy(() -> customers.update(hijack))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThatThrownBy(() -> customers.update(unknown))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
 
-        assertThat(customers.find(owner.id(), customer.id())).get().usingRecursiveComparison().isEqualTo(customer);
+        assertThat(customers.find(owner.id(), customer.id()))
+                .get()
+                .usingRecursiveComparison()
+                .isEqualTo(customer);
         assertThat(customers.find(other.id(), customer.id())).isEmpty();
     }
 
@@ -275,11 +381,24 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         Store store = newStore();
         register(store, "one@example.com", null);
         Customer second = register(store, "two@example.com", null);
-        Customer clash = new Customer(second.id(), store.id(), email("one@example.com"), null, second.firstName(),
-                second.lastName(), second.passwordHash(), false, false, CustomerStatus.ACTIVE, second.createdAt(), now());
+        Customer clash = new Customer(
+                second.id(),
+                store.id(),
+                email("one@example.com"),
+                null,
+                second.firstName(),
+                second.lastName(),
+                second.passwordHash(),
+                false,
+                false,
+                CustomerStatus.ACTIVE,
+                second.createdAt(),
+                now());
 
         assertThatThrownBy(() -> customers.update(clash))
-                .isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(e.isUniqueViolation()).isTrue());
+                .isInstanceOfSatisfying(
+                        DataAccessException.class,
+                        e -> assertThat(e.isUniqueViolation()).isTrue());
         assertThat(customers.find(store.id(), second.id())).map(Customer::email).contains(email("two@example.com"));
     }
 
@@ -295,9 +414,13 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
 
         assertThat(customers.updateUnlessTaken(customer)).isTrue();
 
-        assertThat(customers.find(store.id(), customer.id())).get().usingRecursiveComparison().isEqualTo(customer);
+        assertThat(customers.find(store.id(), customer.id()))
+                .get()
+                .usingRecursiveComparison()
+                .isEqualTo(customer);
         assertThat(customers.findByEmail(store.id(), email("old@example.com"))).isEmpty();
-        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+447911123456"))).map(Customer::id)
+        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+447911123456")))
+                .map(Customer::id)
                 .contains(customer.id());
     }
 
@@ -306,15 +429,40 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         Store store = newStore();
         register(store, "holder@example.com", "+14155550101");
         Customer customer = register(store, "mover@example.com", "+14155550102", "Mo", "Ver", now());
-        Customer takesEmail = new Customer(customer.id(), store.id(), email("holder@example.com"), customer.phone(),
-                "Changed", null, null, true, true, CustomerStatus.DISABLED, customer.createdAt(), now().plusSeconds(5));
-        Customer takesPhone = new Customer(customer.id(), store.id(), customer.email(), new PhoneNumber("+14155550101"),
-                "Changed", null, null, true, true, CustomerStatus.DISABLED, customer.createdAt(), now().plusSeconds(5));
+        Customer takesEmail = new Customer(
+                customer.id(),
+                store.id(),
+                email("holder@example.com"),
+                customer.phone(),
+                "Changed",
+                null,
+                null,
+                true,
+                true,
+                CustomerStatus.DISABLED,
+                customer.createdAt(),
+                now().plusSeconds(5));
+        Customer takesPhone = new Customer(
+                customer.id(),
+                store.id(),
+                customer.email(),
+                new PhoneNumber("+14155550101"),
+                "Changed",
+                null,
+                null,
+                true,
+                true,
+                CustomerStatus.DISABLED,
+                customer.createdAt(),
+                now().plusSeconds(5));
 
         assertThat(customers.updateUnlessTaken(takesEmail)).isFalse();
         assertThat(customers.updateUnlessTaken(takesPhone)).isFalse();
 
-        assertThat(customers.find(store.id(), customer.id())).get().usingRecursiveComparison().isEqualTo(customer);
+        assertThat(customers.find(store.id(), customer.id()))
+                .get()
+                .usingRecursiveComparison()
+                .isEqualTo(customer);
     }
 
     @Test
@@ -335,10 +483,17 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         });
 
         assertThat(answers).containsExactly(false, true);
-        assertThat(customers.find(store.id(), customer.id())).get().usingRecursiveComparison().isEqualTo(customer);
-        assertThat(customers.find(store.id(), bystander.id())).map(Customer::firstName).contains("Renamed");
-        assertThat(customers.findByEmail(store.id(), email("holder@example.com"))).map(Customer::id)
-                .get().isNotEqualTo(customer.id());
+        assertThat(customers.find(store.id(), customer.id()))
+                .get()
+                .usingRecursiveComparison()
+                .isEqualTo(customer);
+        assertThat(customers.find(store.id(), bystander.id()))
+                .map(Customer::firstName)
+                .contains("Renamed");
+        assertThat(customers.findByEmail(store.id(), email("holder@example.com")))
+                .map(Customer::id)
+                .get()
+                .isNotEqualTo(customer.id());
     }
 
     @Test
@@ -346,8 +501,9 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         Store store = newStore();
         Customer unknown = customer(store, "ghost@example.com", null, null, null, now());
 
-        assertThatThrownBy(() -> customers.updateUnlessTaken(unknown)).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+        assertThatThrownBy(() -> customers.updateUnlessTaken(unknown))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
     }
 
     @Test
@@ -379,7 +535,8 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         Instant start = now();
         Customer percent = register(store, "sale100%@example.com", null, "Per", "Cent", start);
         Customer underscore = register(store, "first_last@example.com", null, "Under", "Score", start.plusSeconds(1));
-        Customer backslash = register(store, "plain100x@example.com", null, "Back\\slash", "Name", start.plusSeconds(2));
+        Customer backslash =
+                register(store, "plain100x@example.com", null, "Back\\slash", "Name", start.plusSeconds(2));
         register(store, "firstxlast@example.com", null, "Plain", "Person", start.plusSeconds(3));
 
         assertThat(ids(customers.search(store.id(), "%", ALL))).containsExactly(percent.id());
@@ -406,8 +563,8 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         assertThat(ids(all)).containsExactly(newest.id(), middle.id(), oldest.id());
         assertThat(all.total()).isEqualTo(3);
         assertThat(ids(customers.search(store.id(), "", ALL))).containsExactly(newest.id(), middle.id(), oldest.id());
-        assertThat(ids(customers.search(store.id(), "   ", ALL))).containsExactly(newest.id(), middle.id(),
-                oldest.id());
+        assertThat(ids(customers.search(store.id(), "   ", ALL)))
+                .containsExactly(newest.id(), middle.id(), oldest.id());
     }
 
     @Test
@@ -416,8 +573,8 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         Instant start = now();
         Customer[] made = new Customer[5];
         for (int i = 0; i < made.length; i++) {
-            made[i] = register(store, "buyer" + i + "@example.com", null, "Buyer", String.valueOf(i),
-                    start.plusSeconds(i));
+            made[i] = register(
+                    store, "buyer" + i + "@example.com", null, "Buyer", String.valueOf(i), start.plusSeconds(i));
         }
         register(store, "unrelated@elsewhere.test", null, "Not", "Matching", start.plusSeconds(10));
 
@@ -430,7 +587,9 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         assertThat(ids(second)).containsExactly(made[2].id(), made[1].id());
         assertThat(ids(third)).containsExactly(made[0].id());
         assertThat(beyond.items()).isEmpty();
-        assertThat(List.of(first, second, third, beyond)).extracting(Page::total).containsOnly(5L);
+        assertThat(List.of(first, second, third, beyond))
+                .extracting(Page::total)
+                .containsOnly(5L);
         assertThat(second.page()).isEqualTo(2);
         assertThat(second.size()).isEqualTo(2);
     }
@@ -443,11 +602,14 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
         customers.delete(store.id(), customer.id());
 
         assertThat(customers.find(store.id(), customer.id())).isEmpty();
-        assertThat(customers.findByEmail(store.id(), email("erase@example.com"))).isEmpty();
-        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+14155550101"))).isEmpty();
+        assertThat(customers.findByEmail(store.id(), email("erase@example.com")))
+                .isEmpty();
+        assertThat(customers.findByPhone(store.id(), new PhoneNumber("+14155550101")))
+                .isEmpty();
         Customer again = customer(store, "erase@example.com", "+14155550101", null, null, now());
         assertThat(customers.insert(again)).isTrue();
-        assertThat(customers.findByEmail(store.id(), email("erase@example.com"))).map(Customer::id)
+        assertThat(customers.findByEmail(store.id(), email("erase@example.com")))
+                .map(Customer::id)
                 .contains(again.id());
     }
 
@@ -464,11 +626,24 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
 
     @Test
     void whenTheStoreDoesNotExistThenInsertFailsOnTheForeignKey() {
-        Customer orphan = new Customer(CustomerId.generate(), StoreId.generate(), email("orphan@example.com"), null,
-                null, null, null, false, false, CustomerStatus.ACTIVE, now(), now());
+        Customer orphan = new Customer(
+                CustomerId.generate(),
+                StoreId.generate(),
+                email("orphan@example.com"),
+                null,
+                null,
+                null,
+                null,
+                false,
+                false,
+                CustomerStatus.ACTIVE,
+                now(),
+                now());
 
-        assertThatThrownBy(() -> customers.insert(orphan)).isInstanceOfSatisfying(DataAccessException.class,
-                e -> assertThat(e.isUniqueViolation()).isFalse());
+        assertThatThrownBy(() -> customers.insert(orphan))
+                .isInstanceOfSatisfying(
+                        DataAccessException.class,
+                        e -> assertThat(e.isUniqueViolation()).isFalse());
     }
 
     @Test

@@ -100,7 +100,8 @@ class JdbcOtpActivityRepositoryTest extends RepositoryTest {
         assertThat(summarize(key, minutesAgo(now, 50)).oldestFailedInWindow()).contains(minutesAgo(now, 50));
         assertThat(summarize(key, minutesAgo(now, 10)).oldestSentInWindow()).isEmpty();
         assertThat(summarize(key, minutesAgo(now, 49)).oldestFailedInWindow()).isEmpty();
-        assertThat(summarize(newHash(), minutesAgo(now, 60)).oldestSentInWindow()).isEmpty();
+        assertThat(summarize(newHash(), minutesAgo(now, 60)).oldestSentInWindow())
+                .isEmpty();
     }
 
     @Test
@@ -120,9 +121,13 @@ class JdbcOtpActivityRepositoryTest extends RepositoryTest {
         assertThat(summarize(key, minutesAgo(now, 3)).lastSent()).contains(minutesAgo(now, 3));
         assertThat(summarize(key, minutesAgo(now, 2)).lastSent()).isEmpty();
         // the earlier of the two starts bounds it: the sent window alone would miss it
-        assertThat(otpActivity.summarize(key, minutesAgo(now, 2), minutesAgo(now, 60)).lastSent())
+        assertThat(otpActivity
+                        .summarize(key, minutesAgo(now, 2), minutesAgo(now, 60))
+                        .lastSent())
                 .contains(minutesAgo(now, 3));
-        assertThat(otpActivity.summarize(key, minutesAgo(now, 60), minutesAgo(now, 2)).lastSent())
+        assertThat(otpActivity
+                        .summarize(key, minutesAgo(now, 60), minutesAgo(now, 2))
+                        .lastSent())
                 .contains(minutesAgo(now, 3));
         assertThat(summarize(other, minutesAgo(now, 60)).lastSent()).contains(now);
         assertThat(summarize(failedOnly, minutesAgo(now, 60)).lastSent()).isEmpty();

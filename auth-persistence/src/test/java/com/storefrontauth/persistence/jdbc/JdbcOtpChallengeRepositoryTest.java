@@ -42,18 +42,45 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
     }
 
     /** An open challenge for {@link #CODE}, last sent at {@code sentAt}, inserted. */
-    private static OtpChallenge insert(StoreId store, OtpAction action, Destination destination, String subject,
-            boolean decoy, Instant sentAt, Instant expiresAt, Status status) {
+    private static OtpChallenge insert(
+            StoreId store,
+            OtpAction action,
+            Destination destination,
+            String subject,
+            boolean decoy,
+            Instant sentAt,
+            Instant expiresAt,
+            Status status) {
         TokenHash id = TokenHash.of(RandomSecret.generate(OtpChallenge.TOKEN_PREFIX));
-        OtpChallenge challenge = new OtpChallenge(id, store, action, destination, subject, decoy, CODES.hash(id, CODE),
-                0, 5, 1, sentAt, expiresAt, status, sentAt);
+        OtpChallenge challenge = new OtpChallenge(
+                id,
+                store,
+                action,
+                destination,
+                subject,
+                decoy,
+                CODES.hash(id, CODE),
+                0,
+                5,
+                1,
+                sentAt,
+                expiresAt,
+                status,
+                sentAt);
         otpChallenges.insert(challenge);
         return challenge;
     }
 
     private static OtpChallenge activation(String email, Instant sentAt, Instant expiresAt, Status status) {
-        return insert(null, OtpAction.ACTIVATE_ACCOUNT, new Destination(OtpChannel.EMAIL, email), "acc_" + email,
-                false, sentAt, expiresAt, status);
+        return insert(
+                null,
+                OtpAction.ACTIVATE_ACCOUNT,
+                new Destination(OtpChannel.EMAIL, email),
+                "acc_" + email,
+                false,
+                sentAt,
+                expiresAt,
+                status);
     }
 
     private static Optional<OtpChallenge> lock(StoreId store, TokenHash id) {
@@ -76,8 +103,10 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
      * and commits; a second transaction locks it meanwhile with {@code secondLock}. The second one's
      * answer, after checking that it waited for the first to commit.
      */
-    private static Optional<OtpChallenge> lockWhileHeld(Supplier<Optional<OtpChallenge>> firstLock,
-            Supplier<Optional<OtpChallenge>> secondLock, Consumer<OtpChallenge> change)
+    private static Optional<OtpChallenge> lockWhileHeld(
+            Supplier<Optional<OtpChallenge>> firstLock,
+            Supplier<Optional<OtpChallenge>> secondLock,
+            Consumer<OtpChallenge> change)
             throws Exception {
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -93,7 +122,9 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
             await(locked);
             Future<Optional<OtpChallenge>> second = pool.submit(() -> transactions.required(secondLock::get));
             Thread.sleep(300);
-            assertThat(second.isDone()).as("the second lock waits for the first transaction").isFalse();
+            assertThat(second.isDone())
+                    .as("the second lock waits for the first transaction")
+                    .isFalse();
             release.countDown();
             first.get(30, TimeUnit.SECONDS);
             return second.get(30, TimeUnit.SECONDS);
@@ -107,11 +138,20 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
     void whenAStoreChallengeIsInsertedThenLockReadsEveryField() {
         Store store = newStore();
         Instant now = now();
-        OtpChallenge challenge = insert(store.id(), OtpAction.UPDATE_PHONE,
-                new Destination(OtpChannel.WHATSAPP, "+919876543210"), "cus_0123456789abcdef", false, now,
-                now.plus(Duration.ofMinutes(10)), Status.OPEN);
+        OtpChallenge challenge = insert(
+                store.id(),
+                OtpAction.UPDATE_PHONE,
+                new Destination(OtpChannel.WHATSAPP, "+919876543210"),
+                "cus_0123456789abcdef",
+                false,
+                now,
+                now.plus(Duration.ofMinutes(10)),
+                Status.OPEN);
 
-        assertThat(lock(challenge.store(), challenge.id())).get().usingRecursiveComparison().isEqualTo(challenge);
+        assertThat(lock(challenge.store(), challenge.id()))
+                .get()
+                .usingRecursiveComparison()
+                .isEqualTo(challenge);
         assertThat(lock(newStore().id(), challenge.id())).as("another store's").isEmpty();
         assertThat(lock(null, challenge.id())).as("one of no store").isEmpty();
     }
@@ -119,8 +159,15 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
     @Test
     void whenAMerchantDecoyWithoutSubjectIsInsertedThenTheNullsAndTheDecoyFlagRoundTrip() {
         Instant now = now();
-        OtpChallenge decoy = insert(null, OtpAction.ACTIVATE_ACCOUNT, new Destination(OtpChannel.EMAIL, uniqueEmail()),
-                null, true, now, now.plusSeconds(900), Status.BURNED);
+        OtpChallenge decoy = insert(
+                null,
+                OtpAction.ACTIVATE_ACCOUNT,
+                new Destination(OtpChannel.EMAIL, uniqueEmail()),
+                null,
+                true,
+                now,
+                now.plusSeconds(900),
+                Status.BURNED);
 
         OtpChallenge found = lock(decoy.store(), decoy.id()).orElseThrow();
 
@@ -140,19 +187,30 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
     void whenAWrongCodeAndAResendAreSavedThenAttemptsCodeSendsTimesAndStatusAreRead() {
         Store store = newStore();
         Instant now = now();
-        OtpChallenge challenge = insert(store.id(), OtpAction.LOGIN, new Destination(OtpChannel.SMS, "+14155550101"),
-                "cus_1", false, now.minusSeconds(120), now.plusSeconds(480), Status.OPEN);
+        OtpChallenge challenge = insert(
+                store.id(),
+                OtpAction.LOGIN,
+                new Destination(OtpChannel.SMS, "+14155550101"),
+                "cus_1",
+                false,
+                now.minusSeconds(120),
+                now.plusSeconds(480),
+                Status.OPEN);
 
         transactions.required(() -> {
-            OtpChallenge locked = otpChallenges.lock(challenge.store(), challenge.id()).orElseThrow();
+            OtpChallenge locked =
+                    otpChallenges.lock(challenge.store(), challenge.id()).orElseThrow();
             assertThat(locked.verify(WRONG_CODE, CODES, now)).isInstanceOf(OtpChallenge.Rejected.class);
             otpChallenges.update(locked);
         });
-        assertThat(lock(challenge.store(), challenge.id())).map(OtpChallenge::attempts).contains(1);
+        assertThat(lock(challenge.store(), challenge.id()))
+                .map(OtpChallenge::attempts)
+                .contains(1);
 
         String[] resent = new String[1];
         OtpChallenge afterResend = transactions.required(() -> {
-            OtpChallenge locked = otpChallenges.lock(challenge.store(), challenge.id()).orElseThrow();
+            OtpChallenge locked =
+                    otpChallenges.lock(challenge.store(), challenge.id()).orElseThrow();
             resent[0] = locked.resend(RULES, CODES, now);
             otpChallenges.update(locked);
             return locked;
@@ -164,25 +222,39 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
         assertThat(found.sends()).isEqualTo(2);
         assertThat(found.lastSentAt()).isEqualTo(now);
         assertThat(found.expiresAt()).isEqualTo(now.plus(RULES.ttl()));
-        assertThat(found.codeHash()).isNotEqualTo(challenge.codeHash()).isEqualTo(CODES.hash(challenge.id(), resent[0]));
+        assertThat(found.codeHash())
+                .isNotEqualTo(challenge.codeHash())
+                .isEqualTo(CODES.hash(challenge.id(), resent[0]));
 
         transactions.required(() -> {
-            OtpChallenge locked = otpChallenges.lock(challenge.store(), challenge.id()).orElseThrow();
+            OtpChallenge locked =
+                    otpChallenges.lock(challenge.store(), challenge.id()).orElseThrow();
             assertThat(locked.verify(resent[0], CODES, now)).isInstanceOf(OtpChallenge.Accepted.class);
             otpChallenges.update(locked);
         });
-        assertThat(lock(challenge.store(), challenge.id())).map(OtpChallenge::status).contains(Status.USED);
+        assertThat(lock(challenge.store(), challenge.id()))
+                .map(OtpChallenge::status)
+                .contains(Status.USED);
     }
 
     @Test
     void whenAChallengeIsLockedThenASecondLockWaitsForTheCommitAndReadsTheNewAttemptCount() throws Exception {
         Store store = newStore();
         Instant now = now();
-        OtpChallenge challenge = insert(store.id(), OtpAction.LOGIN, new Destination(OtpChannel.EMAIL, "a@example.com"),
-                "cus_2", false, now, now.plusSeconds(600), Status.OPEN);
+        OtpChallenge challenge = insert(
+                store.id(),
+                OtpAction.LOGIN,
+                new Destination(OtpChannel.EMAIL, "a@example.com"),
+                "cus_2",
+                false,
+                now,
+                now.plusSeconds(600),
+                Status.OPEN);
 
-        Optional<OtpChallenge> second = lockWhileHeld(() -> otpChallenges.lock(challenge.store(), challenge.id()),
-                () -> otpChallenges.lock(challenge.store(), challenge.id()), held -> held.verify(WRONG_CODE, CODES, now));
+        Optional<OtpChallenge> second = lockWhileHeld(
+                () -> otpChallenges.lock(challenge.store(), challenge.id()),
+                () -> otpChallenges.lock(challenge.store(), challenge.id()),
+                held -> held.verify(WRONG_CODE, CODES, now));
 
         assertThat(second).map(OtpChallenge::attempts).contains(1);
     }
@@ -198,13 +270,28 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
         activation(email, now.minusSeconds(90), now.plusSeconds(800), Status.BURNED);
         activation(email, now.minusSeconds(50), now.minusSeconds(1), Status.OPEN);
         activation(email, now.minusSeconds(40), now, Status.OPEN);
-        insert(store.id(), OtpAction.LOGIN, new Destination(OtpChannel.EMAIL, email), "cus_3", false,
-                now.minusSeconds(30), now.plusSeconds(600), Status.OPEN);
-        insert(null, OtpAction.ACTIVATE_ACCOUNT, new Destination(OtpChannel.SMS, email), null, false,
-                now.minusSeconds(20), now.plusSeconds(600), Status.OPEN);
+        insert(
+                store.id(),
+                OtpAction.LOGIN,
+                new Destination(OtpChannel.EMAIL, email),
+                "cus_3",
+                false,
+                now.minusSeconds(30),
+                now.plusSeconds(600),
+                Status.OPEN);
+        insert(
+                null,
+                OtpAction.ACTIVATE_ACCOUNT,
+                new Destination(OtpChannel.SMS, email),
+                null,
+                false,
+                now.minusSeconds(20),
+                now.plusSeconds(600),
+                Status.OPEN);
         activation(uniqueEmail(), now.minusSeconds(10), now.plusSeconds(600), Status.OPEN);
 
-        Optional<OtpChallenge> found = transactions.required(() -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, email, now));
+        Optional<OtpChallenge> found = transactions.required(
+                () -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, email, now));
 
         assertThat(found).get().usingRecursiveComparison().isEqualTo(newestOpen);
     }
@@ -215,27 +302,77 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
         Store other = newStore();
         Destination email = new Destination(OtpChannel.EMAIL, uniqueEmail());
         Instant now = now();
-        insert(store.id(), OtpAction.LOGIN, email, "cus_1", false, now.minusSeconds(300), now.plusSeconds(600),
+        insert(
+                store.id(),
+                OtpAction.LOGIN,
+                email,
+                "cus_1",
+                false,
+                now.minusSeconds(300),
+                now.plusSeconds(600),
                 Status.OPEN);
-        OtpChallenge newestOpen = insert(store.id(), OtpAction.VERIFY, email, "cus_1", false, now.minusSeconds(200),
-                now.plusSeconds(600), Status.OPEN);
-        insert(store.id(), OtpAction.LOGIN, email, "cus_1", false, now.minusSeconds(100), now.plusSeconds(600),
+        OtpChallenge newestOpen = insert(
+                store.id(),
+                OtpAction.VERIFY,
+                email,
+                "cus_1",
+                false,
+                now.minusSeconds(200),
+                now.plusSeconds(600),
+                Status.OPEN);
+        insert(
+                store.id(),
+                OtpAction.LOGIN,
+                email,
+                "cus_1",
+                false,
+                now.minusSeconds(100),
+                now.plusSeconds(600),
                 Status.USED);
-        insert(store.id(), OtpAction.LOGIN, email, "cus_1", false, now.minusSeconds(90), now.minusSeconds(1),
+        insert(
+                store.id(),
+                OtpAction.LOGIN,
+                email,
+                "cus_1",
+                false,
+                now.minusSeconds(90),
+                now.minusSeconds(1),
                 Status.OPEN);
-        insert(store.id(), OtpAction.CONFIRM_CONTACT, email, "cus_1", false, now.minusSeconds(80), now.plusSeconds(600),
+        insert(
+                store.id(),
+                OtpAction.CONFIRM_CONTACT,
+                email,
+                "cus_1",
+                false,
+                now.minusSeconds(80),
+                now.plusSeconds(600),
                 Status.OPEN);
-        insert(store.id(), OtpAction.LOGIN, new Destination(OtpChannel.SMS, email.address()), "cus_1", false,
-                now.minusSeconds(70), now.plusSeconds(600), Status.OPEN);
-        insert(other.id(), OtpAction.LOGIN, email, "cus_2", false, now.minusSeconds(60), now.plusSeconds(600),
+        insert(
+                store.id(),
+                OtpAction.LOGIN,
+                new Destination(OtpChannel.SMS, email.address()),
+                "cus_1",
+                false,
+                now.minusSeconds(70),
+                now.plusSeconds(600),
+                Status.OPEN);
+        insert(
+                other.id(),
+                OtpAction.LOGIN,
+                email,
+                "cus_2",
+                false,
+                now.minusSeconds(60),
+                now.plusSeconds(600),
                 Status.OPEN);
 
-        Optional<OtpChallenge> found = transactions.required(() -> otpChallenges.lockNewestOpen(store.id(), email,
-                Set.of(OtpAction.LOGIN, OtpAction.VERIFY), now));
+        Optional<OtpChallenge> found = transactions.required(
+                () -> otpChallenges.lockNewestOpen(store.id(), email, Set.of(OtpAction.LOGIN, OtpAction.VERIFY), now));
 
         assertThat(found).get().usingRecursiveComparison().isEqualTo(newestOpen);
-        assertThat(transactions.required(() -> otpChallenges.lockNewestOpen(store.id(),
-                new Destination(OtpChannel.EMAIL, uniqueEmail()), Set.of(OtpAction.LOGIN), now))).isEmpty();
+        assertThat(transactions.required(() -> otpChallenges.lockNewestOpen(
+                        store.id(), new Destination(OtpChannel.EMAIL, uniqueEmail()), Set.of(OtpAction.LOGIN), now)))
+                .isEmpty();
     }
 
     @Test
@@ -245,8 +382,12 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
         activation(email, now.minusSeconds(100), now.plusSeconds(600), Status.USED);
         activation(email, now.minusSeconds(700), now.minusSeconds(100), Status.OPEN);
 
-        assertThat(transactions.required(() -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, email, now))).isEmpty();
-        assertThat(transactions.required(() -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, uniqueEmail(), now))).isEmpty();
+        assertThat(transactions.required(
+                        () -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, email, now)))
+                .isEmpty();
+        assertThat(transactions.required(
+                        () -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, uniqueEmail(), now)))
+                .isEmpty();
     }
 
     @Test
@@ -255,7 +396,8 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
         Instant now = now();
         activation(email, now, now.plusSeconds(900), Status.OPEN);
 
-        Optional<OtpChallenge> second = lockWhileHeld(() -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, email, now),
+        Optional<OtpChallenge> second = lockWhileHeld(
+                () -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, email, now),
                 () -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, email, now),
                 held -> assertThat(held.verify(CODE, CODES, now)).isInstanceOf(OtpChallenge.Accepted.class));
 

@@ -51,10 +51,24 @@ class JdbcOutboxRepositoryTest extends RepositoryTest {
     /** A pending message of the challenge, due at {@code due}, created a second before, inserted. */
     private static OutboxMessage queue(StoreId store, TokenHash challenge, boolean retained, Instant due) {
         String id = OutboxMessage.newId();
-        OutboxMessage message = new OutboxMessage(id, store, challenge, OtpChannel.EMAIL, "ada@example.com",
-                "Your sign-in code", CODES.seal(id, "Your code is 123456. It expires in 10 minutes."),
-                CODES.seal(id, "123456"), retained, Status.PENDING, 0, due, due.plus(Duration.ofMinutes(10)),
-                due.minusSeconds(1), null, null, null);
+        OutboxMessage message = new OutboxMessage(
+                id,
+                store,
+                challenge,
+                OtpChannel.EMAIL,
+                "ada@example.com",
+                "Your sign-in code",
+                CODES.seal(id, "Your code is 123456. It expires in 10 minutes."),
+                CODES.seal(id, "123456"),
+                retained,
+                Status.PENDING,
+                0,
+                due,
+                due.plus(Duration.ofMinutes(10)),
+                due.minusSeconds(1),
+                null,
+                null,
+                null);
         outbox.insert(message);
         return message;
     }
@@ -65,19 +79,26 @@ class JdbcOutboxRepositoryTest extends RepositoryTest {
 
     /** The message as its store's outbox page shows it now. */
     private static OutboxMessage read(OutboxMessage message) {
-        return outbox.page(message.store(), ALL).items().stream().filter(found -> found.id().equals(message.id()))
-                .findFirst().orElseThrow();
+        return outbox.page(message.store(), ALL).items().stream()
+                .filter(found -> found.id().equals(message.id()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The message's lease, null when it has none. */
     private static Instant leaseUntil(OutboxMessage message) {
-        return sql.one("SELECT lease_until FROM outbox_messages WHERE id = ?",
-                row -> Optional.ofNullable(Sql.instant(row, "lease_until")), message.id()).orElseThrow().orElse(null);
+        return sql.one(
+                        "SELECT lease_until FROM outbox_messages WHERE id = ?",
+                        row -> Optional.ofNullable(Sql.instant(row, "lease_until")),
+                        message.id())
+                .orElseThrow()
+                .orElse(null);
     }
 
     private static List<String> lease(Instant now, int limit) {
         return transactions.required(() -> outbox.leaseDue(now, now.plus(LEASE), limit)).stream()
-                .map(OutboxMessage::id).toList();
+                .map(OutboxMessage::id)
+                .toList();
     }
 
     @Test
@@ -85,9 +106,24 @@ class JdbcOutboxRepositoryTest extends RepositoryTest {
         Store store = newStore();
         Instant now = now();
         OutboxMessage pending = queue(store.id(), newHash(), true, now);
-        OutboxMessage done = new OutboxMessage(OutboxMessage.newId(), null, newHash(), OtpChannel.WHATSAPP,
-                "+919876543210", "Activate your account", null, null, false, Status.DELIVERED, 3, now.minusSeconds(5),
-                now.plusSeconds(600), now.minusSeconds(60), now.minusSeconds(2), "webhook", "HTTP 502 from the provider");
+        OutboxMessage done = new OutboxMessage(
+                OutboxMessage.newId(),
+                null,
+                newHash(),
+                OtpChannel.WHATSAPP,
+                "+919876543210",
+                "Activate your account",
+                null,
+                null,
+                false,
+                Status.DELIVERED,
+                3,
+                now.minusSeconds(5),
+                now.plusSeconds(600),
+                now.minusSeconds(60),
+                now.minusSeconds(2),
+                "webhook",
+                "HTTP 502 from the provider");
         outbox.insert(done);
 
         assertThat(outbox.page(store.id(), ALL).items()).containsExactly(pending);
@@ -302,11 +338,15 @@ class JdbcOutboxRepositoryTest extends RepositoryTest {
         Page<OutboxMessage> first = outbox.page(store.id(), new PageRequest(1, 2));
         Page<OutboxMessage> third = outbox.page(store.id(), new PageRequest(3, 2));
 
-        assertThat(first.items()).extracting(OutboxMessage::id).containsExactly(mine.get(4).id(), mine.get(3).id());
+        assertThat(first.items())
+                .extracting(OutboxMessage::id)
+                .containsExactly(mine.get(4).id(), mine.get(3).id());
         assertThat(first.total()).isEqualTo(5);
         assertThat(first.page()).isEqualTo(1);
         assertThat(first.size()).isEqualTo(2);
-        assertThat(third.items()).extracting(OutboxMessage::id).containsExactly(mine.get(0).id());
+        assertThat(third.items())
+                .extracting(OutboxMessage::id)
+                .containsExactly(mine.get(0).id());
         assertThat(outbox.page(store.id(), new PageRequest(4, 2)).items()).isEmpty();
         assertThat(outbox.page(store.id(), new PageRequest(4, 2)).total()).isEqualTo(5);
         assertThat(outbox.page(other.id(), ALL).items()).containsExactly(theirs);
@@ -325,9 +365,11 @@ class JdbcOutboxRepositoryTest extends RepositoryTest {
 
         assertThat(outbox.deleteCreatedBefore(now.minus(Duration.ofDays(7)))).isEqualTo(1);
 
-        assertThat(outbox.page(store.id(), ALL).items()).extracting(OutboxMessage::id)
+        assertThat(outbox.page(store.id(), ALL).items())
+                .extracting(OutboxMessage::id)
                 .containsExactly(recent.id(), atCutOff.id());
-        assertThat(sql.exists("SELECT 1 FROM outbox_messages WHERE id = ?", old.id())).isFalse();
+        assertThat(sql.exists("SELECT 1 FROM outbox_messages WHERE id = ?", old.id()))
+                .isFalse();
     }
 
     @Test
@@ -340,6 +382,8 @@ class JdbcOutboxRepositoryTest extends RepositoryTest {
 
         assertThat(outbox.deleteCreatedBefore(now().minus(Duration.ofDays(7)))).isEqualTo(1);
 
-        assertThat(outbox.page(store.id(), ALL).items()).extracting(OutboxMessage::id).containsExactly(pending.id());
+        assertThat(outbox.page(store.id(), ALL).items())
+                .extracting(OutboxMessage::id)
+                .containsExactly(pending.id());
     }
 }

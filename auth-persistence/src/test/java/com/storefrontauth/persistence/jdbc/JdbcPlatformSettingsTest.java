@@ -26,7 +26,8 @@ class JdbcPlatformSettingsTest extends RepositoryTest {
         settings.put(name, "st_second");
 
         assertThat(settings.get(name)).contains("st_second");
-        assertThat(sql.count("SELECT COUNT(*) FROM platform_settings WHERE name = ?", name)).isEqualTo(1);
+        assertThat(sql.count("SELECT COUNT(*) FROM platform_settings WHERE name = ?", name))
+                .isEqualTo(1);
     }
 
     @Test
@@ -36,7 +37,7 @@ class JdbcPlatformSettingsTest extends RepositoryTest {
         settings.put(prefix + "b", "2");
         settings.put(prefix.replace('_', 'X') + "c", "3");
 
-        assertThat(settings.startingWith(prefix)).containsExactlyInAnyOrderEntriesOf(
-                java.util.Map.of(prefix + "a", "1", prefix + "b", "2"));
+        assertThat(settings.startingWith(prefix))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(prefix + "a", "1", prefix + "b", "2"));
     }
 }

@@ -21,8 +21,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JdbcResetLinkRepositoryTest extends RepositoryTest {
 
     private static ResetLink insert(Store store, Instant expiresAt) {
-        ResetLink link = new ResetLink(newHash(), store.id(), new CustomerId("cus_" + newHash().hex().substring(0, 24)),
-                "reset@example.com", expiresAt, now());
+        ResetLink link = new ResetLink(
+                newHash(),
+                store.id(),
+                new CustomerId("cus_" + newHash().hex().substring(0, 24)),
+                "reset@example.com",
+                expiresAt,
+                now());
         new JdbcResetLinkRepository(sql).insert(link);
         return link;
     }

@@ -37,9 +37,21 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
 
     /** A customer session of the subject, created at the given instant and expiring at the other. */
     private static Session sessionOf(StoreId store, String subject, Instant createdAt, Instant expiresAt) {
-        Session session = new Session(SessionId.generate(), store, SubjectKind.CUSTOMER, subject, null, createdAt,
-                createdAt, expiresAt, Duration.ofDays(14), Duration.ofMinutes(15), null, null,
-                new ClientInfo("203.0.113.7", "JUnit/5"), newHash());
+        Session session = new Session(
+                SessionId.generate(),
+                store,
+                SubjectKind.CUSTOMER,
+                subject,
+                null,
+                createdAt,
+                createdAt,
+                expiresAt,
+                Duration.ofDays(14),
+                Duration.ofMinutes(15),
+                null,
+                null,
+                new ClientInfo("203.0.113.7", "JUnit/5"),
+                newHash());
         sessions.insert(session);
         return session;
     }
@@ -49,10 +61,28 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
     }
 
     /** A session of any kind, store (may be null), last use and idle timeout. */
-    private static Session sessionOf(StoreId store, SubjectKind kind, String subject, Instant createdAt,
-            Instant lastUsedAt, Duration idleTimeout, Instant expiresAt) {
-        Session session = new Session(SessionId.generate(), store, kind, subject, null, createdAt, lastUsedAt,
-                expiresAt, idleTimeout, Duration.ofMinutes(15), null, null, new ClientInfo("203.0.113.7", "JUnit/5"),
+    private static Session sessionOf(
+            StoreId store,
+            SubjectKind kind,
+            String subject,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Duration idleTimeout,
+            Instant expiresAt) {
+        Session session = new Session(
+                SessionId.generate(),
+                store,
+                kind,
+                subject,
+                null,
+                createdAt,
+                lastUsedAt,
+                expiresAt,
+                idleTimeout,
+                Duration.ofMinutes(15),
+                null,
+                null,
+                new ClientInfo("203.0.113.7", "JUnit/5"),
                 newHash());
         sessions.insert(session);
         return session;
@@ -60,7 +90,13 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
 
     /** A customer session last used when it was created, idle for at most an hour, expiring in a day. */
     private static Session usedAt(StoreId store, String subject, Instant createdAt) {
-        return sessionOf(store, SubjectKind.CUSTOMER, subject, createdAt, createdAt, Duration.ofHours(1),
+        return sessionOf(
+                store,
+                SubjectKind.CUSTOMER,
+                subject,
+                createdAt,
+                createdAt,
+                Duration.ofHours(1),
                 createdAt.plus(Duration.ofDays(1)));
     }
 
@@ -77,7 +113,9 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         Session found = sessions.find(session.store(), session.id()).orElseThrow();
 
         assertThat(found).usingRecursiveComparison().isEqualTo(session);
-        assertThat(sessions.findByRefreshHash(session.store(), refresh)).map(Session::id).contains(session.id());
+        assertThat(sessions.findByRefreshHash(session.store(), refresh))
+                .map(Session::id)
+                .contains(session.id());
         assertThat(sessions.findByRefreshHash(session.store(), newHash())).isEmpty();
         assertThat(sessions.find(session.store(), SessionId.generate())).isEmpty();
     }
@@ -106,9 +144,21 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
     @Test
     void whenAMerchantSessionHasNoStoreAndNoClientThenItRoundTripsWithNulls() {
         Instant now = now();
-        Session session = new Session(SessionId.generate(), null, SubjectKind.MERCHANT, "acc_x", "anon-1", now, now,
-                now.plus(Duration.ofHours(8)), Duration.ofHours(1), Duration.ofMinutes(5), null, null,
-                new ClientInfo(null, null), newHash());
+        Session session = new Session(
+                SessionId.generate(),
+                null,
+                SubjectKind.MERCHANT,
+                "acc_x",
+                "anon-1",
+                now,
+                now,
+                now.plus(Duration.ofHours(8)),
+                Duration.ofHours(1),
+                Duration.ofMinutes(5),
+                null,
+                null,
+                new ClientInfo(null, null),
+                newHash());
         sessions.insert(session);
 
         Session found = sessions.find(session.store(), session.id()).orElseThrow();
@@ -135,8 +185,10 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         assertThat(found.id()).isEqualTo(session.id());
         assertThat(found.lastUsedAt()).isEqualTo(later);
         assertThat(sessions.findByRefreshHash(session.store(), used)).isEmpty();
-        assertThat(sessions.findSpent(session.store(), used).map(SpentRefreshToken::session)).contains(session.id());
-        assertThat(sessions.findSpent(session.store(), next).map(SpentRefreshToken::session)).isEmpty();
+        assertThat(sessions.findSpent(session.store(), used).map(SpentRefreshToken::session))
+                .contains(session.id());
+        assertThat(sessions.findSpent(session.store(), next).map(SpentRefreshToken::session))
+                .isEmpty();
     }
 
     @Test
@@ -150,7 +202,9 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         boolean again = transactions.required(() -> sessions.rotate(session.id(), used, newHash(), now()));
 
         assertThat(again).isFalse();
-        assertThat(sessions.find(session.store(), session.id())).map(Session::refreshHash).contains(next);
+        assertThat(sessions.find(session.store(), session.id()))
+                .map(Session::refreshHash)
+                .contains(next);
     }
 
     @Test
@@ -163,8 +217,11 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         boolean rotated = transactions.required(() -> sessions.rotate(session.id(), used, newHash(), now()));
 
         assertThat(rotated).isFalse();
-        assertThat(sessions.find(session.store(), session.id())).map(Session::refreshHash).contains(used);
-        assertThat(sessions.findSpent(session.store(), used).map(SpentRefreshToken::session)).isEmpty();
+        assertThat(sessions.find(session.store(), session.id()))
+                .map(Session::refreshHash)
+                .contains(used);
+        assertThat(sessions.findSpent(session.store(), used).map(SpentRefreshToken::session))
+                .isEmpty();
     }
 
     @Test
@@ -196,8 +253,11 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
             }
 
             assertThat(winners).hasSize(1);
-            assertThat(sessions.find(session.store(), session.id())).map(Session::refreshHash).contains(winners.get(0));
-            assertThat(sessions.findSpent(session.store(), used).map(SpentRefreshToken::session)).contains(session.id());
+            assertThat(sessions.find(session.store(), session.id()))
+                    .map(Session::refreshHash)
+                    .contains(winners.get(0));
+            assertThat(sessions.findSpent(session.store(), used).map(SpentRefreshToken::session))
+                    .contains(session.id());
         } finally {
             pool.shutdownNow();
         }
@@ -210,7 +270,8 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         Instant first = now();
 
         assertThat(sessions.revoke(session.id(), "logout", first)).isTrue();
-        assertThat(sessions.revoke(session.id(), "refresh_token_reused", first.plusSeconds(5))).isFalse();
+        assertThat(sessions.revoke(session.id(), "refresh_token_reused", first.plusSeconds(5)))
+                .isFalse();
 
         Session found = sessions.find(session.store(), session.id()).orElseThrow();
         assertThat(found.revokedAt()).isEqualTo(first);
@@ -249,7 +310,8 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         assertThat(sessions.revokedSince(lastPoll.minusSeconds(10)))
                 .extracting(SessionRepository.Revocation::id)
                 .contains(session.id());
-        assertThat(sessions.find(session.store(), session.id()).orElseThrow().revokedAt()).isEqualTo(skewedInstanceClock);
+        assertThat(sessions.find(session.store(), session.id()).orElseThrow().revokedAt())
+                .isEqualTo(skewedInstanceClock);
     }
 
     /** Database clocks tick in microseconds or coarser: two reads in a row may show the same time. */
@@ -307,8 +369,8 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         Session shortLived = sessionOf(store.id(), "cus_a", now.minusSeconds(60), now.plusSeconds(60));
         Session longLived = sessionOf(store.id(), "cus_a", now.minusSeconds(30), now.plusSeconds(3600));
 
-        assertThat(ids(sessions.listUnrevoked(store.id(), "cus_a", now))).containsExactly(longLived.id(),
-                shortLived.id());
+        assertThat(ids(sessions.listUnrevoked(store.id(), "cus_a", now)))
+                .containsExactly(longLived.id(), shortLived.id());
         assertThat(ids(sessions.listUnrevoked(store.id(), "cus_a", now.plusSeconds(60))))
                 .containsExactly(longLived.id());
     }
@@ -338,9 +400,16 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         Session stillRevoked = sessions.find(earlier.store(), earlier.id()).orElseThrow();
         assertThat(stillRevoked.revokedAt()).isEqualTo(loggedOut);
         assertThat(stillRevoked.revokeReason()).isEqualTo("logout");
-        assertThat(sessions.find(current.store(), current.id()).orElseThrow().revokedAt()).isNull();
-        assertThat(sessions.find(otherSubject.store(), otherSubject.id()).orElseThrow().revokedAt()).isNull();
-        assertThat(sessions.find(otherStore.store(), otherStore.id()).orElseThrow().revokedAt()).isNull();
+        assertThat(sessions.find(current.store(), current.id()).orElseThrow().revokedAt())
+                .isNull();
+        assertThat(sessions.find(otherSubject.store(), otherSubject.id())
+                        .orElseThrow()
+                        .revokedAt())
+                .isNull();
+        assertThat(sessions.find(otherStore.store(), otherStore.id())
+                        .orElseThrow()
+                        .revokedAt())
+                .isNull();
         assertThat(ids(sessions.listUnrevoked(store.id(), "cus_a", now))).containsExactly(current.id());
     }
 
@@ -352,12 +421,13 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         sessionOf(store.id(), "cus_a", now.minusSeconds(200));
         Session otherSubject = sessionOf(store.id(), "cus_b", now.minusSeconds(100));
 
-        int revoked = transactions.required(() -> sessions.revokeAllOf(store.id(), "cus_a", null, "account_deleted",
-                now));
+        int revoked =
+                transactions.required(() -> sessions.revokeAllOf(store.id(), "cus_a", null, "account_deleted", now));
 
         assertThat(revoked).isEqualTo(2);
         assertThat(sessions.listUnrevoked(store.id(), "cus_a", now)).isEmpty();
-        assertThat(sessions.revokeAllOf(store.id(), "cus_a", null, "account_deleted", now.plusSeconds(1))).isZero();
+        assertThat(sessions.revokeAllOf(store.id(), "cus_a", null, "account_deleted", now.plusSeconds(1)))
+                .isZero();
         assertThat(ids(sessions.listUnrevoked(store.id(), null, now))).containsExactly(otherSubject.id());
     }
 
@@ -370,18 +440,42 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         Session older = usedAt(store.id(), "cus_a", now.minusSeconds(300));
         Session newest = sessionOf(store.id(), "cus_b", now.minusSeconds(200));
         Instant lastUsed = now.minusSeconds(3600);
-        Session patient = sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_a", now.minusSeconds(7100), lastUsed,
-                Duration.ofHours(2), day);
-        sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_a", now.minusSeconds(7000), lastUsed,
-                Duration.ofMinutes(30), day);
-        sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_a", now.minusSeconds(900), now.minusSeconds(600),
-                Duration.ofSeconds(600), day);
-        sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_a", now.minus(Duration.ofDays(2)), now.minusSeconds(60),
-                Duration.ofDays(1), now);
+        Session patient = sessionOf(
+                store.id(), SubjectKind.CUSTOMER, "cus_a", now.minusSeconds(7100), lastUsed, Duration.ofHours(2), day);
+        sessionOf(
+                store.id(),
+                SubjectKind.CUSTOMER,
+                "cus_a",
+                now.minusSeconds(7000),
+                lastUsed,
+                Duration.ofMinutes(30),
+                day);
+        sessionOf(
+                store.id(),
+                SubjectKind.CUSTOMER,
+                "cus_a",
+                now.minusSeconds(900),
+                now.minusSeconds(600),
+                Duration.ofSeconds(600),
+                day);
+        sessionOf(
+                store.id(),
+                SubjectKind.CUSTOMER,
+                "cus_a",
+                now.minus(Duration.ofDays(2)),
+                now.minusSeconds(60),
+                Duration.ofDays(1),
+                now);
         Session revoked = usedAt(store.id(), "cus_a", now.minusSeconds(100));
         sessions.revoke(revoked.id(), "logout", now.minusSeconds(50));
-        Session guest = sessionOf(store.id(), SubjectKind.GUEST, "anon_1", now.minusSeconds(150), now.minusSeconds(150),
-                Duration.ofHours(1), day);
+        Session guest = sessionOf(
+                store.id(),
+                SubjectKind.GUEST,
+                "anon_1",
+                now.minusSeconds(150),
+                now.minusSeconds(150),
+                Duration.ofHours(1),
+                day);
         usedAt(other.id(), "cus_a", now.minusSeconds(10));
 
         Page<Session> page = sessions.pageActive(store.id(), SubjectKind.CUSTOMER, null, now, new PageRequest(1, 10));
@@ -392,7 +486,8 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         assertThat(page.size()).isEqualTo(10);
         assertThat(page.items().get(2)).usingRecursiveComparison().isEqualTo(patient);
         assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now)).isEqualTo(3);
-        assertThat(ids(sessions.pageActive(store.id(), SubjectKind.GUEST, null, now, new PageRequest(1, 10)).items()))
+        assertThat(ids(sessions.pageActive(store.id(), SubjectKind.GUEST, null, now, new PageRequest(1, 10))
+                        .items()))
                 .containsExactly(guest.id());
         assertThat(sessions.countActive(store.id(), SubjectKind.GUEST, now)).isEqualTo(1);
         assertThat(sessions.countActive(store.id(), SubjectKind.MERCHANT, now)).isZero();
@@ -404,17 +499,23 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         Store store = newStore();
         Instant now = now();
         Instant day = now.plus(Duration.ofDays(1));
-        Session quick = sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_a", now.minusSeconds(60), now,
-                Duration.ofMinutes(5), day);
-        Session slow = sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_a", now.minusSeconds(120), now,
-                Duration.ofMinutes(10), day);
+        Session quick = sessionOf(
+                store.id(), SubjectKind.CUSTOMER, "cus_a", now.minusSeconds(60), now, Duration.ofMinutes(5), day);
+        Session slow = sessionOf(
+                store.id(), SubjectKind.CUSTOMER, "cus_a", now.minusSeconds(120), now, Duration.ofMinutes(10), day);
 
-        assertThat(ids(sessions.pageActive(store.id(), SubjectKind.CUSTOMER, null, now.plusSeconds(299),
-                new PageRequest(1, 10)).items())).containsExactly(quick.id(), slow.id());
-        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now.plusSeconds(300))).isEqualTo(1);
-        assertThat(ids(sessions.pageActive(store.id(), SubjectKind.CUSTOMER, null, now.plusSeconds(300),
-                new PageRequest(1, 10)).items())).containsExactly(slow.id());
-        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now.plusSeconds(600))).isZero();
+        assertThat(ids(sessions.pageActive(
+                                store.id(), SubjectKind.CUSTOMER, null, now.plusSeconds(299), new PageRequest(1, 10))
+                        .items()))
+                .containsExactly(quick.id(), slow.id());
+        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now.plusSeconds(300)))
+                .isEqualTo(1);
+        assertThat(ids(sessions.pageActive(
+                                store.id(), SubjectKind.CUSTOMER, null, now.plusSeconds(300), new PageRequest(1, 10))
+                        .items()))
+                .containsExactly(slow.id());
+        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now.plusSeconds(600)))
+                .isZero();
     }
 
     @Test
@@ -425,9 +526,10 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         usedAt(store.id(), "cus_b", now.minusSeconds(200));
         Session newer = usedAt(store.id(), "cus_a", now.minusSeconds(100));
 
-        Page<Session> mine = sessions.pageActive(store.id(), SubjectKind.CUSTOMER, "cus_a", now, new PageRequest(1, 10));
-        Page<Session> nobody = sessions.pageActive(store.id(), SubjectKind.CUSTOMER, "cus_nobody", now,
-                new PageRequest(1, 10));
+        Page<Session> mine =
+                sessions.pageActive(store.id(), SubjectKind.CUSTOMER, "cus_a", now, new PageRequest(1, 10));
+        Page<Session> nobody =
+                sessions.pageActive(store.id(), SubjectKind.CUSTOMER, "cus_nobody", now, new PageRequest(1, 10));
 
         assertThat(ids(mine.items())).containsExactly(newer.id(), older.id());
         assertThat(mine.total()).isEqualTo(2);
@@ -451,12 +553,15 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         Page<Session> third = sessions.pageActive(store.id(), SubjectKind.CUSTOMER, null, now, new PageRequest(3, 2));
         Page<Session> beyond = sessions.pageActive(store.id(), SubjectKind.CUSTOMER, null, now, new PageRequest(4, 2));
 
-        assertThat(ids(first.items())).containsExactly(made.get(4).id(), made.get(3).id());
-        assertThat(ids(second.items())).containsExactly(made.get(2).id(), made.get(1).id());
+        assertThat(ids(first.items()))
+                .containsExactly(made.get(4).id(), made.get(3).id());
+        assertThat(ids(second.items()))
+                .containsExactly(made.get(2).id(), made.get(1).id());
         assertThat(second.page()).isEqualTo(2);
         assertThat(ids(third.items())).containsExactly(made.get(0).id());
         assertThat(beyond.items()).isEmpty();
-        assertThat(List.of(first.total(), second.total(), third.total(), beyond.total())).containsOnly(5L);
+        assertThat(List.of(first.total(), second.total(), third.total(), beyond.total()))
+                .containsOnly(5L);
         assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now)).isEqualTo(5);
     }
 
@@ -466,18 +571,48 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         Instant now = now();
         Instant day = now.plus(Duration.ofDays(1));
         String account = "acc_" + newHash().hex().substring(0, 20);
-        Session first = sessionOf(null, SubjectKind.MERCHANT, account, now.minusSeconds(300), now.minusSeconds(300),
-                Duration.ofHours(1), day);
-        Session second = sessionOf(null, SubjectKind.MERCHANT, account, now.minusSeconds(200), now.minusSeconds(200),
-                Duration.ofHours(1), day);
-        Session earlier = sessionOf(null, SubjectKind.MERCHANT, account, now.minusSeconds(400), now.minusSeconds(400),
-                Duration.ofHours(1), day);
+        Session first = sessionOf(
+                null,
+                SubjectKind.MERCHANT,
+                account,
+                now.minusSeconds(300),
+                now.minusSeconds(300),
+                Duration.ofHours(1),
+                day);
+        Session second = sessionOf(
+                null,
+                SubjectKind.MERCHANT,
+                account,
+                now.minusSeconds(200),
+                now.minusSeconds(200),
+                Duration.ofHours(1),
+                day);
+        Session earlier = sessionOf(
+                null,
+                SubjectKind.MERCHANT,
+                account,
+                now.minusSeconds(400),
+                now.minusSeconds(400),
+                Duration.ofHours(1),
+                day);
         Instant loggedOut = now.minusSeconds(100);
         sessions.revoke(earlier.id(), "logout", loggedOut);
-        Session otherAccount = sessionOf(null, SubjectKind.MERCHANT, account + "x", now.minusSeconds(200),
-                now.minusSeconds(200), Duration.ofHours(1), day);
-        Session inAStore = sessionOf(store.id(), SubjectKind.CUSTOMER, account, now.minusSeconds(200),
-                now.minusSeconds(200), Duration.ofHours(1), day);
+        Session otherAccount = sessionOf(
+                null,
+                SubjectKind.MERCHANT,
+                account + "x",
+                now.minusSeconds(200),
+                now.minusSeconds(200),
+                Duration.ofHours(1),
+                day);
+        Session inAStore = sessionOf(
+                store.id(),
+                SubjectKind.CUSTOMER,
+                account,
+                now.minusSeconds(200),
+                now.minusSeconds(200),
+                Duration.ofHours(1),
+                day);
 
         int revoked = transactions.required(() -> sessions.revokeAllOfAccount(account, "account_disabled", now));
 
@@ -490,9 +625,14 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         Session stillRevoked = sessions.find(earlier.store(), earlier.id()).orElseThrow();
         assertThat(stillRevoked.revokedAt()).isEqualTo(loggedOut);
         assertThat(stillRevoked.revokeReason()).isEqualTo("logout");
-        assertThat(sessions.find(otherAccount.store(), otherAccount.id()).orElseThrow().revokedAt()).isNull();
-        assertThat(sessions.find(inAStore.store(), inAStore.id()).orElseThrow().revokedAt()).isNull();
-        assertThat(sessions.revokeAllOfAccount(account, "account_disabled", now.plusSeconds(1))).isZero();
+        assertThat(sessions.find(otherAccount.store(), otherAccount.id())
+                        .orElseThrow()
+                        .revokedAt())
+                .isNull();
+        assertThat(sessions.find(inAStore.store(), inAStore.id()).orElseThrow().revokedAt())
+                .isNull();
+        assertThat(sessions.revokeAllOfAccount(account, "account_disabled", now.plusSeconds(1)))
+                .isZero();
     }
 
     @Test
@@ -517,15 +657,23 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
 
         assertThat(sessions.find(store.id(), expired.id())).isEmpty();
         assertThat(sessions.findSpent(store.id(), spentOfExpired)).isEmpty();
-        assertThat(sql.count("SELECT COUNT(*) FROM opaque_access_tokens WHERE session_id = ?", expired.id().value()))
+        assertThat(sql.count(
+                        "SELECT COUNT(*) FROM opaque_access_tokens WHERE session_id = ?",
+                        expired.id().value()))
                 .isZero();
-        assertThat(sessions.find(store.id(), revoked.id())).as("revoked within the keep window").isPresent();
+        assertThat(sessions.find(store.id(), revoked.id()))
+                .as("revoked within the keep window")
+                .isPresent();
 
         sessions.deleteEndedBefore(now().plus(Duration.ofMinutes(1)), 1000);
 
         assertThat(sessions.find(store.id(), revoked.id())).isEmpty();
-        assertThat(sessions.find(store.id(), active.id())).as("an active session is never forgotten").isPresent();
-        assertThat(sessions.findSpent(store.id(), spentOfActive)).as("its spent tokens still tell a replay").isPresent();
+        assertThat(sessions.find(store.id(), active.id()))
+                .as("an active session is never forgotten")
+                .isPresent();
+        assertThat(sessions.findSpent(store.id(), spentOfActive))
+                .as("its spent tokens still tell a replay")
+                .isPresent();
     }
 
     @Test

@@ -3,9 +3,9 @@ package com.storefrontauth.persistence.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.storefrontauth.domain.shared.PublicId;
 import com.storefrontauth.domain.signing.SigningAlgorithm;
 import com.storefrontauth.domain.signing.SigningKey;
-import com.storefrontauth.domain.shared.PublicId;
 import com.storefrontauth.persistence.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -39,7 +39,8 @@ class JdbcSigningKeyRepositoryTest extends RepositoryTest {
             generator.initialize(2048);
         }
         KeyPair pair = generator.generateKeyPair();
-        return new SigningKey(PublicId.generate("sig_"), algorithm, pair.getPublic(), pair.getPrivate(), createdAt, null);
+        return new SigningKey(
+                PublicId.generate("sig_"), algorithm, pair.getPublic(), pair.getPrivate(), createdAt, null);
     }
 
     private static String storedPrivateKey(SigningKey key) {
@@ -94,7 +95,9 @@ class JdbcSigningKeyRepositoryTest extends RepositoryTest {
         assertSameKey(found.get(1), rsa);
         String stored = storedPrivateKey(rsa);
         assertThat(stored).startsWith("aesgcm:").matches("aesgcm:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+");
-        assertThat(stored).doesNotContain(java.util.Base64.getEncoder().encodeToString(rsa.privateKey().getEncoded()));
+        assertThat(stored)
+                .doesNotContain(java.util.Base64.getEncoder()
+                        .encodeToString(rsa.privateKey().getEncoded()));
     }
 
     @Test
@@ -125,7 +128,8 @@ class JdbcSigningKeyRepositoryTest extends RepositoryTest {
         repository.insert(impostor);
         sql.update("UPDATE signing_keys SET private_key = ? WHERE kid = ?", storedPrivateKey(original), impostor.kid());
 
-        assertThatThrownBy(repository::findAll).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(repository::findAll)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(impostor.kid());
     }
 
@@ -155,7 +159,8 @@ class JdbcSigningKeyRepositoryTest extends RepositoryTest {
         List<SigningKey> found = repository.findAll();
 
         assertThat(found).extracting(SigningKey::kid).containsExactly(newest.kid(), newer.kid(), older.kid());
-        assertThat(found).extracting(SigningKey::retiredAt)
+        assertThat(found)
+                .extracting(SigningKey::retiredAt)
                 .containsExactly(null, start.plusSeconds(30), start.plusSeconds(10));
     }
 }

@@ -42,13 +42,22 @@ class JdbcStoreRepositoryTest extends RepositoryTest {
     @Test
     void whenAStoreIsUpdatedThenNameModeStatusAndPolicyRoundTrip() {
         Store store = newStore();
-        LoginPolicy policy = LoginPolicy.defaults().amend(Map.of(
-                "otp_length", 8L,
-                "whatsapp_otp_login", true,
-                "password_login", false,
-                "otp_after_password_channel", "sms",
-                "default_country_code", "+44",
-                "lockout_max_seconds", 3600L), PlatformLimits.defaults());
+        LoginPolicy policy = LoginPolicy.defaults()
+                .amend(
+                        Map.of(
+                                "otp_length",
+                                8L,
+                                "whatsapp_otp_login",
+                                true,
+                                "password_login",
+                                false,
+                                "otp_after_password_channel",
+                                "sms",
+                                "default_country_code",
+                                "+44",
+                                "lockout_max_seconds",
+                                3600L),
+                        PlatformLimits.defaults());
         store.rename("Renamed Shop");
         store.switchTo(StoreMode.LIVE);
         store.changeStatus(StoreStatus.SUSPENDED, true);
@@ -62,7 +71,8 @@ class JdbcStoreRepositoryTest extends RepositoryTest {
         assertThat(found.isSuspended()).isTrue();
         assertThat(found.isSuspendedByPlatform()).isTrue();
         assertThat(found.policy()).isEqualTo(policy);
-        assertThat(found.policy().asMap()).containsEntry("otp_length", 8L)
+        assertThat(found.policy().asMap())
+                .containsEntry("otp_length", 8L)
                 .containsEntry("whatsapp_otp_login", true)
                 .containsEntry("password_login", false)
                 .containsEntry("otp_after_password_channel", "sms")
@@ -74,7 +84,8 @@ class JdbcStoreRepositoryTest extends RepositoryTest {
         Store never = Store.open("Never inserted", StoreMode.TEST, now());
 
         assertThatThrownBy(() -> stores.update(never))
-                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
     }
 
     @Test
@@ -82,28 +93,36 @@ class JdbcStoreRepositoryTest extends RepositoryTest {
         Store mine = newStore();
         Store alsoMine = newStore();
         Store other = newStore();
-        MerchantAccount merchant = new MerchantAccount(AccountId.generate(), "m-" + mine.id() + "@example.com",
-                "Merchant", AccountRole.MERCHANT, AccountStatus.ACTIVE, "hash", now());
+        MerchantAccount merchant = new MerchantAccount(
+                AccountId.generate(),
+                "m-" + mine.id() + "@example.com",
+                "Merchant",
+                AccountRole.MERCHANT,
+                AccountStatus.ACTIVE,
+                "hash",
+                now());
         accounts.insert(merchant);
         accounts.addMembership(merchant.id(), mine.id());
         accounts.addMembership(merchant.id(), alsoMine.id());
 
         assertThat(stores.findAll()).extracting(Store::id).contains(mine.id(), alsoMine.id(), other.id());
-        assertThat(stores.findByMember(merchant.id())).extracting(Store::id)
-                .containsExactly(mine.id(), alsoMine.id());
+        assertThat(stores.findByMember(merchant.id())).extracting(Store::id).containsExactly(mine.id(), alsoMine.id());
         assertThat(stores.findByMember(AccountId.generate())).isEmpty();
     }
 
     @Test
     void whenAStoredPolicyLacksNewerFieldsThenTheyTakeTheirDefaults() {
         Store store = newStore();
-        sql.update("UPDATE stores SET login_policy = ? WHERE id = ?", "{\"otp_length\":7,\"password_login\":false}",
+        sql.update(
+                "UPDATE stores SET login_policy = ? WHERE id = ?",
+                "{\"otp_length\":7,\"password_login\":false}",
                 store.id().value());
 
         LoginPolicy policy = stores.find(store.id()).orElseThrow().policy();
 
         assertThat(policy.otpLength()).isEqualTo(7);
         assertThat(policy.passwordLogin()).isFalse();
-        assertThat(policy.otpTtl().toSeconds()).isEqualTo(LoginPolicy.defaults().otpTtl().toSeconds());
+        assertThat(policy.otpTtl().toSeconds())
+                .isEqualTo(LoginPolicy.defaults().otpTtl().toSeconds());
     }
 }

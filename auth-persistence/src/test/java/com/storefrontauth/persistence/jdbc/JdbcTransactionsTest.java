@@ -10,6 +10,7 @@ import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreMode;
 import com.storefrontauth.persistence.DataAccessException;
 import com.storefrontauth.persistence.testing.TestDatabase;
+import jakarta.interceptor.InvocationContext;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import jakarta.interceptor.InvocationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,11 +43,12 @@ class JdbcTransactionsTest extends RepositoryTest {
         DomainException refusal = new DomainException(ErrorCode.FORBIDDEN, "no");
 
         assertThatThrownBy(() -> transactions.required(() -> {
-            stores.insert(first);
-            stores.insert(second);
-            settings.put("rolled-back-" + first.id(), "x");
-            throw refusal;
-        })).isSameAs(refusal);
+                    stores.insert(first);
+                    stores.insert(second);
+                    settings.put("rolled-back-" + first.id(), "x");
+                    throw refusal;
+                }))
+                .isSameAs(refusal);
 
         assertThat(stores.find(first.id())).isEmpty();
         assertThat(stores.find(second.id())).isEmpty();
@@ -61,12 +62,14 @@ class JdbcTransactionsTest extends RepositoryTest {
         Store inner = Store.open("Inner", StoreMode.TEST, now());
 
         assertThatThrownBy(() -> transactions.required(() -> {
-            stores.insert(outer);
-            transactions.required(() -> {
-                stores.insert(inner);
-                throw new IllegalStateException("inner failure");
-            });
-        })).isInstanceOf(IllegalStateException.class).hasMessage("inner failure");
+                    stores.insert(outer);
+                    transactions.required(() -> {
+                        stores.insert(inner);
+                        throw new IllegalStateException("inner failure");
+                    });
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("inner failure");
 
         assertThat(stores.find(outer.id())).isEmpty();
         assertThat(stores.find(inner.id())).isEmpty();
@@ -79,8 +82,8 @@ class JdbcTransactionsTest extends RepositoryTest {
 
         transactions.required(() -> {
             stores.insert(store);
-            transactions.required(() -> transactions.afterCommit(
-                    () -> seen.add(!transactions.active() && stores.find(store.id()).isPresent())));
+            transactions.required(() -> transactions.afterCommit(() ->
+                    seen.add(!transactions.active() && stores.find(store.id()).isPresent())));
             assertThat(seen).isEmpty();
         });
 
@@ -93,10 +96,11 @@ class JdbcTransactionsTest extends RepositoryTest {
         AtomicBoolean published = new AtomicBoolean();
 
         assertThatThrownBy(() -> transactions.required(() -> {
-            stores.insert(store);
-            transactions.afterCommit(() -> published.set(true));
-            throw new DomainException(ErrorCode.FORBIDDEN, "no");
-        })).isInstanceOf(DomainException.class);
+                    stores.insert(store);
+                    transactions.afterCommit(() -> published.set(true));
+                    throw new DomainException(ErrorCode.FORBIDDEN, "no");
+                }))
+                .isInstanceOf(DomainException.class);
 
         assertThat(published).isFalse();
         assertThat(stores.find(store.id())).isEmpty();
@@ -107,11 +111,12 @@ class JdbcTransactionsTest extends RepositoryTest {
         List<String> ran = new ArrayList<>();
 
         assertThatThrownBy(() -> transactions.required(() -> {
-            transactions.afterCommit(() -> ran.add("outer"));
-            transactions.independent(() -> transactions.afterCommit(() -> ran.add("independent")));
-            assertThat(ran).containsExactly("independent");
-            throw new IllegalStateException("outer fails");
-        })).isInstanceOf(IllegalStateException.class);
+                    transactions.afterCommit(() -> ran.add("outer"));
+                    transactions.independent(() -> transactions.afterCommit(() -> ran.add("independent")));
+                    assertThat(ran).containsExactly("independent");
+                    throw new IllegalStateException("outer fails");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(ran).containsExactly("independent");
     }
@@ -122,9 +127,10 @@ class JdbcTransactionsTest extends RepositoryTest {
         DomainException wrongCode = new DomainException(ErrorCode.INVALID_OTP, "wrong code");
 
         assertThatThrownBy(() -> transactions.requiredThenRefuse(() -> {
-            stores.insert(counted);
-            throw new Transactions.CommittedRefusal(wrongCode);
-        })).isSameAs(wrongCode);
+                    stores.insert(counted);
+                    throw new Transactions.CommittedRefusal(wrongCode);
+                }))
+                .isSameAs(wrongCode);
 
         assertThat(stores.find(counted.id())).isPresent();
         assertThat(transactions.active()).isFalse();
@@ -135,9 +141,10 @@ class JdbcTransactionsTest extends RepositoryTest {
         Store rolledBack = Store.open("Completion failed", StoreMode.TEST, now());
 
         assertThatThrownBy(() -> transactions.requiredThenRefuse(() -> {
-            stores.insert(rolledBack);
-            throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "disabled");
-        })).isInstanceOf(DomainException.class);
+                    stores.insert(rolledBack);
+                    throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "disabled");
+                }))
+                .isInstanceOf(DomainException.class);
 
         assertThat(stores.find(rolledBack.id())).isEmpty();
     }
@@ -157,10 +164,11 @@ class JdbcTransactionsTest extends RepositoryTest {
         String setting = "independent-" + rolledBack.id();
 
         assertThatThrownBy(() -> transactions.required(() -> {
-            stores.insert(rolledBack);
-            transactions.independent(() -> settings.put(setting, "kept"));
-            throw new DomainException(ErrorCode.INVALID_REFRESH_TOKEN, "refused");
-        })).isInstanceOf(DomainException.class);
+                    stores.insert(rolledBack);
+                    transactions.independent(() -> settings.put(setting, "kept"));
+                    throw new DomainException(ErrorCode.INVALID_REFRESH_TOKEN, "refused");
+                }))
+                .isInstanceOf(DomainException.class);
 
         assertThat(settings.get(setting)).contains("kept");
         assertThat(stores.find(rolledBack.id())).isEmpty();
@@ -172,14 +180,17 @@ class JdbcTransactionsTest extends RepositoryTest {
         AtomicBoolean boundAfter = new AtomicBoolean();
 
         assertThatThrownBy(() -> transactions.required(() -> {
-            transactions.independent(() -> settings.put("probe-" + outer.id(), "1"));
-            boundAfter.set(transactions.active());
-            stores.insert(outer);
-            throw new IllegalStateException("roll back the outer");
-        })).isInstanceOf(IllegalStateException.class);
+                    transactions.independent(() -> settings.put("probe-" + outer.id(), "1"));
+                    boundAfter.set(transactions.active());
+                    stores.insert(outer);
+                    throw new IllegalStateException("roll back the outer");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(boundAfter).isTrue();
-        assertThat(stores.find(outer.id())).as("written after independent(), in the outer transaction").isEmpty();
+        assertThat(stores.find(outer.id()))
+                .as("written after independent(), in the outer transaction")
+                .isEmpty();
     }
 
     @Test
@@ -190,9 +201,10 @@ class JdbcTransactionsTest extends RepositoryTest {
         transactions.required(() -> {
             stores.insert(outer);
             assertThatThrownBy(() -> transactions.independent(() -> {
-                settings.put(setting, "lost");
-                throw new IllegalArgumentException("independent failure");
-            })).isInstanceOf(IllegalArgumentException.class);
+                        settings.put(setting, "lost");
+                        throw new IllegalArgumentException("independent failure");
+                    }))
+                    .isInstanceOf(IllegalArgumentException.class);
         });
 
         assertThat(stores.find(outer.id())).isPresent();
@@ -224,9 +236,10 @@ class JdbcTransactionsTest extends RepositoryTest {
         UnitOfWorkInterceptor interceptor = new UnitOfWorkInterceptor(transactions);
 
         assertThatThrownBy(() -> interceptor.inTransaction(invocation(() -> {
-            stores.insert(store);
-            throw checked;
-        }))).isSameAs(checked);
+                    stores.insert(store);
+                    throw checked;
+                })))
+                .isSameAs(checked);
 
         assertThat(stores.find(store.id())).isEmpty();
     }
@@ -284,8 +297,7 @@ class JdbcTransactionsTest extends RepositoryTest {
             }
 
             @Override
-            public void setParameters(Object[] params) {
-            }
+            public void setParameters(Object[] params) {}
 
             @Override
             public Map<String, Object> getContextData() {

@@ -101,9 +101,20 @@ abstract class RepositoryTest {
 
     static Session newSession(Store store, TokenHash refreshHash) {
         Instant now = now();
-        Session session = new Session(SessionId.generate(), store.id(), SubjectKind.CUSTOMER,
-                "cus_" + RandomSecret.generate("").substring(0, 24), null, now, now, now.plus(Duration.ofDays(30)),
-                Duration.ofDays(14), Duration.ofMinutes(15), null, null, new ClientInfo("203.0.113.7", "JUnit/5"),
+        Session session = new Session(
+                SessionId.generate(),
+                store.id(),
+                SubjectKind.CUSTOMER,
+                "cus_" + RandomSecret.generate("").substring(0, 24),
+                null,
+                now,
+                now,
+                now.plus(Duration.ofDays(30)),
+                Duration.ofDays(14),
+                Duration.ofMinutes(15),
+                null,
+                null,
+                new ClientInfo("203.0.113.7", "JUnit/5"),
                 refreshHash);
         sessions.insert(session);
         return session;

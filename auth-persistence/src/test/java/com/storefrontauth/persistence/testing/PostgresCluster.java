@@ -52,7 +52,8 @@ public final class PostgresCluster {
 
     /** The run's cluster, started on first use; aborts (skips) the caller under {@code -Dit.postgres=skip}. */
     public static synchronized PostgresCluster shared() {
-        Assumptions.assumeFalse("skip".equalsIgnoreCase(System.getProperty(SKIP_PROPERTY)),
+        Assumptions.assumeFalse(
+                "skip".equalsIgnoreCase(System.getProperty(SKIP_PROPERTY)),
                 "PostgreSQL tests skipped by -D" + SKIP_PROPERTY + "=skip");
         if (shared == null) {
             shared = start();
@@ -93,10 +94,11 @@ public final class PostgresCluster {
     }
 
     private static PostgresCluster start() {
-        Path binaries = findBinaries().orElseThrow(() -> new IllegalStateException(
-                "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin,"
-                        + " -Dit.postgres.bin or the PATH. Install PostgreSQL (e.g. apt-get install postgresql)"
-                        + " or run with -D" + SKIP_PROPERTY + "=skip to skip the PostgreSQL tests."));
+        Path binaries = findBinaries()
+                .orElseThrow(() -> new IllegalStateException(
+                        "PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin,"
+                                + " -Dit.postgres.bin or the PATH. Install PostgreSQL (e.g. apt-get install postgresql)"
+                                + " or run with -D" + SKIP_PROPERTY + "=skip to skip the PostgreSQL tests."));
         boolean root = isRoot();
         IllegalStateException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -104,9 +106,19 @@ public final class PostgresCluster {
             PostgresCluster cluster = new PostgresCluster(directory, binaries, root, freePort());
             try {
                 cluster.initialise();
-                cluster.run("pg_ctl", "-D", cluster.data().toString(), "-l", directory.resolve("server.log").toString(),
-                        "-w", "-t", "60", "-o", "-c listen_addresses=127.0.0.1 -p " + cluster.port + " -k " + directory
-                                + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start");
+                cluster.run(
+                        "pg_ctl",
+                        "-D",
+                        cluster.data().toString(),
+                        "-l",
+                        directory.resolve("server.log").toString(),
+                        "-w",
+                        "-t",
+                        "60",
+                        "-o",
+                        "-c listen_addresses=127.0.0.1 -p " + cluster.port + " -k " + directory
+                                + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+                        "start");
                 return cluster;
             } catch (IllegalStateException e) {
                 last = e;
@@ -117,7 +129,17 @@ public final class PostgresCluster {
     }
 
     private void initialise() {
-        run("initdb", "-D", data().toString(), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--no-locale",
+        run(
+                "initdb",
+                "-D",
+                data().toString(),
+                "-U",
+                SUPERUSER,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-locale",
                 "--no-sync");
     }
 
@@ -146,12 +168,14 @@ public final class PostgresCluster {
         command.addAll(List.of(arguments));
         Path output = directory.resolve(program + ".out");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+                    .start();
             if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(program + " did not finish within " + COMMAND_TIMEOUT_SECONDS + " s: "
-                        + tail(output));
+                throw new IllegalStateException(
+                        program + " did not finish within " + COMMAND_TIMEOUT_SECONDS + " s: " + tail(output));
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed with exit code "
@@ -184,8 +208,13 @@ public final class PostgresCluster {
             }
         }
         String path = System.getenv("PATH");
-        return path == null ? Optional.empty() : Stream.of(path.split(java.io.File.pathSeparator))
-                .filter(entry -> !entry.isBlank()).map(Paths::get).filter(PostgresCluster::hasServerBinaries).findFirst();
+        return path == null
+                ? Optional.empty()
+                : Stream.of(path.split(java.io.File.pathSeparator))
+                        .filter(entry -> !entry.isBlank())
+                        .map(Paths::get)
+                        .filter(PostgresCluster::hasServerBinaries)
+                        .findFirst();
     }
 
     private static boolean hasServerBinaries(Path directory) {
@@ -217,7 +246,9 @@ public final class PostgresCluster {
         try {
             Path directory = Files.createTempDirectory("storefront-auth-pg-");
             if (root) {
-                Process chown = new ProcessBuilder("chown", SUPERUSER + ":", directory.toString()).inheritIO().start();
+                Process chown = new ProcessBuilder("chown", SUPERUSER + ":", directory.toString())
+                        .inheritIO()
+                        .start();
                 if (!chown.waitFor(30, TimeUnit.SECONDS) || chown.exitValue() != 0) {
                     throw new IllegalStateException("Could not hand " + directory + " to the postgres user");
                 }
@@ -281,7 +312,8 @@ public final class PostgresCluster {
 
         @Override
         public void beforeAll(ExtensionContext context) {
-            context.getRoot().getStore(ExtensionContext.Namespace.create(PostgresCluster.class))
+            context.getRoot()
+                    .getStore(ExtensionContext.Namespace.create(PostgresCluster.class))
                     .getOrComputeIfAbsent(Lifecycle.class, key -> new StopAtEnd(), StopAtEnd.class);
         }
     }

@@ -36,7 +36,8 @@ public final class AccountPage {
     }
 
     private void type(String id, String value) {
-        WebElement input = browser.driver().findElement(By.cssSelector("[id='" + id + "'] input, input[id='" + id + "']"));
+        WebElement input =
+                browser.driver().findElement(By.cssSelector("[id='" + id + "'] input, input[id='" + id + "']"));
         input.clear();
         input.sendKeys(value);
     }

@@ -42,7 +42,9 @@ public final class AuditLogPage {
     /** The id shown on hover over the first row whose subject reads {@code shown}. */
     public String idOf(String shown) {
         return browser.read(d -> d.findElements(By.cssSelector("#list\\:events .event-subject")).stream()
-                .filter(subject -> subject.getText().equals(shown)).findFirst().map(s -> s.getAttribute("title"))
+                .filter(subject -> subject.getText().equals(shown))
+                .findFirst()
+                .map(s -> s.getAttribute("title"))
                 .orElse(null));
     }
 

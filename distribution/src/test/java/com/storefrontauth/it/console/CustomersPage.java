@@ -33,8 +33,10 @@ public final class CustomersPage {
 
     /** Opens the customer whose email is shown and returns the ids of their active sessions. */
     public List<String> openCustomer(String email) {
-        browser.driver().findElement(By.xpath("//tr[.//span[contains(@class,'customer-email') and text()='" + email
-                + "']]//button[.//text()='Open']")).click();
+        browser.driver()
+                .findElement(By.xpath("//tr[.//span[contains(@class,'customer-email') and text()='" + email
+                        + "']]//button[.//text()='Open']"))
+                .click();
         browser.awaitText(By.id("customer-heading"), email);
         return sessions();
     }
@@ -44,7 +46,8 @@ public final class CustomersPage {
     }
 
     public void endSession(String sessionId) {
-        browser.driver().findElement(By.xpath("//tr[.//code[text()='" + sessionId + "']]//button[.//text()='End']"))
+        browser.driver()
+                .findElement(By.xpath("//tr[.//code[text()='" + sessionId + "']]//button[.//text()='End']"))
                 .click();
         browser.confirm();
         browser.awaitGone(By.xpath("//code[text()='" + sessionId + "']"));
@@ -57,12 +60,14 @@ public final class CustomersPage {
 
     /** Whether the email shown in the result table fits in its cell, not cut off. */
     public boolean emailFitsItsCell(String email) {
-        WebElement shown = browser.driver().findElement(By.xpath("//span[contains(@class,'customer-email') and text()='"
-                + email + "']"));
-        Object fits = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-                "const text = arguments[0].getBoundingClientRect(), cell = arguments[0].closest('td');"
-                        + "const box = cell.getBoundingClientRect();"
-                        + "return text.right <= box.right + 0.5 && cell.scrollWidth <= cell.clientWidth;", shown);
+        WebElement shown = browser.driver()
+                .findElement(By.xpath("//span[contains(@class,'customer-email') and text()='" + email + "']"));
+        Object fits = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "const text = arguments[0].getBoundingClientRect(), cell = arguments[0].closest('td');"
+                                + "const box = cell.getBoundingClientRect();"
+                                + "return text.right <= box.right + 0.5 && cell.scrollWidth <= cell.clientWidth;",
+                        shown);
         return Boolean.TRUE.equals(fits);
     }
 

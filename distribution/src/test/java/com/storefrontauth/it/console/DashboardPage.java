@@ -26,18 +26,19 @@ public final class DashboardPage {
 
     /** A figure card's number: {@code signins-today}, {@code failures-today}, {@code codes-today}, {@code active-sessions}. */
     public long figure(String id) {
-        return Long.parseLong(browser.read(d -> d.findElement(By.id(id)).getText()).strip());
+        return Long.parseLong(
+                browser.read(d -> d.findElement(By.id(id)).getText()).strip());
     }
 
     /** The chart's bars as their tooltips say, oldest first. */
     public List<String> bars() {
         return browser.read(d -> d.findElements(By.cssSelector(".console-chart-col")).stream()
-                .map(bar -> bar.getAttribute("title")).toList());
+                .map(bar -> bar.getAttribute("title"))
+                .toList());
     }
 
     /** What the chart's bars add up to. */
-    public record Charted(long signIns, long failures) {
-    }
+    public record Charted(long signIns, long failures) {}
 
     public Charted charted() {
         long signIns = 0;
@@ -54,7 +55,9 @@ public final class DashboardPage {
     }
 
     public void showLastSevenDays() {
-        browser.driver().findElement(By.xpath("//*[@id='trend:period']//*[text()='Last 7 days']")).click();
+        browser.driver()
+                .findElement(By.xpath("//*[@id='trend:period']//*[text()='Last 7 days']"))
+                .click();
         browser.read(d -> d.findElements(By.cssSelector(".console-chart-col")).size() == 7 ? true : null);
     }
 

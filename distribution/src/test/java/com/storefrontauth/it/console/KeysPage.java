@@ -20,7 +20,9 @@ public final class KeysPage {
 
     public void create(String label, boolean secret) {
         if (secret) {
-            browser.driver().findElement(By.xpath("//*[@id='create:type']//*[text()='Secret']")).click();
+            browser.driver()
+                    .findElement(By.xpath("//*[@id='create:type']//*[text()='Secret']"))
+                    .click();
         }
         browser.driver().findElement(By.id("create:label")).sendKeys(label);
         browser.driver().findElement(By.id("create:issue")).click();
@@ -48,7 +50,9 @@ public final class KeysPage {
     }
 
     private void submitSecret(String label, String password) {
-        browser.driver().findElement(By.xpath("//*[@id='create:type']//*[text()='Secret']")).click();
+        browser.driver()
+                .findElement(By.xpath("//*[@id='create:type']//*[text()='Secret']"))
+                .click();
         WebElement labelInput = browser.driver().findElement(By.id("create:label"));
         labelInput.clear();
         labelInput.sendKeys(label);
@@ -69,7 +73,9 @@ public final class KeysPage {
 
     /** The publishable key value (or a secret key's hint) of the row with this label. */
     public String keyOf(String label) {
-        return browser.read(d -> d.findElement(row(label)).findElement(By.cssSelector("code.key-value")).getText());
+        return browser.read(d -> d.findElement(row(label))
+                .findElement(By.cssSelector("code.key-value"))
+                .getText());
     }
 
     /**
@@ -77,19 +83,24 @@ public final class KeysPage {
      * the form posts to and in a field of their own. Answers the URL the form now posts to.
      */
     public String tamperPostbacksToName(String storeId) {
-        return (String) ((JavascriptExecutor) browser.driver()).executeScript("var form = document.getElementById('create');"
-                + "form.action = form.action.split('?')[0] + '?store=' + encodeURIComponent(arguments[0]);"
-                + "var field = document.createElement('input'); field.type = 'hidden'; field.name = 'store';"
-                + "field.value = arguments[0]; form.appendChild(field); return form.action;", storeId);
+        return (String) ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "var form = document.getElementById('create');"
+                                + "form.action = form.action.split('?')[0] + '?store=' + encodeURIComponent(arguments[0]);"
+                                + "var field = document.createElement('input'); field.type = 'hidden'; field.name = 'store';"
+                                + "field.value = arguments[0]; form.appendChild(field); return form.action;",
+                        storeId);
     }
 
     public void revoke(String label) {
-        browser.driver().findElement(row(label)).findElement(By.xpath(".//button[.//text()='Revoke']")).click();
+        browser.driver()
+                .findElement(row(label))
+                .findElement(By.xpath(".//button[.//text()='Revoke']"))
+                .click();
         browser.confirm();
         // only active keys are listed: a revoked one leaves the table
         browser.awaitGone(row(label));
     }
-
 
     private static By row(String label) {
         return By.xpath("//tbody[@id='list:keys_data']/tr[td[1][normalize-space()='" + label + "']]");

@@ -28,5 +28,4 @@ public final class OriginsPage {
     public void awaitOrigin(String origin) {
         browser.await(By.xpath("//code[contains(@class,'origin-value') and text()='" + origin + "']"));
     }
-
 }

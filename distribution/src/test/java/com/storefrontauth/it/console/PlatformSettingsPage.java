@@ -45,7 +45,9 @@ public final class PlatformSettingsPage {
         List<String> after = new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> {
-                    List<String> now = d.findElements(growl).stream().map(WebElement::getText).toList();
+                    List<String> now = d.findElements(growl).stream()
+                            .map(WebElement::getText)
+                            .toList();
                     return !now.isEmpty() && !now.equals(before) ? now : null;
                 });
         return after.get(after.size() - 1);

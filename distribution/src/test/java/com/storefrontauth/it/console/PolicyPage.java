@@ -37,11 +37,13 @@ public final class PolicyPage {
         By growl = By.cssSelector(".ui-growl-title");
         java.util.List<String> before = browser.texts(growl);
         browser.driver().findElement(By.id("policy:save")).click();
-        java.util.List<String> after = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(),
-                java.time.Duration.ofSeconds(15))
+        java.util.List<String> after = new org.openqa.selenium.support.ui.WebDriverWait(
+                        browser.driver(), java.time.Duration.ofSeconds(15))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> {
-                    java.util.List<String> now = d.findElements(growl).stream().map(WebElement::getText).toList();
+                    java.util.List<String> now = d.findElements(growl).stream()
+                            .map(WebElement::getText)
+                            .toList();
                     return !now.isEmpty() && !now.equals(before) ? now : null;
                 });
         return after.get(after.size() - 1);

@@ -40,7 +40,8 @@ public final class ProfilePage {
 
     public void chooseLanguage(String label) {
         browser.driver().findElement(By.id("profile:language")).click();
-        browser.await(By.cssSelector("#profile\\:language_items li[data-label='" + label + "']")).click();
+        browser.await(By.cssSelector("#profile\\:language_items li[data-label='" + label + "']"))
+                .click();
         browser.awaitText(By.id("profile:language_label"), label);
     }
 
@@ -61,7 +62,9 @@ public final class ProfilePage {
         return new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> {
-                    List<String> now = d.findElements(growl).stream().map(WebElement::getText).toList();
+                    List<String> now = d.findElements(growl).stream()
+                            .map(WebElement::getText)
+                            .toList();
                     return !now.isEmpty() && !now.equals(before) ? now : null;
                 });
     }

@@ -49,7 +49,9 @@ public final class SessionsPage {
 
     /** Ends every session of the customer the given session belongs to. */
     public void endAllOfCustomerOf(String sessionId) {
-        row(sessionId).findElement(By.xpath(".//button[.//text()='End all of customer']")).click();
+        row(sessionId)
+                .findElement(By.xpath(".//button[.//text()='End all of customer']"))
+                .click();
         browser.confirm();
         browser.awaitGone(By.xpath("//code[text()='" + sessionId + "']"));
     }

@@ -40,6 +40,7 @@ public final class SignInPage {
 
     /** The error the page shows after a refused sign-in. */
     public String error() {
-        return browser.await(By.cssSelector("#signin\\:messages .ui-messages-error-summary")).getText();
+        return browser.await(By.cssSelector("#signin\\:messages .ui-messages-error-summary"))
+                .getText();
     }
 }

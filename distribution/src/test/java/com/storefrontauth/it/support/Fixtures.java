@@ -10,12 +10,13 @@ public final class Fixtures {
 
     private static String adminToken;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static JsonObject adminLogin() {
-        Reply reply = Api.server().post("/api/v1/accounts/login",
-                Api.json("email", RunningServer.ADMIN_EMAIL, "password", RunningServer.ADMIN_PASSWORD));
+        Reply reply = Api.server()
+                .post(
+                        "/api/v1/accounts/login",
+                        Api.json("email", RunningServer.ADMIN_EMAIL, "password", RunningServer.ADMIN_PASSWORD));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json();
     }
@@ -36,8 +37,9 @@ public final class Fixtures {
         Reply store = admin().post("/api/v1/stores", Api.json("name", "IT store " + UUID.randomUUID(), "mode", mode));
         assertThat(store.status()).as(store.toString()).isEqualTo(201);
         String storeId = store.string("id");
-        Reply key = admin().post("/api/v1/stores/" + storeId + "/api-keys",
-                Api.json("type", "publishable", "label", "storefront"));
+        Reply key = admin().post(
+                        "/api/v1/stores/" + storeId + "/api-keys",
+                        Api.json("type", "publishable", "label", "storefront"));
         assertThat(key.status()).as(key.toString()).isEqualTo(201);
         return new StoreFixture(storeId, key.string("key"), key.string("id"));
     }

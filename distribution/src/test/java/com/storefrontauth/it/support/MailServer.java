@@ -67,7 +67,10 @@ public final class MailServer {
                     // not equalsIgnoreCase: it folds the dotless ı onto i, and look-alikes must stay apart
                     String actual = address.toString().toLowerCase(Locale.ROOT);
                     if (actual.equals(recipient.toLowerCase(Locale.ROOT))) {
-                        mails.add(new Mail(actual, message.getFrom()[0].toString(), message.getSubject(),
+                        mails.add(new Mail(
+                                actual,
+                                message.getFrom()[0].toString(),
+                                message.getSubject(),
                                 GreenMailUtil.getBody(message)));
                     }
                 }

@@ -23,6 +23,7 @@ public final class PayaraServer {
     private static final String DOMAIN = "storefront";
     /** The ports a domain created with {@code --portbase} uses, as offsets from the base. */
     private static final int[] PORT_OFFSETS = {9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86};
+
     private static final Duration COMMAND_LIMIT = Duration.ofMinutes(4);
 
     private final Path home;
@@ -45,8 +46,15 @@ public final class PayaraServer {
         Path home = Path.of(required("payara.server.home"));
         Path domains = Files.createTempDirectory(Path.of(System.getProperty("work.dir", "target")), "payara-server-");
         PayaraServer server = new PayaraServer(home, domains, freePortBase(), environment);
-        server.asadmin(false, "create-domain", "--nopassword", "--portbase", String.valueOf(server.portBase),
-                "--domaindir", domains.toString(), DOMAIN);
+        server.asadmin(
+                false,
+                "create-domain",
+                "--nopassword",
+                "--portbase",
+                String.valueOf(server.portBase),
+                "--domaindir",
+                domains.toString(),
+                DOMAIN);
         Path domain = domains.resolve(DOMAIN);
         loopbackOnly(domain.resolve("config/domain.xml"));
         Files.copy(Path.of(required("payara.server.jdbcDriver")), domain.resolve("lib/postgresql.jar"));
@@ -93,15 +101,15 @@ public final class PayaraServer {
         command.addAll(List.of(arguments));
         try {
             Path output = Files.createTempFile(domains, "asadmin-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("AUTH_"));
             builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(COMMAND_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " took over "
-                        + COMMAND_LIMIT);
+                throw new IllegalStateException(
+                        "asadmin " + String.join(" ", arguments) + " took over " + COMMAND_LIMIT);
             }
             String printed = Files.readString(output);
             if (process.exitValue() != 0) {
@@ -122,7 +130,8 @@ public final class PayaraServer {
         String xml = Files.readString(domainXml)
                 .replace("address=\"0.0.0.0\"", "address=\"127.0.0.1\"")
                 .replace("<network-listener port=", "<network-listener address=\"127.0.0.1\" port=")
-                .replace("<hazelcast-runtime-configuration ",
+                .replace(
+                        "<hazelcast-runtime-configuration ",
                         "<hazelcast-runtime-configuration das-bind-address=\"127.0.0.1\" ");
         Files.writeString(domainXml, xml);
     }
@@ -151,8 +160,8 @@ public final class PayaraServer {
     private static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || !Files.exists(Path.of(value))) {
-            throw new IllegalStateException("system property " + property + " must name what the build unpacked, got "
-                    + value);
+            throw new IllegalStateException(
+                    "system property " + property + " must name what the build unpacked, got " + value);
         }
         return value;
     }

@@ -29,7 +29,8 @@ public record Reply(int status, Map<String, List<String>> headers, String body) 
         return headers.entrySet().stream()
                 .filter(entry -> entry.getKey().equalsIgnoreCase(name))
                 .map(entry -> entry.getValue().get(0))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     @Override

@@ -37,8 +37,8 @@ public final class RunningServer {
     private final Duration startup;
     private final Map<String, String> sharedEnvironment;
 
-    private RunningServer(Process process, Path workDir, int port, Duration startup,
-            Map<String, String> sharedEnvironment) {
+    private RunningServer(
+            Process process, Path workDir, int port, Duration startup, Map<String, String> sharedEnvironment) {
         this.process = process;
         this.workDir = workDir;
         this.port = port;
@@ -60,7 +60,8 @@ public final class RunningServer {
      */
     public static synchronized RunningServer peer() {
         if (!"postgres".equals(System.getProperty("it.database"))) {
-            throw new IllegalStateException("a peer instance needs the shared PostgreSQL database (it.database=postgres)");
+            throw new IllegalStateException(
+                    "a peer instance needs the shared PostgreSQL database (it.database=postgres)");
         }
         if (peer == null) {
             peer = start(get().sharedEnvironment, Map.of("AUTH_CLUSTER_PORT", String.valueOf(peerGridPort)));
@@ -94,9 +95,13 @@ public final class RunningServer {
         try {
             int own = freePort();
             peerGridPort = freePort();
-            return Map.of("AUTH_CLUSTER_MEMBERS", "127.0.0.1:" + own + ",127.0.0.1:" + peerGridPort,
-                    "AUTH_CLUSTER_PORT", String.valueOf(own),
-                    "AUTH_CLUSTER_NAME", "it-" + java.util.UUID.randomUUID());
+            return Map.of(
+                    "AUTH_CLUSTER_MEMBERS",
+                    "127.0.0.1:" + own + ",127.0.0.1:" + peerGridPort,
+                    "AUTH_CLUSTER_PORT",
+                    String.valueOf(own),
+                    "AUTH_CLUSTER_NAME",
+                    "it-" + java.util.UUID.randomUUID());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -159,10 +164,12 @@ public final class RunningServer {
                 instanceEnv.put("AUTH_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
                 instanceEnv.put("AUTH_SIGNING_ENCRYPTION_KEY", "integration-test-key-encryption-secret");
                 instanceEnv.put("AUTH_SMTP_HOST", "127.0.0.1");
-                instanceEnv.put("AUTH_SMTP_PORT", String.valueOf(MailServer.get().port()));
+                instanceEnv.put(
+                        "AUTH_SMTP_PORT", String.valueOf(MailServer.get().port()));
                 instanceEnv.put("AUTH_SMTP_FROM", "Storefront Auth <no-reply@it.example>");
                 instanceEnv.put("AUTH_SMS_WEBHOOK_URL", WebhookReceiver.get().url("sms"));
-                instanceEnv.put("AUTH_WHATSAPP_WEBHOOK_URL", WebhookReceiver.get().url("whatsapp"));
+                instanceEnv.put(
+                        "AUTH_WHATSAPP_WEBHOOK_URL", WebhookReceiver.get().url("whatsapp"));
                 instanceEnv.put("AUTH_WEBHOOK_SECRET", WebhookReceiver.SECRET);
                 // every test signs in from 127.0.0.1; AccountRouteLimitIT checks the window on an instance of its own
                 instanceEnv.put("AUTH_ACCOUNTS_IP_RATE_LIMIT_PER_MINUTE", "100000");
@@ -218,12 +225,21 @@ public final class RunningServer {
     private static ProcessBuilder builder(String jar, Path workDir, int port) throws IOException {
         Path preboot = workDir.resolve("preboot.asadmin");
         // the HTTP listener binds to loopback only
-        Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
-                + ".network-listener.http-listener.address=127.0.0.1\n");
+        Files.writeString(
+                preboot,
+                "set configs.config.server-config.network-config.network-listeners"
+                        + ".network-listener.http-listener.address=127.0.0.1\n");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar, "--port", String.valueOf(port),
-                "--rootdir", workDir.resolve("payara").toString(), "--prebootcommandfile", preboot.toString()));
+                "-Xmx512m",
+                "-jar",
+                jar,
+                "--port",
+                String.valueOf(port),
+                "--rootdir",
+                workDir.resolve("payara").toString(),
+                "--prebootcommandfile",
+                preboot.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
@@ -234,7 +250,8 @@ public final class RunningServer {
 
     /** Payara keeps serving 404s after a failed deployment, so readiness probes an app URL. */
     private void awaitReady() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(STARTUP_LIMIT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -245,9 +262,11 @@ public final class RunningServer {
                 throw new IllegalStateException("the deployment failed:\n" + tail());
             }
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                        URI.create(baseUrl() + "/.well-known/openid-configuration")).timeout(Duration.ofSeconds(5))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/.well-known/openid-configuration"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }

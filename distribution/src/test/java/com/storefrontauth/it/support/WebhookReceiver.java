@@ -32,6 +32,7 @@ public final class WebhookReceiver {
     public static final String SECRET = "webhook-shared-secret-for-tests";
     /** How far a request's signed timestamp may be from the receiver's clock (the README's advice). */
     public static final Duration TOLERANCE = Duration.ofSeconds(300);
+
     private static WebhookReceiver instance;
 
     private final HttpServer server;
@@ -83,13 +84,17 @@ public final class WebhookReceiver {
 
     /** Accepted messages to a phone number, oldest first. */
     public List<JsonObject> to(String phone) {
-        return accepted.stream().filter(message -> message.getString("to").equals(phone)).toList();
+        return accepted.stream()
+                .filter(message -> message.getString("to").equals(phone))
+                .toList();
     }
 
     /** The accepted requests to a phone number as they arrived (headers and body), oldest first. */
     public List<Request> requestsTo(String phone) {
         return acceptedRequests.stream()
-                .filter(request -> Json.createReader(new StringReader(request.body())).readObject().getString("to")
+                .filter(request -> Json.createReader(new StringReader(request.body()))
+                        .readObject()
+                        .getString("to")
                         .equals(phone))
                 .toList();
     }
@@ -100,14 +105,18 @@ public final class WebhookReceiver {
      * {@code "<X-Auth-Timestamp>.<body>"} with that timestamp within {@link #TOLERANCE} of now.
      */
     public static boolean authentic(Request request, Instant now) {
-        if (!("sha256=" + hmac(request.body())).equals(request.signature()) || request.timestamp() == null
-                || request.timestampedSignature() == null || !request.timestamp().matches("\\d{1,12}")) {
+        if (!("sha256=" + hmac(request.body())).equals(request.signature())
+                || request.timestamp() == null
+                || request.timestampedSignature() == null
+                || !request.timestamp().matches("\\d{1,12}")) {
             return false;
         }
         String expected = "t=" + request.timestamp() + ",sha256=" + hmac(request.timestamp() + "." + request.body());
         long skew = Math.abs(now.getEpochSecond() - Long.parseLong(request.timestamp()));
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                request.timestampedSignature().getBytes(StandardCharsets.UTF_8)) && skew <= TOLERANCE.toSeconds();
+        return MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8),
+                        request.timestampedSignature().getBytes(StandardCharsets.UTF_8))
+                && skew <= TOLERANCE.toSeconds();
     }
 
     public List<JsonObject> await(String phone, int count) {
@@ -123,12 +132,15 @@ public final class WebhookReceiver {
     }
 
     private void handle(String channel, HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             calls.computeIfAbsent(channel, c -> new AtomicInteger()).incrementAndGet();
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Request request = new Request(exchange.getRequestHeaders().getFirst("X-Auth-Signature"),
+            Request request = new Request(
+                    exchange.getRequestHeaders().getFirst("X-Auth-Signature"),
                     exchange.getRequestHeaders().getFirst("X-Auth-Timestamp"),
-                    exchange.getRequestHeaders().getFirst("X-Auth-Signature-V2"), body);
+                    exchange.getRequestHeaders().getFirst("X-Auth-Signature-V2"),
+                    body);
             if (!authentic(request, Instant.now())) {
                 badSignatures.incrementAndGet();
                 exchange.sendResponseHeaders(401, -1);
@@ -149,8 +161,11 @@ public final class WebhookReceiver {
 
         /** The same request with another timestamp put in both headers, the signatures left as they were. */
         public Request retimed(long epochSecond) {
-            return new Request(signature, String.valueOf(epochSecond),
-                    timestampedSignature.replaceFirst("^t=\\d+", "t=" + epochSecond), body);
+            return new Request(
+                    signature,
+                    String.valueOf(epochSecond),
+                    timestampedSignature.replaceFirst("^t=\\d+", "t=" + epochSecond),
+                    body);
         }
     }
 

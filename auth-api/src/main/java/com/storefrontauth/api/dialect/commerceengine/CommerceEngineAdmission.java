@@ -54,7 +54,8 @@ public class CommerceEngineAdmission implements ContainerRequestFilter, Containe
                 throw new DomainException(ErrorCode.MISSING_API_KEY, "Send the store's publishable key in X-Api-Key.");
             }
             if (!path.endsWith("/auth/refresh-token") && !carriesSessionOf(request, store)) {
-                throw new DomainException(ErrorCode.UNAUTHORIZED,
+                throw new DomainException(
+                        ErrorCode.UNAUTHORIZED,
                         "Send an anonymous or customer access token of this store as a Bearer token.");
             }
         }
@@ -63,7 +64,8 @@ public class CommerceEngineAdmission implements ContainerRequestFilter, Containe
 
     private boolean carriesSessionOf(ContainerRequestContext request, Store store) {
         return tokens.authenticate(store.id(), SubjectKind.GUEST)
-                .or(() -> tokens.authenticate(store.id(), SubjectKind.CUSTOMER)).isPresent();
+                .or(() -> tokens.authenticate(store.id(), SubjectKind.CUSTOMER))
+                .isPresent();
     }
 
     @Override

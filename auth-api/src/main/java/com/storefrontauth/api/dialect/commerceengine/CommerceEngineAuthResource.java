@@ -100,7 +100,8 @@ public class CommerceEngineAuthResource {
     @Path("anonymous")
     public String anonymous() {
         TokenGrant grant = guests.start(Caller.store(request), Clients.of(request));
-        return Envelope.ok("Anonymous token generated.",
+        return Envelope.ok(
+                "Anonymous token generated.",
                 CommerceEngineTokens.content(grant, CommerceEngineUser.anonymous(grant.session())));
     }
 
@@ -112,10 +113,14 @@ public class CommerceEngineAuthResource {
         String email = json.requiredString("email");
         boolean register = json.optionalBoolean("register_if_not_exists");
         json.validate();
-        CustomerIdentifier identifier = CustomerIdentifier.of(email, null, null, store, json.errors()).orElse(null);
+        CustomerIdentifier identifier =
+                CustomerIdentifier.of(email, null, null, store, json.errors()).orElse(null);
         json.validate();
-        return challenge(store, passwordless.start(store, OtpChannel.EMAIL, identifier, register, Clients.of(request)),
-                null, null);
+        return challenge(
+                store,
+                passwordless.start(store, OtpChannel.EMAIL, identifier, register, Clients.of(request)),
+                null,
+                null);
     }
 
     @POST
@@ -135,8 +140,8 @@ public class CommerceEngineAuthResource {
         JsonRequest json = JsonRequest.parse(body);
         boolean register = json.optionalBoolean("register_if_not_exists");
         CustomerIdentifier identifier = phoneIdentifier(json, store);
-        return challenge(store, passwordless.start(store, channel, identifier, register, Clients.of(request)),
-                null, null);
+        return challenge(
+                store, passwordless.start(store, channel, identifier, register, Clients.of(request)), null, null);
     }
 
     @POST
@@ -146,7 +151,9 @@ public class CommerceEngineAuthResource {
         JsonRequest json = JsonRequest.parse(body);
         String password = json.requiredString("password");
         CustomerIdentifier identifier = json.has("phone") ? phoneIdentifier(json, store) : emailIdentifier(json, store);
-        return signInStep(store, passwordLogin.login(store, identifier, password, guest(store), Clients.of(request)),
+        return signInStep(
+                store,
+                passwordLogin.login(store, identifier, password, guest(store), Clients.of(request)),
                 "Signed in.");
     }
 
@@ -183,12 +190,12 @@ public class CommerceEngineAuthResource {
     }
 
     /** A code sign-up: a code to the address; entering it creates the customer under these names. */
-    private String registerWithCode(Store store, OtpChannel channel, CustomerIdentifier identifier, String firstName,
-            String lastName) {
+    private String registerWithCode(
+            Store store, OtpChannel channel, CustomerIdentifier identifier, String firstName, String lastName) {
         Customer.validName("first_name", firstName);
         Customer.validName("last_name", lastName);
-        return challenge(store, passwordless.start(store, channel, identifier, true, Clients.of(request)), firstName,
-                lastName);
+        return challenge(
+                store, passwordless.start(store, channel, identifier, true, Clients.of(request)), firstName, lastName);
     }
 
     @POST
@@ -202,13 +209,26 @@ public class CommerceEngineAuthResource {
         if (emailValue == null && phoneValue == null) {
             json.errors().add("email", "send an email and/or a phone");
         }
-        EmailAddress email = emailValue == null ? null
+        EmailAddress email = emailValue == null
+                ? null
                 : CustomerIdentifier.email(emailValue, json.errors()).orElse(null);
-        PhoneNumber phone = phoneValue == null ? null : CommerceEnginePhone.parse(json, phoneValue, store).orElse(null);
+        PhoneNumber phone = phoneValue == null
+                ? null
+                : CommerceEnginePhone.parse(json, phoneValue, store).orElse(null);
         json.validate();
-        return signInStep(store, registration.register(store,
-                new CustomerRegistration.Registration(email, phone, password, json.optionalString("first_name"),
-                        json.optionalString("last_name")), guest(store), Clients.of(request)), "Registered.");
+        return signInStep(
+                store,
+                registration.register(
+                        store,
+                        new CustomerRegistration.Registration(
+                                email,
+                                phone,
+                                password,
+                                json.optionalString("first_name"),
+                                json.optionalString("last_name")),
+                        guest(store),
+                        Clients.of(request)),
+                "Registered.");
     }
 
     @POST
@@ -220,13 +240,19 @@ public class CommerceEngineAuthResource {
         String code = code(json);
         CommerceEngineOtpAction action = otpAction(json);
         if (action == CommerceEngineOtpAction.RESET_PASSWORD) {
-            json.errors().add("otp_action",
-                    "reset-password codes are entered at /auth/reset-password with the new password");
+            json.errors()
+                    .add(
+                            "otp_action",
+                            "reset-password codes are entered at /auth/reset-password with the new password");
         }
         json.validate();
-        CodeVerification.Verified verified = verification.verify(store, new CodeVerification.Attempt(presented.token(),
-                action.action(), code, presented.firstName(), presented.lastName(), null), bearerCustomer(store),
-                guest(store), Clients.of(request));
+        CodeVerification.Verified verified = verification.verify(
+                store,
+                new CodeVerification.Attempt(
+                        presented.token(), action.action(), code, presented.firstName(), presented.lastName(), null),
+                bearerCustomer(store),
+                guest(store),
+                Clients.of(request));
         return verifiedAnswer(store, verified);
     }
 
@@ -243,13 +269,16 @@ public class CommerceEngineAuthResource {
         CommerceEngineOtpAction action = otpAction(json);
         json.validate();
         if (action == CommerceEngineOtpAction.LOGIN) {
-            json.errors().add("otp_action",
-                    "sign-in codes are sent by /auth/login/email, /auth/login/phone or /auth/login/whatsapp");
+            json.errors()
+                    .add(
+                            "otp_action",
+                            "sign-in codes are sent by /auth/login/email, /auth/login/phone or /auth/login/whatsapp");
         }
         boolean byEmail = channel.get() == OtpChannel.EMAIL;
-        boolean emailAction = action == CommerceEngineOtpAction.VERIFY_EMAIL
-                || action == CommerceEngineOtpAction.UPDATE_EMAIL;
-        if (emailAction != byEmail && action != CommerceEngineOtpAction.REGISTER
+        boolean emailAction =
+                action == CommerceEngineOtpAction.VERIFY_EMAIL || action == CommerceEngineOtpAction.UPDATE_EMAIL;
+        if (emailAction != byEmail
+                && action != CommerceEngineOtpAction.REGISTER
                 && action != CommerceEngineOtpAction.RESET_PASSWORD) {
             json.errors().add("channel", "must match the otp_action (" + action.wire() + ")");
         }
@@ -257,8 +286,8 @@ public class CommerceEngineAuthResource {
         OtpRequired required = switch (action) {
             case REGISTER -> passwordless.start(store, channel.get(), identifier, true, Clients.of(request));
             case RESET_PASSWORD -> passwordReset.start(store, identifier, Clients.of(request));
-            case VERIFY_EMAIL, VERIFY_PHONE -> contacts.verifyCurrent(store, signedIn(store), channel.get(),
-                    Clients.of(request));
+            case VERIFY_EMAIL, VERIFY_PHONE ->
+                contacts.verifyCurrent(store, signedIn(store), channel.get(), Clients.of(request));
             case UPDATE_EMAIL, UPDATE_PHONE -> contacts.change(store, signedIn(store), identifier, Clients.of(request));
             case LOGIN -> throw new IllegalStateException("refused above");
         };
@@ -272,8 +301,8 @@ public class CommerceEngineAuthResource {
         JsonRequest json = JsonRequest.parse(body);
         String refreshToken = json.requiredString("refresh_token");
         json.validate();
-        TokenGrant grant = rotation.rotate(CommerceEngineTokens.presented(refreshToken),
-                RefreshScope.storefront(store.id()), Clients.of(request));
+        TokenGrant grant = rotation.rotate(
+                CommerceEngineTokens.presented(refreshToken), RefreshScope.storefront(store.id()), Clients.of(request));
         return Envelope.ok("Token refreshed.", CommerceEngineTokens.content(grant, null));
     }
 
@@ -284,12 +313,12 @@ public class CommerceEngineAuthResource {
         Store store = Caller.store(request);
         Session session = tokens.activeSession(store.id(), SubjectKind.CUSTOMER)
                 .or(() -> tokens.activeSession(store.id(), SubjectKind.GUEST))
-                .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED,
-                        "Send the access token of this store as a Bearer token."));
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.UNAUTHORIZED, "Send the access token of this store as a Bearer token."));
         rotation.logout(session, Clients.of(request));
         TokenGrant grant = guests.start(store, Clients.of(request));
-        return Envelope.ok("Signed out.",
-                CommerceEngineTokens.content(grant, CommerceEngineUser.anonymous(grant.session())));
+        return Envelope.ok(
+                "Signed out.", CommerceEngineTokens.content(grant, CommerceEngineUser.anonymous(grant.session())));
     }
 
     @POST
@@ -310,8 +339,12 @@ public class CommerceEngineAuthResource {
         String code = code(json);
         String newPassword = confirmedPassword(json, "new_password");
         json.validate();
-        CodeVerification.Verified verified = verification.verify(store, new CodeVerification.Attempt(presented.token(),
-                OtpAction.RESET_PASSWORD, code, null, null, newPassword), Optional.empty(), guest(store),
+        CodeVerification.Verified verified = verification.verify(
+                store,
+                new CodeVerification.Attempt(
+                        presented.token(), OtpAction.RESET_PASSWORD, code, null, null, newPassword),
+                Optional.empty(),
+                guest(store),
                 Clients.of(request));
         return verifiedAnswer(store, verified);
     }
@@ -326,8 +359,13 @@ public class CommerceEngineAuthResource {
         String current = json.requiredString("old_password");
         String next = confirmedPassword(json, "new_password");
         json.validate();
-        customers.changePassword(Caller.store(request), Caller.customer(request), Caller.session(request), current,
-                next, Clients.of(request));
+        customers.changePassword(
+                Caller.store(request),
+                Caller.customer(request),
+                Caller.session(request),
+                current,
+                next,
+                Clients.of(request));
         return Envelope.ok("Password changed.", JSON.createObjectBuilder().build());
     }
 
@@ -352,21 +390,28 @@ public class CommerceEngineAuthResource {
         if (step.otpRequired() != null) {
             return challenge(store, step.otpRequired(), null, null);
         }
-        return Envelope.ok(message, CommerceEngineTokens.content(step.signIn().grant(),
-                CommerceEngineUser.of(step.signIn().customer(), store)));
+        return Envelope.ok(
+                message,
+                CommerceEngineTokens.content(
+                        step.signIn().grant(),
+                        CommerceEngineUser.of(step.signIn().customer(), store)));
     }
 
     private static String verifiedAnswer(Store store, CodeVerification.Verified verified) {
         if (verified.signIn() == null) {
             return CommerceEngineUser.answer(store, verified.customer(), "Verified.");
         }
-        return Envelope.ok("Verified.", CommerceEngineTokens.content(verified.signIn().grant(),
-                CommerceEngineUser.of(verified.signIn().customer(), store)));
+        return Envelope.ok(
+                "Verified.",
+                CommerceEngineTokens.content(
+                        verified.signIn().grant(),
+                        CommerceEngineUser.of(verified.signIn().customer(), store)));
     }
 
     private static SignUpNames.Presented presentedToken(JsonRequest json) {
         String token = json.requiredString("otp_token");
-        Optional<SignUpNames.Presented> presented = Optional.ofNullable(token).flatMap(SignUpNames::read)
+        Optional<SignUpNames.Presented> presented = Optional.ofNullable(token)
+                .flatMap(SignUpNames::read)
                 .filter(found -> found.token().startsWith(OtpChallenge.TOKEN_PREFIX));
         if (token != null && presented.isEmpty()) {
             json.errors().add("otp_token", "must be the otp_token of a challenge");
@@ -384,8 +429,8 @@ public class CommerceEngineAuthResource {
 
     private static CommerceEngineOtpAction otpAction(JsonRequest json) {
         String value = json.requiredString("otp_action");
-        Optional<CommerceEngineOtpAction> action = Optional.ofNullable(value)
-                .flatMap(CommerceEngineOtpAction::fromWire);
+        Optional<CommerceEngineOtpAction> action =
+                Optional.ofNullable(value).flatMap(CommerceEngineOtpAction::fromWire);
         if (value != null && action.isEmpty()) {
             json.errors().add("otp_action", "must be " + CommerceEngineOtpAction.WORDS);
         }
@@ -405,7 +450,8 @@ public class CommerceEngineAuthResource {
     private static CustomerIdentifier emailIdentifier(JsonRequest json, Store store) {
         String email = json.requiredString("email");
         json.validate();
-        CustomerIdentifier identifier = CustomerIdentifier.of(email, null, null, store, json.errors()).orElse(null);
+        CustomerIdentifier identifier =
+                CustomerIdentifier.of(email, null, null, store, json.errors()).orElse(null);
         json.validate();
         return identifier;
     }
@@ -420,8 +466,9 @@ public class CommerceEngineAuthResource {
     }
 
     private CustomerId signedIn(Store store) {
-        return bearerCustomer(store).orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED,
-                "Send the customer's access token as a Bearer token."));
+        return bearerCustomer(store)
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.UNAUTHORIZED, "Send the customer's access token as a Bearer token."));
     }
 
     private Optional<CustomerId> bearerCustomer(Store store) {

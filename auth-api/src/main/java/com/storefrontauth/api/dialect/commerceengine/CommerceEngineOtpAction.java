@@ -53,8 +53,8 @@ enum CommerceEngineOtpAction {
             case UPDATE_EMAIL -> UPDATE_EMAIL.wire;
             case UPDATE_PHONE -> UPDATE_PHONE.wire;
             case VERIFY, CONFIRM_CONTACT -> email ? VERIFY_EMAIL.wire : VERIFY_PHONE.wire;
-            case ACTIVATE_ACCOUNT, RESET_ACCOUNT_PASSWORD -> throw new IllegalStateException(
-                    "a merchant account's code never reaches a storefront");
+            case ACTIVATE_ACCOUNT, RESET_ACCOUNT_PASSWORD ->
+                throw new IllegalStateException("a merchant account's code never reaches a storefront");
         };
     }
 }

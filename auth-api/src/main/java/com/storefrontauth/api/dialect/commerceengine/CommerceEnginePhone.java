@@ -16,8 +16,7 @@ final class CommerceEnginePhone {
     // Commerce Engine sends ten digits; other countries' national numbers are shorter or longer
     private static final Pattern NATIONAL_NUMBER = Pattern.compile("[0-9]{4,14}");
 
-    private CommerceEnginePhone() {
-    }
+    private CommerceEnginePhone() {}
 
     /** The number in E.164, or a field error on {@code phone} in the request's errors. */
     static Optional<PhoneNumber> parse(JsonRequest json, String national, Store store) {
@@ -26,7 +25,7 @@ final class CommerceEnginePhone {
             json.errors().add("phone", "must be the number's digits without its country code");
             return Optional.empty();
         }
-        return CustomerIdentifier.phone(national, Objects.requireNonNullElse(callingCode, DEFAULT_CALLING_CODE), store,
-                json.errors());
+        return CustomerIdentifier.phone(
+                national, Objects.requireNonNullElse(callingCode, DEFAULT_CALLING_CODE), store, json.errors());
     }
 }

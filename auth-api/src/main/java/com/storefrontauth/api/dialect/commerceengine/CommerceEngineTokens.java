@@ -20,10 +20,10 @@ import java.util.Base64;
 final class CommerceEngineTokens {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-    private static final String HEADER = encode(JSON.createObjectBuilder().add("typ", "opaque").build());
+    private static final String HEADER =
+            encode(JSON.createObjectBuilder().add("typ", "opaque").build());
 
-    private CommerceEngineTokens() {
-    }
+    private CommerceEngineTokens() {}
 
     /** {@code {user, access_token, refresh_token}}; {@code user} is left out when null. */
     static JsonObject content(TokenGrant grant, JsonValue user) {

@@ -14,8 +14,7 @@ import jakarta.json.JsonValue;
 /** Commerce Engine's {@code user} object for a customer, and its {@code AnonymousUser} for a guest. */
 final class CommerceEngineUser {
 
-    private CommerceEngineUser() {
-    }
+    private CommerceEngineUser() {}
 
     static JsonObject of(Customer customer, Store store) {
         JsonArrayBuilder methods = JSON.createArrayBuilder();
@@ -38,10 +37,25 @@ final class CommerceEngineUser {
                 .add("id", customer.id().value())
                 .add("first_name", nullable(customer.firstName()))
                 .add("last_name", nullable(customer.lastName()))
-                .add("email", nullable(customer.email() == null ? null : customer.email().value()))
+                .add(
+                        "email",
+                        nullable(
+                                customer.email() == null
+                                        ? null
+                                        : customer.email().value()))
                 .add("is_email_verified", customer.emailVerified())
-                .add("phone", nullable(customer.phone() == null ? null : customer.phone().nationalNumber()))
-                .add("country_code", nullable(customer.phone() == null ? null : customer.phone().callingCode()))
+                .add(
+                        "phone",
+                        nullable(
+                                customer.phone() == null
+                                        ? null
+                                        : customer.phone().nationalNumber()))
+                .add(
+                        "country_code",
+                        nullable(
+                                customer.phone() == null
+                                        ? null
+                                        : customer.phone().callingCode()))
                 .add("is_phone_verified", customer.phoneVerified())
                 .add("profile_image_url", JsonValue.NULL)
                 .add("is_anonymous", false)
@@ -91,6 +105,8 @@ final class CommerceEngineUser {
 
     /** The envelope of an answer that carries the customer as {@code content.user}. */
     static String answer(Store store, Customer customer, String message) {
-        return Envelope.ok(message, JSON.createObjectBuilder().add("user", of(customer, store)).build());
+        return Envelope.ok(
+                message,
+                JSON.createObjectBuilder().add("user", of(customer, store)).build());
     }
 }

@@ -69,18 +69,22 @@ public class CommerceEngineUserResource {
         String lastName = json.optionalString("last_name");
         Customer current = customers.get(store.id(), customer);
         String email = json.optionalString("email");
-        if (email != null && !Optional.ofNullable(current.email()).map(EmailAddress::value)
-                .equals(EmailAddress.parse(email).map(EmailAddress::value))) {
+        if (email != null
+                && !Optional.ofNullable(current.email())
+                        .map(EmailAddress::value)
+                        .equals(EmailAddress.parse(email).map(EmailAddress::value))) {
             json.errors().add("email", "changes through generate-otp with otp_action update-email");
         }
         String phone = json.optionalString("phone");
-        if (phone != null && !Optional.ofNullable(current.phone()).equals(CommerceEnginePhone.parse(json, phone, store))) {
+        if (phone != null
+                && !Optional.ofNullable(current.phone()).equals(CommerceEnginePhone.parse(json, phone, store))) {
             json.errors().add("phone", "changes through generate-otp with otp_action update-phone");
         }
         json.validate();
-        CustomerAccount.NameChange change = new CustomerAccount.NameChange(firstName, json.has("first_name"),
-                lastName, json.has("last_name"));
-        return CommerceEngineUser.answer(store, customers.rename(store.id(), customer, change, Clients.of(request)), "User updated.");
+        CustomerAccount.NameChange change =
+                new CustomerAccount.NameChange(firstName, json.has("first_name"), lastName, json.has("last_name"));
+        return CommerceEngineUser.answer(
+                store, customers.rename(store.id(), customer, change, Clients.of(request)), "User updated.");
     }
 
     /** Erasure is proved as on v1: the password, or a fresh {@code verify} code, in the body. */
@@ -104,7 +108,11 @@ public class CommerceEngineUserResource {
         } else {
             customers.eraseWithCode(store, customer, otpToken, otp, Clients.of(request));
         }
-        return JSON.createObjectBuilder().add("message", "User deleted.").add("success", true).build().toString();
+        return JSON.createObjectBuilder()
+                .add("message", "User deleted.")
+                .add("success", true)
+                .build()
+                .toString();
     }
 
     @PUT

@@ -18,12 +18,10 @@ import java.util.Optional;
  */
 final class SignUpNames {
 
-    private SignUpNames() {
-    }
+    private SignUpNames() {}
 
     /** What a client sent back as {@code otp_token}: the challenge's own token and the names it carried. */
-    record Presented(String token, String firstName, String lastName) {
-    }
+    record Presented(String token, String firstName, String lastName) {}
 
     static String attach(String token, String firstName, String lastName) {
         if (firstName == null && lastName == null) {
@@ -33,8 +31,10 @@ final class SignUpNames {
                 .add("first_name", firstName == null ? JsonValue.NULL : JSON.createValue(firstName))
                 .add("last_name", lastName == null ? JsonValue.NULL : JSON.createValue(lastName))
                 .build();
-        return token + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(names.toString().getBytes(StandardCharsets.UTF_8));
+        return token + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(names.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Empty when the names part cannot be read back (the client changed the token). */
@@ -47,8 +47,8 @@ final class SignUpNames {
             String json = new String(Base64.getUrlDecoder().decode(wire.substring(dot + 1)), StandardCharsets.UTF_8);
             // read like a request body, so a hostile names part meets the same limits as one
             JsonRequest names = JsonRequest.parse(json);
-            return Optional.of(new Presented(wire.substring(0, dot), names.optionalString("first_name"),
-                    names.optionalString("last_name")));
+            return Optional.of(new Presented(
+                    wire.substring(0, dot), names.optionalString("first_name"), names.optionalString("last_name")));
         } catch (IllegalArgumentException | DomainException e) {
             return Optional.empty();
         }

@@ -61,8 +61,11 @@ public class LuxmartAccountResource {
         JsonRequest json = JsonRequest.parse(body);
         String email = json.requiredString("email");
         String name = json.requiredString("name");
-        ProfileChange profile = new ProfileChange(json.optionalString("description"), null,
-                json.optionalString("business_address"), json.optionalString("contact_phone"),
+        ProfileChange profile = new ProfileChange(
+                json.optionalString("description"),
+                null,
+                json.optionalString("business_address"),
+                json.optionalString("contact_phone"),
                 json.requiredString("preferred_language"));
         String newPassword = json.requiredString("password");
         String confirmation = json.requiredString("confirm_password");
@@ -96,7 +99,8 @@ public class LuxmartAccountResource {
         String secret = json.requiredString("password");
         json.validate();
         MerchantTokenSignIn signIn = login.loginWithOpaqueToken(email, secret, Clients.of(request));
-        JsonObjectBuilder answer = JSON.createObjectBuilder().add("access_token", signIn.token().accessToken());
+        JsonObjectBuilder answer =
+                JSON.createObjectBuilder().add("access_token", signIn.token().accessToken());
         if (signIn.stores().isEmpty()) {
             answer.addNull("store");
         } else {
@@ -150,7 +154,8 @@ public class LuxmartAccountResource {
     }
 
     private static String token(String authorization) {
-        if (authorization == null || authorization.length() <= TOKEN_SCHEME.length()
+        if (authorization == null
+                || authorization.length() <= TOKEN_SCHEME.length()
                 || !authorization.regionMatches(true, 0, TOKEN_SCHEME, 0, TOKEN_SCHEME.length())) {
             throw new DomainException(ErrorCode.UNAUTHORIZED, "Missing token on header!");
         }
@@ -166,7 +171,9 @@ public class LuxmartAccountResource {
                 .add("description", store.profile().description())
                 .add("logo_url", store.profile().logoUrl())
                 .add("business_address", store.profile().businessAddress())
-                .add("preferred_language", store.profile().preferredLanguage().englishName().toUpperCase(Locale.ROOT))
+                .add(
+                        "preferred_language",
+                        store.profile().preferredLanguage().englishName().toUpperCase(Locale.ROOT))
                 .add("contact_phone", store.profile().contactPhone())
                 .add("percent", store.commission().percent())
                 .add("created", DateTimeFormatter.ISO_INSTANT.format(store.createdAt()));

@@ -32,7 +32,8 @@ public class LuxmartErrors implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!LuxmartRoutes.isLuxmart(request.getUriInfo().getPath()) || response.getMediaType() == null
+        if (!LuxmartRoutes.isLuxmart(request.getUriInfo().getPath())
+                || response.getMediaType() == null
                 || !Problem.MEDIA_TYPE.equals(response.getMediaType().toString())
                 || !(response.getEntity() instanceof String text)) {
             return;
@@ -41,8 +42,8 @@ public class LuxmartErrors implements ContainerResponseFilter {
         String code = problem.getString("error_code", "");
         int status = response.getStatus();
         String message = switch (code) {
-            case "invalid_credentials" -> route(request).equals("login/store/") ? "Invalid credentials"
-                    : problem.getString("detail", "");
+            case "invalid_credentials" ->
+                route(request).equals("login/store/") ? "Invalid credentials" : problem.getString("detail", "");
             case "account_not_active" -> NOT_ACTIVE;
             case "account_exists" -> {
                 status = 404;
@@ -61,7 +62,9 @@ public class LuxmartErrors implements ContainerResponseFilter {
         if (response.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE)) {
             response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Token");
         }
-        response.setEntity(JSON.createObjectBuilder().add("error", message).build().toString(), null,
+        response.setEntity(
+                JSON.createObjectBuilder().add("error", message).build().toString(),
+                null,
                 MediaType.APPLICATION_JSON_TYPE);
     }
 
@@ -73,7 +76,8 @@ public class LuxmartErrors implements ContainerResponseFilter {
 
     /** The routes whose 429 is the code cooldown Luxmart documents (one code a minute per account). */
     private static boolean sendsCodes(String route) {
-        return route.equals("login/store/") || route.equals("register/store/")
+        return route.equals("login/store/")
+                || route.equals("register/store/")
                 || route.equals("forget/password/store/");
     }
 
@@ -84,8 +88,8 @@ public class LuxmartErrors implements ContainerResponseFilter {
             return problem.getString("detail", "");
         }
         List<String> parts = new ArrayList<>();
-        fields.forEach((field, reasons) -> reasons.asJsonArray().forEach(reason ->
-                parts.add(field + ": " + ((JsonString) reason).getString())));
+        fields.forEach((field, reasons) ->
+                reasons.asJsonArray().forEach(reason -> parts.add(field + ": " + ((JsonString) reason).getString())));
         return String.join("; ", parts);
     }
 }

@@ -25,9 +25,14 @@ public class LuxmartRoutes implements ContainerRequestFilter {
 
     static final String INTERNAL = "luxmart/";
 
-    private static final Set<String> ROUTES = Set.of("v1/accounts/register/store/", "v1/accounts/otp/store/",
-            "v1/accounts/login/store/", "v1/accounts/forget/password/store/",
-            "v1/accounts/confirm/forget/password/store/", "v1/accounts/change/password/", "v1/accounts/logout/");
+    private static final Set<String> ROUTES = Set.of(
+            "v1/accounts/register/store/",
+            "v1/accounts/otp/store/",
+            "v1/accounts/login/store/",
+            "v1/accounts/forget/password/store/",
+            "v1/accounts/confirm/forget/password/store/",
+            "v1/accounts/change/password/",
+            "v1/accounts/logout/");
 
     @Context
     private HttpServletRequest servletRequest;
@@ -36,9 +41,11 @@ public class LuxmartRoutes implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = relative(request.getUriInfo().getPath());
         if (path.startsWith(INTERNAL)) {
-            request.abortWith(Problem.of(ErrorCode.NOT_FOUND, "No such resource.").toResponse(TraceId.of(servletRequest)));
+            request.abortWith(
+                    Problem.of(ErrorCode.NOT_FOUND, "No such resource.").toResponse(TraceId.of(servletRequest)));
         } else if (ROUTES.contains(path)) {
-            request.setRequestUri(request.getUriInfo().getBaseUri(),
+            request.setRequestUri(
+                    request.getUriInfo().getBaseUri(),
                     request.getUriInfo().getBaseUri().resolve(INTERNAL + path));
         }
     }

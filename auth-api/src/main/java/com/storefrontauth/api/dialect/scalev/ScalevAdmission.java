@@ -53,8 +53,8 @@ public class ScalevAdmission implements ContainerRequestFilter, ContainerRespons
                 if (refused.code() != ErrorCode.NOT_FOUND) {
                     throw refused;
                 }
-                throw new DomainException(ErrorCode.UNAUTHORIZED,
-                        "Send the customer's access token of this store as a Bearer token.");
+                throw new DomainException(
+                        ErrorCode.UNAUTHORIZED, "Send the customer's access token of this store as a Bearer token.");
             }
         } else {
             try {
@@ -63,8 +63,8 @@ public class ScalevAdmission implements ContainerRequestFilter, ContainerRespons
                 if (!KEY_REFUSALS.contains(refused.code())) {
                     throw refused;
                 }
-                throw new DomainException(ErrorCode.INVALID_API_KEY,
-                        "Send an active publishable key of this store in " + API_KEY + ".");
+                throw new DomainException(
+                        ErrorCode.INVALID_API_KEY, "Send an active publishable key of this store in " + API_KEY + ".");
             }
         }
         Caller.admit(request, store);

@@ -35,7 +35,8 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
 @Path("v3/stores/{store_id}/public/auth")
 @ScalevRoute
 @ThrottledRoute
-// one instance for all requests: building one per request (and re-registering its @Timed metrics) was ~30 % of /customers/me
+// one instance for all requests: building one per request (and re-registering its @Timed metrics) was ~30 % of
+// /customers/me
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ScalevAuthResource {
@@ -77,7 +78,8 @@ public class ScalevAuthResource {
             json.errors().add("login_as", "must be customer");
         }
         json.validate();
-        CustomerIdentifier identifier = CustomerIdentifier.of(email, null, null, store, json.errors()).orElse(null);
+        CustomerIdentifier identifier =
+                CustomerIdentifier.of(email, null, null, store, json.errors()).orElse(null);
         json.validate();
         SignInStep step = passwordLogin.login(store, identifier, password, GuestLink.NONE, Clients.of(request));
         if (step.otpRequired() != null) {
@@ -95,7 +97,8 @@ public class ScalevAuthResource {
         JsonRequest json = JsonRequest.parse(body);
         String email = json.requiredString("email");
         json.validate();
-        CustomerIdentifier identifier = CustomerIdentifier.of(email, null, null, store, json.errors()).orElse(null);
+        CustomerIdentifier identifier =
+                CustomerIdentifier.of(email, null, null, store, json.errors()).orElse(null);
         json.validate();
         passwordless.start(store, OtpChannel.EMAIL, identifier, false, Clients.of(request));
         return ScalevBodies.message(OTP_SENT).toString();
@@ -115,8 +118,8 @@ public class ScalevAuthResource {
         json.validate();
         EmailAddress email = CustomerIdentifier.email(emailValue, json.errors()).orElse(null);
         json.validate();
-        CodeVerification.Verified verified = verification.verifySignIn(store,
-                new Destination(OtpChannel.EMAIL, email.value()), code, GuestLink.NONE, Clients.of(request));
+        CodeVerification.Verified verified = verification.verifySignIn(
+                store, new Destination(OtpChannel.EMAIL, email.value()), code, GuestLink.NONE, Clients.of(request));
         return ScalevBodies.tokens(verified.signIn().grant(), store).toString();
     }
 
@@ -128,8 +131,9 @@ public class ScalevAuthResource {
         String refresh = json.requiredString("refresh");
         json.validate();
         Store store = Caller.store(request);
-        return ScalevBodies.tokens(rotation.rotate(refresh, RefreshScope.storefront(store.id()), Clients.of(request)),
-                store).toString();
+        return ScalevBodies.tokens(
+                        rotation.rotate(refresh, RefreshScope.storefront(store.id()), Clients.of(request)), store)
+                .toString();
     }
 
     /** Ends the refresh token's session: its access tokens stop working on our routes at once. */

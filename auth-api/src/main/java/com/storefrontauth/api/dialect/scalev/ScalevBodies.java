@@ -12,8 +12,7 @@ import jakarta.json.JsonValue;
 /** Scalev's bodies for what the domain answers: the token body, the message body, the customer account. */
 final class ScalevBodies {
 
-    private ScalevBodies() {
-    }
+    private ScalevBodies() {}
 
     /** {@code CustomerAuthTokenResponseBody}; the store's unique id is ours. */
     static JsonObject tokens(TokenGrant grant, Store store) {
@@ -37,27 +36,42 @@ final class ScalevBodies {
      */
     static JsonObject account(Customer customer, Store store) {
         return JSON.createObjectBuilder()
-                .add("customer", JSON.createObjectBuilder()
-                        .add("id", customer.id().value())
-                        .add("email", nullable(customer.email() == null ? null : customer.email().value()))
-                        .add("phone", nullable(customer.phone() == null ? null : customer.phone().e164()))
-                        .add("name", nullable(fullName(customer)))
-                        .add("first_name", nullable(customer.firstName()))
-                        .add("last_name", nullable(customer.lastName()))
-                        .add("is_email_verified", customer.emailVerified())
-                        .add("is_phone_verified", customer.phoneVerified())
-                        .add("created_at", WireFormat.time(customer.createdAt())))
-                .add("store", JSON.createObjectBuilder()
-                        .add("unique_id", store.id().value())
-                        .add("name", store.name())
-                        .add("is_customer_otp_required", store.policy().otpAfterPassword()))
+                .add(
+                        "customer",
+                        JSON.createObjectBuilder()
+                                .add("id", customer.id().value())
+                                .add(
+                                        "email",
+                                        nullable(
+                                                customer.email() == null
+                                                        ? null
+                                                        : customer.email().value()))
+                                .add(
+                                        "phone",
+                                        nullable(
+                                                customer.phone() == null
+                                                        ? null
+                                                        : customer.phone().e164()))
+                                .add("name", nullable(fullName(customer)))
+                                .add("first_name", nullable(customer.firstName()))
+                                .add("last_name", nullable(customer.lastName()))
+                                .add("is_email_verified", customer.emailVerified())
+                                .add("is_phone_verified", customer.phoneVerified())
+                                .add("created_at", WireFormat.time(customer.createdAt())))
+                .add(
+                        "store",
+                        JSON.createObjectBuilder()
+                                .add("unique_id", store.id().value())
+                                .add("name", store.name())
+                                .add("is_customer_otp_required", store.policy().otpAfterPassword()))
                 .add("is_generated_password_reset", customer.passwordHash() == null)
                 .build();
     }
 
     private static String fullName(Customer customer) {
         String joined = ((customer.firstName() == null ? "" : customer.firstName()) + " "
-                + (customer.lastName() == null ? "" : customer.lastName())).strip();
+                        + (customer.lastName() == null ? "" : customer.lastName()))
+                .strip();
         return joined.isEmpty() ? null : joined;
     }
 

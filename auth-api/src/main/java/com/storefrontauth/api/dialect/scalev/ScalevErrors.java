@@ -45,7 +45,8 @@ public class ScalevErrors implements ContainerResponseFilter {
         }
         JsonObject problem = JSON.createReader(new StringReader(text)).readObject();
         JsonObjectBuilder errors = problem.get("errors") instanceof JsonObject fields
-                ? JSON.createObjectBuilder(fields) : JSON.createObjectBuilder();
+                ? JSON.createObjectBuilder(fields)
+                : JSON.createObjectBuilder();
         problem.forEach((name, value) -> {
             if (!PROBLEM_MEMBERS.contains(name)) {
                 errors.add(name, value);

@@ -16,13 +16,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** Merchant sign-up and activation; sign-in, refresh and sign-out of merchant and platform-admin accounts. */
 @Path("v1/accounts")
 @ThrottledRoute
-// one instance for all requests: building one per request (and re-registering its @Timed metrics) was ~30 % of /customers/me
+// one instance for all requests: building one per request (and re-registering its @Timed metrics) was ~30 % of
+// /customers/me
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MerchantAccountResource {
@@ -48,9 +48,12 @@ public class MerchantAccountResource {
         String storeName = json.requiredString("store_name");
         json.validate();
         activation.register(email, password, name, storeName, Clients.of(request));
-        return Response.status(Response.Status.CREATED).entity(JSON.createObjectBuilder()
-                .add("message", "Account created. Enter the activation code we emailed you to sign in.")
-                .build().toString()).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(JSON.createObjectBuilder()
+                        .add("message", "Account created. Enter the activation code we emailed you to sign in.")
+                        .build()
+                        .toString())
+                .build();
     }
 
     @POST
@@ -64,7 +67,8 @@ public class MerchantAccountResource {
             json.errors().add("otp", "is too long");
         }
         json.validate();
-        return TokenJson.merchantTokens(activation.activate(email, otp, Clients.of(request))).toString();
+        return TokenJson.merchantTokens(activation.activate(email, otp, Clients.of(request)))
+                .toString();
     }
 
     @POST
@@ -75,7 +79,8 @@ public class MerchantAccountResource {
         String email = json.requiredString("email");
         String password = json.requiredString("password");
         json.validate();
-        return TokenJson.merchantTokens(login.login(email, password, Clients.of(request))).toString();
+        return TokenJson.merchantTokens(login.login(email, password, Clients.of(request)))
+                .toString();
     }
 
     @POST
@@ -85,7 +90,8 @@ public class MerchantAccountResource {
         JsonRequest json = JsonRequest.parse(body);
         String refreshToken = json.requiredString("refresh_token");
         json.validate();
-        return TokenJson.merchantTokens(login.refresh(refreshToken, Clients.of(request))).toString();
+        return TokenJson.merchantTokens(login.refresh(refreshToken, Clients.of(request)))
+                .toString();
     }
 
     @POST

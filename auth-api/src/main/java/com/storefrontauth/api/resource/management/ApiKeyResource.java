@@ -46,9 +46,12 @@ public class ApiKeyResource {
     @GET
     public String list() {
         return JSON.createObjectBuilder()
-                .add("items", WireFormat.list(keys.list(Caller.operator(request), PathIds.store(storeId)),
-                        ManagementJson::apiKey))
-                .build().toString();
+                .add(
+                        "items",
+                        WireFormat.list(
+                                keys.list(Caller.operator(request), PathIds.store(storeId)), ManagementJson::apiKey))
+                .build()
+                .toString();
     }
 
     @POST
@@ -56,14 +59,17 @@ public class ApiKeyResource {
         JsonRequest json = JsonRequest.parse(body);
         String typeValue = json.requiredString("type");
         String label = json.optionalString("label");
-        ApiKeyType type = typeValue == null ? null : ApiKeyType.fromWire(typeValue).orElse(null);
+        ApiKeyType type =
+                typeValue == null ? null : ApiKeyType.fromWire(typeValue).orElse(null);
         if (typeValue != null && type == null) {
             json.errors().add("type", "must be publishable or secret");
         }
         json.validate();
-        ApiKey.Issued issued = keys.issue(Caller.operator(request), PathIds.store(storeId), type, label,
-                Clients.of(request));
-        return Response.status(Response.Status.CREATED).entity(ManagementJson.issuedApiKey(issued).toString()).build();
+        ApiKey.Issued issued =
+                keys.issue(Caller.operator(request), PathIds.store(storeId), type, label, Clients.of(request));
+        return Response.status(Response.Status.CREATED)
+                .entity(ManagementJson.issuedApiKey(issued).toString())
+                .build();
     }
 
     @DELETE

@@ -8,8 +8,8 @@ import com.storefrontauth.api.http.QueryNumbers;
 import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
-import com.storefrontauth.domain.activity.AuditLogExport;
 import com.storefrontauth.api.security.Roles;
+import com.storefrontauth.domain.activity.AuditLogExport;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.shared.FieldErrors;
@@ -49,29 +49,39 @@ public class AuditEventResource {
     HttpServletRequest request;
 
     @GET
-    public String page(@PathParam("store_id") String storeId, @QueryParam("type") String type,
-            @QueryParam("since") String since, @QueryParam("page") String page, @QueryParam("size") String size) {
+    public String page(
+            @PathParam("store_id") String storeId,
+            @QueryParam("type") String type,
+            @QueryParam("since") String since,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         FieldErrors errors = new FieldErrors();
         AuditEventType eventType = type(type, errors);
         Instant from = since(since, errors);
         PageRequest pageRequest = QueryNumbers.page(page, size, errors);
         errors.throwIfAny();
-        return WireFormat.page(audit.page(Caller.operator(request), PathIds.store(storeId), eventType, from,
-                pageRequest), ManagementJson::event).toString();
+        return WireFormat.page(
+                        audit.page(Caller.operator(request), PathIds.store(storeId), eventType, from, pageRequest),
+                        ManagementJson::event)
+                .toString();
     }
 
     /** {@code Accept: text/csv}: every event under the filter (no pages), subjects named, streamed. */
     @GET
     @Produces(CsvResponse.TEXT_CSV_SECOND_CHOICE)
-    public Response export(@PathParam("store_id") String storeId, @QueryParam("type") String type,
-            @QueryParam("since") String since, @QueryParam("customer") String customer) {
+    public Response export(
+            @PathParam("store_id") String storeId,
+            @QueryParam("type") String type,
+            @QueryParam("since") String since,
+            @QueryParam("customer") String customer) {
         FieldErrors errors = new FieldErrors();
         AuditEventType eventType = type(type, errors);
         Instant from = since(since, errors);
         errors.throwIfAny();
         StoreId store = PathIds.store(storeId);
-        return CsvResponse.of(export.start(Caller.operator(request), store, eventType, customer, from,
-                Clients.of(request)), "audit-log-" + store.value());
+        return CsvResponse.of(
+                export.start(Caller.operator(request), store, eventType, customer, from, Clients.of(request)),
+                "audit-log-" + store.value());
     }
 
     private static AuditEventType type(String type, FieldErrors errors) {

@@ -45,9 +45,13 @@ public class CorsOriginResource {
     @GET
     public String list() {
         return JSON.createObjectBuilder()
-                .add("items", WireFormat.list(cors.list(Caller.operator(request), PathIds.store(storeId)),
-                        ManagementJson::corsOrigin))
-                .build().toString();
+                .add(
+                        "items",
+                        WireFormat.list(
+                                cors.list(Caller.operator(request), PathIds.store(storeId)),
+                                ManagementJson::corsOrigin))
+                .build()
+                .toString();
     }
 
     @POST
@@ -56,7 +60,9 @@ public class CorsOriginResource {
         String origin = json.requiredString("origin");
         json.validate();
         CorsOrigin allowed = cors.allow(Caller.operator(request), PathIds.store(storeId), origin, Clients.of(request));
-        return Response.status(Response.Status.CREATED).entity(ManagementJson.corsOrigin(allowed).toString()).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(ManagementJson.corsOrigin(allowed).toString())
+                .build();
     }
 
     @DELETE

@@ -54,13 +54,15 @@ public class CustomerAdminResource {
     String storeId;
 
     @GET
-    public String search(@QueryParam("q") String query, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    public String search(
+            @QueryParam("q") String query, @QueryParam("page") String page, @QueryParam("size") String size) {
         FieldErrors errors = new FieldErrors();
         PageRequest pageRequest = QueryNumbers.page(page, size, errors);
         errors.throwIfAny();
-        return WireFormat.page(customers.search(Caller.operator(request), PathIds.store(storeId), query,
-                pageRequest), CustomerJson::customer).toString();
+        return WireFormat.page(
+                        customers.search(Caller.operator(request), PathIds.store(storeId), query, pageRequest),
+                        CustomerJson::customer)
+                .toString();
     }
 
     /** {@code Accept: text/csv}: every match of {@code q} (no pages), streamed. */
@@ -68,15 +70,17 @@ public class CustomerAdminResource {
     @Produces(CsvResponse.TEXT_CSV_SECOND_CHOICE)
     public Response export(@QueryParam("q") String query) {
         StoreId store = PathIds.store(storeId);
-        return CsvResponse.of(export.start(Caller.operator(request), store, query, Clients.of(request)),
+        return CsvResponse.of(
+                export.start(Caller.operator(request), store, query, Clients.of(request)),
                 "customers-" + store.value());
     }
 
     @GET
     @Path("{customer_id}")
     public String get(@PathParam("customer_id") String customerId) {
-        return CustomerJson.customer(customers.get(Caller.operator(request), PathIds.store(storeId),
-                customer(customerId))).toString();
+        return CustomerJson.customer(
+                        customers.get(Caller.operator(request), PathIds.store(storeId), customer(customerId)))
+                .toString();
     }
 
     @PATCH
@@ -84,20 +88,27 @@ public class CustomerAdminResource {
     public String changeStatus(@PathParam("customer_id") String customerId, String body) {
         JsonRequest json = JsonRequest.parse(body);
         String statusValue = json.requiredString("status");
-        CustomerStatus status = statusValue == null ? null : CustomerStatus.fromWire(statusValue).orElse(null);
+        CustomerStatus status = statusValue == null
+                ? null
+                : CustomerStatus.fromWire(statusValue).orElse(null);
         if (statusValue != null && status == null) {
             json.errors().add("status", "must be active or disabled");
         }
         json.validate();
-        return CustomerJson.customer(customers.changeStatus(Caller.operator(request), PathIds.store(storeId),
-                customer(customerId), status, Clients.of(request))).toString();
+        return CustomerJson.customer(customers.changeStatus(
+                        Caller.operator(request),
+                        PathIds.store(storeId),
+                        customer(customerId),
+                        status,
+                        Clients.of(request)))
+                .toString();
     }
 
     @DELETE
     @Path("{customer_id}/sessions")
     public Response revokeAllSessions(@PathParam("customer_id") String customerId) {
-        customers.revokeAllSessions(Caller.operator(request), PathIds.store(storeId), customer(customerId),
-                Clients.of(request));
+        customers.revokeAllSessions(
+                Caller.operator(request), PathIds.store(storeId), customer(customerId), Clients.of(request));
         return Response.noContent().build();
     }
 

@@ -40,7 +40,8 @@ public class LoginPolicyResource {
 
     @GET
     public String get() {
-        return ManagementJson.policy(stores.policy(Caller.operator(request), PathIds.store(storeId))).toString();
+        return ManagementJson.policy(stores.policy(Caller.operator(request), PathIds.store(storeId)))
+                .toString();
     }
 
     @PUT
@@ -48,7 +49,8 @@ public class LoginPolicyResource {
         JsonRequest json = JsonRequest.parse(body);
         Map<String, Object> changes = json.scalars();
         json.validate();
-        return ManagementJson.policy(stores.amendPolicy(Caller.operator(request), PathIds.store(storeId), changes,
-                Clients.of(request))).toString();
+        return ManagementJson.policy(stores.amendPolicy(
+                        Caller.operator(request), PathIds.store(storeId), changes, Clients.of(request)))
+                .toString();
     }
 }

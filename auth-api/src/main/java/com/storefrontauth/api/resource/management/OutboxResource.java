@@ -37,12 +37,14 @@ public class OutboxResource {
     HttpServletRequest request;
 
     @GET
-    public String page(@PathParam("store_id") String storeId, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    public String page(
+            @PathParam("store_id") String storeId, @QueryParam("page") String page, @QueryParam("size") String size) {
         FieldErrors errors = new FieldErrors();
         PageRequest pageRequest = QueryNumbers.page(page, size, errors);
         errors.throwIfAny();
-        return WireFormat.page(outbox.page(Caller.operator(request), PathIds.store(storeId), pageRequest),
-                ManagementJson::outboxEntry).toString();
+        return WireFormat.page(
+                        outbox.page(Caller.operator(request), PathIds.store(storeId), pageRequest),
+                        ManagementJson::outboxEntry)
+                .toString();
     }
 }

@@ -48,13 +48,17 @@ public class SessionAdminResource {
     public String list(@QueryParam("customer_id") String customerId) {
         CustomerId customer = null;
         if (customerId != null && !customerId.isEmpty()) {
-            customer = CustomerId.parse(customerId).orElseThrow(() -> DomainException.invalidField("customer_id",
-                    "is not a customer id"));
+            customer = CustomerId.parse(customerId)
+                    .orElseThrow(() -> DomainException.invalidField("customer_id", "is not a customer id"));
         }
         return JSON.createObjectBuilder()
-                .add("items", WireFormat.list(customers.activeSessions(Caller.operator(request),
-                        PathIds.store(storeId), customer), session -> CustomerJson.session(session, null)))
-                .build().toString();
+                .add(
+                        "items",
+                        WireFormat.list(
+                                customers.activeSessions(Caller.operator(request), PathIds.store(storeId), customer),
+                                session -> CustomerJson.session(session, null)))
+                .build()
+                .toString();
     }
 
     @DELETE

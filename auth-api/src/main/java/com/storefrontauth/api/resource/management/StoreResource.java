@@ -48,7 +48,8 @@ public class StoreResource {
     public String list() {
         return JSON.createObjectBuilder()
                 .add("items", WireFormat.list(stores.list(Caller.operator(request)), ManagementJson::store))
-                .build().toString();
+                .build()
+                .toString();
     }
 
     @POST
@@ -56,19 +57,24 @@ public class StoreResource {
         JsonRequest json = JsonRequest.parse(body);
         String name = json.requiredString("name");
         String modeValue = json.optionalString("mode");
-        StoreMode mode = modeValue == null ? StoreMode.TEST : StoreMode.fromWire(modeValue).orElse(null);
+        StoreMode mode = modeValue == null
+                ? StoreMode.TEST
+                : StoreMode.fromWire(modeValue).orElse(null);
         if (mode == null) {
             json.errors().add("mode", "must be test or live");
         }
         json.validate();
         Store store = stores.open(Caller.operator(request), name, mode, Clients.of(request));
-        return Response.status(Response.Status.CREATED).entity(ManagementJson.store(store).toString()).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(ManagementJson.store(store).toString())
+                .build();
     }
 
     @GET
     @Path("{store_id}")
     public String get(@PathParam("store_id") String storeId) {
-        return ManagementJson.store(stores.get(Caller.operator(request), PathIds.store(storeId))).toString();
+        return ManagementJson.store(stores.get(Caller.operator(request), PathIds.store(storeId)))
+                .toString();
     }
 
     @PATCH
@@ -78,21 +84,29 @@ public class StoreResource {
         String name = json.has("name") ? json.requiredString("name") : null;
         String modeValue = json.optionalString("mode");
         String statusValue = json.optionalString("status");
-        StoreMode mode = modeValue == null ? null : StoreMode.fromWire(modeValue).orElse(null);
-        StoreStatus status = statusValue == null ? null : StoreStatus.fromWire(statusValue).orElse(null);
+        StoreMode mode =
+                modeValue == null ? null : StoreMode.fromWire(modeValue).orElse(null);
+        StoreStatus status =
+                statusValue == null ? null : StoreStatus.fromWire(statusValue).orElse(null);
         if (modeValue != null && mode == null) {
             json.errors().add("mode", "must be test or live");
         }
         if (statusValue != null && status == null) {
             json.errors().add("status", "must be active or suspended");
         }
-        ProfileChange profile = new ProfileChange(json.optionalString("description"), json.optionalString("logo_url"),
-                json.optionalString("business_address"), json.optionalString("contact_phone"),
+        ProfileChange profile = new ProfileChange(
+                json.optionalString("description"),
+                json.optionalString("logo_url"),
+                json.optionalString("business_address"),
+                json.optionalString("contact_phone"),
                 json.optionalString("preferred_language"));
         BigDecimal percent = json.optionalDecimal("percent");
         json.validate();
-        Store store = stores.change(Caller.operator(request), PathIds.store(storeId),
-                new StoreChange(name, mode, status, profile, percent), Clients.of(request));
+        Store store = stores.change(
+                Caller.operator(request),
+                PathIds.store(storeId),
+                new StoreChange(name, mode, status, profile, percent),
+                Clients.of(request));
         return ManagementJson.store(store).toString();
     }
 }

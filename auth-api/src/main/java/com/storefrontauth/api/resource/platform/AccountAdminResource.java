@@ -41,7 +41,8 @@ public class AccountAdminResource {
     public String change(@PathParam("account_id") String accountId, String body) {
         JsonRequest json = JsonRequest.parse(body);
         String statusValue = json.requiredString("status");
-        AccountStatus status = "active".equals(statusValue) ? AccountStatus.ACTIVE
+        AccountStatus status = "active".equals(statusValue)
+                ? AccountStatus.ACTIVE
                 : "disabled".equals(statusValue) ? AccountStatus.DISABLED : null;
         if (statusValue != null && status == null) {
             json.errors().add("status", "must be active or disabled");
@@ -50,7 +51,8 @@ public class AccountAdminResource {
         if (!PublicId.isWellFormed(accountId, AccountId.PREFIX)) {
             throw DomainException.notFound("account");
         }
-        return PlatformJson.account(standing.change(Caller.operator(request), new AccountId(accountId), status,
-                Clients.of(request))).toString();
+        return PlatformJson.account(standing.change(
+                        Caller.operator(request), new AccountId(accountId), status, Clients.of(request)))
+                .toString();
     }
 }

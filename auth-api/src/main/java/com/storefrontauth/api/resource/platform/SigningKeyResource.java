@@ -45,9 +45,11 @@ public class SigningKeyResource {
     public String list() {
         Instant now = clock.instant();
         return JSON.createObjectBuilder()
-                .add("items", WireFormat.list(ring.list(Caller.operator(request)),
-                        key -> PlatformJson.signingKey(key, now)))
-                .build().toString();
+                .add(
+                        "items",
+                        WireFormat.list(ring.list(Caller.operator(request)), key -> PlatformJson.signingKey(key, now)))
+                .build()
+                .toString();
     }
 
     @POST
@@ -55,6 +57,7 @@ public class SigningKeyResource {
     public Response rotate() {
         SigningKey key = ring.rotate(Caller.operator(request), Clients.of(request));
         return Response.status(Response.Status.CREATED)
-                .entity(PlatformJson.signingKey(key, clock.instant()).toString()).build();
+                .entity(PlatformJson.signingKey(key, clock.instant()).toString())
+                .build();
     }
 }

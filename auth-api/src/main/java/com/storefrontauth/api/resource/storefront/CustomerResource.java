@@ -40,7 +40,8 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
 @StorefrontRoute
 @CustomerRoute
 @RolesAllowed(Roles.CUSTOMER)
-// one instance for all requests: building one per request (and re-registering its @Timed metrics) was ~30 % of /customers/me
+// one instance for all requests: building one per request (and re-registering its @Timed metrics) was ~30 % of
+// /customers/me
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerResource {
@@ -56,7 +57,8 @@ public class CustomerResource {
 
     @GET
     public String me() {
-        return CustomerJson.user(account.get(Caller.store(request).id(), Caller.customer(request))).toString();
+        return CustomerJson.user(account.get(Caller.store(request).id(), Caller.customer(request)))
+                .toString();
     }
 
     @PATCH
@@ -65,10 +67,11 @@ public class CustomerResource {
         String firstName = json.optionalString("first_name");
         String lastName = json.optionalString("last_name");
         json.validate();
-        CustomerAccount.NameChange change = new CustomerAccount.NameChange(firstName, json.has("first_name"),
-                lastName, json.has("last_name"));
-        return CustomerJson.user(account.rename(Caller.store(request).id(), Caller.customer(request), change,
-                Clients.of(request))).toString();
+        CustomerAccount.NameChange change =
+                new CustomerAccount.NameChange(firstName, json.has("first_name"), lastName, json.has("last_name"));
+        return CustomerJson.user(account.rename(
+                        Caller.store(request).id(), Caller.customer(request), change, Clients.of(request)))
+                .toString();
     }
 
     @POST
@@ -78,7 +81,12 @@ public class CustomerResource {
         String current = json.requiredString("current_password");
         String next = json.requiredString("new_password");
         json.validate();
-        account.changePassword(Caller.store(request), Caller.customer(request), Caller.session(request), current, next,
+        account.changePassword(
+                Caller.store(request),
+                Caller.customer(request),
+                Caller.session(request),
+                current,
+                next,
                 Clients.of(request));
         return Response.noContent().build();
     }
@@ -111,12 +119,17 @@ public class CustomerResource {
     public String changeContact(String body) {
         Store store = Caller.store(request);
         JsonRequest json = JsonRequest.parse(body);
-        Optional<CustomerIdentifier> contact = CustomerIdentifier.of(json.optionalString("email"),
-                json.optionalString("phone"), json.optionalString("country_code"), store, json.errors());
+        Optional<CustomerIdentifier> contact = CustomerIdentifier.of(
+                json.optionalString("email"),
+                json.optionalString("phone"),
+                json.optionalString("country_code"),
+                store,
+                json.errors());
         json.validate();
-        OtpRequired required = contacts.change(store, Caller.customer(request), contact.orElseThrow(),
-                Clients.of(request));
-        return TokenJson.challenge(required, required.token(), DebugEcho.allowed(store, request)).toString();
+        OtpRequired required =
+                contacts.change(store, Caller.customer(request), contact.orElseThrow(), Clients.of(request));
+        return TokenJson.challenge(required, required.token(), DebugEcho.allowed(store, request))
+                .toString();
     }
 
     /** A code to the customer's current email or phone; entering it marks that contact verified. */
@@ -133,17 +146,21 @@ public class CustomerResource {
             json.errors().add("channel", "must be email, sms or whatsapp");
         }
         json.validate();
-        OtpRequired required = contacts.verifyCurrent(store, Caller.customer(request), channel.get(),
-                Clients.of(request));
-        return TokenJson.challenge(required, required.token(), DebugEcho.allowed(store, request)).toString();
+        OtpRequired required =
+                contacts.verifyCurrent(store, Caller.customer(request), channel.get(), Clients.of(request));
+        return TokenJson.challenge(required, required.token(), DebugEcho.allowed(store, request))
+                .toString();
     }
 
     @GET
     @Path("sessions")
     public String sessions() {
         SessionId current = Caller.session(request);
-        return WireFormat.list(account.sessions(Caller.store(request).id(), Caller.customer(request)),
-                session -> CustomerJson.session(session, current)).build().toString();
+        return WireFormat.list(
+                        account.sessions(Caller.store(request).id(), Caller.customer(request)),
+                        session -> CustomerJson.session(session, current))
+                .build()
+                .toString();
     }
 
     @DELETE

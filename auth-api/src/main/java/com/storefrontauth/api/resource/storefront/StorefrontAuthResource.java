@@ -5,7 +5,6 @@ import com.storefrontauth.api.http.CustomerJson;
 import com.storefrontauth.api.http.DebugEcho;
 import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.TokenJson;
-import com.storefrontauth.api.security.BearerToken;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.StorefrontRoute;
 import com.storefrontauth.api.security.StorefrontTokens;
@@ -19,10 +18,10 @@ import com.storefrontauth.domain.customer.GuestLink;
 import com.storefrontauth.domain.customer.PasswordLogin;
 import com.storefrontauth.domain.customer.PasswordReset;
 import com.storefrontauth.domain.customer.PasswordlessLogin;
+import com.storefrontauth.domain.customer.PhoneNumber;
 import com.storefrontauth.domain.customer.SignInStep;
 import com.storefrontauth.domain.otp.OtpChannel;
 import com.storefrontauth.domain.otp.OtpRequired;
-import com.storefrontauth.domain.customer.PhoneNumber;
 import com.storefrontauth.domain.session.GuestSessions;
 import com.storefrontauth.domain.session.RefreshScope;
 import com.storefrontauth.domain.session.RefreshTokenRotation;
@@ -48,7 +47,8 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
 @Path("v1/stores/{store_id}/auth")
 @StorefrontRoute
 @ThrottledRoute
-// one instance for all requests: building one per request (and re-registering its @Timed metrics) was ~30 % of /customers/me
+// one instance for all requests: building one per request (and re-registering its @Timed metrics) was ~30 % of
+// /customers/me
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class StorefrontAuthResource {
@@ -98,13 +98,18 @@ public class StorefrontAuthResource {
         if (emailValue == null && phoneValue == null) {
             json.errors().add("email", "send an email and/or a phone");
         }
-        EmailAddress email = emailValue == null ? null
+        EmailAddress email = emailValue == null
+                ? null
                 : CustomerIdentifier.email(emailValue, json.errors()).orElse(null);
-        PhoneNumber phone = phoneValue == null ? null
-                : CustomerIdentifier.phone(phoneValue, countryCode, store, json.errors()).orElse(null);
+        PhoneNumber phone = phoneValue == null
+                ? null
+                : CustomerIdentifier.phone(phoneValue, countryCode, store, json.errors())
+                        .orElse(null);
         json.validate();
-        SignInStep step = registration.register(store,
-                new CustomerRegistration.Registration(email, phone, password, firstName, lastName), guest(store),
+        SignInStep step = registration.register(
+                store,
+                new CustomerRegistration.Registration(email, phone, password, firstName, lastName),
+                guest(store),
                 Clients.of(request));
         return TokenJson.signInStep(step, DebugEcho.allowed(store, request)).toString();
     }
@@ -128,13 +133,14 @@ public class StorefrontAuthResource {
                 json.errors().add("email", "is required to sign in as the owner");
             }
             json.validate();
-            return TokenJson.merchantTokens(merchantLogin.loginAsOwner(store, email, password,
-                    Clients.of(request))).toString();
+            return TokenJson.merchantTokens(merchantLogin.loginAsOwner(store, email, password, Clients.of(request)))
+                    .toString();
         }
-        Optional<CustomerIdentifier> identifier = CustomerIdentifier.of(email, phone, countryCode, store, json.errors());
+        Optional<CustomerIdentifier> identifier =
+                CustomerIdentifier.of(email, phone, countryCode, store, json.errors());
         json.validate();
-        SignInStep step = passwordLogin.login(store, identifier.orElseThrow(), password, guest(store),
-                Clients.of(request));
+        SignInStep step =
+                passwordLogin.login(store, identifier.orElseThrow(), password, guest(store), Clients.of(request));
         return TokenJson.signInStep(step, DebugEcho.allowed(store, request)).toString();
     }
 
@@ -149,8 +155,9 @@ public class StorefrontAuthResource {
         json.validate();
         Optional<CustomerIdentifier> identifier = CustomerIdentifier.of(email, null, null, store, json.errors());
         json.validate();
-        return challenge(store, passwordless.start(store, OtpChannel.EMAIL, identifier.orElseThrow(), register,
-                Clients.of(request)));
+        return challenge(
+                store,
+                passwordless.start(store, OtpChannel.EMAIL, identifier.orElseThrow(), register, Clients.of(request)));
     }
 
     @POST
@@ -176,8 +183,8 @@ public class StorefrontAuthResource {
         json.validate();
         Optional<CustomerIdentifier> identifier = CustomerIdentifier.of(null, phone, countryCode, store, json.errors());
         json.validate();
-        return challenge(store, passwordless.start(store, channel, identifier.orElseThrow(), register,
-                Clients.of(request)));
+        return challenge(
+                store, passwordless.start(store, channel, identifier.orElseThrow(), register, Clients.of(request)));
     }
 
     @POST
@@ -186,14 +193,19 @@ public class StorefrontAuthResource {
     public String forgotPassword(String body) {
         Store store = Caller.store(request);
         JsonRequest json = JsonRequest.parse(body);
-        Optional<CustomerIdentifier> identifier = CustomerIdentifier.of(json.optionalString("email"),
-                json.optionalString("phone"), json.optionalString("country_code"), store, json.errors());
+        Optional<CustomerIdentifier> identifier = CustomerIdentifier.of(
+                json.optionalString("email"),
+                json.optionalString("phone"),
+                json.optionalString("country_code"),
+                store,
+                json.errors());
         json.validate();
         return challenge(store, passwordReset.start(store, identifier.orElseThrow(), Clients.of(request)));
     }
 
     private String challenge(Store store, OtpRequired required) {
-        return TokenJson.challenge(required, required.token(), DebugEcho.allowed(store, request)).toString();
+        return TokenJson.challenge(required, required.token(), DebugEcho.allowed(store, request))
+                .toString();
     }
 
     @POST
@@ -214,8 +226,11 @@ public class StorefrontAuthResource {
         Store store = Caller.store(request);
         TokenGrant grant = rotation.rotate(refreshToken, RefreshScope.storefront(store.id()), Clients.of(request));
         if (grant.session().kind() == SubjectKind.CUSTOMER) {
-            return TokenJson.storefrontTokens(grant, CustomerJson.user(
-                    customers.get(store.id(), new CustomerId(grant.session().subject())))).toString();
+            return TokenJson.storefrontTokens(
+                            grant,
+                            CustomerJson.user(customers.get(
+                                    store.id(), new CustomerId(grant.session().subject()))))
+                    .toString();
         }
         return TokenJson.storefrontTokens(grant, null).toString();
     }
@@ -234,7 +249,8 @@ public class StorefrontAuthResource {
         }
         Session session = tokens.activeSession(store.id(), SubjectKind.CUSTOMER)
                 .or(() -> tokens.activeSession(store.id(), SubjectKind.GUEST))
-                .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHORIZED,
+                .orElseThrow(() -> new DomainException(
+                        ErrorCode.UNAUTHORIZED,
                         "Send the refresh_token, or a valid access token of this store as a Bearer token."));
         rotation.logout(session, Clients.of(request));
         return Response.noContent().build();

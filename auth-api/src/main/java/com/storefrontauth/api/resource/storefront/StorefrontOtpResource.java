@@ -36,7 +36,8 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
 @Path("v1/stores/{store_id}/auth/otp")
 @StorefrontRoute
 @ThrottledRoute
-// one instance for all requests: building one per request (and re-registering its @Timed metrics) was ~30 % of /customers/me
+// one instance for all requests: building one per request (and re-registering its @Timed metrics) was ~30 % of
+// /customers/me
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class StorefrontOtpResource {
@@ -69,8 +70,8 @@ public class StorefrontOtpResource {
         String newPassword = json.optionalString("new_password");
         Optional<OtpAction> action = Optional.ofNullable(actionValue).flatMap(OtpAction::fromStorefrontWire);
         if (actionValue != null && action.isEmpty()) {
-            json.errors().add("otp_action",
-                    "must be login, register, verify, reset_password, update_email or update_phone");
+            json.errors()
+                    .add("otp_action", "must be login, register, verify, reset_password, update_email or update_phone");
         }
         if (token != null && !token.startsWith(OtpChallenge.TOKEN_PREFIX)) {
             json.errors().add("otp_token", "must be the otp_token of a challenge");
@@ -82,15 +83,19 @@ public class StorefrontOtpResource {
             json.errors().add("new_password", "is required to reset the password");
         }
         json.validate();
-        CodeVerification.Verified verified = verification.verify(store,
+        CodeVerification.Verified verified = verification.verify(
+                store,
                 new CodeVerification.Attempt(token, action.get(), code, firstName, lastName, newPassword),
-                bearerCustomer(store), tokens.guestOf(store.id()),
+                bearerCustomer(store),
+                tokens.guestOf(store.id()),
                 Clients.of(request));
         if (verified.signIn() == null) {
             return CustomerJson.verified(verified.customer()).toString();
         }
-        return TokenJson.storefrontTokens(verified.signIn().grant(),
-                CustomerJson.user(verified.signIn().customer())).toString();
+        return TokenJson.storefrontTokens(
+                        verified.signIn().grant(),
+                        CustomerJson.user(verified.signIn().customer()))
+                .toString();
     }
 
     @POST
@@ -102,7 +107,8 @@ public class StorefrontOtpResource {
         String token = json.requiredString("otp_token");
         json.validate();
         OtpRequired required = otp.resend(store, token, Clients.of(request));
-        return TokenJson.challenge(required, token, DebugEcho.allowed(store, request)).toString();
+        return TokenJson.challenge(required, token, DebugEcho.allowed(store, request))
+                .toString();
     }
 
     /** The customer whose bearer token came with the request (contact checks and changes need it). */
