@@ -100,9 +100,9 @@ class StorefrontTokensTest {
         };
         tokens.sessions = new ActiveSessions() {
             @Override
-            public Optional<Session> find(SessionId id) {
+            public Optional<Session> find(StoreId in, SessionId id) {
                 lookups.incrementAndGet();
-                return verified.map(token -> session(token));
+                return verified.filter(token -> in.equals(store)).map(token -> session(token));
             }
         };
         return tokens;
