@@ -112,6 +112,7 @@ class ConsoleIT {
         assertThat(keyLabels(storeId)).doesNotContain("back office");
         keys.createSecret("back office", RunningServer.ADMIN_PASSWORD);
         assertThat(keys.shownSecret()).startsWith("sk_");
+        assertThat(keys.copiedSecret()).as("the Copy button copies the secret").isEqualTo(keys.shownSecret());
         assertThat(keys.keyOf("back office")).doesNotContain(keys.shownSecret());
         browser.screenshot("console-api-keys");
 

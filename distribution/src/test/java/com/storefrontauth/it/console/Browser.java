@@ -108,6 +108,31 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> path().startsWith(suffix));
     }
 
+    /**
+     * Clicks a copy button as a merchant would and answers what it put on the clipboard (the page's own
+     * script must do it: the console's Content-Security-Policy runs no inline handler).
+     */
+    public String copiedBy(By button) {
+        String origin = java.net.URI.create(base).resolve("/").toString();
+        ((ChromeDriver) driver)
+                .executeCdpCommand(
+                        "Browser.grantPermissions",
+                        java.util.Map.of(
+                                "origin",
+                                origin.substring(0, origin.length() - 1),
+                                "permissions",
+                                java.util.List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeAsyncScript("navigator.clipboard.writeText('').then(arguments[0], arguments[0])");
+        await(button).click();
+        return new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> {
+            Object text = ((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeAsyncScript(
+                            "navigator.clipboard.readText().then(arguments[0], function () { arguments[0](''); })");
+            return text == null || text.toString().isEmpty() ? null : text.toString();
+        });
+    }
+
     /** Clicks the "Yes" of the console's confirmation dialog. */
     public void confirm() {
         await(By.cssSelector("button.ui-confirmdialog-yes")).click();

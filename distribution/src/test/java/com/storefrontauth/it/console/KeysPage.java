@@ -71,6 +71,11 @@ public final class KeysPage {
         return browser.await(By.id("secret-value")).getAttribute("value");
     }
 
+    /** What the secret key's Copy button puts on the clipboard. */
+    public String copiedSecret() {
+        return browser.copiedBy(By.id("copy-secret"));
+    }
+
     /** The publishable key value (or a secret key's hint) of the row with this label. */
     public String keyOf(String label) {
         return browser.read(d -> d.findElement(row(label))
