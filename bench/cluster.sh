@@ -3,7 +3,7 @@
 # two clustered instances (one data grid, one database) driven together, per server CPU-second (the CPU of
 # every instance summed) and in whole-cluster requests per second. Builds nothing.
 #
-#   bench/cluster.sh                          # refresh,me; 4 connections; 2 rounds of 10 s warm-up + 20 s each
+#   bench/cluster.sh                          # refresh,me; 4 connections; 3 rounds of 10 s warm-up + 20 s each
 #
 # Everything runs on 127.0.0.1 and is stopped again, also on failure or Ctrl-C: a throwaway PostgreSQL
 # cluster (the machine's initdb/pg_ctl, as user postgres when run as root, in a temporary folder, trust
@@ -17,7 +17,7 @@
 #   SCENARIOS         comma list                (refresh,me)
 #   CONNECTIONS       closed-loop connections in total, shared by the instances (4)
 #   WARMUP, DURATION  seconds per scenario      (10, 20)
-#   ROUNDS            rounds per phase          (2: read round 2, JIT-warm)
+#   ROUNDS            rounds per phase          (3: read the last; two JVMs warm up on half the traffic each)
 #   USERS             customers registered      (20)
 #   PHASES            which phases, in order    (one,two)
 #   SERVER_JAVA_OPTS  JVM flags of every instance (none: the default heap)
@@ -36,7 +36,7 @@ SCENARIOS="${SCENARIOS:-refresh,me}"
 CONNECTIONS="${CONNECTIONS:-4}"
 WARMUP="${WARMUP:-10}"
 DURATION="${DURATION:-20}"
-ROUNDS="${ROUNDS:-2}"
+ROUNDS="${ROUNDS:-3}"
 USERS="${USERS:-20}"
 PHASES="${PHASES:-one,two}"
 SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-}"
