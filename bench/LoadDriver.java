@@ -10,6 +10,10 @@
 // measured window. Only requests that complete inside the window count. With --server-pid the server's
 // CPU time (utime+stime of /proc/<pid>/stat, all threads) is sampled at the window's edges.
 //
+// Several instances: --base and --server-pid take comma lists (--base URL1,URL2 --server-pid PID1,PID2).
+// Connection i then talks to base i mod n for its whole life (sticky, as behind a load balancer with
+// keep-alive, so a refresh chain stays on one instance), and the server CPU is the sum over all pids.
+//
 // Scenarios:
 //   login      POST /api/v1/stores/{store}/auth/login, users from --user-template round-robin
 //   refresh    POST …/auth/token/refresh; every connection chains the refresh token of its own previous
@@ -47,12 +51,12 @@ public class LoadDriver {
     // ------------------------------------------------------------------ options
 
     static final class Options {
-        URI base;
+        List<URI> bases = new ArrayList<>();
         String store, apiKey, password, userTemplate = "bench{i}@example.test", results, label = "";
         List<String> scenarios = List.of("login", "refresh", "me", "anonymous");
         int connections = 4, users = 20, rounds = 1, otpPool = 3000;
         double warmup = 15, duration = 30, timeout = 10;
-        long serverPid = 0;
+        List<Long> serverPids = new ArrayList<>();
     }
 
     static void usage(String problem) {
@@ -60,13 +64,14 @@ public class LoadDriver {
             System.err.println("error: " + problem);
         }
         System.err.println("""
-                usage: java bench/LoadDriver.java --base http://127.0.0.1:PORT --store ST_ID --api-key PK
+                usage: java bench/LoadDriver.java --base http://127.0.0.1:PORT[,…] --store ST_ID --api-key PK
                          [--password PW | --password-env VAR] [--users N] [--user-template 'bench{i}@example.test']
                          [--scenarios login,refresh,me,anonymous] [-c CONNECTIONS] [--warmup S] [--duration S]
-                         [--timeout S] [--server-pid PID] [--results FILE.jsonl] [--label TEXT] [--rounds N]
+                         [--timeout S] [--server-pid PID[,…]] [--results FILE.jsonl] [--label TEXT] [--rounds N]
                          [--otp-pool N]  (otp-verify: challenges prepared per connection before the window)
                   scenarios: login refresh me anonymous otp-start otp-verify (the OTP ones need a test-mode store)
-                  --base must be http://127.0.0.1:<port>; warm-up <= 300 s, window <= 600 s, connections 1..64""");
+                  --base must be http://127.0.0.1:<port>; several (comma list): connection i uses base i mod n,
+                  and --server-pid then lists every instance's pid (CPU summed); warm-up <= 300 s, window <= 600 s, connections 1..64""");
         System.exit(2);
     }
 
@@ -83,7 +88,11 @@ public class LoadDriver {
             String v = args[++i];
             try {
                 switch (a) {
-                    case "--base" -> o.base = URI.create(v.replaceAll("/+$", ""));
+                    case "--base" -> {
+                        for (String b : v.split(",")) {
+                            o.bases.add(URI.create(b.strip().replaceAll("/+$", "")));
+                        }
+                    }
                     case "--store" -> o.store = v;
                     case "--api-key" -> o.apiKey = v;
                     case "--password" -> o.password = v;
@@ -95,7 +104,11 @@ public class LoadDriver {
                     case "--warmup" -> o.warmup = Double.parseDouble(v);
                     case "--duration" -> o.duration = Double.parseDouble(v);
                     case "--timeout" -> o.timeout = Double.parseDouble(v);
-                    case "--server-pid" -> o.serverPid = Long.parseLong(v);
+                    case "--server-pid" -> {
+                        for (String pid : v.split(",")) {
+                            o.serverPids.add(Long.parseLong(pid.strip()));
+                        }
+                    }
                     case "--results" -> o.results = v;
                     case "--label" -> o.label = v;
                     case "--rounds" -> o.rounds = Integer.parseInt(v);
@@ -106,11 +119,13 @@ public class LoadDriver {
                 usage("not a number after " + a + ": " + v);
             }
         }
-        if (o.base == null || o.store == null || o.apiKey == null) {
+        if (o.bases.isEmpty() || o.store == null || o.apiKey == null) {
             usage("--base, --store and --api-key are required");
         }
-        if (!"http".equals(o.base.getScheme()) || !"127.0.0.1".equals(o.base.getHost()) || o.base.getPort() <= 0) {
-            usage("--base must be http://127.0.0.1:<port> (this driver only targets loopback)");
+        for (URI base : o.bases) {
+            if (!"http".equals(base.getScheme()) || !"127.0.0.1".equals(base.getHost()) || base.getPort() <= 0) {
+                usage("--base must be http://127.0.0.1:<port> (this driver only targets loopback)");
+            }
         }
         for (String s : o.scenarios) {
             if (!List.of("login", "refresh", "me", "anonymous", "otp-start", "otp-verify").contains(s)) {
@@ -222,6 +237,15 @@ public class LoadDriver {
         }
     }
 
+    /** utime+stime of the processes (all threads) in seconds, summed; NaN when there are none or one is unreadable. */
+    static double serverCpuSeconds(List<Long> pids) {
+        double sum = pids.isEmpty() ? Double.NaN : 0;
+        for (long pid : pids) {
+            sum += serverCpuSeconds(pid);
+        }
+        return sum;
+    }
+
     /** utime+stime of the process (all threads) in seconds, or NaN. */
     static double serverCpuSeconds(long pid) {
         if (pid <= 0) {
@@ -299,7 +323,7 @@ public class LoadDriver {
             this.go = go;
             this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-            this.prefix = o.base + "/api/v1/stores/" + o.store;
+            this.prefix = o.bases.get(no % o.bases.size()) + "/api/v1/stores/" + o.store;
         }
 
         String nextUser() {
@@ -537,11 +561,11 @@ public class LoadDriver {
         }
         go.countDown();
         sleepUntil(wStart);
-        double s0 = serverCpuSeconds(o.serverPid), d0 = driverCpuSeconds();
+        double s0 = serverCpuSeconds(o.serverPids), d0 = driverCpuSeconds();
         long[] m0 = machineCpu();
         long p0 = System.nanoTime();
         sleepUntil(wEnd);
-        double s1 = serverCpuSeconds(o.serverPid), d1 = driverCpuSeconds();
+        double s1 = serverCpuSeconds(o.serverPids), d1 = driverCpuSeconds();
         long[] m1 = machineCpu();
         long p1 = System.nanoTime();
         long joinDeadline = System.nanoTime() + (long) ((o.timeout + 5) * 1e9);
@@ -595,7 +619,8 @@ public class LoadDriver {
         r.put("p99_ms", round(pct(all, 99), 2));
         r.put("max_ms", round(total == 0 ? Double.NaN : all[total - 1] / 1e6, 2));
         r.put("mean_ms", round(total == 0 ? Double.NaN : Arrays.stream(all).average().orElse(0) / 1e6, 2));
-        r.put("server_pid", o.serverPid);
+        r.put("server_pid", o.serverPids.size() == 1 ? o.serverPids.get(0) : o.serverPids.toString());
+        r.put("instances", o.bases.size());
         r.put("server_cpu_s", round(serverCpu, 2));
         r.put("server_cores_used", round(serverCpu / window, 2));
         r.put("rps_per_server_cpu_s", round(serverCpu > 0 ? total / serverCpu : Double.NaN, 1));
@@ -604,7 +629,7 @@ public class LoadDriver {
         r.put("clk_tck", clkTck);
         r.put("jdk", Runtime.version().toString());
         r.put("host_cpus", Runtime.getRuntime().availableProcessors());
-        r.put("base", o.base.toString());
+        r.put("base", String.join(",", o.bases.stream().map(URI::toString).toList()));
         return r;
     }
 
@@ -684,14 +709,16 @@ public class LoadDriver {
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
         readClockTick();
-        if (o.serverPid > 0 && Double.isNaN(serverCpuSeconds(o.serverPid))) {
-            usage("cannot read /proc/" + o.serverPid + "/stat");
+        for (long pid : o.serverPids) {
+            if (Double.isNaN(serverCpuSeconds(pid))) {
+                usage("cannot read /proc/" + pid + "/stat");
+            }
         }
         System.out.printf(Locale.ROOT, "# LoadDriver %s  JDK %s  host CPUs %d  CLK_TCK %d  base %s  store %s%n",
-                Instant.now(), Runtime.version(), Runtime.getRuntime().availableProcessors(), clkTck, o.base, o.store);
+                Instant.now(), Runtime.version(), Runtime.getRuntime().availableProcessors(), clkTck, String.join(",", o.bases.stream().map(URI::toString).toList()), o.store);
         System.out.printf(Locale.ROOT, "# %d connection(s), warm-up %.0f s, window %.0f s, %d user(s), %d round(s),"
                 + " server pid %s%n", o.connections, o.warmup, o.duration, o.users, o.rounds,
-                o.serverPid > 0 ? o.serverPid : "-");
+                o.serverPids.isEmpty() ? "-" : String.join(",", o.serverPids.stream().map(String::valueOf).toList()));
         printHeader();
         int failures = 0;
         for (int round = 1; round <= o.rounds; round++) {

@@ -22,6 +22,7 @@
 #   LABEL            free text stored with every result line
 #   KEEP_TMP=1       keep the temporary server folder (log, H2 files) instead of deleting it
 #   JFR=1            record a JFR profile of the server during the load into $OUT/server.jfr (diagnosis only)
+#                    ($OUT/threads.txt always has the server's CPU per thread kind over the load: bench/threads.sh)
 #   DRIVER=loadgen   drive the load with ../shared/bench/run-suite.sh json (the Python driver the Keycloak
 #                    figures come from; login/refresh/me only; LOADGEN_WARMUP 15, LOADGEN_DURATION 20,
 #                    LOADGEN_REPEAT 3 windows as in that suite) instead of bench/LoadDriver.java
@@ -193,6 +194,7 @@ if [ "$JFR" = 1 ]; then   # optional: where the server spends its CPU (adds a li
     || die "jcmd JFR.start failed"
 fi
 : > "$OUT/driver.txt"
+"$HERE/threads.sh" snapshot "$SERVER_PID" > "$WORK/threads-before.txt"
 if [ "$DRIVER" = loadgen ]; then
   # The Python driver of ../shared/bench (the one the Keycloak figures come from), same seeded store.
   LG_SCENARIOS="$(tr ',' ' ' <<< "$SCENARIOS" | sed 's/\banonymous\b//g')"
@@ -235,6 +237,8 @@ wait "$TAIL_PID" 2>/dev/null || true
 DRIVER_PID=""
 kill -0 "$SERVER_PID" 2>/dev/null || die "the server died during the load; see $OUT/server.log"
 if [ "$JFR" = 1 ]; then jcmd "$SERVER_PID" JFR.stop name=bench >/dev/null || echo ">> JFR.stop failed" >&2; fi
+"$HERE/threads.sh" snapshot "$SERVER_PID" > "$WORK/threads-after.txt"
+"$HERE/threads.sh" diff "$WORK/threads-before.txt" "$WORK/threads-after.txt" > "$OUT/threads.txt" || true
 RSS_AFTER_MB=$(rss_mb)
 HWM_MB=$(awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$SERVER_PID/status")
 TOTAL_CPU_S=$(cpu_s)
