@@ -1,12 +1,17 @@
 package com.storefrontauth.persistence;
 
 import com.storefrontauth.domain.platform.StartupRefusal;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -18,16 +23,18 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The service's connections, with the schema brought up to date by Flyway before the first one is handed
- * out. Where they come from, first match wins:
+ * out. They always come from a container pool whose connections take part in the platform's (JTA)
+ * transactions; which one, first match wins:
  * <ol>
- * <li>{@code auth.db.url} when set: our own pool (HikariCP) over that URL (the uber-jar's way);</li>
+ * <li>{@code auth.db.url} when set: the application's own pool ({@link ApplicationDataSource}) over that URL
+ * (the uber-jar's way);</li>
  * <li>else the application server's JDBC resource named {@code auth.db.jndi-name} (default
  * {@code jdbc/storefrontAuth}) when the server has one: the pool its administrator defined (the WAR's way);</li>
- * <li>else embedded H2 under {@code ./data}, the laptop default.</li>
+ * <li>else the application's own pool over embedded H2 under {@code ./data}, the laptop default.</li>
  * </ol>
- * When the database is unreachable the service still starts, the failure surfaces as
- * {@link DatabaseUnavailableException} on use, and migration is retried on the next use, so the
- * service recovers without a restart.
+ * The schema is migrated at startup. When the database is unreachable the service still starts, the
+ * failure surfaces as {@link DatabaseUnavailableException} on use, and migration is retried on the next
+ * use, so the service recovers without a restart.
  */
 @ApplicationScoped
 public class Database {
@@ -47,26 +54,6 @@ public class Database {
     @ConfigProperty(name = "auth.db.jndi-name", defaultValue = DEFAULT_JNDI_NAME)
     String jndiName;
 
-    /** The JDBC URL of our own pool; null when the server's resource is used. */
-    String url;
-
-    @Inject
-    @ConfigProperty(name = "auth.db.user")
-    Optional<String> user;
-
-    @Inject
-    @ConfigProperty(name = "auth.db.password")
-    Optional<String> password;
-
-    @Inject
-    @ConfigProperty(name = "auth.db.pool.size", defaultValue = "10")
-    int poolSize;
-
-    /** How long a caller waits for a pooled connection before the request fails fast with 503. */
-    @Inject
-    @ConfigProperty(name = "auth.db.pool.connection-timeout-ms", defaultValue = "3000")
-    long connectionTimeoutMillis;
-
     @Inject
     @ConfigProperty(name = "auth.signing.encryption-key")
     Optional<String> signingEncryptionKey;
@@ -75,27 +62,30 @@ public class Database {
     @ConfigProperty(name = "auth.otp.secret")
     Optional<String> otpSecret;
 
+    // Payara's name for it; null outside a server (tests), where there are no JTA transactions to step out of
+    @Resource(lookup = "java:appserver/TransactionManager")
+    TransactionManager transactionManager;
+
     private volatile Dialect dialect;
-    /** Our own pool, or the server's resource: created or found once, then migrated before use. */
+    /** The application's pool or the server's resource: found once, then migrated before use. */
     private volatile DataSource pool;
 
     private String described;
     private volatile boolean migrated;
+    /** A pool handed over by {@link #over}, which {@link #close} closes; container pools are the container's. */
+    private AutoCloseable owned;
 
     protected Database() {
         // for CDI
     }
 
-    /** A migrated pool outside CDI (tests, tools). */
-    public static Database open(String url, String user, String password, int poolSize) {
+    /** A pool outside the container (tests, tools), migrated at once when its database answers. */
+    public static Database over(DataSource pool, String url) {
         Database database = new Database();
-        database.url = url;
         database.jndiName = DEFAULT_JNDI_NAME;
-        database.user = Optional.ofNullable(user);
-        database.password = Optional.ofNullable(password);
-        database.poolSize = poolSize;
-        database.connectionTimeoutMillis = 3000;
-        database.start();
+        database.pool = pool;
+        database.owned = pool instanceof AutoCloseable closeable ? closeable : null;
+        database.start(url);
         return database;
     }
 
@@ -105,6 +95,16 @@ public class Database {
         database.jndiName = jndiName;
         database.useServerResource(resource);
         return database;
+    }
+
+    /**
+     * Opens the database while the application starts, on the deploying thread (which can look up the
+     * application's pool), before any other startup work or thread of ours uses it.
+     */
+    void open(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+                    Object started) {
+        dialect();
     }
 
     /** The service's database: refused before any connection when it would hold usable secrets. */
@@ -120,19 +120,21 @@ public class Database {
             useServerResource(resource.get());
             return;
         }
-        url = explicitUrl.orElse(DEFAULT_URL);
+        String url = explicitUrl.map(String::strip).orElse(DEFAULT_URL);
         SecretsAtRest.refusal(url, signingEncryptionKey, otpSecret).ifPresent(reason -> {
             throw StartupRefusal.refuse(reason);
         });
-        start();
+        pool = ServerResource.find(ApplicationDataSource.NAME)
+                .orElseThrow(() -> new IllegalStateException(
+                        "The application's datasource " + ApplicationDataSource.NAME + " is not bound"));
+        start(url);
     }
 
     /** The server's pool: its size and timeouts are the administrator's; the dialect is read from it. */
     private void useServerResource(DataSource resource) {
         pool = resource;
         described = "JDBC resource " + jndiName;
-        LOG.info("Using the application server's " + described + "; auth.db.url and the auth.db.pool settings"
-                + " do not apply to it");
+        LOG.info("Using the application server's " + described + "; auth.db.url does not apply to it");
         try {
             dataSource();
         } catch (DatabaseUnavailableException e) {
@@ -140,12 +142,9 @@ public class Database {
         }
     }
 
-    private void start() {
+    private void start(String url) {
         dialect = Dialect.of(url);
         described = redacted(url);
-        if (poolSize < 1) {
-            throw new IllegalStateException("auth.db.pool.size must be at least 1, not " + poolSize);
-        }
         try {
             dataSource();
         } catch (DatabaseUnavailableException e) {
@@ -153,11 +152,14 @@ public class Database {
         }
     }
 
-    /** Closes our own pool; the server's resource is the server's to close. */
-    @PreDestroy
+    /** Closes a pool handed over by {@link #over}. */
     public void close() {
-        if (pool instanceof HikariDataSource own) {
-            own.close();
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                LOG.fine("Closing the pool failed: " + e.getMessage());
+            }
         }
     }
 
@@ -173,9 +175,6 @@ public class Database {
             return ready;
         }
         synchronized (this) {
-            if (pool == null) {
-                pool = createPool();
-            }
             if (dialect == null) {
                 dialect = dialectOf(pool);
             }
@@ -204,24 +203,9 @@ public class Database {
         }
     }
 
-    private HikariDataSource createPool() {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("storefront-auth");
-        config.setJdbcUrl(url.strip());
-        config.setDriverClassName(dialect.driverClassName());
-        user.filter(value -> !value.isBlank())
-                .or(() -> Optional.ofNullable(dialect.defaultUser()))
-                .ifPresent(config::setUsername);
-        password.filter(value -> !value.isEmpty()).ifPresent(config::setPassword);
-        config.setMaximumPoolSize(poolSize);
-        config.setConnectionTimeout(Math.max(250, connectionTimeoutMillis));
-        config.setValidationTimeout(Math.max(250, Math.min(2000, connectionTimeoutMillis)));
-        // Start even when the database is down: callers then get 503s until it is back.
-        config.setInitializationFailTimeout(-1);
-        return new HikariDataSource(config);
-    }
-
+    /** Flyway commits as it goes: never inside the caller's transaction, whose connection it could not commit. */
     private void migrate(DataSource dataSource) {
+        Transaction suspended = suspendTransaction();
         try {
             var result = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
@@ -237,6 +221,27 @@ public class Database {
                 throw new DatabaseUnavailableException();
             }
             throw new IllegalStateException("Migrating database " + described + " failed: " + e.getMessage(), e);
+        } finally {
+            resume(suspended);
+        }
+    }
+
+    private Transaction suspendTransaction() {
+        try {
+            return transactionManager == null ? null : transactionManager.suspend();
+        } catch (SystemException e) {
+            throw new IllegalStateException("Could not step out of the transaction to migrate the schema", e);
+        }
+    }
+
+    private void resume(Transaction suspended) {
+        if (suspended == null) {
+            return;
+        }
+        try {
+            transactionManager.resume(suspended);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not resume the transaction after migrating the schema", e);
         }
     }
 

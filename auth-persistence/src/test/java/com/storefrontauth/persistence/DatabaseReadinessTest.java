@@ -10,7 +10,7 @@ class DatabaseReadinessTest {
     @Test
     void whenTheDatabaseIsUnreachableThenTheCheckIsDownWithinItsTimeoutAndDoesNotThrow() throws Exception {
         Database database =
-                Database.open("jdbc:postgresql://127.0.0.1:" + DatabaseTest.closedPort() + "/auth", "auth", null, 2);
+                TestPool.open("jdbc:postgresql://127.0.0.1:" + DatabaseTest.closedPort() + "/auth", "auth", null, 2);
         DatabaseReadiness readiness = new DatabaseReadiness(database);
         try {
             long started = System.nanoTime();
@@ -30,7 +30,7 @@ class DatabaseReadinessTest {
     @Test
     void whenTheDatabaseComesUpThenTheCheckTurnsUp() {
         Database database =
-                Database.open("jdbc:h2:mem:readiness-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", null, null, 2);
+                TestPool.open("jdbc:h2:mem:readiness-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", null, null, 2);
         DatabaseReadiness readiness = new DatabaseReadiness(database);
         try {
             assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);

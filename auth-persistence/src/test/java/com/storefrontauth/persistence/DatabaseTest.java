@@ -31,7 +31,7 @@ class DatabaseTest {
 
     @Test
     void whenTheUrlIsNeitherH2NorPostgresqlThenStartingIsRefusedWithAClearMessage() {
-        assertThatThrownBy(() -> Database.open("jdbc:mysql://localhost/auth", "u", "secret", 2))
+        assertThatThrownBy(() -> TestPool.open("jdbc:mysql://localhost/auth", "u", "secret", 2))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("auth.db.url must start with jdbc:h2: or jdbc:postgresql:");
     }
@@ -57,7 +57,7 @@ class DatabaseTest {
     void whenTheH2FileDatabaseLivesInARelativeDirectoryThatDoesNotExistThenItIsCreated() throws Exception {
         Path directory = Paths.get("target", "h2-" + UUID.randomUUID(), "data");
         assertThat(directory).doesNotExist();
-        Database database = Database.open(
+        Database database = TestPool.open(
                 "jdbc:h2:./" + directory.toString().replace('\\', '/') + "/auth;LOCK_TIMEOUT=10000", null, null, 2);
         try (Connection connection = database.dataSource().getConnection()) {
             assertThat(connection.isValid(2)).isTrue();
@@ -70,7 +70,7 @@ class DatabaseTest {
 
     @Test
     void whenTheDatabaseIsUnreachableThenUseFailsFastAsServiceUnavailable() throws Exception {
-        Database database = Database.open("jdbc:postgresql://127.0.0.1:" + closedPort() + "/auth", "auth", null, 2);
+        Database database = TestPool.open("jdbc:postgresql://127.0.0.1:" + closedPort() + "/auth", "auth", null, 2);
         try {
             long started = System.nanoTime();
             assertThatThrownBy(database::dataSource).isInstanceOfSatisfying(DomainException.class, e -> {

@@ -101,7 +101,7 @@ class MigrationTest {
     @Test
     void whenTheSameDatabaseIsOpenedAgainThenNothingIsMigratedTwiceAndDataSurvives() throws Exception {
         String url = target.createUrl();
-        Database first = Database.open(url, target.user(), "", 2);
+        Database first = TestPool.open(url, target.user(), "", 2);
         try (Connection connection = first.dataSource().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO platform_settings (name, setting_value) VALUES ('kept', 'yes')");
@@ -109,7 +109,7 @@ class MigrationTest {
             first.close();
         }
 
-        Database second = Database.open(url, target.user(), "", 2);
+        Database second = TestPool.open(url, target.user(), "", 2);
         try {
             assertThat(count(
                             second,

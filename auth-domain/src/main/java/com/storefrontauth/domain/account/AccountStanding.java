@@ -7,9 +7,9 @@ import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
-import com.storefrontauth.domain.shared.UnitOfWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.Map;
 
 /**
@@ -19,7 +19,7 @@ import java.util.Map;
  * installation always keeps someone who can undo it.
  */
 @ApplicationScoped
-@UnitOfWork
+@Transactional
 public class AccountStanding {
 
     private AccountRepository accounts;

@@ -7,11 +7,11 @@ import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.TokenHash;
-import com.storefrontauth.domain.shared.UnitOfWork;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /** Issuing, listing, revoking and checking a store's API keys. Revocation is read on every request. */
 @ApplicationScoped
-@UnitOfWork
+@Transactional
 public class ApiKeyService {
 
     private ApiKeyRepository keys;

@@ -6,18 +6,18 @@ import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DomainException;
-import com.storefrontauth.domain.shared.UnitOfWork;
 import com.storefrontauth.domain.store.StoreDirectory;
 import com.storefrontauth.domain.store.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 /** A store's CORS allow-list: managed by its operators, consulted on every storefront request. */
 @ApplicationScoped
-@UnitOfWork
+@Transactional
 public class CorsPolicy {
 
     private CorsOriginRepository origins;

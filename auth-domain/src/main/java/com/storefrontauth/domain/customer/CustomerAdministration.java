@@ -14,10 +14,10 @@ import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.EmailAddress;
 import com.storefrontauth.domain.shared.Page;
 import com.storefrontauth.domain.shared.PageRequest;
-import com.storefrontauth.domain.shared.UnitOfWork;
 import com.storefrontauth.domain.store.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 
 /** What a store's operators do with its customers and their sessions (the management API). */
 @ApplicationScoped
-@UnitOfWork
+@Transactional
 public class CustomerAdministration {
 
     @Inject

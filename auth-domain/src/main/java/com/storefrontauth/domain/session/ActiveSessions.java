@@ -1,15 +1,15 @@
 package com.storefrontauth.domain.session;
 
-import com.storefrontauth.domain.shared.UnitOfWork;
 import com.storefrontauth.domain.store.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
 
 /** Whether the session behind an access token is still usable: our routes refuse revoked sessions at once. */
 @ApplicationScoped
-@UnitOfWork
+@Transactional
 public class ActiveSessions {
 
     @Inject

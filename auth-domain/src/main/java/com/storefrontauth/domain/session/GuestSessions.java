@@ -4,15 +4,15 @@ import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.PublicId;
-import com.storefrontauth.domain.shared.UnitOfWork;
 import com.storefrontauth.domain.store.Store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.Map;
 
 /** Guest sessions: a cart can be kept before sign-in, and linked by {@code anonymous_id} after it. */
 @ApplicationScoped
-@UnitOfWork
+@Transactional
 public class GuestSessions {
 
     public static final String GUEST_PREFIX = "anon_";

@@ -7,9 +7,9 @@ import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.platform.PlatformLimitsService;
 import com.storefrontauth.domain.shared.ClientInfo;
-import com.storefrontauth.domain.shared.UnitOfWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.Map;
 
 /** Opening, changing and reading stores and their login policy, as an operator may. */
 @ApplicationScoped
-@UnitOfWork
+@Transactional
 public class StoreService {
 
     private StoreRepository stores;

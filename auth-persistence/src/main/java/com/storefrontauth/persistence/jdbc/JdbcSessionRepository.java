@@ -9,6 +9,7 @@ import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.Page;
 import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.domain.store.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,13 +49,13 @@ public class JdbcSessionRepository implements SessionRepository {
     Sql sql;
 
     @Inject
-    JdbcTransactions transactions;
+    Transactions transactions;
 
     protected JdbcSessionRepository() {
         // for CDI
     }
 
-    JdbcSessionRepository(Sql sql, JdbcTransactions transactions) {
+    JdbcSessionRepository(Sql sql, Transactions transactions) {
         this.sql = sql;
         this.transactions = transactions;
     }

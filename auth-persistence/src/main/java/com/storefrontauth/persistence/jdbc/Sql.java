@@ -2,6 +2,7 @@ package com.storefrontauth.persistence.jdbc;
 
 import com.storefrontauth.domain.shared.Page;
 import com.storefrontauth.domain.shared.PageRequest;
+import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.persistence.DataAccessException;
 import com.storefrontauth.persistence.Dialect;
 import jakarta.enterprise.context.Dependent;
@@ -32,10 +33,12 @@ public class Sql {
 
     private static final int STREAM_FETCH_SIZE = 500;
 
-    private final JdbcTransactions transactions;
+    private final Connections connections;
+    private final Transactions transactions;
 
     @Inject
-    Sql(JdbcTransactions transactions) {
+    Sql(Connections connections, Transactions transactions) {
+        this.connections = connections;
         this.transactions = transactions;
     }
 
@@ -46,7 +49,7 @@ public class Sql {
     }
 
     public <T> Optional<T> one(String sql, Row<T> mapper, Object... parameters) {
-        return transactions.withConnection(
+        return connections.withConnection(
                 connection -> {
                     try (PreparedStatement statement = connection.prepareStatement(sql)) {
                         bind(statement, parameters);
@@ -59,7 +62,7 @@ public class Sql {
     }
 
     public <T> List<T> list(String sql, Row<T> mapper, Object... parameters) {
-        return transactions.withConnection(
+        return connections.withConnection(
                 connection -> {
                     try (PreparedStatement statement = connection.prepareStatement(sql)) {
                         bind(statement, parameters);
@@ -80,7 +83,7 @@ public class Sql {
      * PostgreSQL sends the rows through a cursor, so a long listing is never held in memory at once.
      */
     public <T> void each(String sql, Row<T> mapper, Consumer<T> each, Object... parameters) {
-        transactions.withConnection(
+        connections.withConnection(
                 connection -> {
                     try (PreparedStatement statement = connection.prepareStatement(sql)) {
                         statement.setFetchSize(STREAM_FETCH_SIZE);
@@ -131,7 +134,7 @@ public class Sql {
 
     /** @return the number of rows changed */
     public int update(String sql, Object... parameters) {
-        return transactions.withConnection(
+        return connections.withConnection(
                 connection -> {
                     try (PreparedStatement statement = connection.prepareStatement(sql)) {
                         bind(statement, parameters);
@@ -149,7 +152,7 @@ public class Sql {
      * @return the number of rows changed; empty when a unique or primary key constraint refused the statement
      */
     public OptionalInt updateUnlessDuplicate(String sql, Object... parameters) {
-        return transactions.required(() -> transactions.withConnection(
+        return transactions.required(() -> connections.withConnection(
                 connection -> {
                     Savepoint savepoint = connection.setSavepoint();
                     int changed;
@@ -157,7 +160,7 @@ public class Sql {
                         bind(statement, parameters);
                         changed = statement.executeUpdate();
                     } catch (SQLException e) {
-                        RuntimeException failure = JdbcTransactions.failure("run " + firstWords(sql), e);
+                        RuntimeException failure = Connections.failure("run " + firstWords(sql), e);
                         if (failure instanceof DataAccessException refused && refused.isUniqueViolation()) {
                             connection.rollback(savepoint);
                             return OptionalInt.empty();
@@ -194,7 +197,7 @@ public class Sql {
     }
 
     public Dialect dialect() {
-        return transactions.dialect();
+        return connections.dialect();
     }
 
     public static Instant instant(ResultSet row, String column) throws SQLException {

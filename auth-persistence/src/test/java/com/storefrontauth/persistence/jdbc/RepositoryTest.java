@@ -36,7 +36,7 @@ abstract class RepositoryTest {
     TestDatabase target;
 
     static Database database;
-    static JdbcTransactions transactions;
+    static LocalTransactions transactions;
     static Sql sql;
     static JdbcStoreRepository stores;
     static JdbcAccountRepository accounts;
@@ -54,8 +54,8 @@ abstract class RepositoryTest {
     @BeforeParameterizedClassInvocation
     static void openDatabase(TestDatabase target) {
         database = target.open();
-        transactions = new JdbcTransactions(database);
-        sql = new Sql(transactions);
+        transactions = new LocalTransactions(database);
+        sql = new Sql(transactions, transactions);
         stores = new JdbcStoreRepository(sql);
         accounts = new JdbcAccountRepository(sql);
         apiKeys = new JdbcApiKeyRepository(sql);

@@ -1,6 +1,7 @@
 package com.storefrontauth.persistence.testing;
 
 import com.storefrontauth.persistence.Database;
+import com.storefrontauth.persistence.TestPool;
 import java.util.UUID;
 
 /** The databases every repository test runs against; each {@link #open} is a fresh, migrated database. */
@@ -43,7 +44,7 @@ public enum TestDatabase {
     public abstract String user();
 
     public Database open() {
-        return Database.open(createUrl(), user(), "", POOL_SIZE);
+        return TestPool.open(createUrl(), user(), "", POOL_SIZE);
     }
 
     @Override

@@ -1,12 +1,9 @@
 package com.storefrontauth.persistence.jdbc;
 
 import com.storefrontauth.domain.shared.Transactions;
-import com.storefrontauth.persistence.DataAccessException;
 import com.storefrontauth.persistence.Database;
 import com.storefrontauth.persistence.DatabaseUnavailableException;
 import com.storefrontauth.persistence.Dialect;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,28 +13,23 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Local JDBC transactions bound to the calling thread. {@link #required} joins the transaction the
+ * The tests' stand-in for the platform's transactions, outside a container: local JDBC transactions bound
+ * to the calling thread, with the semantics of {@code JtaTransactions}. {@link #required} joins the transaction the
  * thread already has, or runs one of its own that commits when the work returns and rolls back when it
  * throws anything (the throwable reaches the caller unchanged). {@link #independent} suspends the
  * thread's transaction and runs one of its own on a second connection, so it needs a second pooled
  * connection and must not touch rows the suspended transaction has locked.
  */
-@ApplicationScoped
-public class JdbcTransactions implements Transactions {
+class LocalTransactions implements Transactions, Connections {
 
-    private static final Logger LOG = Logger.getLogger(JdbcTransactions.class.getName());
+    private static final Logger LOG = Logger.getLogger(LocalTransactions.class.getName());
 
-    @Inject
-    Database database;
+    private final Database database;
 
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
     private final ThreadLocal<List<Runnable>> committed = new ThreadLocal<>();
 
-    protected JdbcTransactions() {
-        // for CDI
-    }
-
-    JdbcTransactions(Database database) {
+    LocalTransactions(Database database) {
         this.database = database;
     }
 
@@ -101,11 +93,12 @@ public class JdbcTransactions implements Transactions {
         return bound.get() != null;
     }
 
+    @Override
     public Dialect dialect() {
         return database.dialect();
     }
 
-    /** Runs JDBC work on the thread's transaction, or on a connection of its own in auto-commit. */
+    @Override
     public <T> T withConnection(ConnectionWork<T> work, Supplier<String> action) {
         Connection current = bound.get();
         try {
@@ -116,23 +109,8 @@ public class JdbcTransactions implements Transactions {
                 return work.apply(own);
             }
         } catch (SQLException e) {
-            throw failure(action.get(), e);
+            throw Connections.failure(action.get(), e);
         }
-    }
-
-    @FunctionalInterface
-    public interface ConnectionWork<T> {
-        T apply(Connection connection) throws SQLException;
-    }
-
-    /** The unchecked form of a JDBC failure: 503 when the connection is the problem. */
-    static RuntimeException failure(String action, SQLException e) {
-        if (DatabaseUnavailableException.isConnectionFailure(e)) {
-            LOG.warning("Database unavailable while trying to " + action + ": " + e.getMessage());
-            return new DatabaseUnavailableException();
-        }
-        return new DataAccessException(
-                "Could not " + action + " (SQLState " + e.getSQLState() + "): " + e.getMessage(), e);
     }
 
     /** No connection is unavailability (503), whatever SQLState the pool gives it (an app server's gives none). */
@@ -149,7 +127,7 @@ public class JdbcTransactions implements Transactions {
         try {
             connection.setAutoCommit(false);
         } catch (SQLException e) {
-            throw failure("begin a transaction", e);
+            throw Connections.failure("begin a transaction", e);
         }
     }
 
@@ -158,7 +136,7 @@ public class JdbcTransactions implements Transactions {
             connection.commit();
         } catch (SQLException e) {
             rollback(connection, e);
-            throw failure("commit", e);
+            throw Connections.failure("commit", e);
         }
     }
 

@@ -10,13 +10,8 @@ import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreMode;
 import com.storefrontauth.persistence.DataAccessException;
 import com.storefrontauth.persistence.testing.TestDatabase;
-import jakarta.interceptor.InvocationContext;
-import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -24,7 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class JdbcTransactionsTest extends RepositoryTest {
+/** The semantics of the {@code Transactions} port, on the local stand-in the repository tests run on. */
+class LocalTransactionsTest extends RepositoryTest {
 
     @Test
     void whenRequiredWorkReturnsThenItsWritesAreCommitted() {
@@ -227,82 +223,5 @@ class JdbcTransactionsTest extends RepositoryTest {
                 .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("no_such_table")
                 .hasCauseInstanceOf(java.sql.SQLException.class);
-    }
-
-    @Test
-    void whenAUnitOfWorkMethodThrowsACheckedExceptionThenTheInterceptorRollsBackAndRethrowsIt() {
-        Store store = Store.open("Intercepted", StoreMode.TEST, now());
-        IOException checked = new IOException("delivery failed");
-        UnitOfWorkInterceptor interceptor = new UnitOfWorkInterceptor(transactions);
-
-        assertThatThrownBy(() -> interceptor.inTransaction(invocation(() -> {
-                    stores.insert(store);
-                    throw checked;
-                })))
-                .isSameAs(checked);
-
-        assertThat(stores.find(store.id())).isEmpty();
-    }
-
-    @Test
-    void whenAUnitOfWorkMethodReturnsThenTheInterceptorCommitsAndReturnsItsResult() throws Exception {
-        Store store = Store.open("Intercepted", StoreMode.TEST, now());
-        UnitOfWorkInterceptor interceptor = new UnitOfWorkInterceptor(transactions);
-
-        Object result = interceptor.inTransaction(invocation(() -> {
-            assertThat(transactions.active()).isTrue();
-            stores.insert(store);
-            return "done";
-        }));
-
-        assertThat(result).isEqualTo("done");
-        assertThat(stores.find(store.id())).isPresent();
-    }
-
-    @FunctionalInterface
-    interface Proceed {
-        Object proceed() throws Exception;
-    }
-
-    private static InvocationContext invocation(Proceed body) {
-        return new InvocationContext() {
-            @Override
-            public Object proceed() throws Exception {
-                return body.proceed();
-            }
-
-            @Override
-            public Object getTarget() {
-                return null;
-            }
-
-            @Override
-            public Object getTimer() {
-                return null;
-            }
-
-            @Override
-            public Method getMethod() {
-                return null;
-            }
-
-            @Override
-            public Constructor<?> getConstructor() {
-                return null;
-            }
-
-            @Override
-            public Object[] getParameters() {
-                return new Object[0];
-            }
-
-            @Override
-            public void setParameters(Object[] params) {}
-
-            @Override
-            public Map<String, Object> getContextData() {
-                return Map.of();
-            }
-        };
     }
 }
