@@ -76,9 +76,7 @@ public final class MessagesPage {
                     .ignoring(StaleElementReferenceException.class)
                     .until(d -> {
                         List<WebElement> shown = d.findElements(locator);
-                        return !shown.isEmpty() && shown.get(0).getText().equals(expected)
-                                ? expected
-                                : null;
+                        return !shown.isEmpty() && shown.get(0).getText().equals(expected) ? expected : null;
                     });
         } catch (TimeoutException notShown) {
             return browser.read(d -> d.findElements(By.cssSelector("#preview-text, #preview-refusal")).stream()
