@@ -58,7 +58,6 @@ class MessagesConsoleIT {
                 .isEqualTo("नमस्ते! आपका कोड 123456 है।\n5 मिनट तक मान्य।");
         assertThat(page.previewSubject()).isEqualTo(name(store) + ": आपका कोड");
         assertThat(page.previewHtmlText()).contains(name(store), "नमस्ते! आपका कोड 123456 है।");
-        browser.screenshot("console-messages");
         assertThat(page.save()).containsExactly("Template saved: the next sign-in code uses it.");
         assertThat(page.resetEnabled()).isTrue();
 
@@ -132,6 +131,7 @@ class MessagesConsoleIT {
         MessagesPage page = MessagesPage.open(browser, store.id());
         assertThat(page.builtInLanguage()).isEqualTo("Indonesian");
         assertThat(page.subject()).isEqualTo("Kode masuk {{store_name}} Anda");
+        browser.screenshot("console-messages");
 
         String email = unique("indo") + "@example.com";
         MailServer.Mail mail = startEmailCode(store, email);
