@@ -9,13 +9,16 @@ import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -24,7 +27,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
-/** Email through the configured SMTP server, under the {@link ProviderCalls} limits (one breaker). */
+/** Email (text, plus the HTML part when it has one) through the configured SMTP server, under the {@link ProviderCalls} limits (one breaker). */
 @ApplicationScoped
 public class SmtpTransport {
 
@@ -68,7 +71,11 @@ public class SmtpTransport {
             message.setFrom(new InternetAddress(settings.smtpFrom()));
             message.setRecipient(Message.RecipientType.TO, recipient);
             message.setSubject(delivery.subject(), StandardCharsets.UTF_8.name());
-            message.setText(delivery.text(), StandardCharsets.UTF_8.name());
+            if (delivery.html() == null) {
+                message.setText(delivery.text(), StandardCharsets.UTF_8.name());
+            } else {
+                message.setContent(alternatives(delivery));
+            }
             message.setHeader("X-Auth-Message-Id", delivery.messageId());
             Transport.send(message);
         } catch (SendFailedException e) {
@@ -80,6 +87,18 @@ public class SmtpTransport {
             // the exception text names the server's answer, never the message
             throw new ProviderRefused("SMTP: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** multipart/alternative: the text first and the HTML part last, the order RFC 2046 gives preference by. */
+    static Multipart alternatives(Delivery delivery) throws MessagingException {
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(delivery.text(), StandardCharsets.UTF_8.name());
+        alternatives.addBodyPart(text);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(delivery.html(), StandardCharsets.UTF_8.name(), "html");
+        alternatives.addBodyPart(html);
+        return alternatives;
     }
 
     /**

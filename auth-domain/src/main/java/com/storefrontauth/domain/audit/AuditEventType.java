@@ -46,7 +46,9 @@ public enum AuditEventType {
     ACCOUNT_CLAIMED,
     CONTACT_RELEASED,
     CUSTOMERS_EXPORTED,
-    AUDIT_LOG_EXPORTED;
+    AUDIT_LOG_EXPORTED,
+    MESSAGE_TEMPLATE_CHANGED,
+    MESSAGE_TEMPLATE_RESET;
 
     public String wireValue() {
         return name().toLowerCase(Locale.ROOT);

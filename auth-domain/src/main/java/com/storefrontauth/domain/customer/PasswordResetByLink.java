@@ -8,11 +8,11 @@ import com.storefrontauth.domain.credential.PasswordHasher;
 import com.storefrontauth.domain.credential.PasswordPolicy;
 import com.storefrontauth.domain.delivery.Outbox;
 import com.storefrontauth.domain.delivery.OutboxSignal;
+import com.storefrontauth.domain.message.MessageKind;
+import com.storefrontauth.domain.message.MessageTemplates;
 import com.storefrontauth.domain.otp.Destination;
-import com.storefrontauth.domain.otp.OtpAction;
 import com.storefrontauth.domain.otp.OtpChallenges;
 import com.storefrontauth.domain.otp.OtpChannel;
-import com.storefrontauth.domain.otp.OtpMessages;
 import com.storefrontauth.domain.otp.OtpRules;
 import com.storefrontauth.domain.session.SessionEnding;
 import com.storefrontauth.domain.shared.ClientInfo;
@@ -48,7 +48,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class PasswordResetByLink {
 
-    static final Duration LINK_TTL = Duration.ofMinutes(30);
+    public static final Duration LINK_TTL = Duration.ofMinutes(30);
     static final String TOKEN_PREFIX = "prl_";
     private static final int MAX_TOKEN_LENGTH = 100;
 
@@ -63,6 +63,9 @@ public class PasswordResetByLink {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    MessageTemplates templates;
 
     @Inject
     OutboxSignal signal;
@@ -127,16 +130,12 @@ public class PasswordResetByLink {
             ResetLink link = new ResetLink(
                     TokenHash.of(token), store.id(), found.get().id(), email.value(), now.plus(LINK_TTL), now);
             links.insert(link);
-            String subject = OtpMessages.subject(OtpAction.RESET_PASSWORD, store.name());
-            String text = subject + ": " + origin + "/reset-password?token=" + token + "\n\nThe link works once and"
-                    + " expires in " + LINK_TTL.toMinutes()
-                    + " minutes. If you did not ask for it, ignore this message.";
+            String address = origin + "/reset-password?token=" + token;
             outbox.queueLink(
                     store.id(),
                     link.id(),
                     destination,
-                    subject,
-                    text,
+                    templates.compose(store.id(), store.name(), MessageKind.RESET_LINK, null, address, LINK_TTL),
                     token,
                     link.expiresAt(),
                     store.mode() == StoreMode.TEST);

@@ -8,7 +8,7 @@ import java.util.Optional;
 /** The providers behind the channels (SMTP, the SMS/WhatsApp webhook, or the dev channel). */
 public interface MessageTransport {
 
-    /** One message, opened for the moment of sending. */
+    /** One message, opened for the moment of sending; {@code html} is an email's HTML part (else null). */
     record Delivery(
             String messageId,
             StoreId store,
@@ -16,6 +16,7 @@ public interface MessageTransport {
             String recipient,
             String subject,
             String text,
+            String html,
             String code) {
 
         @Override

@@ -4,10 +4,13 @@ import com.storefrontauth.domain.access.Operator;
 import com.storefrontauth.domain.access.StoreAccess;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.message.MessageKind;
+import com.storefrontauth.domain.message.MessageTemplates;
+import com.storefrontauth.domain.message.RenderedMessage;
 import com.storefrontauth.domain.otp.Destination;
 import com.storefrontauth.domain.otp.OtpChallenge;
+import com.storefrontauth.domain.otp.OtpChannel;
 import com.storefrontauth.domain.otp.OtpCodes;
-import com.storefrontauth.domain.otp.OtpMessages;
 import com.storefrontauth.domain.otp.OtpRules;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
@@ -54,6 +57,9 @@ public class Outbox {
     OtpCodes codes;
 
     @Inject
+    MessageTemplates templates;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -74,16 +80,18 @@ public class Outbox {
             OtpChallenge challenge, String code, String storeName, OtpRules rules, boolean retained) {
         Instant now = clock.instant();
         String id = OutboxMessage.newId();
-        String text = OtpMessages.text(challenge.action(), storeName, code, rules.ttl());
+        RenderedMessage rendered = templates.compose(
+                challenge.store(), storeName, MessageKind.of(challenge.action()), code, null, rules.ttl());
         OutboxMessage message = new OutboxMessage(
                 id,
                 challenge.store(),
                 challenge.id(),
                 challenge.channel(),
                 challenge.destination().address(),
-                OtpMessages.subject(challenge.action(), storeName),
-                codes.seal(id, text),
+                rendered.subject(),
+                codes.seal(id, rendered.text()),
                 codes.seal(id, code),
+                sealedHtml(id, challenge.channel(), rendered),
                 retained,
                 OutboxMessage.Status.PENDING,
                 0,
@@ -110,8 +118,7 @@ public class Outbox {
             StoreId store,
             TokenHash linkId,
             Destination destination,
-            String subject,
-            String text,
+            RenderedMessage rendered,
             String token,
             Instant expiresAt,
             boolean retained) {
@@ -123,9 +130,10 @@ public class Outbox {
                 linkId,
                 destination.channel(),
                 destination.address(),
-                subject,
-                codes.seal(id, text),
+                rendered.subject(),
+                codes.seal(id, rendered.text()),
                 codes.seal(id, token),
+                sealedHtml(id, destination.channel(), rendered),
                 retained,
                 OutboxMessage.Status.PENDING,
                 0,
@@ -137,6 +145,11 @@ public class Outbox {
                 null);
         messages.insert(message);
         return message;
+    }
+
+    /** Only an email has an HTML part; texts and WhatsApp messages are the text alone. */
+    private String sealedHtml(String id, OtpChannel channel, RenderedMessage rendered) {
+        return channel == OtpChannel.EMAIL ? codes.seal(id, rendered.html()) : null;
     }
 
     /** One round: every due message gets one delivery attempt. @return how many were leased */
@@ -204,6 +217,7 @@ public class Outbox {
                     message.recipient(),
                     message.subject(),
                     codes.open(message.id(), message.sealedText()),
+                    message.sealedHtml() == null ? null : codes.open(message.id(), message.sealedHtml()),
                     codes.open(message.id(), message.sealedCode()));
         } catch (IllegalStateException sealedUnderAnotherSecret) {
             // e.g. instances configured with different auth.otp.secret values: this one can never send it

@@ -7,9 +7,9 @@ import com.storefrontauth.domain.store.StoreId;
 import java.time.Instant;
 
 /**
- * A message waiting for (or done with) delivery. Its text and code are sealed ({@code OtpCodes#seal},
- * bound to the message id); once delivered or dropped the sealed copies are erased, except in
- * where {@code retained} (test-mode stores, whose outbox page shows what was sent).
+ * A message waiting for (or done with) delivery. Its text, code and (emails only) HTML part are sealed
+ * ({@code OtpCodes#seal}, bound to the message id); once delivered or dropped the sealed copies are
+ * erased, except where {@code retained} (test-mode stores, whose outbox page shows what was sent).
  */
 public record OutboxMessage(
         String id,
@@ -20,6 +20,7 @@ public record OutboxMessage(
         String subject,
         String sealedText,
         String sealedCode,
+        String sealedHtml,
         boolean retained,
         Status status,
         int attempts,

@@ -14,7 +14,7 @@ public record StoreLanguage(String tag) {
 
     public static final StoreLanguage DEFAULT = new StoreLanguage("en");
 
-    static final Set<String> SUPPORTED = Set.of("en", "az", "ru", "tr", "de", "es", "fr");
+    static final Set<String> SUPPORTED = Set.of("en", "id", "hi", "az", "ru", "tr", "de", "es", "fr");
     private static final int MAX_INPUT = 35;
 
     public static Optional<StoreLanguage> parse(String value) {

@@ -1,6 +1,7 @@
 package com.storefrontauth.domain.delivery;
 
 import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.message.InMemoryMessageTemplates;
 import com.storefrontauth.domain.otp.OtpCodes;
 import com.storefrontauth.domain.shared.Page;
 import com.storefrontauth.domain.shared.PageRequest;
@@ -33,6 +34,7 @@ public class InMemoryOutbox implements OutboxRepository {
         outbox.messages = this;
         outbox.transport = transport;
         outbox.codes = codes;
+        outbox.templates = InMemoryMessageTemplates.composing();
         outbox.audit = audit;
         outbox.transactions = transactions;
         outbox.clock = clock;
@@ -97,6 +99,7 @@ public class InMemoryOutbox implements OutboxRepository {
                         m.subject(),
                         m.retained() ? m.sealedText() : null,
                         m.retained() ? m.sealedCode() : null,
+                        m.retained() ? m.sealedHtml() : null,
                         m.retained(),
                         OutboxMessage.Status.DELIVERED,
                         m.attempts(),
@@ -126,6 +129,7 @@ public class InMemoryOutbox implements OutboxRepository {
                         m.subject(),
                         m.sealedText(),
                         m.sealedCode(),
+                        m.sealedHtml(),
                         m.retained(),
                         m.status(),
                         attempts,
@@ -185,6 +189,7 @@ public class InMemoryOutbox implements OutboxRepository {
                         m.subject(),
                         m.retained() ? m.sealedText() : null,
                         m.retained() ? m.sealedCode() : null,
+                        m.retained() ? m.sealedHtml() : null,
                         m.retained(),
                         status,
                         m.attempts(),

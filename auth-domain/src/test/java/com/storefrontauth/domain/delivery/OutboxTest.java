@@ -9,7 +9,6 @@ import com.storefrontauth.domain.otp.OtpAction;
 import com.storefrontauth.domain.otp.OtpChallenge;
 import com.storefrontauth.domain.otp.OtpChannel;
 import com.storefrontauth.domain.otp.OtpCodes;
-import com.storefrontauth.domain.otp.OtpMessages;
 import com.storefrontauth.domain.otp.OtpRules;
 import com.storefrontauth.domain.shared.DirectTransactions;
 import com.storefrontauth.domain.shared.MutableClock;
@@ -89,15 +88,29 @@ class OutboxTest {
         MessageTransport.Delivery delivery = transport.accepted().get(0);
         assertThat(delivery.code()).isEqualTo(issued.code());
         assertThat(delivery.text())
-                .isEqualTo(OtpMessages.text(OtpAction.LOGIN, STORE_NAME, issued.code(), RULES.ttl()))
+                .isEqualTo(issued.code() + " is your Acme Shop sign-in code. It expires in 5 minutes. Never share it;"
+                        + " if you did not ask for it, ignore this message.")
                 .contains(issued.code())
                 .contains(STORE_NAME)
                 .contains("5 minutes");
-        assertThat(delivery.subject()).isEqualTo(OtpMessages.subject(OtpAction.LOGIN, STORE_NAME));
+        assertThat(delivery.subject()).isEqualTo("Your Acme Shop sign-in code");
+        assertThat(delivery.html())
+                .as("an email has an HTML part naming the store and carrying the code")
+                .contains("<h1", "Acme Shop</h1>", issued.code());
+        assertThat(message.sealedHtml()).doesNotContain(issued.code());
         assertThat(delivery.recipient()).isEqualTo("ana@example.com");
         assertThat(delivery.channel()).isEqualTo(OtpChannel.EMAIL);
         assertThat(delivery.store()).isEqualTo(store);
         assertThat(delivery.toString()).doesNotContain(issued.code());
+    }
+
+    @Test
+    void whenATextMessageIsDeliveredThenItHasNoHtmlPart() {
+        queue(challenge());
+
+        outbox.drain();
+
+        assertThat(transport.accepted().get(0).html()).isNull();
     }
 
     @Test

@@ -2,12 +2,22 @@ package com.storefrontauth.domain.otp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.storefrontauth.domain.message.BuiltInMessages;
+import com.storefrontauth.domain.message.MessageKind;
+import com.storefrontauth.domain.message.MessageTemplate;
+import com.storefrontauth.domain.message.RenderedMessage;
+import com.storefrontauth.domain.store.StoreLanguage;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OtpMessagesTest {
+
+    private static RenderedMessage signIn(String storeName) {
+        return BuiltInMessages.of(MessageKind.SIGN_IN_CODE, StoreLanguage.DEFAULT)
+                .render(new MessageTemplate.Values(storeName, "123456", null, Duration.ofMinutes(5), ""));
+    }
 
     /** Anything a mail client or a phone would turn into a link or markup. */
     private static final String LINKABLE =
@@ -27,8 +37,9 @@ class OtpMessagesTest {
                 "JAVASCRIPT://x.y"
             })
     void whenAStoreNameHoldsALinkThenNeitherTheTextNorTheSubjectCarriesOne(String storeName) {
-        String text = OtpMessages.text(OtpAction.LOGIN, storeName, "123456", Duration.ofMinutes(5));
-        String subject = OtpMessages.subject(OtpAction.LOGIN, storeName);
+        RenderedMessage message = signIn(storeName);
+        String text = message.text();
+        String subject = message.subject();
         String shown = OtpMessages.plainName(storeName);
 
         assertThat(shown).doesNotMatch(LINKABLE);
@@ -50,7 +61,6 @@ class OtpMessagesTest {
             })
     void whenAStoreNameIsRenderedThenOnlyLinkMakingCharactersChange(String storeName, String rendered) {
         assertThat(OtpMessages.plainName(storeName)).isEqualTo(rendered);
-        assertThat(OtpMessages.text(OtpAction.LOGIN, storeName, "123456", Duration.ofMinutes(5)))
-                .startsWith("123456 is your " + rendered + " sign-in code.");
+        assertThat(signIn(storeName).text()).startsWith("123456 is your " + rendered + " sign-in code.");
     }
 }

@@ -20,20 +20,21 @@ import java.util.List;
  * The delivery outbox. Instances share it through leases: a pending message is claimed by a conditional
  * UPDATE that only succeeds while the message is due and unleased, so of two instances claiming the same
  * message exactly one changes the row (the other waits for its lock, finds the lease, and changes
- * nothing). Once a message is done with (delivered, dropped, superseded) its sealed text and code are
- * erased in the same statement, unless the message is retained.
+ * nothing). Once a message is done with (delivered, dropped, superseded) its sealed text, code and HTML
+ * are erased in the same statement, unless the message is retained.
  */
 @ApplicationScoped
 public class JdbcOutboxRepository implements OutboxRepository {
 
     private static final String COLUMNS = "id, store_id, challenge_hash, channel, recipient, subject, sealed_text,"
-            + " sealed_code, retained, status, attempts, next_attempt_at, lease_until, expires_at, created_at,"
+            + " sealed_code, sealed_html, retained, status, attempts, next_attempt_at, lease_until, expires_at, created_at,"
             + " delivered_at, transport, last_error";
     private static final String DUE =
             " status = ? AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)";
     private static final String ERASE_UNLESS_RETAINED =
             " sealed_text = CASE WHEN retained THEN sealed_text ELSE NULL END,"
-                    + " sealed_code = CASE WHEN retained THEN sealed_code ELSE NULL END";
+                    + " sealed_code = CASE WHEN retained THEN sealed_code ELSE NULL END,"
+                    + " sealed_html = CASE WHEN retained THEN sealed_html ELSE NULL END";
     private static final int MAX_ERROR_LENGTH = 300;
 
     @Inject
@@ -51,7 +52,7 @@ public class JdbcOutboxRepository implements OutboxRepository {
     public void insert(OutboxMessage message) {
         sql.update(
                 "INSERT INTO outbox_messages (" + COLUMNS + ")"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
                 message.id(),
                 message.store() == null ? null : message.store().value(),
                 message.challenge().hex(),
@@ -60,6 +61,7 @@ public class JdbcOutboxRepository implements OutboxRepository {
                 Sql.clip(message.subject(), 300),
                 message.sealedText(),
                 message.sealedCode(),
+                message.sealedHtml(),
                 message.retained(),
                 message.status(),
                 message.attempts(),
@@ -181,6 +183,7 @@ public class JdbcOutboxRepository implements OutboxRepository {
                 row.getString("subject"),
                 row.getString("sealed_text"),
                 row.getString("sealed_code"),
+                row.getString("sealed_html"),
                 row.getBoolean("retained"),
                 Status.valueOf(row.getString("status")),
                 row.getInt("attempts"),

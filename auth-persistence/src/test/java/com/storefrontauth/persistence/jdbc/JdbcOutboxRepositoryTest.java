@@ -60,6 +60,7 @@ class JdbcOutboxRepositoryTest extends RepositoryTest {
                 "Your sign-in code",
                 CODES.seal(id, "Your code is 123456. It expires in 10 minutes."),
                 CODES.seal(id, "123456"),
+                CODES.seal(id, "<p>Your code is <strong>123456</strong>.</p>"),
                 retained,
                 Status.PENDING,
                 0,
@@ -115,6 +116,7 @@ class JdbcOutboxRepositoryTest extends RepositoryTest {
                 "Activate your account",
                 null,
                 null,
+                null,
                 false,
                 Status.DELIVERED,
                 3,
@@ -130,6 +132,8 @@ class JdbcOutboxRepositoryTest extends RepositoryTest {
         assertThat(outbox.page(null, ALL).items()).containsExactly(done);
         assertThat(leaseUntil(pending)).isNull();
         assertThat(CODES.open(pending.id(), read(pending).sealedCode())).isEqualTo("123456");
+        assertThat(CODES.open(pending.id(), read(pending).sealedHtml()))
+                .isEqualTo("<p>Your code is <strong>123456</strong>.</p>");
     }
 
     @Test
@@ -224,12 +228,14 @@ class JdbcOutboxRepositoryTest extends RepositoryTest {
         assertThat(first.transport()).isEqualTo("smtp");
         assertThat(first.sealedText()).isNull();
         assertThat(first.sealedCode()).isNull();
+        assertThat(first.sealedHtml()).isNull();
         assertThat(leaseUntil(erased)).isNull();
         OutboxMessage second = read(retained);
         assertThat(second.status()).isEqualTo(Status.DELIVERED);
         assertThat(second.transport()).isEqualTo("dev");
         assertThat(second.sealedText()).isEqualTo(retained.sealedText());
         assertThat(second.sealedCode()).isEqualTo(retained.sealedCode());
+        assertThat(second.sealedHtml()).isEqualTo(retained.sealedHtml());
         assertThat(leaseUntil(retained)).isNull();
         assertThat(lease(now.plus(LEASE).plus(LEASE), 10)).isEmpty();
     }

@@ -4,7 +4,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -46,8 +48,11 @@ public final class MailServer {
         return port;
     }
 
-    /** One received email, flattened for assertions. */
-    public record Mail(String to, String from, String subject, String body) {
+    /**
+     * One received email, flattened for assertions: {@code body} is its text (the text/plain part of a
+     * multipart/alternative), {@code html} its text/html part or null, {@code contentType} the message's.
+     */
+    public record Mail(String to, String from, String subject, String body, String html, String contentType) {
 
         /** The code the message carries (its text starts with it). */
         public String code() {
@@ -71,7 +76,9 @@ public final class MailServer {
                                 actual,
                                 message.getFrom()[0].toString(),
                                 message.getSubject(),
-                                GreenMailUtil.getBody(message)));
+                                part(message, "text/plain").orElseGet(() -> GreenMailUtil.getBody(message)),
+                                part(message, "text/html").orElse(null),
+                                message.getContentType()));
                     }
                 }
             } catch (MessagingException e) {
@@ -79,6 +86,23 @@ public final class MailServer {
             }
         }
         return mails;
+    }
+
+    /** The decoded content of the message's first part of that type (multipart messages only). */
+    private static Optional<String> part(MimeMessage message, String type) throws MessagingException {
+        try {
+            if (message.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart part = multipart.getBodyPart(i);
+                    if (part.isMimeType(type)) {
+                        return Optional.of(part.getContent().toString());
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits until {@code recipient} has received {@code count} mails (delivery is asynchronous). */

@@ -1,0 +1,94 @@
+package com.storefrontauth.domain.message;
+
+import com.storefrontauth.domain.access.StoreAccess;
+import com.storefrontauth.domain.audit.AuditLog;
+import com.storefrontauth.domain.shared.Transactions;
+import com.storefrontauth.domain.store.StoreId;
+import com.storefrontauth.domain.store.StoreRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Stores' templates in memory, and {@link MessageTemplates} wired by hand over them. */
+public class InMemoryMessageTemplates implements MessageTemplateRepository {
+
+    private final Map<StoreId, Map<MessageKind, MessageTemplate>> rows = new HashMap<>();
+
+    /** Composes messages for stores nobody has worded or profiled: the built-in English. */
+    public static MessageTemplates composing() {
+        MessageTemplates templates = new MessageTemplates();
+        templates.templates = new InMemoryMessageTemplates();
+        templates.stores = new Stores(Map.of());
+        return templates;
+    }
+
+    public static MessageTemplates over(
+            InMemoryMessageTemplates rows,
+            StoreRepository stores,
+            StoreAccess access,
+            AuditLog audit,
+            Transactions transactions,
+            Clock clock) {
+        MessageTemplates templates = new MessageTemplates();
+        templates.templates = rows;
+        templates.stores = stores;
+        templates.access = access;
+        templates.audit = audit;
+        templates.transactions = transactions;
+        templates.clock = clock;
+        return templates;
+    }
+
+    @Override
+    public synchronized Optional<MessageTemplate> find(StoreId store, MessageKind kind) {
+        return Optional.ofNullable(rows.getOrDefault(store, Map.of()).get(kind));
+    }
+
+    @Override
+    public synchronized Map<MessageKind, MessageTemplate> findAll(StoreId store) {
+        return Map.copyOf(rows.getOrDefault(store, Map.of()));
+    }
+
+    @Override
+    public synchronized void save(StoreId store, MessageKind kind, MessageTemplate template, Instant at) {
+        rows.computeIfAbsent(store, any -> new EnumMap<>(MessageKind.class)).put(kind, template);
+    }
+
+    @Override
+    public synchronized boolean delete(StoreId store, MessageKind kind) {
+        return rows.getOrDefault(store, new EnumMap<>(MessageKind.class)).remove(kind) != null;
+    }
+
+    /** A store table in memory. */
+    public record Stores(Map<StoreId, com.storefrontauth.domain.store.Store> byId) implements StoreRepository {
+
+        @Override
+        public void insert(com.storefrontauth.domain.store.Store store) {
+            byId.put(store.id(), store);
+        }
+
+        @Override
+        public void update(com.storefrontauth.domain.store.Store store) {
+            byId.put(store.id(), store);
+        }
+
+        @Override
+        public Optional<com.storefrontauth.domain.store.Store> find(StoreId id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public java.util.List<com.storefrontauth.domain.store.Store> findAll() {
+            return java.util.List.copyOf(byId.values());
+        }
+
+        @Override
+        public java.util.List<com.storefrontauth.domain.store.Store> findByMember(
+                com.storefrontauth.domain.account.AccountId member) {
+            return findAll();
+        }
+    }
+}
