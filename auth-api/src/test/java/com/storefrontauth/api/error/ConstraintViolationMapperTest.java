@@ -2,8 +2,8 @@ package com.storefrontauth.api.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.storefrontauth.api.resource.account.MerchantAccountResource;
 import com.storefrontauth.api.resource.management.StoreResource;
-import com.storefrontauth.api.resource.storefront.StorefrontAuthResource;
 import com.storefrontauth.api.resource.storefront.StorefrontOtpResource;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -59,8 +59,9 @@ class ConstraintViolationMapperTest {
 
     @Test
     void whenAMemberNameHasSeveralWordsThenTheErrorUsesSnakeCase() {
-        JsonObject problem =
-                answer(new StorefrontAuthResource(), "refresh", new StorefrontAuthResource.Refresh(null), 400);
+        MerchantAccountResource.RefreshTokenBody body = new MerchantAccountResource.RefreshTokenBody(null);
+
+        JsonObject problem = answer(new MerchantAccountResource(), "refresh", body, 400);
 
         assertThat(problem.getJsonObject("errors")).isEqualTo(json("{\"refresh_token\": [\"is required\"]}"));
     }
