@@ -11,9 +11,12 @@ import com.storefrontauth.api.dialect.scalev.ScalevAdmission;
 import com.storefrontauth.api.dialect.scalev.ScalevAuthResource;
 import com.storefrontauth.api.dialect.scalev.ScalevCustomerResource;
 import com.storefrontauth.api.dialect.scalev.ScalevErrors;
+import com.storefrontauth.api.error.ConstraintViolationMapper;
 import com.storefrontauth.api.error.DomainExceptionMapper;
 import com.storefrontauth.api.error.UnexpectedExceptionMapper;
 import com.storefrontauth.api.error.WebApplicationExceptionMapper;
+import com.storefrontauth.api.http.JsonBinding;
+import com.storefrontauth.api.http.RequestBodyReader;
 import com.storefrontauth.api.http.RequestLimits;
 import com.storefrontauth.api.http.ResponseHeaders;
 import com.storefrontauth.api.resource.account.MerchantAccountResource;
@@ -66,6 +69,9 @@ public class AuthApplication extends Application {
                 CorsPreflight.class,
                 StorefrontAdmission.class,
                 ManagementAuthentication.class,
+                JsonBinding.class,
+                RequestBodyReader.class,
+                ConstraintViolationMapper.class,
                 DomainExceptionMapper.class,
                 WebApplicationExceptionMapper.class,
                 UnexpectedExceptionMapper.class,

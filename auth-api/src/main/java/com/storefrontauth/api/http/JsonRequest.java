@@ -1,35 +1,20 @@
 package com.storefrontauth.api.http;
 
-import static com.storefrontauth.api.http.JsonFactory.JSON;
-
-import com.storefrontauth.domain.shared.DomainException;
-import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.FieldErrors;
-import jakarta.json.JsonConfig;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParserFactory;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A request body read as a JSON object. Field accessors collect every problem; {@link #validate()}
  * then answers 400 {@code invalid_request} naming each bad field at once.
  */
 public final class JsonRequest {
-
-    private static final int MAX_STRING = 10_000;
-    /**
-     * A repeated member is refused: parsers disagree on which one wins, so a proxy could check another.
-     * Parsson's parser honours only its own key for this, not JSON-P's key strategy.
-     */
-    private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of(
-            JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE, "org.eclipse.parsson.rejectDuplicateKeys", true));
 
     private final JsonObject body;
     private final FieldErrors errors = new FieldErrors();
@@ -40,30 +25,7 @@ public final class JsonRequest {
 
     /** An empty body reads as {}: missing fields are then reported by name. */
     public static JsonRequest parse(String text) {
-        if (text == null || text.isBlank()) {
-            return new JsonRequest(JsonValue.EMPTY_JSON_OBJECT);
-        }
-        JsonValue value;
-        boolean trailing;
-        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
-            parser.next();
-            value = parser.getValue();
-            trailing = parser.hasNext();
-        } catch (RuntimeException e) {
-            // Parsson throws a bare RuntimeException past its nesting limit (1000), JsonException otherwise
-            throw invalidJson("The body is not valid JSON.");
-        }
-        if (trailing) {
-            throw invalidJson("The body is not valid JSON.");
-        }
-        if (!(value instanceof JsonObject object)) {
-            throw invalidJson("The body must be a JSON object.");
-        }
-        return new JsonRequest(object);
-    }
-
-    private static DomainException invalidJson(String detail) {
-        return new DomainException(ErrorCode.INVALID_JSON, detail);
+        return new JsonRequest(StrictJson.object(text));
     }
 
     /** A string member; absent or null is "is required" (a wrong type has its own error already). */
@@ -87,12 +49,9 @@ public final class JsonRequest {
             errors.add(name, "must be a string");
             return null;
         }
-        if (string.getString().length() > MAX_STRING) {
-            errors.add(name, "is too long");
-            return null;
-        }
-        if (string.getString().indexOf('\0') >= 0) {
-            errors.add(name, "must not contain NUL characters");
+        Optional<String> problem = StrictJson.textProblem(string.getString());
+        if (problem.isPresent()) {
+            errors.add(name, problem.get());
             return null;
         }
         return string.getString();
@@ -104,7 +63,7 @@ public final class JsonRequest {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
-        if (!(value instanceof JsonNumber number) || number.toString().length() > 40) {
+        if (!(value instanceof JsonNumber number) || !StrictJson.readableNumber(number)) {
             errors.add(name, "must be a number");
             return null;
         }

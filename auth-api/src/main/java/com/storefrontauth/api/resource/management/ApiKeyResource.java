@@ -3,9 +3,9 @@ package com.storefrontauth.api.resource.management;
 import static com.storefrontauth.api.http.JsonFactory.JSON;
 
 import com.storefrontauth.api.http.Clients;
-import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.ManagementJson;
 import com.storefrontauth.api.http.PathIds;
+import com.storefrontauth.api.http.Required;
 import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
@@ -17,6 +17,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -54,19 +56,17 @@ public class ApiKeyResource {
                 .toString();
     }
 
+    public record NewKey(
+            @Required @Pattern(regexp = "publishable|secret", message = "must be publishable or secret")
+            String type,
+
+            String label) {}
+
     @POST
-    public Response issue(String body) {
-        JsonRequest json = JsonRequest.parse(body);
-        String typeValue = json.requiredString("type");
-        String label = json.optionalString("label");
-        ApiKeyType type =
-                typeValue == null ? null : ApiKeyType.fromWire(typeValue).orElse(null);
-        if (typeValue != null && type == null) {
-            json.errors().add("type", "must be publishable or secret");
-        }
-        json.validate();
+    public Response issue(@Valid NewKey body) {
+        ApiKeyType type = ApiKeyType.fromWire(body.type()).orElseThrow();
         ApiKey.Issued issued =
-                keys.issue(Caller.operator(request), PathIds.store(storeId), type, label, Clients.of(request));
+                keys.issue(Caller.operator(request), PathIds.store(storeId), type, body.label(), Clients.of(request));
         return Response.status(Response.Status.CREATED)
                 .entity(ManagementJson.issuedApiKey(issued).toString())
                 .build();

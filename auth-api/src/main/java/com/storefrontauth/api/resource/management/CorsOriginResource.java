@@ -3,9 +3,9 @@ package com.storefrontauth.api.resource.management;
 import static com.storefrontauth.api.http.JsonFactory.JSON;
 
 import com.storefrontauth.api.http.Clients;
-import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.ManagementJson;
 import com.storefrontauth.api.http.PathIds;
+import com.storefrontauth.api.http.Required;
 import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
@@ -16,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -54,12 +55,13 @@ public class CorsOriginResource {
                 .toString();
     }
 
+    /** The origin's form ({@code scheme://host[:port]}, wildcards) is the domain's rule. */
+    public record NewOrigin(@Required String origin) {}
+
     @POST
-    public Response allow(String body) {
-        JsonRequest json = JsonRequest.parse(body);
-        String origin = json.requiredString("origin");
-        json.validate();
-        CorsOrigin allowed = cors.allow(Caller.operator(request), PathIds.store(storeId), origin, Clients.of(request));
+    public Response allow(@Valid NewOrigin body) {
+        CorsOrigin allowed =
+                cors.allow(Caller.operator(request), PathIds.store(storeId), body.origin(), Clients.of(request));
         return Response.status(Response.Status.CREATED)
                 .entity(ManagementJson.corsOrigin(allowed).toString())
                 .build();

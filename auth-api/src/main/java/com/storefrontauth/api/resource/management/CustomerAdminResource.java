@@ -3,9 +3,9 @@ package com.storefrontauth.api.resource.management;
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.CsvResponse;
 import com.storefrontauth.api.http.CustomerJson;
-import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.PathIds;
 import com.storefrontauth.api.http.QueryNumbers;
+import com.storefrontauth.api.http.Required;
 import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
@@ -22,6 +22,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -83,18 +85,14 @@ public class CustomerAdminResource {
                 .toString();
     }
 
+    public record StatusChange(
+            @Required @Pattern(regexp = "active|disabled", message = "must be active or disabled")
+            String status) {}
+
     @PATCH
     @Path("{customer_id}")
-    public String changeStatus(@PathParam("customer_id") String customerId, String body) {
-        JsonRequest json = JsonRequest.parse(body);
-        String statusValue = json.requiredString("status");
-        CustomerStatus status = statusValue == null
-                ? null
-                : CustomerStatus.fromWire(statusValue).orElse(null);
-        if (statusValue != null && status == null) {
-            json.errors().add("status", "must be active or disabled");
-        }
-        json.validate();
+    public String changeStatus(@PathParam("customer_id") String customerId, @Valid StatusChange body) {
+        CustomerStatus status = CustomerStatus.fromWire(body.status()).orElseThrow();
         return CustomerJson.customer(customers.changeStatus(
                         Caller.operator(request),
                         PathIds.store(storeId),

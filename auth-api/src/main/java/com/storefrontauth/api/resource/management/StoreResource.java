@@ -3,13 +3,15 @@ package com.storefrontauth.api.resource.management;
 import static com.storefrontauth.api.http.JsonFactory.JSON;
 
 import com.storefrontauth.api.http.Clients;
-import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.ManagementJson;
 import com.storefrontauth.api.http.PathIds;
+import com.storefrontauth.api.http.Required;
+import com.storefrontauth.api.http.SentMembers;
 import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
 import com.storefrontauth.api.security.Roles;
+import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.store.ProfileChange;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreChange;
@@ -20,6 +22,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -38,6 +42,8 @@ import java.math.BigDecimal;
 @Produces(MediaType.APPLICATION_JSON)
 public class StoreResource {
 
+    private static final String MODES = "test|live";
+
     @Inject
     StoreService stores;
 
@@ -52,19 +58,36 @@ public class StoreResource {
                 .toString();
     }
 
+    public record NewStore(
+            @Required String name,
+
+            @Pattern(regexp = MODES, message = "must be test or live")
+            String mode) {}
+
+    /** A PATCH: members not sent keep their value. */
+    public record StoreEdit(
+            @Pattern(regexp = Required.NOT_BLANK, message = "must not be blank")
+            String name,
+
+            @Pattern(regexp = MODES, message = "must be test or live")
+            String mode,
+
+            @Pattern(regexp = "active|suspended", message = "must be active or suspended")
+            String status,
+
+            String description,
+            String logoUrl,
+            String businessAddress,
+            String contactPhone,
+            String preferredLanguage,
+            BigDecimal percent) {}
+
     @POST
-    public Response open(String body) {
-        JsonRequest json = JsonRequest.parse(body);
-        String name = json.requiredString("name");
-        String modeValue = json.optionalString("mode");
-        StoreMode mode = modeValue == null
+    public Response open(@Valid NewStore body) {
+        StoreMode mode = body.mode() == null
                 ? StoreMode.TEST
-                : StoreMode.fromWire(modeValue).orElse(null);
-        if (mode == null) {
-            json.errors().add("mode", "must be test or live");
-        }
-        json.validate();
-        Store store = stores.open(Caller.operator(request), name, mode, Clients.of(request));
+                : StoreMode.fromWire(body.mode()).orElseThrow();
+        Store store = stores.open(Caller.operator(request), body.name(), mode, Clients.of(request));
         return Response.status(Response.Status.CREATED)
                 .entity(ManagementJson.store(store).toString())
                 .build();
@@ -79,33 +102,25 @@ public class StoreResource {
 
     @PATCH
     @Path("{store_id}")
-    public String change(@PathParam("store_id") String storeId, String body) {
-        JsonRequest json = JsonRequest.parse(body);
-        String name = json.has("name") ? json.requiredString("name") : null;
-        String modeValue = json.optionalString("mode");
-        String statusValue = json.optionalString("status");
+    public String change(@PathParam("store_id") String storeId, @Valid StoreEdit body) {
+        if (body.name() == null && SentMembers.sent(request, "name")) {
+            throw DomainException.invalidField("name", "is required");
+        }
         StoreMode mode =
-                modeValue == null ? null : StoreMode.fromWire(modeValue).orElse(null);
-        StoreStatus status =
-                statusValue == null ? null : StoreStatus.fromWire(statusValue).orElse(null);
-        if (modeValue != null && mode == null) {
-            json.errors().add("mode", "must be test or live");
-        }
-        if (statusValue != null && status == null) {
-            json.errors().add("status", "must be active or suspended");
-        }
+                body.mode() == null ? null : StoreMode.fromWire(body.mode()).orElseThrow();
+        StoreStatus status = body.status() == null
+                ? null
+                : StoreStatus.fromWire(body.status()).orElseThrow();
         ProfileChange profile = new ProfileChange(
-                json.optionalString("description"),
-                json.optionalString("logo_url"),
-                json.optionalString("business_address"),
-                json.optionalString("contact_phone"),
-                json.optionalString("preferred_language"));
-        BigDecimal percent = json.optionalDecimal("percent");
-        json.validate();
+                body.description(),
+                body.logoUrl(),
+                body.businessAddress(),
+                body.contactPhone(),
+                body.preferredLanguage());
         Store store = stores.change(
                 Caller.operator(request),
                 PathIds.store(storeId),
-                new StoreChange(name, mode, status, profile, percent),
+                new StoreChange(body.name(), mode, status, profile, body.percent()),
                 Clients.of(request));
         return ManagementJson.store(store).toString();
     }

@@ -1,8 +1,8 @@
 package com.storefrontauth.api.resource.platform;
 
 import com.storefrontauth.api.http.Clients;
-import com.storefrontauth.api.http.JsonRequest;
 import com.storefrontauth.api.http.PlatformJson;
+import com.storefrontauth.api.http.Required;
 import com.storefrontauth.api.security.Caller;
 import com.storefrontauth.api.security.ManagementRoute;
 import com.storefrontauth.api.security.Roles;
@@ -15,6 +15,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,18 +38,14 @@ public class AccountAdminResource {
     @Context
     HttpServletRequest request;
 
+    public record StatusChange(
+            @Required @Pattern(regexp = "active|disabled", message = "must be active or disabled")
+            String status) {}
+
     @PATCH
     @Path("{account_id}")
-    public String change(@PathParam("account_id") String accountId, String body) {
-        JsonRequest json = JsonRequest.parse(body);
-        String statusValue = json.requiredString("status");
-        AccountStatus status = "active".equals(statusValue)
-                ? AccountStatus.ACTIVE
-                : "disabled".equals(statusValue) ? AccountStatus.DISABLED : null;
-        if (statusValue != null && status == null) {
-            json.errors().add("status", "must be active or disabled");
-        }
-        json.validate();
+    public String change(@PathParam("account_id") String accountId, @Valid StatusChange body) {
+        AccountStatus status = body.status().equals("active") ? AccountStatus.ACTIVE : AccountStatus.DISABLED;
         if (!PublicId.isWellFormed(accountId, AccountId.PREFIX)) {
             throw DomainException.notFound("account");
         }

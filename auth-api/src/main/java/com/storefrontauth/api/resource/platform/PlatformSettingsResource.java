@@ -43,6 +43,8 @@ public class PlatformSettingsResource {
 
     @PUT
     public String amend(String body) {
+        // read as a map, not a record: the domain's field table owns the names, types and ranges of a partial update
+        // (an unknown name is refused by name), and a record would copy it
         JsonRequest json = JsonRequest.parse(body);
         Map<String, Object> changes = json.scalars();
         json.validate();

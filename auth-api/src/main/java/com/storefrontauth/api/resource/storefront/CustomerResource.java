@@ -3,7 +3,8 @@ package com.storefrontauth.api.resource.storefront;
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.CustomerJson;
 import com.storefrontauth.api.http.DebugEcho;
-import com.storefrontauth.api.http.JsonRequest;
+import com.storefrontauth.api.http.Required;
+import com.storefrontauth.api.http.SentMembers;
 import com.storefrontauth.api.http.TokenJson;
 import com.storefrontauth.api.http.WireFormat;
 import com.storefrontauth.api.security.Caller;
@@ -18,11 +19,14 @@ import com.storefrontauth.domain.otp.OtpChannel;
 import com.storefrontauth.domain.otp.OtpRequired;
 import com.storefrontauth.domain.session.SessionId;
 import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.FieldErrors;
 import com.storefrontauth.domain.store.Store;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -55,6 +59,22 @@ public class CustomerResource {
     @Inject
     HttpServletRequest request;
 
+    /** A PATCH: a name not sent keeps its value, a name sent as null is cleared. */
+    public record NameEdit(String firstName, String lastName) {}
+
+    public record PasswordChange(
+            @Required String currentPassword, @Required String newPassword) {}
+
+    /** The password, or an otp_token and otp of a verify code (accounts without a password). */
+    public record Erasure(String password, String otpToken, String otp) {}
+
+    /** The new email, or phone with its calling code; their form is the domain's to judge. */
+    public record NewContact(String email, String phone, String countryCode) {}
+
+    public record ChannelChoice(
+            @Required @Pattern(regexp = "email|sms|whatsapp", message = "must be email, sms or whatsapp")
+            String channel) {}
+
     @GET
     public String me() {
         return CustomerJson.user(account.get(Caller.store(request).id(), Caller.customer(request)))
@@ -62,13 +82,12 @@ public class CustomerResource {
     }
 
     @PATCH
-    public String rename(String body) {
-        JsonRequest json = JsonRequest.parse(body);
-        String firstName = json.optionalString("first_name");
-        String lastName = json.optionalString("last_name");
-        json.validate();
-        CustomerAccount.NameChange change =
-                new CustomerAccount.NameChange(firstName, json.has("first_name"), lastName, json.has("last_name"));
+    public String rename(@Valid NameEdit body) {
+        CustomerAccount.NameChange change = new CustomerAccount.NameChange(
+                body.firstName(),
+                SentMembers.sent(request, "first_name"),
+                body.lastName(),
+                SentMembers.sent(request, "last_name"));
         return CustomerJson.user(account.rename(
                         Caller.store(request).id(), Caller.customer(request), change, Clients.of(request)))
                 .toString();
@@ -76,37 +95,29 @@ public class CustomerResource {
 
     @POST
     @Path("password")
-    public Response changePassword(String body) {
-        JsonRequest json = JsonRequest.parse(body);
-        String current = json.requiredString("current_password");
-        String next = json.requiredString("new_password");
-        json.validate();
+    public Response changePassword(@Valid PasswordChange body) {
         account.changePassword(
                 Caller.store(request),
                 Caller.customer(request),
                 Caller.session(request),
-                current,
-                next,
+                body.currentPassword(),
+                body.newPassword(),
                 Clients.of(request));
         return Response.noContent().build();
     }
 
     /** Erasure is proved by the password, or by a fresh {@code verify} code (accounts without a password). */
     @DELETE
-    public Response erase(String body) {
-        JsonRequest json = JsonRequest.parse(body);
-        String password = json.optionalString("password");
-        String otpToken = json.optionalString("otp_token");
-        String otp = json.optionalString("otp");
-        if (password == null && (otpToken == null || otp == null)) {
-            json.errors().add("password", "send the password, or an otp_token and otp of a verify code");
+    public Response erase(@Valid Erasure body) {
+        if (body.password() == null && (body.otpToken() == null || body.otp() == null)) {
+            throw DomainException.invalidField(
+                    "password", "send the password, or an otp_token and otp of a verify code");
         }
-        json.validate();
         Store store = Caller.store(request);
-        if (password != null) {
-            account.erase(store, Caller.customer(request), password, Clients.of(request));
+        if (body.password() != null) {
+            account.erase(store, Caller.customer(request), body.password(), Clients.of(request));
         } else {
-            account.eraseWithCode(store, Caller.customer(request), otpToken, otp, Clients.of(request));
+            account.eraseWithCode(store, Caller.customer(request), body.otpToken(), body.otp(), Clients.of(request));
         }
         return Response.noContent().build();
     }
@@ -116,16 +127,12 @@ public class CustomerResource {
     @Path("contact")
     @CustomerCodeRoute
     @Timed(name = "contact_change_start", absolute = true, description = "Contact changes started")
-    public String changeContact(String body) {
+    public String changeContact(@Valid NewContact body) {
         Store store = Caller.store(request);
-        JsonRequest json = JsonRequest.parse(body);
-        Optional<CustomerIdentifier> contact = CustomerIdentifier.of(
-                json.optionalString("email"),
-                json.optionalString("phone"),
-                json.optionalString("country_code"),
-                store,
-                json.errors());
-        json.validate();
+        FieldErrors errors = new FieldErrors();
+        Optional<CustomerIdentifier> contact =
+                CustomerIdentifier.of(body.email(), body.phone(), body.countryCode(), store, errors);
+        errors.throwIfAny();
         OtpRequired required =
                 contacts.change(store, Caller.customer(request), contact.orElseThrow(), Clients.of(request));
         return TokenJson.challenge(required, required.token(), DebugEcho.allowed(store, request))
@@ -137,17 +144,10 @@ public class CustomerResource {
     @Path("verify")
     @CustomerCodeRoute
     @Timed(name = "contact_verify_start", absolute = true, description = "Contact verifications started")
-    public String verifyContact(String body) {
+    public String verifyContact(@Valid ChannelChoice body) {
         Store store = Caller.store(request);
-        JsonRequest json = JsonRequest.parse(body);
-        String channelValue = json.requiredString("channel");
-        Optional<OtpChannel> channel = Optional.ofNullable(channelValue).flatMap(OtpChannel::fromWire);
-        if (channelValue != null && channel.isEmpty()) {
-            json.errors().add("channel", "must be email, sms or whatsapp");
-        }
-        json.validate();
-        OtpRequired required =
-                contacts.verifyCurrent(store, Caller.customer(request), channel.get(), Clients.of(request));
+        OtpChannel channel = OtpChannel.fromWire(body.channel()).orElseThrow();
+        OtpRequired required = contacts.verifyCurrent(store, Caller.customer(request), channel, Clients.of(request));
         return TokenJson.challenge(required, required.token(), DebugEcho.allowed(store, request))
                 .toString();
     }

@@ -3,7 +3,7 @@ package com.storefrontauth.api.resource.storefront;
 import com.storefrontauth.api.http.Clients;
 import com.storefrontauth.api.http.CustomerJson;
 import com.storefrontauth.api.http.DebugEcho;
-import com.storefrontauth.api.http.JsonRequest;
+import com.storefrontauth.api.http.Required;
 import com.storefrontauth.api.http.TokenJson;
 import com.storefrontauth.api.security.BearerToken;
 import com.storefrontauth.api.security.Caller;
@@ -24,6 +24,9 @@ import com.storefrontauth.domain.store.Store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -42,8 +45,6 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
 @Produces(MediaType.APPLICATION_JSON)
 public class StorefrontOtpResource {
 
-    private static final int MAX_CODE_LENGTH = 64;
-
     @Inject
     CodeVerification verification;
 
@@ -56,36 +57,41 @@ public class StorefrontOtpResource {
     @Inject
     HttpServletRequest request;
 
+    public record CodeEntry(
+            @Required
+            @Pattern(
+                    regexp = "(?s)" + OtpChallenge.TOKEN_PREFIX + ".*",
+                    message = "must be the otp_token of a challenge")
+            String otpToken,
+
+            @Required @Size(max = 64, message = "is too long")
+            String otp,
+
+            @Required
+            @Pattern(
+                    regexp = "login|register|verify|reset_password|update_email|update_phone",
+                    message = "must be login, register, verify, reset_password, update_email or update_phone")
+            String otpAction,
+
+            String firstName,
+            String lastName,
+            String newPassword) {}
+
+    public record CodeResend(@Required String otpToken) {}
+
     @POST
     @Path("verify")
     @Timed(name = "otp_verify", absolute = true, description = "One-time codes entered")
-    public String verify(String body) {
+    public String verify(@Valid CodeEntry body) {
         Store store = Caller.store(request);
-        JsonRequest json = JsonRequest.parse(body);
-        String token = json.requiredString("otp_token");
-        String code = json.requiredString("otp");
-        String actionValue = json.requiredString("otp_action");
-        String firstName = json.optionalString("first_name");
-        String lastName = json.optionalString("last_name");
-        String newPassword = json.optionalString("new_password");
-        Optional<OtpAction> action = Optional.ofNullable(actionValue).flatMap(OtpAction::fromStorefrontWire);
-        if (actionValue != null && action.isEmpty()) {
-            json.errors()
-                    .add("otp_action", "must be login, register, verify, reset_password, update_email or update_phone");
+        OtpAction action = OtpAction.fromStorefrontWire(body.otpAction()).orElseThrow();
+        if (action == OtpAction.RESET_PASSWORD && body.newPassword() == null) {
+            throw DomainException.invalidField("new_password", "is required to reset the password");
         }
-        if (token != null && !token.startsWith(OtpChallenge.TOKEN_PREFIX)) {
-            json.errors().add("otp_token", "must be the otp_token of a challenge");
-        }
-        if (code != null && code.length() > MAX_CODE_LENGTH) {
-            json.errors().add("otp", "is too long");
-        }
-        if (action.filter(OtpAction.RESET_PASSWORD::equals).isPresent() && newPassword == null) {
-            json.errors().add("new_password", "is required to reset the password");
-        }
-        json.validate();
         CodeVerification.Verified verified = verification.verify(
                 store,
-                new CodeVerification.Attempt(token, action.get(), code, firstName, lastName, newPassword),
+                new CodeVerification.Attempt(
+                        body.otpToken(), action, body.otp(), body.firstName(), body.lastName(), body.newPassword()),
                 bearerCustomer(store),
                 tokens.guestOf(store.id()),
                 Clients.of(request));
@@ -101,13 +107,10 @@ public class StorefrontOtpResource {
     @POST
     @Path("resend")
     @Timed(name = "otp_resend", absolute = true, description = "One-time codes resent")
-    public String resend(String body) {
+    public String resend(@Valid CodeResend body) {
         Store store = Caller.store(request);
-        JsonRequest json = JsonRequest.parse(body);
-        String token = json.requiredString("otp_token");
-        json.validate();
-        OtpRequired required = otp.resend(store, token, Clients.of(request));
-        return TokenJson.challenge(required, token, DebugEcho.allowed(store, request))
+        OtpRequired required = otp.resend(store, body.otpToken(), Clients.of(request));
+        return TokenJson.challenge(required, body.otpToken(), DebugEcho.allowed(store, request))
                 .toString();
     }
 
