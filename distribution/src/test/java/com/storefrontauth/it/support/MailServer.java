@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 /** A real SMTP server (GreenMail) on a free loopback port, shared by every server instance of the test JVM. */
 public final class MailServer {
 
-    private static final Pattern CODE = Pattern.compile("^(\\d{4,10}) is your ");
+    private static final Pattern CODE = Pattern.compile("^(\\d{4,10})\\s");
     private static MailServer instance;
 
     private final GreenMail greenMail;
@@ -54,7 +54,7 @@ public final class MailServer {
      */
     public record Mail(String to, String from, String subject, String body, String html, String contentType) {
 
-        /** The code the message carries (its text starts with it). */
+        /** The code the message carries: every built-in text of a code, in each language, starts with it. */
         public String code() {
             Matcher matcher = CODE.matcher(body.strip());
             if (!matcher.find()) {
