@@ -38,11 +38,10 @@ import java.util.logging.Logger;
 public class JtaTransactions implements Transactions, Connections, EntityManagers {
 
     private static final Logger LOG = Logger.getLogger(JtaTransactions.class.getName());
-    /** The transaction's connection handle, entity manager and announcement, as resources of the transaction. */
+    /** The transaction's connection handle and entity manager, as resources of the transaction. */
     private static final Object CONNECTION = new Object();
 
     private static final Object ENTITY_MANAGER = new Object();
-    private static final Object ANNOUNCED = new Object();
 
     @Inject
     Database database;
@@ -134,8 +133,9 @@ public class JtaTransactions implements Transactions, Connections, EntityManager
         if (current != null) {
             return current;
         }
-        // EclipseLink takes its connection from the pool later, at its first statement: enlisted only if announced
-        announceTransaction();
+        // the transaction's connection first, announced and enlisted (an outage is a 503 here): EclipseLink's
+        // later handle from the same pool then shares it instead of asking the pool for one of its own
+        transactionConnection();
         EntityManager entityManager = persistenceUnit.factory().createEntityManager();
         entityManager.joinTransaction();
         registry.putResource(ENTITY_MANAGER, entityManager);
@@ -182,10 +182,6 @@ public class JtaTransactions implements Transactions, Connections, EntityManager
      * a connection taken in a request would not be enlisted at all and would auto-commit every statement.
      */
     private void announceTransaction() {
-        if (registry.getResource(ANNOUNCED) != null) {
-            return;
-        }
-        registry.putResource(ANNOUNCED, Boolean.TRUE);
         try {
             transactionManager.resume(transactionManager.suspend());
         } catch (Exception e) {
