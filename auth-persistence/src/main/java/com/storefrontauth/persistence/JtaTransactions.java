@@ -2,9 +2,12 @@ package com.storefrontauth.persistence;
 
 import com.storefrontauth.domain.shared.Transactions;
 import com.storefrontauth.persistence.jdbc.Connections;
+import com.storefrontauth.persistence.jpa.EntityManagers;
+import com.storefrontauth.persistence.jpa.PersistenceUnit;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.NotSupportedException;
@@ -28,17 +31,23 @@ import java.util.logging.Logger;
  * throwable rolls back one of its own; {@link #independent} suspends the thread's transaction and runs a new
  * one (REQUIRES_NEW), on a second pooled connection, so it must not touch rows the suspended one has locked.
  * The container's pool enlists its connections in the transaction; JDBC work holds one handle per
- * transaction, closed when the transaction completes.
+ * transaction, closed when the transaction completes; JPA work one entity manager per transaction, whose
+ * connection the pool takes from the same enlisted connection, so JDBC and JPA writes commit together.
  */
 @ApplicationScoped
-public class JtaTransactions implements Transactions, Connections {
+public class JtaTransactions implements Transactions, Connections, EntityManagers {
 
     private static final Logger LOG = Logger.getLogger(JtaTransactions.class.getName());
-    /** The transaction's connection handle, as a resource of the transaction. */
+    /** The transaction's connection handle and entity manager, as resources of the transaction. */
     private static final Object CONNECTION = new Object();
+
+    private static final Object ENTITY_MANAGER = new Object();
 
     @Inject
     Database database;
+
+    @Inject
+    PersistenceUnit persistenceUnit;
 
     // Payara's name for it; Jakarta EE names no standard one (only for the registry)
     @Resource(lookup = "java:appserver/TransactionManager")
@@ -112,6 +121,26 @@ public class JtaTransactions implements Transactions, Connections {
         } catch (SQLException e) {
             throw Connections.failure(action.get(), e);
         }
+    }
+
+    /** One per transaction, joined to it: it flushes before the commit and is closed once the transaction ends. */
+    @Override
+    public EntityManager current() {
+        if (!inTransaction()) {
+            throw new IllegalStateException("JPA work runs inside Transactions.required");
+        }
+        EntityManager current = (EntityManager) registry.getResource(ENTITY_MANAGER);
+        if (current != null) {
+            return current;
+        }
+        // the transaction's connection first, announced and enlisted (an outage is a 503 here): EclipseLink's
+        // later handle from the same pool then shares it instead of asking the pool for one of its own
+        transactionConnection();
+        EntityManager entityManager = persistenceUnit.factory().createEntityManager();
+        entityManager.joinTransaction();
+        registry.putResource(ENTITY_MANAGER, entityManager);
+        registry.registerInterposedSynchronization(afterCompletion(status -> entityManager.close()));
+        return entityManager;
     }
 
     /** One handle per transaction: the pool gives every handle of a transaction the same enlisted connection. */

@@ -1,36 +1,46 @@
 package com.storefrontauth.persistence.jdbc;
 
 import com.storefrontauth.domain.shared.Transactions;
+import com.storefrontauth.persistence.DataAccessException;
 import com.storefrontauth.persistence.Database;
 import com.storefrontauth.persistence.DatabaseUnavailableException;
 import com.storefrontauth.persistence.Dialect;
+import com.storefrontauth.persistence.jpa.EntityManagers;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The tests' stand-in for the platform's transactions, outside a container: local JDBC transactions bound
- * to the calling thread, with the semantics of {@code JtaTransactions}. {@link #required} joins the transaction the
- * thread already has, or runs one of its own that commits when the work returns and rolls back when it
- * throws anything (the throwable reaches the caller unchanged). {@link #independent} suspends the
- * thread's transaction and runs one of its own on a second connection, so it needs a second pooled
- * connection and must not touch rows the suspended transaction has locked.
+ * The tests' stand-in for the platform's transactions, outside a container: resource-local transactions of
+ * the JPA unit bound to the calling thread, whose JDBC work runs on the entity manager's own connection (as
+ * in the server, where the pool gives both the one enlisted connection), with the semantics of
+ * {@code JtaTransactions}. {@link #required} joins the transaction the thread already has, or runs one of
+ * its own that commits when the work returns and rolls back when it throws anything (the throwable reaches
+ * the caller unchanged). {@link #independent} suspends the thread's transaction and runs one of its own on
+ * a second connection, so it needs a second pooled connection and must not touch rows the suspended
+ * transaction has locked.
  */
-class LocalTransactions implements Transactions, Connections {
+class LocalTransactions implements Transactions, Connections, EntityManagers {
 
     private static final Logger LOG = Logger.getLogger(LocalTransactions.class.getName());
 
     private final Database database;
+    private final EntityManagerFactory unit;
 
-    private final ThreadLocal<Connection> bound = new ThreadLocal<>();
-    private final ThreadLocal<List<Runnable>> committed = new ThreadLocal<>();
+    private final ThreadLocal<Bound> bound = new ThreadLocal<>();
 
-    LocalTransactions(Database database) {
+    /** The thread's transaction: its entity manager, the connection under it and its after-commit actions. */
+    private record Bound(EntityManager entityManager, Connection connection, List<Runnable> committed) {}
+
+    LocalTransactions(Database database, EntityManagerFactory unit) {
         this.database = database;
+        this.unit = unit;
     }
 
     @Override
@@ -38,54 +48,57 @@ class LocalTransactions implements Transactions, Connections {
         if (bound.get() != null) {
             return work.get();
         }
-        Connection connection = borrow();
-        List<Runnable> hooks = new ArrayList<>();
+        EntityManager entityManager = begin();
+        Bound transaction = new Bound(entityManager, entityManager.unwrap(Connection.class), new ArrayList<>());
         T result;
         try {
-            begin(connection);
-            bound.set(connection);
-            committed.set(hooks);
+            bound.set(transaction);
             try {
                 result = work.get();
             } catch (Throwable failure) {
-                rollback(connection, failure);
+                rollback(entityManager, failure);
                 throw failure;
             }
-            commit(connection);
+            commit(entityManager);
         } finally {
             bound.remove();
-            committed.remove();
-            close(connection);
+            entityManager.close();
         }
         // outside the transaction and with its connection back in the pool: an action may start its own
-        hooks.forEach(Runnable::run);
+        transaction.committed().forEach(Runnable::run);
         return result;
     }
 
     @Override
     public void afterCommit(Runnable action) {
-        List<Runnable> hooks = committed.get();
-        if (hooks == null) {
+        Bound transaction = bound.get();
+        if (transaction == null) {
             action.run();
         } else {
-            hooks.add(action);
+            transaction.committed().add(action);
         }
     }
 
     @Override
     public <T> T independent(Supplier<T> work) {
-        Connection suspended = bound.get();
-        List<Runnable> suspendedHooks = committed.get();
+        Bound suspended = bound.get();
         bound.remove();
-        committed.remove();
         try {
             return required(work);
         } finally {
             if (suspended != null) {
                 bound.set(suspended);
-                committed.set(suspendedHooks);
             }
         }
+    }
+
+    @Override
+    public EntityManager current() {
+        Bound transaction = bound.get();
+        if (transaction == null) {
+            throw new IllegalStateException("JPA work runs inside Transactions.required");
+        }
+        return transaction.entityManager();
     }
 
     /** Whether the calling thread is inside {@link #required}. */
@@ -100,10 +113,10 @@ class LocalTransactions implements Transactions, Connections {
 
     @Override
     public <T> T withConnection(ConnectionWork<T> work, Supplier<String> action) {
-        Connection current = bound.get();
+        Bound transaction = bound.get();
         try {
-            if (current != null) {
-                return work.apply(current);
+            if (transaction != null) {
+                return work.apply(transaction.connection());
             }
             try (Connection own = borrow()) {
                 return work.apply(own);
@@ -123,36 +136,41 @@ class LocalTransactions implements Transactions, Connections {
         }
     }
 
-    private static void begin(Connection connection) {
+    private EntityManager begin() {
+        database.dataSource();
+        EntityManager entityManager = unit.createEntityManager();
         try {
-            connection.setAutoCommit(false);
-        } catch (SQLException e) {
-            throw Connections.failure("begin a transaction", e);
+            entityManager.getTransaction().begin();
+            return entityManager;
+        } catch (PersistenceException e) {
+            entityManager.close();
+            throw failure("begin a transaction", e);
         }
     }
 
-    private static void commit(Connection connection) {
+    private static void commit(EntityManager entityManager) {
         try {
-            connection.commit();
-        } catch (SQLException e) {
-            rollback(connection, e);
-            throw Connections.failure("commit", e);
+            entityManager.getTransaction().commit();
+        } catch (PersistenceException e) {
+            if (entityManager.getTransaction().isActive()) {
+                rollback(entityManager, e);
+            }
+            throw failure("commit", e);
         }
     }
 
-    private static void rollback(Connection connection, Throwable cause) {
+    private static void rollback(EntityManager entityManager, Throwable cause) {
         try {
-            connection.rollback();
-        } catch (SQLException | RuntimeException e) {
+            entityManager.getTransaction().rollback();
+        } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }
     }
 
-    private static void close(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            LOG.log(Level.FINE, "Closing a pooled connection failed", e);
+    private static RuntimeException failure(String action, PersistenceException e) {
+        if (DatabaseUnavailableException.isConnectionFailure(e)) {
+            return new DatabaseUnavailableException();
         }
+        return new DataAccessException("Could not " + action + ": " + e.getMessage(), e);
     }
 }

@@ -3,6 +3,8 @@ package com.storefrontauth.persistence.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.storefrontauth.domain.cors.CorsOrigin;
+import com.storefrontauth.domain.cors.OriginPattern;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.Transactions;
@@ -30,6 +32,46 @@ class LocalTransactionsTest extends RepositoryTest {
 
         assertThat(transactions.active()).isFalse();
         assertThat(stores.find(store.id())).isPresent();
+    }
+
+    @Test
+    void whenAJpaWriteAndAJdbcWriteShareATransactionThenBothCommit() {
+        Store store = Store.open("Both committed", StoreMode.TEST, now());
+        CorsOrigin origin = CorsOrigin.allow(
+                store.id(), OriginPattern.parse("https://both.example").orElseThrow(), now());
+
+        transactions.required(() -> {
+            stores.insert(store);
+            corsOrigins.insert(origin);
+            // the JDBC read sees the JPA write before the commit: one connection, one transaction
+            assertThat(sql.list(
+                            "SELECT id FROM cors_origins WHERE store_id = ?",
+                            row -> row.getString("id"),
+                            store.id().value()))
+                    .containsExactly(origin.id());
+            return null;
+        });
+
+        assertThat(stores.find(store.id())).isPresent();
+        assertThat(corsOrigins.list(store.id())).containsExactly(origin);
+    }
+
+    @Test
+    void whenWorkThrowsAfterAJpaWriteAndAJdbcWriteThenNeitherIsKept() {
+        Store store = newStore();
+        CorsOrigin origin = CorsOrigin.allow(
+                store.id(), OriginPattern.parse("https://neither.example").orElseThrow(), now());
+        DomainException refusal = new DomainException(ErrorCode.FORBIDDEN, "no");
+
+        assertThatThrownBy(() -> transactions.required(() -> {
+                    corsOrigins.insert(origin);
+                    settings.put("rolled-back-" + origin.id(), "x");
+                    throw refusal;
+                }))
+                .isSameAs(refusal);
+
+        assertThat(corsOrigins.list(store.id())).isEmpty();
+        assertThat(settings.get("rolled-back-" + origin.id())).isEmpty();
     }
 
     @Test

@@ -10,11 +10,16 @@ import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreMode;
 import com.storefrontauth.persistence.Database;
+import com.storefrontauth.persistence.jpa.Jpa;
+import com.storefrontauth.persistence.jpa.JpaCorsOriginRepository;
+import com.storefrontauth.persistence.jpa.PersistenceUnit;
 import com.storefrontauth.persistence.testing.PostgresCluster;
 import com.storefrontauth.persistence.testing.TestDatabase;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -36,12 +41,13 @@ abstract class RepositoryTest {
     TestDatabase target;
 
     static Database database;
+    static EntityManagerFactory unit;
     static LocalTransactions transactions;
     static Sql sql;
     static JdbcStoreRepository stores;
     static JdbcAccountRepository accounts;
     static JdbcApiKeyRepository apiKeys;
-    static JdbcCorsOriginRepository corsOrigins;
+    static JpaCorsOriginRepository corsOrigins;
     static JdbcSessionRepository sessions;
     static JdbcAuditEventRepository auditEvents;
     static JdbcPlatformSettings settings;
@@ -54,12 +60,20 @@ abstract class RepositoryTest {
     @BeforeParameterizedClassInvocation
     static void openDatabase(TestDatabase target) {
         database = target.open();
-        transactions = new LocalTransactions(database);
+        // the server's unit on resource-local transactions over the test pool (no JTA outside a container)
+        unit = PersistenceUnit.create(
+                database.dialect(),
+                Map.of(
+                        "jakarta.persistence.transactionType",
+                        "RESOURCE_LOCAL",
+                        "jakarta.persistence.nonJtaDataSource",
+                        database.dataSource()));
+        transactions = new LocalTransactions(database, unit);
         sql = new Sql(transactions, transactions);
         stores = new JdbcStoreRepository(sql);
         accounts = new JdbcAccountRepository(sql);
         apiKeys = new JdbcApiKeyRepository(sql);
-        corsOrigins = new JdbcCorsOriginRepository(sql);
+        corsOrigins = new JpaCorsOriginRepository(new Jpa(transactions, transactions));
         sessions = new JdbcSessionRepository(sql, transactions);
         auditEvents = new JdbcAuditEventRepository(sql);
         settings = new JdbcPlatformSettings(sql);
@@ -72,6 +86,10 @@ abstract class RepositoryTest {
 
     @AfterParameterizedClassInvocation
     static void closeDatabase() {
+        if (unit != null) {
+            unit.close();
+            unit = null;
+        }
         if (database != null) {
             database.close();
             database = null;

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class JdbcCorsOriginRepositoryTest extends RepositoryTest {
+class JpaCorsOriginRepositoryTest extends RepositoryTest {
 
     private static CorsOrigin allow(Store store, String origin) {
         CorsOrigin entry =
