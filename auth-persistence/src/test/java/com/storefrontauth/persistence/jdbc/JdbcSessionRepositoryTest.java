@@ -643,9 +643,7 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         TokenHash spentOfExpired = expired.refreshHash();
         assertThat(sessions.rotate(expired.id(), spentOfExpired, newHash(), longAgo.minus(Duration.ofDays(1))))
                 .isTrue();
-        JdbcOpaqueAccessTokenRepository opaque = new JdbcOpaqueAccessTokenRepository();
-        opaque.sql = sql;
-        opaque.insert(newHash(), expired.id());
+        opaqueTokens.insert(newHash(), expired.id());
         Session revoked = sessionOf(store.id(), "cus_revoked", now());
         assertThat(sessions.revoke(revoked.id(), "logout", now())).isTrue();
         Session active = sessionOf(store.id(), "cus_active", now().minus(Duration.ofDays(20)));

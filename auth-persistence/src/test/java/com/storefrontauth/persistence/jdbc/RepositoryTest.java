@@ -11,7 +11,9 @@ import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreMode;
 import com.storefrontauth.persistence.Database;
 import com.storefrontauth.persistence.jpa.Jpa;
+import com.storefrontauth.persistence.jpa.JpaApiKeyRepository;
 import com.storefrontauth.persistence.jpa.JpaCorsOriginRepository;
+import com.storefrontauth.persistence.jpa.JpaOpaqueAccessTokenRepository;
 import com.storefrontauth.persistence.jpa.PersistenceUnit;
 import com.storefrontauth.persistence.testing.PostgresCluster;
 import com.storefrontauth.persistence.testing.TestDatabase;
@@ -46,7 +48,7 @@ abstract class RepositoryTest {
     static Sql sql;
     static JdbcStoreRepository stores;
     static JdbcAccountRepository accounts;
-    static JdbcApiKeyRepository apiKeys;
+    static JpaApiKeyRepository apiKeys;
     static JpaCorsOriginRepository corsOrigins;
     static JdbcSessionRepository sessions;
     static JdbcAuditEventRepository auditEvents;
@@ -56,6 +58,7 @@ abstract class RepositoryTest {
     static JdbcOtpChallengeRepository otpChallenges;
     static JdbcOtpActivityRepository otpActivity;
     static JdbcOutboxRepository outbox;
+    static JpaOpaqueAccessTokenRepository opaqueTokens;
 
     @BeforeParameterizedClassInvocation
     static void openDatabase(TestDatabase target) {
@@ -72,7 +75,7 @@ abstract class RepositoryTest {
         sql = new Sql(transactions, transactions);
         stores = new JdbcStoreRepository(sql);
         accounts = new JdbcAccountRepository(sql);
-        apiKeys = new JdbcApiKeyRepository(sql);
+        apiKeys = new JpaApiKeyRepository(new Jpa(transactions, transactions));
         corsOrigins = new JpaCorsOriginRepository(new Jpa(transactions, transactions));
         sessions = new JdbcSessionRepository(sql, transactions);
         auditEvents = new JdbcAuditEventRepository(sql);
@@ -82,6 +85,7 @@ abstract class RepositoryTest {
         otpChallenges = new JdbcOtpChallengeRepository(sql);
         otpActivity = new JdbcOtpActivityRepository(sql);
         outbox = new JdbcOutboxRepository(sql);
+        opaqueTokens = new JpaOpaqueAccessTokenRepository(new Jpa(transactions, transactions));
     }
 
     @AfterParameterizedClassInvocation

@@ -1,4 +1,4 @@
-package com.storefrontauth.persistence.jdbc;
+package com.storefrontauth.persistence.jpa;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

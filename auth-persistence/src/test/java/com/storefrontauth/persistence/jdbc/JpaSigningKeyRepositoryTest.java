@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.storefrontauth.domain.shared.PublicId;
 import com.storefrontauth.domain.signing.SigningAlgorithm;
 import com.storefrontauth.domain.signing.SigningKey;
+import com.storefrontauth.persistence.jpa.Jpa;
+import com.storefrontauth.persistence.jpa.JpaSigningKeyRepository;
 import com.storefrontauth.persistence.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -13,6 +15,7 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Each test empties the table first: the key ring is installation-wide, not per store. */
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class JdbcSigningKeyRepositoryTest extends RepositoryTest {
+class JpaSigningKeyRepositoryTest extends RepositoryTest {
 
     private static final String ENCRYPTION_KEY = "correct horse battery staple";
 
@@ -67,7 +70,7 @@ class JdbcSigningKeyRepositoryTest extends RepositoryTest {
 
     @Test
     void whenNoEncryptionKeyIsConfiguredThenKeysAreStoredPlainAndRoundTrip() throws Exception {
-        JdbcSigningKeyRepository repository = new JdbcSigningKeyRepository(sql, null);
+        JpaSigningKeyRepository repository = new JpaSigningKeyRepository(new Jpa(transactions, transactions), null);
         SigningKey rsa = newKey(SigningAlgorithm.RS256, now());
         SigningKey ec = newKey(SigningAlgorithm.ES256, now().plusSeconds(1));
 
@@ -83,7 +86,8 @@ class JdbcSigningKeyRepositoryTest extends RepositoryTest {
 
     @Test
     void whenAnEncryptionKeyIsConfiguredThenPrivateKeysAreSealedAndRoundTrip() throws Exception {
-        JdbcSigningKeyRepository repository = new JdbcSigningKeyRepository(sql, ENCRYPTION_KEY);
+        JpaSigningKeyRepository repository =
+                new JpaSigningKeyRepository(new Jpa(transactions, transactions), ENCRYPTION_KEY);
         SigningKey rsa = newKey(SigningAlgorithm.RS256, now());
         SigningKey ec = newKey(SigningAlgorithm.ES256, now().plusSeconds(1));
 
@@ -102,9 +106,10 @@ class JdbcSigningKeyRepositoryTest extends RepositoryTest {
 
     @Test
     void whenASealedKeyIsReadWithoutTheEncryptionKeyThenAClearErrorNamesTheSetting() throws Exception {
-        new JdbcSigningKeyRepository(sql, ENCRYPTION_KEY).insert(newKey(SigningAlgorithm.RS256, now()));
+        new JpaSigningKeyRepository(new Jpa(transactions, transactions), ENCRYPTION_KEY)
+                .insert(newKey(SigningAlgorithm.RS256, now()));
 
-        assertThatThrownBy(() -> new JdbcSigningKeyRepository(sql, null).findAll())
+        assertThatThrownBy(() -> new JpaSigningKeyRepository(new Jpa(transactions, transactions), null).findAll())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("auth.signing.encryption-key")
                 .hasMessageContaining("encrypted");
@@ -112,16 +117,19 @@ class JdbcSigningKeyRepositoryTest extends RepositoryTest {
 
     @Test
     void whenASealedKeyIsReadWithAnotherEncryptionKeyThenItIsRefused() throws Exception {
-        new JdbcSigningKeyRepository(sql, ENCRYPTION_KEY).insert(newKey(SigningAlgorithm.ES256, now()));
+        new JpaSigningKeyRepository(new Jpa(transactions, transactions), ENCRYPTION_KEY)
+                .insert(newKey(SigningAlgorithm.ES256, now()));
 
-        assertThatThrownBy(() -> new JdbcSigningKeyRepository(sql, "another key").findAll())
+        assertThatThrownBy(
+                        () -> new JpaSigningKeyRepository(new Jpa(transactions, transactions), "another key").findAll())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("auth.signing.encryption-key is not the key it was sealed with");
     }
 
     @Test
     void whenASealedKeyIsCopiedToAnotherKidThenItCannotBeOpened() throws Exception {
-        JdbcSigningKeyRepository repository = new JdbcSigningKeyRepository(sql, ENCRYPTION_KEY);
+        JpaSigningKeyRepository repository =
+                new JpaSigningKeyRepository(new Jpa(transactions, transactions), ENCRYPTION_KEY);
         SigningKey original = newKey(SigningAlgorithm.ES256, now());
         SigningKey impostor = newKey(SigningAlgorithm.ES256, now().plusSeconds(1));
         repository.insert(original);
@@ -136,16 +144,17 @@ class JdbcSigningKeyRepositoryTest extends RepositoryTest {
     @Test
     void whenPlainKeysExistAndAnEncryptionKeyIsConfiguredLaterThenTheyAreStillRead() throws Exception {
         SigningKey plain = newKey(SigningAlgorithm.RS256, now());
-        new JdbcSigningKeyRepository(sql, null).insert(plain);
+        new JpaSigningKeyRepository(new Jpa(transactions, transactions), null).insert(plain);
 
-        List<SigningKey> found = new JdbcSigningKeyRepository(sql, ENCRYPTION_KEY).findAll();
+        List<SigningKey> found =
+                new JpaSigningKeyRepository(new Jpa(transactions, transactions), ENCRYPTION_KEY).findAll();
 
         assertSameKey(found.get(0), plain);
     }
 
     @Test
     void whenActiveKeysAreRetiredThenOnlyThoseGetTheRetirementTimeAndTheOrderIsNewestFirst() throws Exception {
-        JdbcSigningKeyRepository repository = new JdbcSigningKeyRepository(sql, null);
+        JpaSigningKeyRepository repository = new JpaSigningKeyRepository(new Jpa(transactions, transactions), null);
         Instant start = now();
         SigningKey older = newKey(SigningAlgorithm.RS256, start);
         repository.insert(older);
@@ -162,5 +171,45 @@ class JdbcSigningKeyRepositoryTest extends RepositoryTest {
         assertThat(found)
                 .extracting(SigningKey::retiredAt)
                 .containsExactly(null, start.plusSeconds(30), start.plusSeconds(10));
+    }
+
+    @Test
+    void whenKeysAreRetiredInATransactionThatHadReadThemThenItsNextReadSeesThemRetired() throws Exception {
+        JpaSigningKeyRepository repository = new JpaSigningKeyRepository(new Jpa(transactions, transactions), null);
+        Instant start = now();
+        SigningKey old = newKey(SigningAlgorithm.ES256, start);
+        repository.insert(old);
+        SigningKey next = newKey(SigningAlgorithm.ES256, start.plusSeconds(1));
+
+        List<SigningKey> reread = transactions.required(() -> {
+            assertThat(repository.findAll()).extracting(SigningKey::retiredAt).containsExactly((Instant) null);
+            repository.retireAllActive(start.plusSeconds(1));
+            repository.insert(next);
+            return repository.findAll();
+        });
+
+        assertThat(reread).extracting(SigningKey::kid).containsExactly(next.kid(), old.kid());
+        assertThat(reread).extracting(SigningKey::retiredAt).containsExactly(null, start.plusSeconds(1));
+    }
+
+    @Test
+    void whenKeysShareACreationTimeThenTheOrderIsByKidDescendingAndTimesKeepTheirMicroseconds() throws Exception {
+        JpaSigningKeyRepository repository = new JpaSigningKeyRepository(new Jpa(transactions, transactions), null);
+        Instant at = Instant.parse("2026-01-02T03:04:05.123456Z");
+        SigningKey first = newKey(SigningAlgorithm.ES256, at);
+        SigningKey second = newKey(SigningAlgorithm.ES256, at);
+        repository.insert(first);
+        repository.insert(second);
+        repository.retireAllActive(at.plusNanos(1_000));
+
+        List<SigningKey> found = repository.findAll();
+
+        assertThat(found)
+                .extracting(SigningKey::kid)
+                .containsExactly(List.of(first.kid(), second.kid()).stream()
+                        .sorted(Comparator.reverseOrder())
+                        .toArray(String[]::new));
+        assertThat(found).extracting(SigningKey::createdAt).containsOnly(at);
+        assertThat(found).extracting(SigningKey::retiredAt).containsOnly(at.plusNanos(1_000));
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.storefrontauth.domain.customer.CustomerId;
 import com.storefrontauth.domain.customer.ResetLink;
 import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.persistence.jpa.Jpa;
+import com.storefrontauth.persistence.jpa.JpaResetLinkRepository;
 import com.storefrontauth.persistence.testing.TestDatabase;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class JdbcResetLinkRepositoryTest extends RepositoryTest {
+class JpaResetLinkRepositoryTest extends RepositoryTest {
 
     private static ResetLink insert(Store store, Instant expiresAt) {
         ResetLink link = new ResetLink(
@@ -28,12 +30,13 @@ class JdbcResetLinkRepositoryTest extends RepositoryTest {
                 "reset@example.com",
                 expiresAt,
                 now());
-        new JdbcResetLinkRepository(sql).insert(link);
+        new JpaResetLinkRepository(new Jpa(transactions, transactions)).insert(link);
         return link;
     }
 
     private static Optional<ResetLink> spend(ResetLink link, Store store, Instant now) {
-        return transactions.required(() -> new JdbcResetLinkRepository(sql).spend(link.id(), store.id(), now));
+        return transactions.required(() ->
+                new JpaResetLinkRepository(new Jpa(transactions, transactions)).spend(link.id(), store.id(), now));
     }
 
     @Test
@@ -76,8 +79,61 @@ class JdbcResetLinkRepositoryTest extends RepositoryTest {
         Instant now = now();
         ResetLink old = insert(store, now.minusSeconds(7200));
         ResetLink fresh = insert(store, now.plusSeconds(600));
-        new JdbcResetLinkRepository(sql).deleteExpired(now.minusSeconds(3600));
+        new JpaResetLinkRepository(new Jpa(transactions, transactions)).deleteExpired(now.minusSeconds(3600));
         assertThat(spend(old, store, now.minusSeconds(8000))).isEmpty();
         assertThat(spend(fresh, store, now)).isPresent();
+    }
+
+    @Test
+    void whenALinkExpiresAtTheInstantItIsUsedThenItIsRefusedButAMicrosecondBeforeItIsSpent() {
+        Store store = newStore();
+        Instant now = now();
+        ResetLink expiring = insert(store, now);
+        ResetLink lastMicrosecond = insert(store, now.plusNanos(1_000));
+
+        assertThat(spend(expiring, store, now)).isEmpty();
+        assertThat(spend(lastMicrosecond, store, now))
+                .get()
+                .usingRecursiveComparison()
+                .isEqualTo(lastMicrosecond);
+    }
+
+    @Test
+    void whenALinkIsInsertedAndSpentInOneTransactionThenItIsSpentOnce() {
+        Store store = newStore();
+        JpaResetLinkRepository links = new JpaResetLinkRepository(new Jpa(transactions, transactions));
+        ResetLink link = new ResetLink(
+                newHash(),
+                store.id(),
+                new CustomerId("cus_" + newHash().hex().substring(0, 24)),
+                "same@example.com",
+                now().plusSeconds(600),
+                now());
+
+        Optional<ResetLink> spent = transactions.required(() -> {
+            links.insert(link);
+            Optional<ResetLink> first = links.spend(link.id(), store.id(), now());
+            assertThat(links.spend(link.id(), store.id(), now())).isEmpty();
+            return first;
+        });
+
+        assertThat(spent).get().usingRecursiveComparison().isEqualTo(link);
+        assertThat(spend(link, store, now())).isEmpty();
+    }
+
+    @Test
+    void whenExpiredLinksAreDeletedThenTheCountIsOfThoseDeleted() {
+        Store store = newStore();
+        Instant cutOff = Instant.parse("2001-01-01T00:00:00Z");
+        insert(store, cutOff.minusSeconds(1));
+        insert(store, cutOff.minusSeconds(2));
+        ResetLink atTheCutOff = insert(store, cutOff);
+
+        assertThat(new JpaResetLinkRepository(new Jpa(transactions, transactions)).deleteExpired(cutOff))
+                .isEqualTo(2);
+        assertThat(sql.count(
+                        "SELECT COUNT(*) FROM password_reset_links WHERE id_hash = ?",
+                        atTheCutOff.id().hex()))
+                .isEqualTo(1);
     }
 }

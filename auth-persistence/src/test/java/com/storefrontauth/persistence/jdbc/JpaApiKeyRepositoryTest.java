@@ -8,13 +8,15 @@ import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreMode;
 import com.storefrontauth.persistence.testing.TestDatabase;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class JdbcApiKeyRepositoryTest extends RepositoryTest {
+class JpaApiKeyRepositoryTest extends RepositoryTest {
 
     private static ApiKey.Issued issue(Store store, ApiKeyType type) {
         ApiKey.Issued issued = ApiKey.issue(store.id(), StoreMode.TEST, type, "Storefront", now());
@@ -88,5 +90,42 @@ class JdbcApiKeyRepositoryTest extends RepositoryTest {
         assertThat(apiKeys.listActive(owner.id()))
                 .extracting(ApiKey::id)
                 .containsExactly(issued.key().id());
+    }
+
+    @Test
+    void whenKeysAreListedThenTheOrderIsByCreationTimeThenIdWhateverTheInsertOrder() {
+        Store store = newStore();
+        Instant at = Instant.parse("2026-03-04T05:06:07.000001Z");
+        ApiKey later = ApiKey.issue(store.id(), StoreMode.TEST, ApiKeyType.PUBLISHABLE, "Later", at.plusNanos(1_000))
+                .key();
+        ApiKey earlierA = ApiKey.issue(store.id(), StoreMode.TEST, ApiKeyType.SECRET, "A", at)
+                .key();
+        ApiKey earlierB = ApiKey.issue(store.id(), StoreMode.TEST, ApiKeyType.SECRET, "B", at)
+                .key();
+        apiKeys.insert(later);
+        apiKeys.insert(earlierB);
+        apiKeys.insert(earlierA);
+
+        List<String> earlierById =
+                List.of(earlierA.id(), earlierB.id()).stream().sorted().toList();
+        assertThat(apiKeys.listActive(store.id()))
+                .extracting(ApiKey::id)
+                .containsExactly(earlierById.get(0), earlierById.get(1), later.id());
+        assertThat(apiKeys.listActive(store.id())).extracting(ApiKey::createdAt).contains(at, at.plusNanos(1_000));
+    }
+
+    @Test
+    void whenAKeyIsRevokedInATransactionThatHadReadItThenItsNextReadsNoLongerFindIt() {
+        Store store = newStore();
+        ApiKey.Issued issued = issue(store, ApiKeyType.SECRET);
+
+        transactions.required(() -> {
+            assertThat(apiKeys.findActiveByHash(TokenHash.of(issued.value()))).isPresent();
+            assertThat(apiKeys.listActive(store.id())).hasSize(1);
+            assertThat(apiKeys.revoke(store.id(), issued.key().id(), now())).isTrue();
+            assertThat(apiKeys.findActiveByHash(TokenHash.of(issued.value()))).isEmpty();
+            assertThat(apiKeys.listActive(store.id())).isEmpty();
+            return null;
+        });
     }
 }

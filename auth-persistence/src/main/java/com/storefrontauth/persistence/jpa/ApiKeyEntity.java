@@ -1,0 +1,77 @@
+package com.storefrontauth.persistence.jpa;
+
+import com.storefrontauth.domain.apikey.ApiKey;
+import com.storefrontauth.domain.apikey.ApiKeyType;
+import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.store.StoreId;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** A row of {@code api_keys}: a secret key only as its hash and hint, a publishable key also in full. */
+@Entity
+@Table(name = "api_keys")
+public class ApiKeyEntity {
+
+    @Id
+    private String id;
+
+    @Column(name = "store_id")
+    private String storeId;
+
+    @Column(name = "type")
+    @Enumerated(EnumType.STRING)
+    private ApiKeyType keyType;
+
+    private String label;
+
+    @Column(name = "key_hash")
+    private String keyHash;
+
+    @Column(name = "publishable_key")
+    private String publishableKey;
+
+    private String hint;
+
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+
+    @Column(name = "revoked_at")
+    private OffsetDateTime revokedAt;
+
+    protected ApiKeyEntity() {
+        // for JPA
+    }
+
+    static ApiKeyEntity of(ApiKey key) {
+        ApiKeyEntity row = new ApiKeyEntity();
+        row.id = key.id();
+        row.storeId = key.store().value();
+        row.keyType = key.type();
+        row.label = key.label();
+        row.keyHash = key.hash().hex();
+        row.publishableKey = key.publishableKey();
+        row.hint = key.hint();
+        row.createdAt = OffsetDateTime.ofInstant(key.createdAt(), ZoneOffset.UTC);
+        row.revokedAt = key.revokedAt() == null ? null : OffsetDateTime.ofInstant(key.revokedAt(), ZoneOffset.UTC);
+        return row;
+    }
+
+    ApiKey toApiKey() {
+        return new ApiKey(
+                id,
+                new StoreId(storeId),
+                keyType,
+                label,
+                new TokenHash(keyHash),
+                publishableKey,
+                hint,
+                createdAt.toInstant(),
+                revokedAt == null ? null : revokedAt.toInstant());
+    }
+}
