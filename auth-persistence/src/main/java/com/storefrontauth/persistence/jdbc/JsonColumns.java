@@ -18,11 +18,11 @@ import java.util.Map;
  * read with JSON-P. Values are strings, booleans and whole numbers, which come back as String, Boolean
  * and Long.
  */
-final class JsonColumns {
+public final class JsonColumns {
 
     private JsonColumns() {}
 
-    static String write(Map<String, ?> values) {
+    public static String write(Map<String, ?> values) {
         JsonObjectBuilder object = provider().createObjectBuilder();
         values.forEach((name, value) -> {
             if (value == null) {
@@ -42,7 +42,7 @@ final class JsonColumns {
     }
 
     /** Booleans, whole numbers (as Long) and strings; other values are left out. */
-    static Map<String, Object> read(String json) {
+    public static Map<String, Object> read(String json) {
         Map<String, Object> values = new LinkedHashMap<>();
         parse(json).forEach((name, value) -> {
             switch (value.getValueType()) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class JdbcAccountRepositoryTest extends RepositoryTest {
+class JpaAccountRepositoryTest extends RepositoryTest {
 
     private static String uniqueEmail() {
         return "merchant-" + UUID.randomUUID() + "@example.com";
@@ -157,5 +157,52 @@ class JdbcAccountRepositoryTest extends RepositoryTest {
                         "SELECT COUNT(*) FROM account_stores WHERE account_id = ?",
                         account.id().value()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void whenAnAccountIsChangedInATransactionThatHadReadItThenItsNextReadSeesTheChange() {
+        MerchantAccount account = new MerchantAccount(
+                AccountId.generate(), uniqueEmail(), null, AccountRole.MERCHANT, AccountStatus.INACTIVE, null, now());
+        accounts.insert(account);
+
+        MerchantAccount reread = transactions.required(() -> {
+            assertThat(accounts.find(account.id())).map(MerchantAccount::status).contains(AccountStatus.INACTIVE);
+            assertThat(accounts.findByEmail(account.email())).isPresent();
+            accounts.updateStatus(account.id(), AccountStatus.ACTIVE);
+            accounts.updatePasswordHash(account.id(), "$argon2id$activated");
+            return accounts.find(account.id()).orElseThrow();
+        });
+
+        assertThat(reread.status()).isEqualTo(AccountStatus.ACTIVE);
+        assertThat(reread.passwordHash()).isEqualTo("$argon2id$activated");
+        assertThat(accounts.findByEmail(account.email()).orElseThrow().status()).isEqualTo(AccountStatus.ACTIVE);
+    }
+
+    @Test
+    void whenAnUnknownAccountIsUpdatedThenNothingIsWritten() {
+        AccountId unknown = AccountId.generate();
+
+        accounts.updateStatus(unknown, AccountStatus.DISABLED);
+        accounts.updatePasswordHash(unknown, "$argon2id$nobody");
+
+        assertThat(accounts.find(unknown)).isEmpty();
+    }
+
+    @Test
+    void whenInsertIfAbsentIsRefusedAfterTheTransactionReadThroughJpaThenTheTransactionStillCommitsItsJpaWrites() {
+        String email = uniqueEmail();
+        MerchantAccount first = account(email, AccountRole.MERCHANT);
+        accounts.insert(first);
+        Store store = newStore();
+
+        transactions.required(() -> {
+            assertThat(accounts.findByEmail(email)).isPresent();
+            assertThat(accounts.insertIfAbsent(account(email, AccountRole.MERCHANT)))
+                    .isFalse();
+            accounts.addMembership(first.id(), store.id());
+            return null;
+        });
+
+        assertThat(accounts.isMember(first.id(), store.id())).isTrue();
     }
 }

@@ -3,6 +3,7 @@ package com.storefrontauth.persistence.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storefrontauth.persistence.testing.TestDatabase;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -10,7 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class JdbcPlatformSettingsTest extends RepositoryTest {
+class JpaPlatformSettingsTest extends RepositoryTest {
 
     @Test
     void whenASettingWasNeverPutThenItIsEmpty() {
@@ -38,6 +39,22 @@ class JdbcPlatformSettingsTest extends RepositoryTest {
         settings.put(prefix.replace('_', 'X') + "c", "3");
 
         assertThat(settings.startingWith(prefix))
-                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(prefix + "a", "1", prefix + "b", "2"));
+                .containsExactlyInAnyOrderEntriesOf(Map.of(prefix + "a", "1", prefix + "b", "2"));
+    }
+
+    @Test
+    void whenASettingIsReadThenPutInOneTransactionThenItsNextReadsSeeTheNewValue() {
+        String name = "same_transaction_" + UUID.randomUUID();
+        settings.put(name, "before");
+
+        transactions.required(() -> {
+            assertThat(settings.get(name)).contains("before");
+            settings.put(name, "after");
+            assertThat(settings.get(name)).contains("after");
+            assertThat(settings.startingWith(name)).containsExactly(Map.entry(name, "after"));
+            return null;
+        });
+
+        assertThat(settings.get(name)).contains("after");
     }
 }

@@ -10,11 +10,17 @@ import com.storefrontauth.domain.account.MerchantAccount;
 import com.storefrontauth.domain.platform.PlatformLimits;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
+import com.storefrontauth.domain.store.CommissionRate;
 import com.storefrontauth.domain.store.LoginPolicy;
+import com.storefrontauth.domain.store.ProfileChange;
 import com.storefrontauth.domain.store.Store;
+import com.storefrontauth.domain.store.StoreId;
 import com.storefrontauth.domain.store.StoreMode;
+import com.storefrontauth.domain.store.StoreProfile;
 import com.storefrontauth.domain.store.StoreStatus;
 import com.storefrontauth.persistence.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -22,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class JdbcStoreRepositoryTest extends RepositoryTest {
+class JpaStoreRepositoryTest extends RepositoryTest {
 
     @Test
     void whenAStoreIsInsertedThenItIsFoundWithEveryField() {
@@ -124,5 +130,80 @@ class JdbcStoreRepositoryTest extends RepositoryTest {
         assertThat(policy.passwordLogin()).isFalse();
         assertThat(policy.otpTtl().toSeconds())
                 .isEqualTo(LoginPolicy.defaults().otpTtl().toSeconds());
+    }
+
+    @Test
+    void whenAProfileAndCommissionAreUpdatedThenTheyRoundTripWithTwoDecimals() {
+        Store store = newStore();
+        store.describe(
+                new ProfileChange("Fresh bread", "https://cdn.example/logo.png", "1 Main St", "+441234567890", "fr"));
+        store.chargeCommission(CommissionRate.of(new BigDecimal("7.5")));
+
+        stores.update(store);
+
+        Store found = stores.find(store.id()).orElseThrow();
+        assertThat(found.profile()).isEqualTo(store.profile());
+        assertThat(found.profile().preferredLanguage().tag()).isEqualTo("fr");
+        assertThat(found.commission().percent()).isEqualTo(new BigDecimal("7.50"));
+        assertThat(found.createdAt()).isEqualTo(store.createdAt());
+    }
+
+    @Test
+    void whenAStoreIsUpdatedInATransactionThatHadReadItThenItsNextReadSeesTheChange() {
+        Store store = newStore();
+
+        Store reread = transactions.required(() -> {
+            Store loaded = stores.find(store.id()).orElseThrow();
+            loaded.rename("Renamed in one transaction");
+            loaded.changeStatus(StoreStatus.SUSPENDED, false);
+            stores.update(loaded);
+            return stores.find(store.id()).orElseThrow();
+        });
+
+        assertThat(reread.name()).isEqualTo("Renamed in one transaction");
+        assertThat(reread.isSuspended()).isTrue();
+        assertThat(stores.find(store.id()).orElseThrow().name()).isEqualTo("Renamed in one transaction");
+    }
+
+    @Test
+    void whenStoresAreListedThenTheOrderIsByCreationTimeWhateverTheInsertOrder() {
+        Instant at = Instant.parse("2026-05-06T07:08:09.000001Z");
+        Store later = new Store(
+                StoreId.generate(),
+                "Later",
+                StoreMode.TEST,
+                StoreStatus.ACTIVE,
+                false,
+                LoginPolicy.defaults(),
+                StoreProfile.EMPTY,
+                CommissionRate.NONE,
+                at.plusNanos(1_000));
+        Store earlier = new Store(
+                StoreId.generate(),
+                "Earlier",
+                StoreMode.TEST,
+                StoreStatus.ACTIVE,
+                false,
+                LoginPolicy.defaults(),
+                StoreProfile.EMPTY,
+                CommissionRate.NONE,
+                at);
+        stores.insert(later);
+        stores.insert(earlier);
+        MerchantAccount merchant = new MerchantAccount(
+                AccountId.generate(),
+                "order-" + later.id() + "@example.com",
+                "Merchant",
+                AccountRole.MERCHANT,
+                AccountStatus.ACTIVE,
+                "hash",
+                now());
+        accounts.insert(merchant);
+        accounts.addMembership(merchant.id(), later.id());
+        accounts.addMembership(merchant.id(), earlier.id());
+
+        assertThat(stores.findByMember(merchant.id())).extracting(Store::id).containsExactly(earlier.id(), later.id());
+        assertThat(stores.findAll()).extracting(Store::id).containsSubsequence(earlier.id(), later.id());
+        assertThat(stores.find(earlier.id()).orElseThrow().createdAt()).isEqualTo(at);
     }
 }
