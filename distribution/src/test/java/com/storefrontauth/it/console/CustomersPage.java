@@ -23,7 +23,10 @@ public final class CustomersPage {
         WebElement input = browser.driver().findElement(By.id("search:query"));
         input.clear();
         input.sendKeys(query);
+        // the unfiltered list may already show the query: wait for the search's answer to replace it
+        WebElement table = browser.driver().findElement(By.id("list:customers"));
         browser.driver().findElement(By.id("search:find")).click();
+        browser.awaitReplaced(table);
         browser.awaitText(By.id("list:customers"), query);
     }
 
