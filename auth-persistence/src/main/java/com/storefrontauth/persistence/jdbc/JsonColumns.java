@@ -18,11 +18,11 @@ import java.util.Map;
  * read with JSON-P. Values are strings, booleans and whole numbers, which come back as String, Boolean
  * and Long.
  */
-final class JsonColumns {
+public final class JsonColumns {
 
     private JsonColumns() {}
 
-    static String write(Map<String, ?> values) {
+    public static String write(Map<String, ?> values) {
         JsonObjectBuilder object = provider().createObjectBuilder();
         values.forEach((name, value) -> {
             if (value == null) {
@@ -64,7 +64,7 @@ final class JsonColumns {
     }
 
     /** Every value as text. */
-    static Map<String, String> readStrings(String json) {
+    public static Map<String, String> readStrings(String json) {
         Map<String, String> values = new LinkedHashMap<>();
         parse(json).forEach((name, value) -> {
             if (value.getValueType() == JsonValue.ValueType.STRING) {

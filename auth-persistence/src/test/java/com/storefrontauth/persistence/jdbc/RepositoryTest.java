@@ -11,7 +11,9 @@ import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreMode;
 import com.storefrontauth.persistence.Database;
 import com.storefrontauth.persistence.jpa.Jpa;
+import com.storefrontauth.persistence.jpa.JpaAuditEventRepository;
 import com.storefrontauth.persistence.jpa.JpaCorsOriginRepository;
+import com.storefrontauth.persistence.jpa.JpaOutboxRepository;
 import com.storefrontauth.persistence.jpa.PersistenceUnit;
 import com.storefrontauth.persistence.testing.PostgresCluster;
 import com.storefrontauth.persistence.testing.TestDatabase;
@@ -49,13 +51,13 @@ abstract class RepositoryTest {
     static JdbcApiKeyRepository apiKeys;
     static JpaCorsOriginRepository corsOrigins;
     static JdbcSessionRepository sessions;
-    static JdbcAuditEventRepository auditEvents;
+    static JpaAuditEventRepository auditEvents;
     static JdbcPlatformSettings settings;
     static JdbcCustomerRepository customers;
     static JdbcLoginFailureRepository loginFailures;
     static JdbcOtpChallengeRepository otpChallenges;
     static JdbcOtpActivityRepository otpActivity;
-    static JdbcOutboxRepository outbox;
+    static JpaOutboxRepository outbox;
 
     @BeforeParameterizedClassInvocation
     static void openDatabase(TestDatabase target) {
@@ -75,13 +77,13 @@ abstract class RepositoryTest {
         apiKeys = new JdbcApiKeyRepository(sql);
         corsOrigins = new JpaCorsOriginRepository(new Jpa(transactions, transactions));
         sessions = new JdbcSessionRepository(sql, transactions);
-        auditEvents = new JdbcAuditEventRepository(sql);
+        auditEvents = new JpaAuditEventRepository(new Jpa(transactions, transactions));
         settings = new JdbcPlatformSettings(sql);
         customers = new JdbcCustomerRepository(sql);
         loginFailures = new JdbcLoginFailureRepository(sql);
         otpChallenges = new JdbcOtpChallengeRepository(sql);
         otpActivity = new JdbcOtpActivityRepository(sql);
-        outbox = new JdbcOutboxRepository(sql);
+        outbox = new JpaOutboxRepository(new Jpa(transactions, transactions));
     }
 
     @AfterParameterizedClassInvocation
