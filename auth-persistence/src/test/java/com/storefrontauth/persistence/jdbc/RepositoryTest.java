@@ -14,6 +14,7 @@ import com.storefrontauth.persistence.jpa.Jpa;
 import com.storefrontauth.persistence.jpa.JpaAuditEventRepository;
 import com.storefrontauth.persistence.jpa.JpaCorsOriginRepository;
 import com.storefrontauth.persistence.jpa.JpaOutboxRepository;
+import com.storefrontauth.persistence.jpa.JpaSessionRepository;
 import com.storefrontauth.persistence.jpa.PersistenceUnit;
 import com.storefrontauth.persistence.testing.PostgresCluster;
 import com.storefrontauth.persistence.testing.TestDatabase;
@@ -50,7 +51,7 @@ abstract class RepositoryTest {
     static JdbcAccountRepository accounts;
     static JdbcApiKeyRepository apiKeys;
     static JpaCorsOriginRepository corsOrigins;
-    static JdbcSessionRepository sessions;
+    static JpaSessionRepository sessions;
     static JpaAuditEventRepository auditEvents;
     static JdbcPlatformSettings settings;
     static JdbcCustomerRepository customers;
@@ -76,7 +77,7 @@ abstract class RepositoryTest {
         accounts = new JdbcAccountRepository(sql);
         apiKeys = new JdbcApiKeyRepository(sql);
         corsOrigins = new JpaCorsOriginRepository(new Jpa(transactions, transactions));
-        sessions = new JdbcSessionRepository(sql, transactions);
+        sessions = new JpaSessionRepository(new Jpa(transactions, transactions), sql);
         auditEvents = new JpaAuditEventRepository(new Jpa(transactions, transactions));
         settings = new JdbcPlatformSettings(sql);
         customers = new JdbcCustomerRepository(sql);
