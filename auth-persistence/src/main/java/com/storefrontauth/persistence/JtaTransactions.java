@@ -32,7 +32,8 @@ import java.util.logging.Logger;
  * one (REQUIRES_NEW), on a second pooled connection, so it must not touch rows the suspended one has locked.
  * The container's pool enlists its connections in the transaction; JDBC work holds one handle per
  * transaction, closed when the transaction completes; JPA work one entity manager per transaction, whose
- * connection the pool takes from the same enlisted connection, so JDBC and JPA writes commit together.
+ * connection the pool takes from the same enlisted connection, and from then on JDBC work runs on the entity
+ * manager's connection (one open handle at a time), so JDBC and JPA writes commit together.
  */
 @ApplicationScoped
 public class JtaTransactions implements Transactions, Connections, EntityManagers {
