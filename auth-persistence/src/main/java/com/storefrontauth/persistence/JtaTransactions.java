@@ -32,7 +32,8 @@ import java.util.logging.Logger;
  * one (REQUIRES_NEW), on a second pooled connection, so it must not touch rows the suspended one has locked.
  * The container's pool enlists its connections in the transaction; JDBC work holds one handle per
  * transaction, closed when the transaction completes; JPA work one entity manager per transaction, whose
- * connection the pool takes from the same enlisted connection, so JDBC and JPA writes commit together.
+ * connection the pool takes from the same enlisted connection, and from then on JDBC work runs on the entity
+ * manager's connection (one open handle at a time), so JDBC and JPA writes commit together.
  */
 @ApplicationScoped
 public class JtaTransactions implements Transactions, Connections, EntityManagers {
@@ -133,13 +134,20 @@ public class JtaTransactions implements Transactions, Connections, EntityManager
         if (current != null) {
             return current;
         }
-        // the transaction's connection first, announced and enlisted (an outage is a 503 here): EclipseLink's
-        // later handle from the same pool then shares it instead of asking the pool for one of its own
-        transactionConnection();
+        // the transaction's connection first, announced and enlisted (an outage is a 503 here); then that handle
+        // is closed and the transaction's JDBC work moves to the entity manager's connection. Payara shares an
+        // enlisted non-XA connection with a new handle only while no other handle of it is open; with two open
+        // handles every EclipseLink statement took a second pooled connection for a moment, and 20 concurrent
+        // refreshes on a pool of 10 waited on each other until the pool gave up (503s in StorefrontSessionIT)
+        Connection announced = transactionConnection();
+        closeHandle(announced);
         EntityManager entityManager = persistenceUnit.factory().createEntityManager();
         entityManager.joinTransaction();
         registry.putResource(ENTITY_MANAGER, entityManager);
         registry.registerInterposedSynchronization(afterCompletion(status -> entityManager.close()));
+        // EclipseLink's own handle (it begins its transaction now), shared with the free enlisted connection;
+        // EclipseLink closes it when the transaction completes
+        registry.putResource(CONNECTION, entityManager.unwrap(Connection.class));
         return entityManager;
     }
 
@@ -152,14 +160,17 @@ public class JtaTransactions implements Transactions, Connections, EntityManager
         announceTransaction();
         Connection connection = borrow();
         registry.putResource(CONNECTION, connection);
-        registry.registerInterposedSynchronization(afterCompletion(status -> {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.log(Level.FINE, "Closing a connection handle failed", e);
-            }
-        }));
+        registry.registerInterposedSynchronization(afterCompletion(status -> closeHandle(connection)));
         return connection;
+    }
+
+    /** Closing a handle twice does nothing: the one the entity manager replaced is closed early. */
+    private static void closeHandle(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "Closing a connection handle failed", e);
+        }
     }
 
     private static Synchronization afterCompletion(IntConsumer action) {

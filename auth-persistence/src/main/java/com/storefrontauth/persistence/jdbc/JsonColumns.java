@@ -64,7 +64,7 @@ public final class JsonColumns {
     }
 
     /** Every value as text. */
-    static Map<String, String> readStrings(String json) {
+    public static Map<String, String> readStrings(String json) {
         Map<String, String> values = new LinkedHashMap<>();
         parse(json).forEach((name, value) -> {
             if (value.getValueType() == JsonValue.ValueType.STRING) {

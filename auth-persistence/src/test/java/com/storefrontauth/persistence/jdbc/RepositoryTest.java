@@ -13,9 +13,12 @@ import com.storefrontauth.persistence.Database;
 import com.storefrontauth.persistence.jpa.Jpa;
 import com.storefrontauth.persistence.jpa.JpaAccountRepository;
 import com.storefrontauth.persistence.jpa.JpaApiKeyRepository;
+import com.storefrontauth.persistence.jpa.JpaAuditEventRepository;
 import com.storefrontauth.persistence.jpa.JpaCorsOriginRepository;
 import com.storefrontauth.persistence.jpa.JpaOpaqueAccessTokenRepository;
+import com.storefrontauth.persistence.jpa.JpaOutboxRepository;
 import com.storefrontauth.persistence.jpa.JpaPlatformSettings;
+import com.storefrontauth.persistence.jpa.JpaSessionRepository;
 import com.storefrontauth.persistence.jpa.JpaStoreRepository;
 import com.storefrontauth.persistence.jpa.PersistenceUnit;
 import com.storefrontauth.persistence.testing.PostgresCluster;
@@ -53,14 +56,14 @@ abstract class RepositoryTest {
     static JpaAccountRepository accounts;
     static JpaApiKeyRepository apiKeys;
     static JpaCorsOriginRepository corsOrigins;
-    static JdbcSessionRepository sessions;
-    static JdbcAuditEventRepository auditEvents;
+    static JpaSessionRepository sessions;
+    static JpaAuditEventRepository auditEvents;
     static JpaPlatformSettings settings;
     static JdbcCustomerRepository customers;
     static JdbcLoginFailureRepository loginFailures;
     static JdbcOtpChallengeRepository otpChallenges;
     static JdbcOtpActivityRepository otpActivity;
-    static JdbcOutboxRepository outbox;
+    static JpaOutboxRepository outbox;
     static JpaOpaqueAccessTokenRepository opaqueTokens;
 
     @BeforeParameterizedClassInvocation
@@ -80,14 +83,14 @@ abstract class RepositoryTest {
         accounts = new JpaAccountRepository(new Jpa(transactions, transactions), sql);
         apiKeys = new JpaApiKeyRepository(new Jpa(transactions, transactions));
         corsOrigins = new JpaCorsOriginRepository(new Jpa(transactions, transactions));
-        sessions = new JdbcSessionRepository(sql, transactions);
-        auditEvents = new JdbcAuditEventRepository(sql);
+        sessions = new JpaSessionRepository(new Jpa(transactions, transactions), sql);
+        auditEvents = new JpaAuditEventRepository(new Jpa(transactions, transactions));
         settings = new JpaPlatformSettings(new Jpa(transactions, transactions));
         customers = new JdbcCustomerRepository(sql);
         loginFailures = new JdbcLoginFailureRepository(sql);
         otpChallenges = new JdbcOtpChallengeRepository(sql);
         otpActivity = new JdbcOtpActivityRepository(sql);
-        outbox = new JdbcOutboxRepository(sql);
+        outbox = new JpaOutboxRepository(new Jpa(transactions, transactions));
         opaqueTokens = new JpaOpaqueAccessTokenRepository(new Jpa(transactions, transactions));
     }
 

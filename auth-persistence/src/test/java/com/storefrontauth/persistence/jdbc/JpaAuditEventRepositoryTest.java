@@ -10,6 +10,7 @@ import com.storefrontauth.domain.shared.Page;
 import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreId;
+import com.storefrontauth.persistence.jpa.JpaAuditEventRepository;
 import com.storefrontauth.persistence.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class JdbcAuditEventRepositoryTest extends RepositoryTest {
+class JpaAuditEventRepositoryTest extends RepositoryTest {
 
     private static AuditEvent record(StoreId store, AuditEventType type, Instant at) {
         return record(store, type, "cus_subject", at);
@@ -234,5 +235,86 @@ class JdbcAuditEventRepositoryTest extends RepositoryTest {
                         .page(other.id(), AuditEventFilter.of(null, null), new PageRequest(1, 10))
                         .items())
                 .isEmpty();
+    }
+
+    @Test
+    void whenMoreEventsThanAChunkAreStreamedThenEachComesOnceInTheTotalOrderEvenWhereTimesTie() {
+        Store store = newStore();
+        Instant start = now().minus(Duration.ofDays(1));
+        int count = JpaAuditEventRepository.CHUNK * 2 + 37;
+        List<AuditEvent> recorded = transactions.required(() -> {
+            List<AuditEvent> events = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                // seven events share each instant, so chunk boundaries fall inside ties
+                events.add(record(store.id(), AuditEventType.LOGIN_FAILED, start.plusSeconds(i / 7)));
+            }
+            return events;
+        });
+        List<String> paged = new ArrayList<>();
+        for (int page = 1; page <= count / Page.MAX_SIZE + 1; page++) {
+            auditEvents
+                    .page(store.id(), AuditEventFilter.of(null, null), new PageRequest(page, Page.MAX_SIZE))
+                    .items()
+                    .forEach(event -> paged.add(event.id()));
+        }
+
+        List<String> streamed = new ArrayList<>();
+        transactions.required(() -> {
+            auditEvents.each(store.id(), AuditEventFilter.of(null, null), event -> streamed.add(event.id()));
+            return null;
+        });
+
+        assertThat(streamed)
+                .hasSize(count)
+                .containsExactlyInAnyOrderElementsOf(
+                        recorded.stream().map(AuditEvent::id).toList())
+                .containsExactlyElementsOf(paged);
+    }
+
+    @Test
+    void whenAnEventOccurredAtAMicrosecondThenSinceThatMicrosecondFindsItAndOneLaterDoesNot() {
+        Store store = newStore();
+        Instant at = Instant.parse("2026-03-04T05:06:07.123456Z");
+        AuditEvent event = record(store.id(), AuditEventType.LOGIN_SUCCEEDED, at);
+
+        assertThat(auditEvents
+                        .page(store.id(), AuditEventFilter.of(null, at), new PageRequest(1, 10))
+                        .items())
+                .containsExactly(event);
+        assertThat(auditEvents
+                        .page(
+                                store.id(),
+                                AuditEventFilter.of(null, at.plus(1, ChronoUnit.MICROS)),
+                                new PageRequest(1, 10))
+                        .total())
+                .isZero();
+        assertThat(auditEvents.countByHour(store.id(), Set.of(AuditEventType.LOGIN_SUCCEEDED), at))
+                .containsExactly(
+                        new HourlyCount(AuditEventType.LOGIN_SUCCEEDED, Instant.parse("2026-03-04T05:00:00Z"), 1));
+    }
+
+    @Test
+    void whenAnEventIsRecordedAndReadInOneTransactionThenTheReadSeesItAndLongDetailsAreClipped() {
+        Store store = newStore();
+        AuditEvent event = new AuditEvent(
+                AuditEvent.newId(),
+                store.id(),
+                AuditEventType.PROFILE_UPDATED,
+                "cus_" + "s".repeat(400),
+                "198.51.100.4",
+                "Agent/" + "a".repeat(600),
+                Map.of("field", "x".repeat(500)),
+                now());
+
+        Page<AuditEvent> page = transactions.required(() -> {
+            auditEvents.insert(event);
+            return auditEvents.page(store.id(), AuditEventFilter.of(null, null), new PageRequest(1, 10));
+        });
+
+        AuditEvent found = page.items().get(0);
+        assertThat(found.id()).isEqualTo(event.id());
+        assertThat(found.subject()).hasSize(320);
+        assertThat(found.userAgent()).hasSize(512);
+        assertThat(found.details().get("field")).hasSize(400);
     }
 }

@@ -13,6 +13,7 @@ import com.storefrontauth.domain.store.StoreId;
 import com.storefrontauth.persistence.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class JdbcOutboxRepositoryTest extends RepositoryTest {
+class JpaOutboxRepositoryTest extends RepositoryTest {
 
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final PageRequest ALL = new PageRequest(1, 100);
@@ -391,5 +393,55 @@ class JdbcOutboxRepositoryTest extends RepositoryTest {
         assertThat(outbox.page(store.id(), ALL).items())
                 .extracting(OutboxMessage::id)
                 .containsExactly(pending.id());
+    }
+
+    @Test
+    void whenOneWorkerHoldsItsLeasesUncommittedThenASecondWorkerGetsOnlyTheOtherMessages() throws Exception {
+        Store store = newStore();
+        Instant now = now();
+        List<String> queued = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            queued.add(queue(store.id(), now.minusSeconds(10 - i)).id());
+        }
+        CountDownLatch firstLeased = new CountDownLatch(1);
+        CountDownLatch firstMayCommit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<String>> first = pool.submit(() -> transactions.required(() -> {
+                List<String> ids = outbox.leaseDue(now, now.plus(LEASE), 2).stream()
+                        .map(OutboxMessage::id)
+                        .toList();
+                firstLeased.countDown();
+                try {
+                    firstMayCommit.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return ids;
+            }));
+            assertThat(firstLeased.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<List<String>> second = pool.submit(() -> lease(now, 10));
+            Thread.sleep(200);
+            firstMayCommit.countDown();
+
+            assertThat(first.get(30, TimeUnit.SECONDS)).containsExactly(queued.get(0), queued.get(1));
+            assertThat(second.get(30, TimeUnit.SECONDS)).containsExactly(queued.get(2), queued.get(3));
+        } finally {
+            firstMayCommit.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(lease(now, 10)).isEmpty();
+    }
+
+    @Test
+    void whenAMessageIsDueOneMicrosecondLaterThenItIsNotLeasedYetAndItsLeaseKeepsTheMicrosecond() {
+        Store store = newStore();
+        Instant now = Instant.parse("2026-03-04T05:06:07.123456Z");
+        OutboxMessage message = queue(store.id(), now.plus(1, ChronoUnit.MICROS));
+
+        assertThat(lease(now, 10)).isEmpty();
+        assertThat(lease(now.plus(1, ChronoUnit.MICROS), 10)).containsExactly(message.id());
+        assertThat(leaseUntil(message)).isEqualTo(now.plus(1, ChronoUnit.MICROS).plus(LEASE));
+        assertThat(read(message).nextAttemptAt()).isEqualTo(message.nextAttemptAt());
     }
 }

@@ -1,6 +1,7 @@
 package com.storefrontauth.persistence.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.storefrontauth.domain.session.Session;
 import com.storefrontauth.domain.session.SessionId;
@@ -13,6 +14,7 @@ import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreId;
+import com.storefrontauth.persistence.DataAccessException;
 import com.storefrontauth.persistence.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class JdbcSessionRepositoryTest extends RepositoryTest {
+class JpaSessionRepositoryTest extends RepositoryTest {
 
     private static final int RACERS = 20;
 
@@ -686,5 +689,79 @@ class JdbcSessionRepositoryTest extends RepositoryTest {
         assertThat(sessions.deleteEndedBefore(before, 2)).isEqualTo(2);
         assertThat(sessions.deleteEndedBefore(before, 2)).isEqualTo(1);
         assertThat(sessions.deleteEndedBefore(before, 2)).isZero();
+    }
+
+    @Test
+    void whenOneTransactionReadsASessionThenRotatesAndRevokesItThenItsLaterReadsSeeEachChange() {
+        Store store = newStore();
+        TokenHash used = newHash();
+        Session session = newSession(store, used);
+        TokenHash next = newHash();
+        Instant later = now().plusSeconds(30);
+
+        List<Session> seen = transactions.required(() -> {
+            List<Session> reads = new ArrayList<>();
+            reads.add(sessions.find(store.id(), session.id()).orElseThrow());
+            assertThat(sessions.rotate(session.id(), used, next, later)).isTrue();
+            reads.add(sessions.findByRefreshHash(store.id(), next).orElseThrow());
+            assertThat(sessions.revoke(session.id(), "logout", later)).isTrue();
+            reads.add(sessions.find(store.id(), session.id()).orElseThrow());
+            assertThat(sessions.isRevoked(session.id())).isTrue();
+            return reads;
+        });
+
+        assertThat(seen.get(0).refreshHash()).isEqualTo(used);
+        assertThat(seen.get(0).revokedAt()).isNull();
+        assertThat(seen.get(1).refreshHash()).isEqualTo(next);
+        assertThat(seen.get(1).lastUsedAt()).isEqualTo(later);
+        assertThat(seen.get(2).revokedAt()).isEqualTo(later);
+        assertThat(seen.get(2).revokeReason()).isEqualTo("logout");
+        assertThat(sessions.findByRefreshHash(store.id(), used)).isEmpty();
+    }
+
+    @Test
+    void whenRacersAtABarrierSpendTheSameTokenEachInItsOwnTransactionThenOneWinsAndTheLosersLeaveNoTrace()
+            throws Exception {
+        Store store = newStore();
+        TokenHash used = newHash();
+        Session session = newSession(store, used);
+        Instant at = Instant.parse("2026-06-07T08:09:10.654321Z");
+        CyclicBarrier start = new CyclicBarrier(RACERS);
+        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
+        List<Boolean> outcomes = new ArrayList<>();
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < RACERS; i++) {
+                TokenHash next = newHash();
+                results.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return transactions.required(() -> sessions.rotate(session.id(), used, next, at));
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                outcomes.add(result.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(outcomes).containsOnlyOnce(true);
+        assertThat(sql.count("SELECT COUNT(*) FROM used_refresh_tokens WHERE token_hash = ?", used.hex()))
+                .isEqualTo(1);
+        assertThat(sessions.findSpent(store.id(), used)).contains(new SpentRefreshToken(session.id(), at));
+        assertThat(sessions.find(store.id(), session.id()).orElseThrow().lastUsedAt())
+                .isEqualTo(at);
+    }
+
+    @Test
+    void whenTwoSessionsWouldShareARefreshHashThenTheSecondInsertIsAUniqueViolation() {
+        Store store = newStore();
+        TokenHash refresh = newHash();
+        newSession(store, refresh);
+
+        assertThatThrownBy(() -> newSession(store, refresh))
+                .isInstanceOfSatisfying(
+                        DataAccessException.class,
+                        e -> assertThat(e.isUniqueViolation()).isTrue());
     }
 }
