@@ -12,6 +12,10 @@ import com.storefrontauth.domain.store.StoreMode;
 import com.storefrontauth.persistence.Database;
 import com.storefrontauth.persistence.jpa.Jpa;
 import com.storefrontauth.persistence.jpa.JpaCorsOriginRepository;
+import com.storefrontauth.persistence.jpa.JpaCustomerRepository;
+import com.storefrontauth.persistence.jpa.JpaLoginFailureRepository;
+import com.storefrontauth.persistence.jpa.JpaOtpActivityRepository;
+import com.storefrontauth.persistence.jpa.JpaOtpChallengeRepository;
 import com.storefrontauth.persistence.jpa.PersistenceUnit;
 import com.storefrontauth.persistence.testing.PostgresCluster;
 import com.storefrontauth.persistence.testing.TestDatabase;
@@ -51,10 +55,10 @@ abstract class RepositoryTest {
     static JdbcSessionRepository sessions;
     static JdbcAuditEventRepository auditEvents;
     static JdbcPlatformSettings settings;
-    static JdbcCustomerRepository customers;
-    static JdbcLoginFailureRepository loginFailures;
-    static JdbcOtpChallengeRepository otpChallenges;
-    static JdbcOtpActivityRepository otpActivity;
+    static JpaCustomerRepository customers;
+    static JpaLoginFailureRepository loginFailures;
+    static JpaOtpChallengeRepository otpChallenges;
+    static JpaOtpActivityRepository otpActivity;
     static JdbcOutboxRepository outbox;
 
     @BeforeParameterizedClassInvocation
@@ -77,10 +81,10 @@ abstract class RepositoryTest {
         sessions = new JdbcSessionRepository(sql, transactions);
         auditEvents = new JdbcAuditEventRepository(sql);
         settings = new JdbcPlatformSettings(sql);
-        customers = new JdbcCustomerRepository(sql);
-        loginFailures = new JdbcLoginFailureRepository(sql);
-        otpChallenges = new JdbcOtpChallengeRepository(sql);
-        otpActivity = new JdbcOtpActivityRepository(sql);
+        customers = new JpaCustomerRepository(new Jpa(transactions, transactions), sql);
+        loginFailures = new JpaLoginFailureRepository(new Jpa(transactions, transactions), sql);
+        otpChallenges = new JpaOtpChallengeRepository(new Jpa(transactions, transactions));
+        otpActivity = new JpaOtpActivityRepository(new Jpa(transactions, transactions));
         outbox = new JdbcOutboxRepository(sql);
     }
 
