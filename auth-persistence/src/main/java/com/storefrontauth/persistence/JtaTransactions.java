@@ -20,6 +20,7 @@ import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -31,8 +32,8 @@ import java.util.logging.Logger;
  * throwable rolls back one of its own; {@link #independent} suspends the thread's transaction and runs a new
  * one (REQUIRES_NEW), on a second pooled connection, so it must not touch rows the suspended one has locked.
  * The container's pool enlists its connections in the transaction; JDBC work holds one handle per
- * transaction, closed when the transaction completes; JPA work one entity manager per transaction, whose
- * connection the pool takes from the same enlisted connection, so JDBC and JPA writes commit together.
+ * transaction, closed when the transaction completes; JPA work one entity manager per transaction, working
+ * on that same handle, so JDBC and JPA writes commit together on one connection.
  */
 @ApplicationScoped
 public class JtaTransactions implements Transactions, Connections, EntityManagers {
@@ -133,10 +134,12 @@ public class JtaTransactions implements Transactions, Connections, EntityManager
         if (current != null) {
             return current;
         }
-        // the transaction's connection first, announced and enlisted (an outage is a 503 here): EclipseLink's
-        // later handle from the same pool then shares it instead of asking the pool for one of its own
-        transactionConnection();
-        EntityManager entityManager = persistenceUnit.factory().createEntityManager();
+        // the transaction's connection first, announced and enlisted (an outage is a 503 here), and EclipseLink
+        // works on that handle: the pool would not share the connection while the handle is open
+        EntityManager entityManager = persistenceUnit
+                .factory()
+                .createEntityManager(Map.of(
+                        "jakarta.persistence.jtaDataSource", new TransactionConnectionSource(transactionConnection())));
         entityManager.joinTransaction();
         registry.putResource(ENTITY_MANAGER, entityManager);
         registry.registerInterposedSynchronization(afterCompletion(status -> entityManager.close()));
