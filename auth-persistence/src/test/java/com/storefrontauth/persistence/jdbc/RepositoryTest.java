@@ -15,7 +15,11 @@ import com.storefrontauth.persistence.jpa.JpaAccountRepository;
 import com.storefrontauth.persistence.jpa.JpaApiKeyRepository;
 import com.storefrontauth.persistence.jpa.JpaAuditEventRepository;
 import com.storefrontauth.persistence.jpa.JpaCorsOriginRepository;
+import com.storefrontauth.persistence.jpa.JpaCustomerRepository;
+import com.storefrontauth.persistence.jpa.JpaLoginFailureRepository;
 import com.storefrontauth.persistence.jpa.JpaOpaqueAccessTokenRepository;
+import com.storefrontauth.persistence.jpa.JpaOtpActivityRepository;
+import com.storefrontauth.persistence.jpa.JpaOtpChallengeRepository;
 import com.storefrontauth.persistence.jpa.JpaOutboxRepository;
 import com.storefrontauth.persistence.jpa.JpaPlatformSettings;
 import com.storefrontauth.persistence.jpa.JpaSessionRepository;
@@ -59,10 +63,10 @@ abstract class RepositoryTest {
     static JpaSessionRepository sessions;
     static JpaAuditEventRepository auditEvents;
     static JpaPlatformSettings settings;
-    static JdbcCustomerRepository customers;
-    static JdbcLoginFailureRepository loginFailures;
-    static JdbcOtpChallengeRepository otpChallenges;
-    static JdbcOtpActivityRepository otpActivity;
+    static JpaCustomerRepository customers;
+    static JpaLoginFailureRepository loginFailures;
+    static JpaOtpChallengeRepository otpChallenges;
+    static JpaOtpActivityRepository otpActivity;
     static JpaOutboxRepository outbox;
     static JpaOpaqueAccessTokenRepository opaqueTokens;
 
@@ -86,10 +90,10 @@ abstract class RepositoryTest {
         sessions = new JpaSessionRepository(new Jpa(transactions, transactions), sql);
         auditEvents = new JpaAuditEventRepository(new Jpa(transactions, transactions));
         settings = new JpaPlatformSettings(new Jpa(transactions, transactions));
-        customers = new JdbcCustomerRepository(sql);
-        loginFailures = new JdbcLoginFailureRepository(sql);
-        otpChallenges = new JdbcOtpChallengeRepository(sql);
-        otpActivity = new JdbcOtpActivityRepository(sql);
+        customers = new JpaCustomerRepository(new Jpa(transactions, transactions), sql);
+        loginFailures = new JpaLoginFailureRepository(new Jpa(transactions, transactions), sql);
+        otpChallenges = new JpaOtpChallengeRepository(new Jpa(transactions, transactions));
+        otpActivity = new JpaOtpActivityRepository(new Jpa(transactions, transactions));
         outbox = new JpaOutboxRepository(new Jpa(transactions, transactions));
         opaqueTokens = new JpaOpaqueAccessTokenRepository(new Jpa(transactions, transactions));
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class JdbcLoginFailureRepositoryTest extends RepositoryTest {
+class JpaLoginFailureRepositoryTest extends RepositoryTest {
 
     private static final int RACERS = 20;
 
@@ -97,6 +97,22 @@ class JdbcLoginFailureRepositoryTest extends RepositoryTest {
 
         assertThat(transactions.required(() -> loginFailures.lock(store.id(), identifier, at.plusSeconds(1))))
                 .isEqualTo(new FailureCount(3, at, until));
+    }
+
+    @Test
+    void whenACountIsSavedAndLockedAgainInTheSameTransactionThenTheSecondLockReadsTheSavedCount() {
+        Store store = newStore();
+        TokenHash identifier = newHash();
+        Instant at = Instant.parse("2026-03-29T01:30:00.000001Z");
+        Instant until = at.plusSeconds(300).plusNanos(999_000);
+
+        FailureCount second = transactions.required(() -> {
+            loginFailures.lock(store.id(), identifier, at);
+            loginFailures.save(store.id(), identifier, new FailureCount(4, at, until));
+            return loginFailures.lock(store.id(), identifier, at.plusSeconds(1));
+        });
+
+        assertThat(second).isEqualTo(new FailureCount(4, at, until));
     }
 
     @Test

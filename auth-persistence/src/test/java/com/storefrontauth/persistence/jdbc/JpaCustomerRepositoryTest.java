@@ -15,6 +15,7 @@ import com.storefrontauth.domain.shared.PageRequest;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreId;
 import com.storefrontauth.persistence.DataAccessException;
+import com.storefrontauth.persistence.jpa.JpaCustomerRepository;
 import com.storefrontauth.persistence.testing.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class JdbcCustomerRepositoryTest extends RepositoryTest {
+class JpaCustomerRepositoryTest extends RepositoryTest {
 
     private static final PageRequest ALL = new PageRequest(1, 100);
 
@@ -647,8 +648,95 @@ class JdbcCustomerRepositoryTest extends RepositoryTest {
     }
 
     @Test
+    void whenACustomerIsReadChangedAndReadAgainInOneTransactionThenTheSecondReadSeesTheChange() {
+        Store store = newStore();
+        Customer customer = register(store, "reread@example.com", "+14155550101", "Before", null, now());
+        Instant later = now().plusSeconds(5);
+
+        Customer[] reads = transactions.required(() -> {
+            Customer first = customers.find(store.id(), customer.id()).orElseThrow();
+            first.replaceEmail(email("moved@example.com"), later);
+            customers.updateUnlessTaken(first);
+            Customer second = customers
+                    .findByPhone(store.id(), new PhoneNumber("+14155550101"))
+                    .orElseThrow();
+            second.rename("After", null, true, false, later);
+            customers.update(second);
+            return new Customer[] {
+                second, customers.find(store.id(), customer.id()).orElseThrow()
+            };
+        });
+
+        assertThat(reads[0].email()).isEqualTo(email("moved@example.com"));
+        assertThat(reads[1].firstName()).isEqualTo("After");
+        assertThat(reads[1]).usingRecursiveComparison().isEqualTo(reads[0]);
+    }
+
+    @Test
+    void whenInstantsHaveMicrosecondsThenTheyRoundTripExactlyAndAreStoredInUtc() {
+        Store store = newStore();
+        Instant created = Instant.parse("2026-03-29T01:30:00.123456Z");
+        Customer customer = register(store, "micro@example.com", null, "Micro", null, created);
+        Instant modified = created.plusNanos(1_000);
+        customer.rename("Micros", null, false, false, modified);
+        customers.update(customer);
+
+        assertThat(customers.find(store.id(), customer.id()))
+                .get()
+                .usingRecursiveComparison()
+                .isEqualTo(customer);
+        assertThat(sql.one(
+                        "SELECT modified_at FROM customers WHERE id = ?",
+                        row -> Sql.instant(row, "modified_at"),
+                        customer.id().value()))
+                .contains(modified);
+    }
+
+    @Test
+    void whenCustomersShareTheirCreationInstantThenPagesOrderThemByIdWithoutGapsOrRepeats() {
+        Store store = newStore();
+        Instant same = now();
+        List<CustomerId> made = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            made.add(register(store, "tie" + i + "@example.com", null, "Tie", null, same)
+                    .id());
+        }
+        List<CustomerId> byId =
+                made.stream().sorted((a, b) -> a.value().compareTo(b.value())).toList();
+
+        List<CustomerId> paged = new ArrayList<>();
+        for (int page = 1; page <= 3; page++) {
+            paged.addAll(ids(customers.search(store.id(), "tie", new PageRequest(page, 3))));
+        }
+        List<Customer> streamed = new ArrayList<>();
+        customers.each(store.id(), "TIE", streamed::add);
+
+        assertThat(paged).containsExactlyElementsOf(byId);
+        assertThat(streamed).extracting(Customer::id).containsExactlyElementsOf(byId);
+    }
+
+    @Test
+    void whenMoreCustomersThanOneFetchAreStreamedThenEachComesOnceNewestFirst() {
+        Store store = newStore();
+        Instant start = now();
+        int count = 520;
+        transactions.required(() -> {
+            for (int i = 0; i < count; i++) {
+                register(store, "many" + i + "@example.com", null, null, null, start.plusMillis(i));
+            }
+        });
+
+        List<Customer> streamed = new ArrayList<>();
+        transactions.required(() -> customers.each(store.id(), null, streamed::add));
+
+        assertThat(streamed).hasSize(count);
+        assertThat(streamed).extracting(Customer::createdAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(streamed.get(0).email()).isEqualTo(email("many" + (count - 1) + "@example.com"));
+    }
+
+    @Test
     void whenLikeCharactersAreEscapedThenEachGetsOneBackslash() {
-        assertThat(JdbcCustomerRepository.escapeLike("a%b_c\\d")).isEqualTo("a\\%b\\_c\\\\d");
-        assertThat(JdbcCustomerRepository.escapeLike("plain")).isEqualTo("plain");
+        assertThat(JpaCustomerRepository.escapeLike("a%b_c\\d")).isEqualTo("a\\%b\\_c\\\\d");
+        assertThat(JpaCustomerRepository.escapeLike("plain")).isEqualTo("plain");
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class JdbcOtpActivityRepositoryTest extends RepositoryTest {
+class JpaOtpActivityRepositoryTest extends RepositoryTest {
 
     private static Instant minutesAgo(Instant now, long minutes) {
         return now.minus(Duration.ofMinutes(minutes));
@@ -132,6 +132,36 @@ class JdbcOtpActivityRepositoryTest extends RepositoryTest {
         assertThat(summarize(other, minutesAgo(now, 60)).lastSent()).contains(now);
         assertThat(summarize(failedOnly, minutesAgo(now, 60)).lastSent()).isEmpty();
         assertThat(summarize(newHash(), minutesAgo(now, 60)).lastSent()).isEmpty();
+    }
+
+    @Test
+    void whenAnEntryIsOneMicrosecondBeforeTheStartThenItIsOutsideTheWindow() {
+        TokenHash key = newHash();
+        Instant since = Instant.parse("2026-03-29T01:30:00.000001Z");
+        otpActivity.record(key, Kind.SENT, since.minusNanos(1_000));
+        otpActivity.record(key, Kind.SENT, since);
+        otpActivity.record(key, Kind.FAILED, since.minusNanos(1_000));
+
+        Summary seen = summarize(key, since);
+
+        assertThat(seen.sentInWindow()).isEqualTo(1);
+        assertThat(seen.oldestSentInWindow()).contains(since);
+        assertThat(seen.lastSent()).contains(since);
+        assertThat(seen.failedInWindow()).isZero();
+    }
+
+    @Test
+    void whenActivityIsRecordedInsideATransactionThenItsSummaryCountsIt() {
+        TokenHash key = newHash();
+        Instant now = now();
+
+        Summary seen = transactions.required(() -> {
+            otpActivity.record(key, Kind.SENT, now);
+            otpActivity.record(key, Kind.FAILED, now);
+            return summarize(key, now);
+        });
+
+        assertThat(seen).isEqualTo(new Summary(Optional.of(now), 1, Optional.of(now), 1, Optional.of(now)));
     }
 
     @Test

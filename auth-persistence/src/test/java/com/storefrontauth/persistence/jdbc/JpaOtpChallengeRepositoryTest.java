@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
-class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
+class JpaOtpChallengeRepositoryTest extends RepositoryTest {
 
     private static final String CODE = "123456";
     private static final String WRONG_CODE = "654321";
@@ -399,6 +399,64 @@ class JdbcOtpChallengeRepositoryTest extends RepositoryTest {
         Optional<OtpChallenge> second = lockWhileHeld(
                 () -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, email, now),
                 () -> otpChallenges.lockOpenAccountChallenge(OtpAction.ACTIVATE_ACCOUNT, email, now),
+                held -> assertThat(held.verify(CODE, CODES, now)).isInstanceOf(OtpChallenge.Accepted.class));
+
+        assertThat(second).isEmpty();
+    }
+
+    @Test
+    void whenAChallengeIsUpdatedAndLockedAgainInTheSameTransactionThenTheSecondLockReadsTheUpdate() {
+        Store store = newStore();
+        Instant now = now();
+        OtpChallenge challenge = insert(
+                store.id(),
+                OtpAction.LOGIN,
+                new Destination(OtpChannel.EMAIL, uniqueEmail()),
+                "cus_4",
+                false,
+                now,
+                now.plusSeconds(600),
+                Status.OPEN);
+
+        OtpChallenge again = transactions.required(() -> {
+            OtpChallenge locked = otpChallenges.lock(store.id(), challenge.id()).orElseThrow();
+            locked.verify(WRONG_CODE, CODES, now);
+            otpChallenges.update(locked);
+            return otpChallenges
+                    .lockNewestOpen(store.id(), challenge.destination(), Set.of(OtpAction.LOGIN), now)
+                    .orElseThrow();
+        });
+
+        assertThat(again.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void whenTwoOpenChallengesWereSentAndCreatedAtTheSameInstantThenTheSmallerIdIsLocked() {
+        Store store = newStore();
+        Destination email = new Destination(OtpChannel.EMAIL, uniqueEmail());
+        Instant now = now();
+        OtpChallenge one =
+                insert(store.id(), OtpAction.LOGIN, email, "cus_5", false, now, now.plusSeconds(600), Status.OPEN);
+        OtpChallenge two =
+                insert(store.id(), OtpAction.LOGIN, email, "cus_5", false, now, now.plusSeconds(600), Status.OPEN);
+        TokenHash smaller = one.id().hex().compareTo(two.id().hex()) < 0 ? one.id() : two.id();
+
+        assertThat(transactions.required(
+                        () -> otpChallenges.lockNewestOpen(store.id(), email, Set.of(OtpAction.LOGIN), now)))
+                .map(OtpChallenge::id)
+                .contains(smaller);
+    }
+
+    @Test
+    void whenASignInChallengeIsLockedAndUsedThenASecondLookupWaitsAndFindsNoOpenOne() throws Exception {
+        Store store = newStore();
+        Destination email = new Destination(OtpChannel.EMAIL, uniqueEmail());
+        Instant now = now();
+        insert(store.id(), OtpAction.LOGIN, email, "cus_6", false, now, now.plusSeconds(600), Status.OPEN);
+
+        Optional<OtpChallenge> second = lockWhileHeld(
+                () -> otpChallenges.lockNewestOpen(store.id(), email, Set.of(OtpAction.LOGIN), now),
+                () -> otpChallenges.lockNewestOpen(store.id(), email, Set.of(OtpAction.LOGIN), now),
                 held -> assertThat(held.verify(CODE, CODES, now)).isInstanceOf(OtpChallenge.Accepted.class));
 
         assertThat(second).isEmpty();

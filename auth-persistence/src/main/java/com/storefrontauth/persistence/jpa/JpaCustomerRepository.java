@@ -1,0 +1,282 @@
+package com.storefrontauth.persistence.jpa;
+
+import com.storefrontauth.domain.customer.Customer;
+import com.storefrontauth.domain.customer.CustomerId;
+import com.storefrontauth.domain.customer.CustomerRepository;
+import com.storefrontauth.domain.customer.PhoneNumber;
+import com.storefrontauth.domain.shared.DomainException;
+import com.storefrontauth.domain.shared.EmailAddress;
+import com.storefrontauth.domain.shared.Page;
+import com.storefrontauth.domain.shared.PageRequest;
+import com.storefrontauth.domain.store.StoreId;
+import com.storefrontauth.persistence.DataAccessException;
+import com.storefrontauth.persistence.jdbc.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
+import org.eclipse.persistence.queries.CursoredStream;
+
+/**
+ * A store's customers on JPA. Every statement is scoped by store: an id, email or phone of another store
+ * finds nothing. Email and phone are unique per store by constraint ({@code uq_customers_store_email},
+ * {@code uq_customers_store_phone}), so of two concurrent registrations with the same email exactly one
+ * inserts; emails arrive normalised (lower case) and phones in E.164, so lookups are exact matches.
+ * The two writes a unique constraint may refuse without failing the caller's transaction are native SQL.
+ */
+@ApplicationScoped
+public class JpaCustomerRepository implements CustomerRepository {
+
+    private static final String INSERT = "INSERT INTO customers (id, store_id, email, phone, first_name, last_name,"
+            + " password_hash, email_verified, phone_verified, status, created_at, modified_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE = "UPDATE customers SET email = ?, phone = ?, first_name = ?, last_name = ?,"
+            + " password_hash = ?, email_verified = ?, phone_verified = ?, status = ?, modified_at = ?"
+            + " WHERE store_id = ? AND id = ?";
+    /** Rows read ahead through the export's cursor (PostgreSQL sends them a batch at a time inside a transaction). */
+    private static final int STREAM_FETCH_SIZE = 500;
+
+    @Inject
+    Jpa jpa;
+
+    @Inject
+    Sql sql;
+
+    protected JpaCustomerRepository() {
+        // for CDI
+    }
+
+    public JpaCustomerRepository(Jpa jpa, Sql sql) {
+        this.jpa = jpa;
+        this.sql = sql;
+    }
+
+    /**
+     * Native SQL: on PostgreSQL a failed INSERT would abort the caller's whole transaction, so a taken email
+     * or phone is skipped with {@code ON CONFLICT DO NOTHING} (which waits for a concurrent inserter like the
+     * plain INSERT does); H2 only undoes the failed statement, so its unique violation is caught. JPA's
+     * persist can do neither: its failed flush marks the transaction for rollback.
+     */
+    @Override
+    public boolean insert(Customer customer) {
+        return sql.insertUnlessDuplicate(
+                INSERT,
+                "",
+                customer.id().value(),
+                customer.store().value(),
+                email(customer.email()),
+                phone(customer.phone()),
+                customer.firstName(),
+                customer.lastName(),
+                customer.passwordHash(),
+                customer.emailVerified(),
+                customer.phoneVerified(),
+                customer.status(),
+                customer.createdAt(),
+                customer.modifiedAt());
+    }
+
+    /**
+     * Writes every mutable field. Taking an email or phone another customer of the store has is refused
+     * by the unique constraints ({@link DataAccessException#isUniqueViolation()}).
+     */
+    @Override
+    public void update(Customer customer) {
+        int changed = jpa.run(
+                "update a customer",
+                em -> em.createNamedQuery(CustomerEntity.UPDATE)
+                        .setParameter("email", email(customer.email()))
+                        .setParameter("phone", phone(customer.phone()))
+                        .setParameter("firstName", customer.firstName())
+                        .setParameter("lastName", customer.lastName())
+                        .setParameter("passwordHash", customer.passwordHash())
+                        .setParameter("emailVerified", customer.emailVerified())
+                        .setParameter("phoneVerified", customer.phoneVerified())
+                        .setParameter("status", customer.status())
+                        .setParameter("modifiedAt", utc(customer.modifiedAt()))
+                        .setParameter("store", customer.store().value())
+                        .setParameter("id", customer.id().value())
+                        .executeUpdate());
+        if (changed == 0) {
+            throw DomainException.notFound("Customer");
+        }
+    }
+
+    /**
+     * {@link #update}, with an email or phone another customer of the store holds answered by false. Native
+     * SQL behind a savepoint ({@link Sql#updateUnlessDuplicate}): the refusal leaves the caller's transaction
+     * usable on PostgreSQL too, where a failed JPA statement would mark it for rollback. A concurrent
+     * transaction taking the same email first is waited for by the unique index and then refuses this one.
+     */
+    @Override
+    public boolean updateUnlessTaken(Customer customer) {
+        OptionalInt changed = sql.updateUnlessDuplicate(
+                UPDATE,
+                email(customer.email()),
+                phone(customer.phone()),
+                customer.firstName(),
+                customer.lastName(),
+                customer.passwordHash(),
+                customer.emailVerified(),
+                customer.phoneVerified(),
+                customer.status(),
+                customer.modifiedAt(),
+                customer.store().value(),
+                customer.id().value());
+        if (changed.isEmpty()) {
+            return false;
+        }
+        if (changed.getAsInt() == 0) {
+            throw DomainException.notFound("Customer");
+        }
+        return true;
+    }
+
+    @Override
+    public Optional<Customer> find(StoreId store, CustomerId id) {
+        return one("find a customer", CustomerEntity.BY_ID, store, "id", id.value());
+    }
+
+    @Override
+    public List<Customer> findAll(StoreId store, Collection<CustomerId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jpa.run(
+                "find customers",
+                em -> em
+                        .createNamedQuery(CustomerEntity.BY_IDS, CustomerEntity.class)
+                        .setParameter("store", store.value())
+                        .setParameter("ids", ids.stream().map(CustomerId::value).toList())
+                        .getResultList()
+                        .stream()
+                        .map(CustomerEntity::toCustomer)
+                        .toList());
+    }
+
+    @Override
+    public Optional<Customer> findByEmail(StoreId store, EmailAddress email) {
+        return one("find a customer by email", CustomerEntity.BY_EMAIL, store, "email", email.value());
+    }
+
+    @Override
+    public Optional<Customer> findByPhone(StoreId store, PhoneNumber phone) {
+        return one("find a customer by phone", CustomerEntity.BY_PHONE, store, "phone", phone.e164());
+    }
+
+    /** The query is matched literally: {@code %}, {@code _} and {@code \} in it are escaped. */
+    @Override
+    public Page<Customer> search(StoreId store, String query, PageRequest request) {
+        return jpa.run("search customers", em -> {
+            String pattern = pattern(query);
+            long total = matching(em, Long.class, store, pattern, CustomerEntity.COUNT, CustomerEntity.SEARCH_COUNT)
+                    .getSingleResult();
+            List<Customer> items = List.of();
+            // the rows are not read when the page starts past the end
+            if (total > request.offset()) {
+                items = matching(em, CustomerEntity.class, store, pattern, CustomerEntity.LIST, CustomerEntity.SEARCH)
+                        .setFirstResult(request.offset())
+                        .setMaxResults(request.size())
+                        .getResultList()
+                        .stream()
+                        .map(CustomerEntity::toCustomer)
+                        .toList();
+            }
+            return new Page<>(items, request.page(), request.size(), total);
+        });
+    }
+
+    /**
+     * Through a cursor with a fetch size: inside the caller's transaction PostgreSQL sends the rows a batch
+     * at a time, and rows already handed over are released, so a long listing is never held in memory.
+     */
+    @Override
+    public void each(StoreId store, String query, Consumer<Customer> each) {
+        jpa.run("list customers", em -> {
+            CursoredStream rows = (CursoredStream)
+                    matching(em, Object.class, store, pattern(query), CustomerEntity.LIST, CustomerEntity.SEARCH)
+                            .setHint(QueryHints.CURSOR, HintValues.TRUE)
+                            .setHint(QueryHints.JDBC_FETCH_SIZE, STREAM_FETCH_SIZE)
+                            .setHint(QueryHints.CURSOR_PAGE_SIZE, STREAM_FETCH_SIZE)
+                            .getSingleResult();
+            try {
+                while (rows.hasNext()) {
+                    each.accept(((CustomerEntity) rows.next()).toCustomer());
+                    rows.releasePrevious();
+                }
+            } finally {
+                rows.close();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void delete(StoreId store, CustomerId id) {
+        jpa.run(
+                "delete a customer",
+                em -> em.createNamedQuery(CustomerEntity.DELETE)
+                        .setParameter("store", store.value())
+                        .setParameter("id", id.value())
+                        .executeUpdate());
+    }
+
+    /** The text with the LIKE wildcards and the escape character itself made literal (escape: {@code \}). */
+    public static String escapeLike(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '%' || c == '_') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    private Optional<Customer> one(String action, String queryName, StoreId store, String key, String value) {
+        return jpa.run(
+                action,
+                em -> em.createNamedQuery(queryName, CustomerEntity.class)
+                        .setParameter("store", store.value())
+                        .setParameter(key, value)
+                        .getResultStream()
+                        .findFirst()
+                        .map(CustomerEntity::toCustomer));
+    }
+
+    /** The substring pattern of a query, or null for none (a null or blank query matches every customer). */
+    private static String pattern(String query) {
+        return query == null || query.isBlank() ? null : "%" + escapeLike(query.strip()) + "%";
+    }
+
+    /** The store's customers ({@code all}), or those matching {@code pattern} ({@code some}). */
+    private static <T> TypedQuery<T> matching(
+            EntityManager em, Class<T> type, StoreId store, String pattern, String all, String some) {
+        TypedQuery<T> query =
+                em.createNamedQuery(pattern == null ? all : some, type).setParameter("store", store.value());
+        return pattern == null ? query : query.setParameter("pattern", pattern);
+    }
+
+    private static String email(EmailAddress email) {
+        return email == null ? null : email.value();
+    }
+
+    private static String phone(PhoneNumber phone) {
+        return phone == null ? null : phone.e164();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
