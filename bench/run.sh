@@ -22,9 +22,9 @@
 #   LABEL            free text stored with every result line
 #   KEEP_TMP=1       keep the temporary server folder (log, H2 files) instead of deleting it
 #   JFR=1            record a JFR profile of the server during the load into $OUT/server.jfr (diagnosis only)
+#                    ($OUT/threads.txt always has the server's CPU per thread kind over the load: bench/threads.sh)
 #   HISTO=1          write the server's live-object class histogram before and after the load into
 #                    $OUT/histo-before.txt and histo-after.txt (each forces a full GC: diagnosis only)
-#                    ($OUT/threads.txt always has the server's CPU per thread kind over the load: bench/threads.sh)
 #   DRIVER=loadgen   drive the load with ../shared/bench/run-suite.sh json (the Python driver the Keycloak
 #                    figures come from; login/refresh/me only; LOADGEN_WARMUP 15, LOADGEN_DURATION 20,
 #                    LOADGEN_REPEAT 3 windows as in that suite) instead of bench/LoadDriver.java
