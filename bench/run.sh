@@ -23,6 +23,8 @@
 #   KEEP_TMP=1       keep the temporary server folder (log, H2 files) instead of deleting it
 #   JFR=1            record a JFR profile of the server during the load into $OUT/server.jfr (diagnosis only)
 #                    ($OUT/threads.txt always has the server's CPU per thread kind over the load: bench/threads.sh)
+#   HISTO=1          write the server's live-object class histogram before and after the load into
+#                    $OUT/histo-before.txt and histo-after.txt (each forces a full GC: diagnosis only)
 #   DRIVER=loadgen   drive the load with ../shared/bench/run-suite.sh json (the Python driver the Keycloak
 #                    figures come from; login/refresh/me only; LOADGEN_WARMUP 15, LOADGEN_DURATION 20,
 #                    LOADGEN_REPEAT 3 windows as in that suite) instead of bench/LoadDriver.java
@@ -44,6 +46,7 @@ OUT="${OUT:-${TMPDIR:-/tmp}/storefront-bench/$(date +%Y%m%d-%H%M%S)}"
 LABEL="${LABEL:-}"
 KEEP_TMP="${KEEP_TMP:-0}"
 JFR="${JFR:-0}"
+HISTO="${HISTO:-0}"
 DRIVER="${DRIVER:-java}"
 LOADGEN_WARMUP="${LOADGEN_WARMUP:-15}"
 LOADGEN_DURATION="${LOADGEN_DURATION:-20}"
@@ -112,8 +115,12 @@ ADMIN_PASSWORD="adm-$(rand 24 28)"
 export BENCH_PASSWORD="Bq7-$(rand 24 24)-zX9"   # long and random-looking: passes the weak-password check
 
 # ---- start the server from a private copy of the jar (a rebuild cannot swap it mid-run)
-cp "$JAR" "$WORK/storefront-auth.jar"
-JAR_SHA="$(sha256sum "$WORK/storefront-auth.jar" | cut -c1-12)"
+# A class-data archive (-XX:SharedArchiveFile, the build's storefront-auth.jsa) only maps for the jar file it was
+# written from (path, size and time): with one, the server runs that jar in place, so do not rebuild meanwhile.
+RUN_JAR="$WORK/storefront-auth.jar"
+if [[ "$SERVER_JAVA_OPTS" == *SharedArchiveFile* ]]; then RUN_JAR="$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")"
+else cp "$JAR" "$RUN_JAR"; fi
+JAR_SHA="$(sha256sum "$RUN_JAR" | cut -c1-12)"
 JAR_TIME="$(date -u -r "$JAR" +%FT%TZ)"
 printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' \
   > "$WORK/preboot.asadmin"
@@ -129,7 +136,7 @@ t0=$(date +%s%N)
     AUTH_ISSUER="$BASE" \
     AUTH_BOOTSTRAP_ADMIN_EMAIL="$ADMIN_EMAIL" \
     AUTH_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    java $SERVER_JAVA_OPTS -jar "$WORK/storefront-auth.jar" --port "$PORT" --nocluster \
+    java $SERVER_JAVA_OPTS -jar "$RUN_JAR" --port "$PORT" --nocluster \
       --rootdir "$WORK/payara" --prebootcommandfile "$WORK/preboot.asadmin" ) >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 
@@ -193,6 +200,7 @@ if [ "$JFR" = 1 ]; then   # optional: where the server spends its CPU (adds a li
   jcmd "$SERVER_PID" JFR.start name=bench settings=profile filename="$OUT/server.jfr" >/dev/null \
     || die "jcmd JFR.start failed"
 fi
+if [ "$HISTO" = 1 ]; then jcmd "$SERVER_PID" GC.class_histogram > "$OUT/histo-before.txt" || die "jcmd GC.class_histogram failed"; fi
 : > "$OUT/driver.txt"
 "$HERE/threads.sh" snapshot "$SERVER_PID" > "$WORK/threads-before.txt"
 if [ "$DRIVER" = loadgen ]; then
@@ -238,8 +246,9 @@ DRIVER_PID=""
 kill -0 "$SERVER_PID" 2>/dev/null || die "the server died during the load; see $OUT/server.log"
 if [ "$JFR" = 1 ]; then jcmd "$SERVER_PID" JFR.stop name=bench >/dev/null || echo ">> JFR.stop failed" >&2; fi
 "$HERE/threads.sh" snapshot "$SERVER_PID" > "$WORK/threads-after.txt"
-"$HERE/threads.sh" diff "$WORK/threads-before.txt" "$WORK/threads-after.txt" > "$OUT/threads.txt" || true
 RSS_AFTER_MB=$(rss_mb)
+if [ "$HISTO" = 1 ]; then jcmd "$SERVER_PID" GC.class_histogram > "$OUT/histo-after.txt" || echo ">> histogram failed" >&2; fi
+"$HERE/threads.sh" diff "$WORK/threads-before.txt" "$WORK/threads-after.txt" > "$OUT/threads.txt" || true
 HWM_MB=$(awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$SERVER_PID/status")
 TOTAL_CPU_S=$(cpu_s)
 

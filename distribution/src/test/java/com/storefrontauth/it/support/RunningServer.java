@@ -117,6 +117,19 @@ public final class RunningServer {
         return server;
     }
 
+    /** An instance of its own started with this class-data archive in place of the build's. Stop it when done. */
+    public static RunningServer dedicatedWithClassArchive(Path archive) {
+        RunningServer server = start(Map.of(), Map.of(), archive);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    /** The class-data archive the build writes beside the uber-jar (the README's run command maps it). */
+    public static Path classArchive() {
+        String jar = System.getProperty("server.jar");
+        return Path.of(jar.substring(0, jar.length() - ".jar".length()) + ".jsa");
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
@@ -148,6 +161,10 @@ public final class RunningServer {
     }
 
     private static RunningServer start(Map<String, String> shared, Map<String, String> settings) {
+        return start(shared, settings, classArchive());
+    }
+
+    private static RunningServer start(Map<String, String> shared, Map<String, String> settings, Path archive) {
         String jar = System.getProperty("server.jar");
         if (jar == null || !Files.exists(Path.of(jar))) {
             throw new IllegalStateException("system property server.jar must name the built uber-jar, got " + jar);
@@ -155,7 +172,7 @@ public final class RunningServer {
         try {
             Path workDir = Files.createTempDirectory(Path.of(System.getProperty("work.dir", "target")), "server-");
             int port = freePort();
-            ProcessBuilder builder = builder(jar, workDir, port);
+            ProcessBuilder builder = builder(jar, workDir, port, archive);
             Map<String, String> env = builder.environment();
             Map<String, String> instanceEnv = new java.util.HashMap<>(shared);
             if (instanceEnv.isEmpty()) {
@@ -202,7 +219,7 @@ public final class RunningServer {
     public static Attempt attempt(Map<String, String> environment) {
         try {
             Path workDir = Files.createTempDirectory(Path.of(System.getProperty("work.dir", "target")), "attempt-");
-            ProcessBuilder builder = builder(System.getProperty("server.jar"), workDir, freePort());
+            ProcessBuilder builder = builder(System.getProperty("server.jar"), workDir, freePort(), classArchive());
             builder.environment().putAll(environment);
             return new Attempt(builder.start(), workDir.resolve("server.log"));
         } catch (IOException e) {
@@ -222,7 +239,8 @@ public final class RunningServer {
         }
     }
 
-    private static ProcessBuilder builder(String jar, Path workDir, int port) throws IOException {
+    /** As the README's run command starts it: its JVM flags, then the uber-jar's own options. */
+    private static ProcessBuilder builder(String jar, Path workDir, int port, Path archive) throws IOException {
         Path preboot = workDir.resolve("preboot.asadmin");
         // the HTTP listener binds to loopback only
         Files.writeString(
@@ -231,7 +249,9 @@ public final class RunningServer {
                         + ".network-listener.http-listener.address=127.0.0.1\n");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
+                "-XX:SharedArchiveFile=" + archive,
+                "-XX:+UseSerialGC",
+                "-Xmx256m",
                 "-jar",
                 jar,
                 "--port",
