@@ -11,7 +11,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
 /** A row of {@code accounts}: a merchant account, its email kept normalised (trimmed, lower case). */
@@ -50,7 +49,7 @@ public class AccountEntity {
         row.role = account.role();
         row.status = account.status();
         row.passwordHash = account.passwordHash();
-        row.createdAt = OffsetDateTime.ofInstant(account.createdAt(), ZoneOffset.UTC);
+        row.createdAt = Timestamps.utc(account.createdAt());
         return row;
     }
 

@@ -11,7 +11,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** A row of {@code api_keys}: a secret key only as its hash and hint, a publishable key also in full. */
 @Entity
@@ -57,8 +56,8 @@ public class ApiKeyEntity {
         row.keyHash = key.hash().hex();
         row.publishableKey = key.publishableKey();
         row.hint = key.hint();
-        row.createdAt = OffsetDateTime.ofInstant(key.createdAt(), ZoneOffset.UTC);
-        row.revokedAt = key.revokedAt() == null ? null : OffsetDateTime.ofInstant(key.revokedAt(), ZoneOffset.UTC);
+        row.createdAt = Timestamps.utc(key.createdAt());
+        row.revokedAt = Timestamps.utc(key.revokedAt());
         return row;
     }
 

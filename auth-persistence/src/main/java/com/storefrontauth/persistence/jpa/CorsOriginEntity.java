@@ -9,7 +9,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** A row of {@code cors_origins}: one entry of a store's allow-list, in the origin's canonical text. */
 @Entity
@@ -36,7 +35,7 @@ public class CorsOriginEntity {
         row.id = entry.id();
         row.storeId = entry.store().value();
         row.origin = entry.origin().toString();
-        row.createdAt = OffsetDateTime.ofInstant(entry.createdAt(), ZoneOffset.UTC);
+        row.createdAt = Timestamps.utc(entry.createdAt());
         return row;
     }
 

@@ -7,8 +7,6 @@ import com.storefrontauth.domain.store.StoreId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,7 +58,7 @@ public class JpaApiKeyRepository implements ApiKeyRepository {
                         "revoke an API key",
                         em -> em.createQuery("UPDATE ApiKeyEntity k SET k.revokedAt = :at"
                                         + " WHERE k.id = :id AND k.storeId = :store AND k.revokedAt IS NULL")
-                                .setParameter("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                                .setParameter("at", Timestamps.utc(at))
                                 .setParameter("id", keyId)
                                 .setParameter("store", store.value())
                                 .executeUpdate())

@@ -15,9 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -103,7 +100,7 @@ public class JpaCustomerRepository implements CustomerRepository {
                         .setParameter("emailVerified", customer.emailVerified())
                         .setParameter("phoneVerified", customer.phoneVerified())
                         .setParameter("status", customer.status())
-                        .setParameter("modifiedAt", utc(customer.modifiedAt()))
+                        .setParameter("modifiedAt", Timestamps.utc(customer.modifiedAt()))
                         .setParameter("store", customer.store().value())
                         .setParameter("id", customer.id().value())
                         .executeUpdate());
@@ -274,9 +271,5 @@ public class JpaCustomerRepository implements CustomerRepository {
 
     private static String phone(PhoneNumber phone) {
         return phone == null ? null : phone.e164();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -8,8 +8,6 @@ import com.storefrontauth.persistence.jdbc.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Consecutive sign-in failures per (store, identifier hash) on JPA, shared by every instance through the
@@ -66,8 +64,8 @@ public class JpaLoginFailureRepository implements LoginFailureRepository {
                 "save a login failure count",
                 em -> em.createNamedQuery(LoginFailureEntity.SAVE)
                         .setParameter("failures", count.failures())
-                        .setParameter("lastFailureAt", utc(count.lastAttemptAt()))
-                        .setParameter("lockedUntil", utc(count.lockedUntil()))
+                        .setParameter("lastFailureAt", Timestamps.utc(count.lastAttemptAt()))
+                        .setParameter("lockedUntil", Timestamps.utc(count.lockedUntil()))
                         .setParameter("store", store.value())
                         .setParameter("identifier", identifier.hex())
                         .executeUpdate());
@@ -81,9 +79,5 @@ public class JpaLoginFailureRepository implements LoginFailureRepository {
                         .setParameter("store", store.value())
                         .setParameter("identifier", identifier.hex())
                         .executeUpdate());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -51,7 +50,7 @@ public class JpaOtpActivityRepository implements OtpActivityRepository {
                                 "INSERT INTO otp_activity (destination_key, kind, occurred_at) VALUES (?1, ?2, ?3)")
                         .setParameter(1, destination.hex())
                         .setParameter(2, kind.name())
-                        .setParameter(3, utc(at))
+                        .setParameter(3, Timestamps.utc(at))
                         .executeUpdate());
     }
 
@@ -66,11 +65,11 @@ public class JpaOtpActivityRepository implements OtpActivityRepository {
         Instant since = sentSince.isBefore(failedSince) ? sentSince : failedSince;
         Object[] row = jpa.run("summarize one-time code activity", em -> (Object[]) em.createNativeQuery(SUMMARY)
                 .setParameter(1, Kind.SENT.name())
-                .setParameter(2, utc(sentSince))
+                .setParameter(2, Timestamps.utc(sentSince))
                 .setParameter(3, Kind.FAILED.name())
-                .setParameter(4, utc(failedSince))
+                .setParameter(4, Timestamps.utc(failedSince))
                 .setParameter(5, destination.hex())
-                .setParameter(6, utc(since))
+                .setParameter(6, Timestamps.utc(since))
                 .getSingleResult());
         return new Summary(instant(row[0]), count(row[1]), instant(row[2]), count(row[3]), instant(row[4]));
     }
@@ -80,7 +79,7 @@ public class JpaOtpActivityRepository implements OtpActivityRepository {
         return jpa.run(
                 "delete old one-time code activity",
                 em -> em.createNamedQuery(OtpActivityEntity.DELETE_BEFORE)
-                        .setParameter("before", utc(before))
+                        .setParameter("before", Timestamps.utc(before))
                         .executeUpdate());
     }
 
@@ -101,9 +100,5 @@ public class JpaOtpActivityRepository implements OtpActivityRepository {
 
     private static long count(Object value) {
         return ((Number) value).longValue();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,6 +1,6 @@
 package com.storefrontauth.persistence.jpa;
 
-import static com.storefrontauth.persistence.jpa.OtpChallengeEntity.utc;
+import static com.storefrontauth.persistence.jpa.Timestamps.utc;
 
 import com.storefrontauth.domain.otp.Destination;
 import com.storefrontauth.domain.otp.OtpAction;

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** Password-reset links by the SHA-256 of their token on JPA; spending one is a conditional update. */
@@ -38,7 +37,7 @@ public class JpaResetLinkRepository implements ResetLinkRepository {
     /** A bulk update, not a read then a write: the database lets exactly one of two concurrent uses change it. */
     @Override
     public Optional<ResetLink> spend(TokenHash id, StoreId store, Instant now) {
-        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        OffsetDateTime at = Timestamps.utc(now);
         return jpa.run("spend a password-reset link", em -> {
             int spent = em.createQuery("UPDATE ResetLinkEntity l SET l.usedAt = :now WHERE l.idHash = :id"
                             + " AND l.storeId = :store AND l.usedAt IS NULL AND l.expiresAt > :now")
@@ -59,7 +58,7 @@ public class JpaResetLinkRepository implements ResetLinkRepository {
         return jpa.run(
                 "delete expired password-reset links",
                 em -> em.createQuery("DELETE FROM ResetLinkEntity l WHERE l.expiresAt < :before")
-                        .setParameter("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
+                        .setParameter("before", Timestamps.utc(before))
                         .executeUpdate());
     }
 }

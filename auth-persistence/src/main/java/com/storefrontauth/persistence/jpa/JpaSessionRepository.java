@@ -21,8 +21,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * Sessions and their refresh-token families on JPA. Rotation is a compare-and-set whose arbiter is the
@@ -250,10 +248,7 @@ public class JpaSessionRepository implements SessionRepository {
                         .toList());
     }
 
-    /**
-     * JPQL cannot bound a DELETE (no LIMIT), so the ids are picked first, up to the limit. Their opaque
-     * access tokens go by native SQL: that table is the opaque token repository's, mapped there, not here.
-     */
+    /** JPQL cannot bound a DELETE (no LIMIT), so the ids are picked first, up to the limit. */
     @Override
     public int deleteEndedBefore(Instant before, int limit) {
         return jpa.run("delete ended sessions", em -> {
@@ -264,15 +259,9 @@ public class JpaSessionRepository implements SessionRepository {
             if (ended.isEmpty()) {
                 return 0;
             }
-            Query opaque = em.createNativeQuery("DELETE FROM opaque_access_tokens WHERE session_id IN ("
-                    + IntStream.rangeClosed(1, ended.size())
-                            .mapToObj(i -> "?" + i)
-                            .collect(Collectors.joining(", "))
-                    + ")");
-            for (int i = 0; i < ended.size(); i++) {
-                opaque.setParameter(i + 1, ended.get(i));
-            }
-            opaque.executeUpdate();
+            em.createQuery("DELETE FROM OpaqueAccessTokenEntity t WHERE t.sessionId IN :ids")
+                    .setParameter("ids", ended)
+                    .executeUpdate();
             em.createNamedQuery(UsedRefreshTokenEntity.DELETE_OF_SESSIONS)
                     .setParameter("ids", ended)
                     .executeUpdate();

@@ -11,7 +11,6 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,7 +50,7 @@ public class MessageTemplateEntity {
     void replace(MessageTemplate template, Instant at) {
         subject = template.subject();
         bodyText = template.text();
-        updatedAt = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        updatedAt = Timestamps.utc(at);
     }
 
     /** Empty for a kind this version no longer knows. */

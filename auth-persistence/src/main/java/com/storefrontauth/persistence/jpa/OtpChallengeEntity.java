@@ -14,9 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * A row of {@code otp_challenges}, keyed by the SHA-256 of its {@code otp_token}. Challenges are only read
@@ -109,10 +107,10 @@ public class OtpChallengeEntity {
         row.attempts = challenge.attempts();
         row.maxAttempts = challenge.maxAttempts();
         row.sends = challenge.sends();
-        row.lastSentAt = utc(challenge.lastSentAt());
-        row.expiresAt = utc(challenge.expiresAt());
+        row.lastSentAt = Timestamps.utc(challenge.lastSentAt());
+        row.expiresAt = Timestamps.utc(challenge.expiresAt());
         row.status = challenge.status();
-        row.createdAt = utc(challenge.createdAt());
+        row.createdAt = Timestamps.utc(challenge.createdAt());
         return row;
     }
 
@@ -132,9 +130,5 @@ public class OtpChallengeEntity {
                 expiresAt.toInstant(),
                 status,
                 createdAt.toInstant());
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

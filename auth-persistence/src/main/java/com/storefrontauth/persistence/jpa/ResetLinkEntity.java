@@ -9,7 +9,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** A row of {@code password_reset_links}, keyed by the SHA-256 of the link's token; used once. */
 @Entity
@@ -47,8 +46,8 @@ public class ResetLinkEntity {
         row.storeId = link.store().value();
         row.customerId = link.customer().value();
         row.email = link.email();
-        row.expiresAt = OffsetDateTime.ofInstant(link.expiresAt(), ZoneOffset.UTC);
-        row.createdAt = OffsetDateTime.ofInstant(link.createdAt(), ZoneOffset.UTC);
+        row.expiresAt = Timestamps.utc(link.expiresAt());
+        row.createdAt = Timestamps.utc(link.createdAt());
         return row;
     }
 

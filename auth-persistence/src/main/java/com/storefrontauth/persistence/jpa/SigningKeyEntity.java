@@ -14,7 +14,6 @@ import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 
 /**
@@ -53,8 +52,8 @@ public class SigningKeyEntity {
         row.algorithm = key.algorithm();
         row.publicKey = Base64.getEncoder().encodeToString(key.publicKey().getEncoded());
         row.privateKey = seal.seal(key.kid(), key.privateKey());
-        row.createdAt = OffsetDateTime.ofInstant(key.createdAt(), ZoneOffset.UTC);
-        row.retiredAt = key.retiredAt() == null ? null : OffsetDateTime.ofInstant(key.retiredAt(), ZoneOffset.UTC);
+        row.createdAt = Timestamps.utc(key.createdAt());
+        row.retiredAt = Timestamps.utc(key.retiredAt());
         return row;
     }
 
@@ -69,7 +68,7 @@ public class SigningKeyEntity {
     }
 
     void retire(Instant at) {
-        retiredAt = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        retiredAt = Timestamps.utc(at);
     }
 
     private PublicKey publicKey() {

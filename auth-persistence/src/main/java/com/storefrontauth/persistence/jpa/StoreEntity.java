@@ -17,7 +17,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** A row of {@code stores}: the store, its profile, and its login policy as a JSON document. */
 @Entity
@@ -68,7 +67,7 @@ public class StoreEntity {
     static StoreEntity of(Store store) {
         StoreEntity row = new StoreEntity();
         row.id = store.id().value();
-        row.createdAt = OffsetDateTime.ofInstant(store.createdAt(), ZoneOffset.UTC);
+        row.createdAt = Timestamps.utc(store.createdAt());
         row.apply(store);
         return row;
     }
