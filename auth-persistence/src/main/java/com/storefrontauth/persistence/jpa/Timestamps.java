@@ -10,10 +10,22 @@ import java.time.ZoneOffset;
  */
 final class Timestamps {
 
+    /*
+     * A caller's bound may lie beyond what a column can hold (an audit filter's "since=-999999999-01-01T00:00:00Z"):
+     * EclipseLink binds through epoch milliseconds, which overflow, and PostgreSQL stores 4713 BC to 294276 AD
+     * only. Every stored time lies within years 1 to 9999, so a bound outside them compares as the range's end.
+     */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private Timestamps() {}
 
     static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        if (instant == null) {
+            return null;
+        }
+        Instant bounded = instant.isBefore(EARLIEST) ? EARLIEST : instant.isAfter(LATEST) ? LATEST : instant;
+        return OffsetDateTime.ofInstant(bounded, ZoneOffset.UTC);
     }
 
     static Instant instant(OffsetDateTime value) {

@@ -110,6 +110,24 @@ class JpaAuditEventRepositoryTest extends RepositoryTest {
     }
 
     @Test
+    void whenSinceLiesBeyondWhatTheDatabaseStoresThenItBoundsNothingInsteadOfFailing() {
+        Store store = newStore();
+        List<AuditEvent> events = history(store, now());
+
+        Page<AuditEvent> sinceTheDawnOfTime = auditEvents.page(
+                store.id(),
+                AuditEventFilter.of(null, Instant.parse("-999999999-01-01T00:00:00Z")),
+                new PageRequest(1, 10));
+        Page<AuditEvent> sinceTheEndOfTime = auditEvents.page(
+                store.id(),
+                AuditEventFilter.of(null, Instant.parse("+999999999-12-31T23:59:59Z")),
+                new PageRequest(1, 10));
+
+        assertThat(sinceTheDawnOfTime.total()).isEqualTo(events.size());
+        assertThat(sinceTheEndOfTime.total()).isZero();
+    }
+
+    @Test
     void whenEventsAreFilteredBySubjectAndSeveralTypesThenOnlyThatSubjectsEventsOfThoseTypesCome() {
         Store store = newStore();
         Instant start = now();
