@@ -91,7 +91,6 @@ class PlatformLimitsIT {
                         .getJsonArray("ip_rate_limit_per_minute")
                         .getString(0))
                 .contains("platform limit max_ip_rate_limit_per_minute");
-        assertProblem(Fixtures.admin().put(policy, pumping), 400, "invalid_request");
         assertProblem(merchant.get(SETTINGS), 403, "forbidden");
         assertProblem(merchant.put(SETTINGS, Api.json("max_ip_rate_limit_per_minute", 100000)), 403, "forbidden");
         assertThat(merchant.get(policy).json().getInt("ip_rate_limit_per_minute"))
@@ -114,6 +113,50 @@ class PlatformLimitsIT {
                 Fixtures.admin().put(SETTINGS, Api.json("max_ip_rate_limit_per_minute", 0, "nonsense", 1)),
                 400,
                 "invalid_request");
+    }
+
+    @Test
+    void whenThePlatformAdminGrantsOneStoreMoreThanTheCeilingsThenThatStoreAloneKeepsItWhateverTheCeilings() {
+        Api merchant = merchant();
+        String granted = merchant.post("/api/v1/stores", Api.json("name", "Granted Shop", "mode", "live"))
+                .string("id");
+        String other = merchant.post("/api/v1/stores", Api.json("name", "Plain Shop", "mode", "live"))
+                .string("id");
+        String policy = "/api/v1/stores/" + granted + "/login-policy";
+
+        Reply grant =
+                Fixtures.admin().put(policy, Api.json("ip_rate_limit_per_minute", 100000, "lockout_threshold", 1000));
+
+        assertThat(grant.status()).as(grant.toString()).isEqualTo(200);
+        assertThat(grant.json().getInt("ip_rate_limit_per_minute")).isEqualTo(100000);
+        assertProblem(
+                merchant.put("/api/v1/stores/" + other + "/login-policy", Api.json("ip_rate_limit_per_minute", 100000)),
+                400,
+                "invalid_request");
+        Reply formSaved = merchant.put(policy, Api.json("ip_rate_limit_per_minute", 100000, "password_login", false));
+        assertThat(formSaved.status())
+                .as("the merchant saving the form with the granted value unchanged: %s", formSaved)
+                .isEqualTo(200);
+        settings(Api.json("max_ip_rate_limit_per_minute", 300));
+        assertThat(merchant.get(policy).json().getInt("ip_rate_limit_per_minute"))
+                .as("a ceiling lowered later does not take the grant back")
+                .isEqualTo(100000);
+        settings(Api.json("max_ip_rate_limit_per_minute", 600));
+        assertProblem(merchant.put(policy, Api.json("ip_rate_limit_per_minute", 90000)), 400, "invalid_request");
+        JsonObject audited = Fixtures.admin()
+                .get("/api/v1/stores/" + granted + "/events?type=login_policy_updated")
+                .items()
+                .getJsonObject(1)
+                .getJsonObject("details");
+        assertThat(audited.getString("platform_grants")).isEqualTo("ip_rate_limit_per_minute");
+
+        Reply lowered = merchant.put(policy, Api.json("ip_rate_limit_per_minute", 200));
+        assertThat(lowered.status()).as(lowered.toString()).isEqualTo(200);
+        settings(Api.json("max_ip_rate_limit_per_minute", 100));
+        assertThat(merchant.get(policy).json().getInt("ip_rate_limit_per_minute"))
+                .as("once the merchant changed the field, the grant is over and the ceiling holds it back")
+                .isEqualTo(100);
+        settings(Api.json("max_ip_rate_limit_per_minute", 600));
     }
 
     @Test

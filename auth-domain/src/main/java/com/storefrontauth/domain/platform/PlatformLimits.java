@@ -11,8 +11,9 @@ import java.util.Optional;
  * What no store may pass, set by the platform admin: ceilings and floors over the login policy fields
  * that cost the platform money or let a store flood others (IP rate, codes per hour, resend cooldown,
  * attempts per code, code length), each store's daily codes per channel, and codes per destination per
- * hour counted across every store. A store policy beyond a limit is refused when set and clamped when
- * read ({@link #clamp}): lowering a limit rewrites no store.
+ * hour counted across every store. A merchant's policy beyond a limit is refused when set and clamped when
+ * read ({@link #clamp}): lowering a limit rewrites no store. The platform admin may grant one store more
+ * (see {@code LoginPolicy#grant}).
  */
 public final class PlatformLimits {
 

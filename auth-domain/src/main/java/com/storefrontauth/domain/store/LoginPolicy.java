@@ -3,17 +3,22 @@ package com.storefrontauth.domain.store;
 import com.storefrontauth.domain.platform.PlatformLimits;
 import com.storefrontauth.domain.shared.FieldErrors;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How a store lets its customers sign in: methods, code rules, password length, lockout, token
  * lifetimes and the per-IP rate. Immutable; {@link #amend} validates a partial change as a whole and
  * names every field that is out of range, of API.md or of the platform's limits. A stored policy takes
- * effect {@link #within} the platform limits of the moment.
+ * effect {@link #within} the platform limits of the moment, except for the fields the platform admin
+ * granted this store past them ({@link #grant}): one store can be given more without raising a limit
+ * for every merchant.
  */
 public final class LoginPolicy {
 
@@ -42,12 +47,17 @@ public final class LoginPolicy {
             PolicyField.number("ip_rate_limit_per_minute", 60, 1, 100000),
             PolicyField.number("refresh_reuse_grace_seconds", 30, 0, 120));
 
+    /** The stored document's member naming the granted fields; never a policy field on the wire. */
+    static final String GRANTS = "platform_grants";
+
     private static final LoginPolicy DEFAULTS = defaultsFromFields();
 
     private final Map<String, Object> values;
+    private final Set<String> granted;
 
-    private LoginPolicy(Map<String, Object> values) {
+    private LoginPolicy(Map<String, Object> values, Set<String> granted) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.granted = Collections.unmodifiableSet(new LinkedHashSet<>(granted));
     }
 
     /** Every field, in API.md's order, with its type and allowed values (forms show the ranges). */
@@ -62,18 +72,32 @@ public final class LoginPolicy {
     private static LoginPolicy defaultsFromFields() {
         Map<String, Object> values = new LinkedHashMap<>();
         FIELDS.forEach(field -> values.put(field.name(), field.defaultValue()));
-        return new LoginPolicy(values);
+        return new LoginPolicy(values, Set.of());
     }
 
     /**
-     * A policy with the given fields replaced. Values are Boolean, Long or String as they came from
-     * JSON; unknown fields, wrong types, out-of-range values and values beyond the platform's limits are
-     * all reported together. Only the changed fields answer to the limits: a stored value above a limit
-     * lowered since does not block changing another field.
+     * A policy with the given fields replaced, as a merchant or a store's key changes it. Values are
+     * Boolean, Long or String as they came from JSON; unknown fields, wrong types, out-of-range values and
+     * values beyond the platform's limits are all reported together. Only changed values answer to the
+     * limits: a value sent again as stored (a form saved whole) neither blocks the change nor loses its
+     * grant, while a changed one gives up its grant.
      */
     public LoginPolicy amend(Map<String, Object> changes, PlatformLimits limits) {
+        return amend(changes, limits, false);
+    }
+
+    /**
+     * A policy with the given fields replaced by the platform admin, who is bound by API.md's ranges only:
+     * each changed number beyond the platform limits becomes this store's grant and takes effect as set.
+     */
+    public LoginPolicy grant(Map<String, Object> changes, PlatformLimits limits) {
+        return amend(changes, limits, true);
+    }
+
+    private LoginPolicy amend(Map<String, Object> changes, PlatformLimits limits, boolean byPlatform) {
         FieldErrors errors = new FieldErrors();
         Map<String, Object> amended = new LinkedHashMap<>(values);
+        Set<String> grants = new LinkedHashSet<>(granted);
         changes.forEach((name, value) -> {
             PolicyField field = FIELDS.stream()
                     .filter(f -> f.name().equals(name))
@@ -83,9 +107,21 @@ public final class LoginPolicy {
                 errors.add(name, "is not a login policy field");
                 return;
             }
-            PolicyField.Result result = field.accept(value).within(name, limits);
-            result.failure()
-                    .ifPresentOrElse(message -> errors.add(name, message), () -> amended.put(name, result.value()));
+            PolicyField.Result accepted = field.accept(value);
+            if (accepted.failure().isPresent() || accepted.value().equals(values.get(name))) {
+                accepted.failure().ifPresent(message -> errors.add(name, message));
+                return;
+            }
+            PolicyField.Result result = accepted.within(name, limits);
+            grants.remove(name);
+            if (result.failure().isEmpty()) {
+                amended.put(name, result.value());
+            } else if (byPlatform) {
+                amended.put(name, accepted.value());
+                grants.add(name);
+            } else {
+                errors.add(name, result.failure().get());
+            }
         });
         long base = (Long) amended.get("lockout_base_seconds");
         long max = (Long) amended.get("lockout_max_seconds");
@@ -93,7 +129,7 @@ public final class LoginPolicy {
             errors.add("lockout_max_seconds", "must be at least lockout_base_seconds (" + base + ")");
         }
         errors.throwIfAny();
-        return new LoginPolicy(amended);
+        return new LoginPolicy(amended, grants);
     }
 
     /**
@@ -111,22 +147,46 @@ public final class LoginPolicy {
                 }
             }
         });
-        return new LoginPolicy(values);
+        Set<String> granted = stored.get(GRANTS) instanceof String names
+                ? Arrays.stream(names.split(","))
+                        .filter(name ->
+                                FIELDS.stream().anyMatch(field -> field.name().equals(name)))
+                        .collect(Collectors.toCollection(LinkedHashSet::new))
+                : Set.of();
+        return new LoginPolicy(values, granted);
     }
 
-    /** The policy as it takes effect: every number a platform limit bounds is brought inside it. */
+    /**
+     * The policy as it takes effect: every number a platform limit bounds is brought inside it, but for the
+     * fields the platform admin granted this store.
+     */
     public LoginPolicy within(PlatformLimits limits) {
         Map<String, Object> effective = new LinkedHashMap<>(values);
         FIELDS.stream()
-                .filter(field -> field.kind() == PolicyField.Kind.NUMBER)
+                .filter(field -> field.kind() == PolicyField.Kind.NUMBER && !granted.contains(field.name()))
                 .forEach(field ->
                         effective.put(field.name(), limits.clamp(field.name(), (Long) values.get(field.name()))));
-        return effective.equals(values) ? this : new LoginPolicy(effective);
+        return effective.equals(values) ? this : new LoginPolicy(effective, granted);
     }
 
-    /** Every field in API.md's order, for the wire and for storage. */
+    /** Every field in API.md's order, for the wire. */
     public Map<String, Object> asMap() {
         return values;
+    }
+
+    /** The fields the platform admin set past the platform limits for this store. */
+    public Set<String> granted() {
+        return granted;
+    }
+
+    /** The document to store: every field, and the grants when there are any. */
+    public Map<String, Object> stored() {
+        if (granted.isEmpty()) {
+            return values;
+        }
+        Map<String, Object> document = new LinkedHashMap<>(values);
+        document.put(GRANTS, String.join(",", granted));
+        return document;
     }
 
     public boolean passwordLogin() {
@@ -240,11 +300,11 @@ public final class LoginPolicy {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof LoginPolicy policy && policy.values.equals(values);
+        return other instanceof LoginPolicy policy && policy.values.equals(values) && policy.granted.equals(granted);
     }
 
     @Override
     public int hashCode() {
-        return values.hashCode();
+        return values.hashCode() * 31 + granted.hashCode();
     }
 }

@@ -114,10 +114,17 @@ public class StoreService {
         return access.require(operator, id).policy().within(limits.current());
     }
 
-    /** Anyone, the platform admin included, sets values inside the platform limits only (raise those first). */
+    /**
+     * Merchants and store keys set values inside the platform limits; the platform admin, who sets those
+     * limits, may grant one store more (a value past a limit holds for that store only, whatever the limit
+     * becomes, until someone changes that field again).
+     */
     public LoginPolicy amendPolicy(Operator operator, StoreId id, Map<String, Object> changes, ClientInfo client) {
         Store store = access.require(operator, id);
-        LoginPolicy amended = store.policy().amend(changes, limits.current());
+        LoginPolicy stored = store.policy();
+        LoginPolicy amended = operator instanceof Operator.PlatformAdmin
+                ? stored.grant(changes, limits.current())
+                : stored.amend(changes, limits.current());
         store.replacePolicy(amended);
         stores.update(store);
         directory.forget(store.id());
@@ -125,6 +132,9 @@ public class StoreService {
         changes.keySet()
                 .forEach(field ->
                         details.put(field, String.valueOf(amended.asMap().get(field))));
+        if (!amended.granted().equals(stored.granted())) {
+            details.put("platform_grants", String.join(",", amended.granted()));
+        }
         audit.record(store.id(), AuditEventType.LOGIN_POLICY_UPDATED, operator.subject(), client, details);
         return amended.within(limits.current());
     }

@@ -188,6 +188,88 @@ class LoginPolicyTest {
     }
 
     @Test
+    void grantWhenThePlatformAdminSetsValuesPastTheLimitsThenTheyHoldForThisStoreWhateverTheLimits() {
+        Map<String, Object> changes =
+                Map.of("ip_rate_limit_per_minute", 100000L, "otp_length", 4L, "lockout_threshold", 1000L);
+
+        LoginPolicy granted = LoginPolicy.defaults().grant(changes, PlatformLimits.defaults());
+
+        assertThat(granted.granted()).containsExactlyInAnyOrder("ip_rate_limit_per_minute", "otp_length");
+        LoginPolicy effective = granted.within(PlatformLimits.defaults());
+        assertThat(effective.ipRateLimitPerMinute()).isEqualTo(100000);
+        assertThat(effective.otpLength()).isEqualTo(4);
+        assertThat(effective.lockoutThreshold()).isEqualTo(1000);
+        assertThat(granted.within(PlatformLimits.defaults().amend(Map.of("max_ip_rate_limit_per_minute", 5L)))
+                        .ipRateLimitPerMinute())
+                .as("a limit lowered later does not take back a grant")
+                .isEqualTo(100000);
+    }
+
+    @Test
+    void grantWhenTheValueIsInsideTheLimitsThenNothingIsGranted() {
+        LoginPolicy amended =
+                LoginPolicy.defaults().grant(Map.of("ip_rate_limit_per_minute", 600L), PlatformLimits.defaults());
+
+        assertThat(amended.granted()).isEmpty();
+        assertThat(amended.stored()).doesNotContainKey("platform_grants");
+    }
+
+    @Test
+    void grantWhenAValueIsOutsideApiRangesThenRefusedAsForAMerchant() {
+        DomainException refused = catchThrowableOfType(
+                () -> LoginPolicy.defaults()
+                        .grant(Map.of("ip_rate_limit_per_minute", 100001L), PlatformLimits.defaults()),
+                DomainException.class);
+
+        assertThat(refused.fieldErrors()).containsOnlyKeys("ip_rate_limit_per_minute");
+    }
+
+    @Test
+    void amendWhenAMerchantChangesAGrantedFieldThenTheGrantEndsAndTheLimitsJudgeIt() {
+        LoginPolicy granted =
+                LoginPolicy.defaults().grant(Map.of("ip_rate_limit_per_minute", 100000L), PlatformLimits.defaults());
+
+        DomainException refused = catchThrowableOfType(
+                () -> granted.amend(Map.of("ip_rate_limit_per_minute", 90000L), PlatformLimits.defaults()),
+                DomainException.class);
+        LoginPolicy lowered = granted.amend(Map.of("ip_rate_limit_per_minute", 300L), PlatformLimits.defaults());
+
+        assertThat(refused.fieldErrors()).containsOnlyKeys("ip_rate_limit_per_minute");
+        assertThat(lowered.granted()).isEmpty();
+        assertThat(lowered.within(PlatformLimits.defaults()).ipRateLimitPerMinute())
+                .isEqualTo(300);
+    }
+
+    @Test
+    void amendWhenAMerchantSavesTheWholeFormThenAGrantedValueSentAsStoredIsKept() {
+        LoginPolicy granted =
+                LoginPolicy.defaults().grant(Map.of("ip_rate_limit_per_minute", 100000L), PlatformLimits.defaults());
+        Map<String, Object> form = new LinkedHashMap<>(granted.asMap());
+        form.put("password_login", false);
+
+        LoginPolicy saved = granted.amend(form, PlatformLimits.defaults());
+
+        assertThat(saved.passwordLogin()).isFalse();
+        assertThat(saved.granted()).containsExactly("ip_rate_limit_per_minute");
+        assertThat(saved.within(PlatformLimits.defaults()).ipRateLimitPerMinute())
+                .isEqualTo(100000);
+    }
+
+    @Test
+    void restoreWhenTheStoredDocumentCarriesGrantsThenTheyComeBackAndUnknownNamesAreDropped() {
+        LoginPolicy granted =
+                LoginPolicy.defaults().grant(Map.of("ip_rate_limit_per_minute", 100000L), PlatformLimits.defaults());
+        Map<String, Object> document = new LinkedHashMap<>(granted.stored());
+        assertThat(document).containsEntry("platform_grants", "ip_rate_limit_per_minute");
+        document.put("platform_grants", "ip_rate_limit_per_minute,no_such_field");
+
+        LoginPolicy restored = LoginPolicy.restore(document);
+
+        assertThat(restored).isEqualTo(granted);
+        assertThat(restored.asMap()).doesNotContainKey("platform_grants");
+    }
+
+    @Test
     void withinWhenTheLimitsWereLoweredThenBoundedFieldsAreClampedAndTheRestKept() {
         LoginPolicy stored = LoginPolicy.defaults()
                 .amend(

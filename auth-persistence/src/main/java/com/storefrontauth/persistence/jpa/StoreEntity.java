@@ -79,7 +79,7 @@ public class StoreEntity {
         mode = store.mode();
         status = store.status();
         suspendedByPlatform = store.isSuspendedByPlatform();
-        loginPolicy = JsonColumns.write(store.policy().asMap());
+        loginPolicy = JsonColumns.write(store.policy().stored());
         description = profile.description();
         logoUrl = profile.logoUrl();
         businessAddress = profile.businessAddress();
