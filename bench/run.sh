@@ -28,6 +28,22 @@
 #   DRIVER=loadgen   drive the load with ../shared/bench/run-suite.sh json (the Python driver the Keycloak
 #                    figures come from; login/refresh/me only; LOADGEN_WARMUP 15, LOADGEN_DURATION 20,
 #                    LOADGEN_REPEAT 3 windows as in that suite) instead of bench/LoadDriver.java
+#   DB=postgres      a throwaway PostgreSQL instead of H2: the machine's initdb/pg_ctl (as user postgres when run
+#                    as root) in the temporary folder, loopback only, trust authentication, fsync off (as
+#                    bench/cluster.sh); stopped and deleted with the rest. PG_BIN names its bin folder (the newest
+#                    /usr/lib/postgresql/*/bin)
+#   SEED=1           with DB=postgres: after the API seeding, bench/seed-pg.sql adds by SQL SEED_CUSTOMERS
+#                    customers, SEED_SESSIONS sessions, SEED_EVENTS audit events (1000000, 1000000, 10000000),
+#                    90 % in the bench store and the rest in 10 other stores, then VACUUM ANALYZE; the time it
+#                    took is in the summary
+#   CONSOLE=N        after the load, N timed requests (one connection, after 20 unmeasured) of each console
+#                    read: the management API's customer search (GET /api/v1/stores/{id}/customers?q=…, as the
+#                    console's Customers page searches) and the console's dashboard page (/admin/dashboard.xhtml,
+#                    signed in through its form); latency and requests per server CPU-second into console.txt
+#                    With SEED=1 the plans of the hot statements (bench/explain-pg.sql, EXPLAIN ANALYZE BUFFERS)
+#                    are written to $OUT/plans.txt after the load
+#   PG_EXPLAIN=1     with DB=postgres: auto_explain logs every statement's plan with ANALYZE and BUFFERS into
+#                    $OUT/postgresql.log (diagnosis only: it slows every statement)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -51,6 +67,14 @@ DRIVER="${DRIVER:-java}"
 LOADGEN_WARMUP="${LOADGEN_WARMUP:-15}"
 LOADGEN_DURATION="${LOADGEN_DURATION:-20}"
 LOADGEN_REPEAT="${LOADGEN_REPEAT:-3}"
+DB="${DB:-h2}"
+SEED="${SEED:-0}"
+SEED_CUSTOMERS="${SEED_CUSTOMERS:-1000000}"
+SEED_SESSIONS="${SEED_SESSIONS:-1000000}"
+SEED_EVENTS="${SEED_EVENTS:-10000000}"
+CONSOLE="${CONSOLE:-0}"
+PG_EXPLAIN="${PG_EXPLAIN:-0}"
+PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
 
 die() { echo "run.sh: $*" >&2; exit 1; }
 
@@ -64,6 +88,13 @@ for tool in java curl jq; do command -v "$tool" >/dev/null || die "$tool is need
   || die "bounds: WARMUP <= 300, 1 <= DURATION <= 600, 1 <= CONNECTIONS <= 64"
 (( USERS >= 1 && USERS <= 1000 )) || die "USERS must be 1..1000"
 [[ "$ROUNDS" =~ ^[1-5]$ ]] || die "ROUNDS must be 1..5"
+[ "$DB" = h2 ] || [ "$DB" = postgres ] || die "DB must be h2 or postgres"
+[ "$SEED" = 0 ] || [ "$DB" = postgres ] || die "SEED needs DB=postgres"
+[[ "$SEED_CUSTOMERS" =~ ^[0-9]+$ && "$SEED_SESSIONS" =~ ^[0-9]+$ && "$SEED_EVENTS" =~ ^[1-9][0-9]*$ && "$CONSOLE" =~ ^[0-9]+$ ]] \
+  || die "SEED_CUSTOMERS, SEED_SESSIONS, SEED_EVENTS and CONSOLE must be whole numbers (SEED_EVENTS at least 1)"
+if [ "$DB" = postgres ]; then
+  [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pg_ctl" ] && [ -x "$PG_BIN/psql" ] || die "no initdb/pg_ctl/psql in '$PG_BIN' (set PG_BIN)"
+fi
 KC_PID_FILE="${KC_STATE:-${TMPDIR:-/tmp}/authbench-kc}/kc.pid"
 if [ -s "$KC_PID_FILE" ] && kill -0 "$(cat "$KC_PID_FILE")" 2>/dev/null; then
   die "a Keycloak from ../shared/bench/kc-start.sh is running (pid $(cat "$KC_PID_FILE")); stop it first (kc-stop.sh)"
@@ -73,6 +104,9 @@ mkdir -p "$OUT"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/storefront-bench-srv.XXXXXX")"
 SERVER_PID=""
 DRIVER_PID=""
+PG_STARTED=0
+AS_PG=()
+[ "$(id -u)" = 0 ] && AS_PG=(runuser -u postgres --)
 
 cleanup() {
   local rc=$?
@@ -91,6 +125,11 @@ cleanup() {
     wait "$SERVER_PID" 2>/dev/null || true
   fi
   [ -f "$WORK/server.log" ] && cp "$WORK/server.log" "$OUT/server.log" 2>/dev/null || true
+  if [ "$PG_STARTED" = 1 ]; then
+    "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m fast -w -t 60 stop >/dev/null 2>&1 \
+      || echo ">> stopping PostgreSQL failed; see $WORK/pg" >&2
+    [ "$PG_EXPLAIN" = 1 ] && cp "$WORK/pg/server.log" "$OUT/postgresql.log" 2>/dev/null || true
+  fi
   if [ "$KEEP_TMP" = 1 ]; then echo ">> kept $WORK" >&2; else rm -rf "$WORK"; fi
   exit "$rc"
 }
@@ -128,11 +167,42 @@ UNSET_AUTH=()
 while IFS= read -r name; do UNSET_AUTH+=(-u "$name"); done < <(env | sed -n 's/^\(AUTH_[A-Za-z0-9_]*\)=.*/\1/p')
 JAVA_VERSION="$(java -version 2>&1 | sed -n 2p)"
 
+# ---- the database: a fresh H2 file, or a throwaway PostgreSQL on loopback (as bench/cluster.sh)
+DB_ENV=(AUTH_DB_URL="jdbc:h2:$WORK/db/auth;LOCK_TIMEOUT=10000")
+DB_VERSION="H2 (embedded file)"
+if [ "$DB" = postgres ]; then
+  PG_PORT=""
+  for _ in $(seq 1 50); do
+    p=$(( 20000 + RANDOM % 30000 ))
+    if [ "$p" != "$PORT" ] && ! port_in_use "$p"; then PG_PORT=$p; break; fi
+  done
+  [ -n "$PG_PORT" ] || die "no free port found for PostgreSQL"
+  mkdir -p "$WORK/pg"
+  [ ${#AS_PG[@]} -gt 0 ] && chmod 711 "$WORK" && chown postgres "$WORK/pg"   # initdb runs as postgres
+  "${AS_PG[@]}" "$PG_BIN/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --no-locale --no-sync \
+    >"$WORK/pg/initdb.log" 2>&1 || { cat "$WORK/pg/initdb.log" >&2; die "initdb failed"; }
+  PG_OPTS="-c listen_addresses=127.0.0.1 -p $PG_PORT -k $WORK/pg -c fsync=off -c synchronous_commit=off"
+  PG_OPTS+=" -c full_page_writes=off -c max_connections=100 -c max_wal_size=4GB -c maintenance_work_mem=256MB"
+  if [ "$PG_EXPLAIN" = 1 ]; then
+    PG_OPTS+=" -c shared_preload_libraries=auto_explain -c auto_explain.log_min_duration=0"
+    PG_OPTS+=" -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on -c auto_explain.log_nested_statements=on"
+  fi
+  "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w -t 60 -o "$PG_OPTS" start >/dev/null \
+    || { cat "$WORK/pg/server.log" >&2; die "PostgreSQL did not start"; }
+  PG_STARTED=1
+  "${AS_PG[@]}" "$PG_BIN/createdb" -h "$WORK/pg" -p "$PG_PORT" -U postgres bench
+  DB_VERSION="$("$PG_BIN/postgres" --version) (fsync off)"
+  DB_ENV=(AUTH_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bench" AUTH_DB_USER=postgres AUTH_DB_PASSWORD=
+          AUTH_SIGNING_ENCRYPTION_KEY="bench-$(rand 32 32)" AUTH_OTP_SECRET="bench-$(rand 32 32)")
+  echo ">> $DB_VERSION on 127.0.0.1:$PG_PORT" >&2
+fi
+psql_bench() { "${AS_PG[@]}" "$PG_BIN/psql" -X -q -h "$WORK/pg" -p "$PG_PORT" -U postgres -d bench "$@"; }
+
 echo ">> starting $(basename "$JAR") (sha256 $JAR_SHA, built $JAR_TIME) on $BASE; work dir $WORK" >&2
 t0=$(date +%s%N)
 # shellcheck disable=SC2086  # SERVER_JAVA_OPTS is a list of flags
 ( cd "$WORK" && exec env "${UNSET_AUTH[@]}" \
-    AUTH_DB_URL="jdbc:h2:$WORK/db/auth;LOCK_TIMEOUT=10000" \
+    "${DB_ENV[@]}" \
     AUTH_ISSUER="$BASE" \
     AUTH_BOOTSTRAP_ADMIN_EMAIL="$ADMIN_EMAIL" \
     AUTH_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
@@ -194,6 +264,16 @@ for i in $(seq 0 $(( USERS - 1 ))); do
   expect 200 "$st" "register bench$i@example.test"
 done
 SEED_CPU_S=$(cpu_s)
+SEED_NOTE=""
+if [ "$SEED" = 1 ]; then
+  echo ">> seeding by SQL: $SEED_CUSTOMERS customers, $SEED_SESSIONS sessions, $SEED_EVENTS audit events" >&2
+  s0=$(date +%s)
+  psql_bench -v store="$STORE" -v customers="$SEED_CUSTOMERS" -v sessions="$SEED_SESSIONS" -v events="$SEED_EVENTS" \
+    -f "$HERE/seed-pg.sql" >"$OUT/seed.txt" 2>&1 || { tail -20 "$OUT/seed.txt" >&2; die "seeding failed"; }
+  SEED_S=$(( $(date +%s) - s0 ))
+  SEED_NOTE="seeded by SQL in ${SEED_S} s: $SEED_CUSTOMERS customers, $SEED_SESSIONS sessions, $SEED_EVENTS audit events (90 % in the bench store)"
+  echo ">> $SEED_NOTE" >&2
+fi
 
 # ---- load
 if [ "$JFR" = 1 ]; then   # optional: where the server spends its CPU (adds a little overhead; not for the figures)
@@ -249,6 +329,51 @@ if [ "$JFR" = 1 ]; then jcmd "$SERVER_PID" JFR.stop name=bench >/dev/null || ech
 RSS_AFTER_MB=$(rss_mb)
 if [ "$HISTO" = 1 ]; then jcmd "$SERVER_PID" GC.class_histogram > "$OUT/histo-after.txt" || echo ">> histogram failed" >&2; fi
 "$HERE/threads.sh" diff "$WORK/threads-before.txt" "$WORK/threads-after.txt" > "$OUT/threads.txt" || true
+# ---- console reads: timed one after the other, each request's total time as curl measures it
+CONSOLE_NOTE=""
+timed() {   # timed NAME URL [curl args...]: 20 unmeasured, then CONSOLE measured requests; one line to console.txt
+  local name=$1 url=$2; shift 2
+  local times="$WORK/times-$name.txt" c0 c1 st
+  for _ in $(seq 1 20); do curl -s -o /dev/null --max-time 30 "$@" "$url" || true; done
+  : > "$times"
+  c0=$(cpu_s)
+  for _ in $(seq 1 "$CONSOLE"); do
+    curl -s -o "$REPLY" -w '%{http_code} %{time_total}\n' --max-time 30 "$@" "$url" >> "$times" || echo "000 0" >> "$times"
+  done
+  c1=$(cpu_s)
+  st=$(awk '$1 != 200' "$times" | wc -l)
+  sort -k2 -g "$times" | awk -v n="$name" -v c="$(awk -v a="$c0" -v b="$c1" 'BEGIN { print b - a }')" -v bad="$st" '
+    { t[NR] = $2 * 1000; sum += $2 }
+    END { i99 = int(NR * 0.99) + 1; if (i99 > NR) i99 = NR
+          printf "%-10s %5d req, %d not 200, p50 %.1f ms, p99 %.1f ms, mean %.1f ms, %.0f req per server CPU-s\n",
+          n, NR, bad, t[int(NR * 0.5) + 1], t[i99], sum * 1000 / NR, (c > 0 ? NR / c : 0) }' >> "$OUT/console.txt"
+}
+if [ "$CONSOLE" -gt 0 ]; then
+  : > "$OUT/console.txt"
+  st=$(api POST /api/v1/accounts/login "$(jq -nc --arg e "$ADMIN_EMAIL" --arg p "$ADMIN_PASSWORD" '{email:$e,password:$p}')")
+  expect 200 "$st" "admin login (console reads)"
+  AUTHZ=(-H "Authorization: Bearer $(jq -r .access_token "$REPLY")")
+  timed search "$BASE/api/v1/stores/$STORE/customers?q=bench1&page=1&size=20" "${AUTHZ[@]}"
+  # the console's form sign-in: its view state from the page, then the form's fields
+  JAR_COOKIES="$WORK/console-cookies.txt"
+  curl -s -c "$JAR_COOKIES" -o "$REPLY" --max-time 30 "$BASE/admin/login.xhtml"
+  VIEW_STATE=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' "$REPLY" | head -1 | sed 's/.*value="//; s/"$//')
+  [ -n "$VIEW_STATE" ] || die "no view state on the console's sign-in page"
+  st=$(curl -s -b "$JAR_COOKIES" -c "$JAR_COOKIES" -o "$REPLY" -w '%{http_code}' --max-time 30 "$BASE/admin/login.xhtml" \
+    --data-urlencode "signin=signin" --data-urlencode "signin:email=$ADMIN_EMAIL" \
+    --data-urlencode "signin:password=$ADMIN_PASSWORD" --data-urlencode "signin:submit=" \
+    --data-urlencode "jakarta.faces.ViewState=$VIEW_STATE")
+  [ "$st" = 302 ] || [ "$st" = 303 ] || die "console sign-in: HTTP $st"
+  curl -s -b "$JAR_COOKIES" -o "$REPLY" --max-time 30 "$BASE/admin/dashboard.xhtml?store=$STORE"
+  grep -q 'Sign-ins\|sign-ins\|Sign ins' "$REPLY" || die "the dashboard did not render for the signed-in console: $(head -c 300 "$REPLY")"
+  timed dashboard "$BASE/admin/dashboard.xhtml?store=$STORE" -b "$JAR_COOKIES"
+  CONSOLE_NOTE="console reads ($CONSOLE requests each, one connection, after 20 unmeasured):"
+fi
+
+if [ "$DB" = postgres ] && [ "$SEED" = 1 ]; then   # the hot statements' plans on the loaded database
+  psql_bench -v store="$STORE" -f "$HERE/explain-pg.sql" > "$OUT/plans.txt" 2>&1 || echo ">> explain failed; see $OUT/plans.txt" >&2
+fi
+
 HWM_MB=$(awk '/^VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$SERVER_PID/status")
 TOTAL_CPU_S=$(cpu_s)
 
@@ -256,6 +381,7 @@ TOTAL_CPU_S=$(cpu_s)
 {
   echo "# Storefront Auth benchmark  $(date -u +%FT%TZ)  host $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "# server: $JAVA_VERSION; jar sha256 $JAR_SHA built $JAR_TIME; JVM flags: ${SERVER_JAVA_OPTS:-(default)}"
+  echo "# database: $DB_VERSION${SEED_NOTE:+; $SEED_NOTE}"
   echo "# start to /health/ready: ${READY_S} s (${READY_CPU_S} CPU-s); RSS at ready ${RSS_READY_MB} MB;" \
        "RSS after load ${RSS_AFTER_MB} MB (peak ${HWM_MB} MB); server CPU total ${TOTAL_CPU_S} s (seeding ended at ${SEED_CPU_S})"
   if [ "$DRIVER" = loadgen ]; then
@@ -267,6 +393,7 @@ TOTAL_CPU_S=$(cpu_s)
   fi
   if [ "$DRIVER" = loadgen ]; then grep -E '^(#| *win| *med)|server RSS' "$OUT/driver.txt" || true
   else grep -v '^#' "$OUT/driver.txt" || true; fi
+  if [ -n "$CONSOLE_NOTE" ]; then echo "# $CONSOLE_NOTE"; cat "$OUT/console.txt"; fi
 } | tee "$OUT/summary.txt"
 jq -nc --arg date "$(date -u +%FT%TZ)" --arg jdk "$JAVA_VERSION" --arg jar "$JAR_SHA" --arg lbl "$LABEL" \
   --argjson ready "$READY_S" --argjson ready_cpu "$READY_CPU_S" --argjson rss_ready "$RSS_READY_MB" \

@@ -32,7 +32,8 @@ public class PlatformSettingsView implements Serializable {
             "store_daily_email_codes", "Codes one store may send by email in any 24 hours (0 shuts the channel).",
             "store_daily_sms_codes", "Codes one store may send by SMS in any 24 hours (0 shuts the channel).",
             "store_daily_whatsapp_codes", "Codes one store may send by WhatsApp in any 24 hours (0 shuts the channel).",
-            "destination_codes_per_hour", "Codes one email or phone may receive in any hour, all stores together.");
+            "destination_codes_per_hour", "Codes one email or phone may receive in any hour, all stores together.",
+            "audit_retention_days", "Days audit events are kept; older ones are deleted (export first to keep them).");
 
     @Inject
     PlatformLimitsService limits;

@@ -43,7 +43,9 @@ class PlatformLimitsIT {
             "store_daily_whatsapp_codes",
             1000,
             "destination_codes_per_hour",
-            10);
+            10,
+            "audit_retention_days",
+            90);
     private static final MailServer MAIL = MailServer.get();
 
     /** The settings are the whole platform's: each test here starts from the defaults and leaves them so. */
@@ -56,6 +58,25 @@ class PlatformLimitsIT {
     /** For tests of other rules that resend at once: lets a store set no cooldown (nothing here relies on it). */
     static void allowNoCooldown() {
         settings(Api.json("min_otp_resend_cooldown_seconds", 0));
+    }
+
+    @Test
+    void whenThePlatformAdminSetsTheAuditRetentionThenItReadsBackAndOnlyADayToTenYearsIsAccepted() {
+        assertThat(Fixtures.admin().get(SETTINGS).json().getInt("audit_retention_days"))
+                .as("the default, shown with the other settings")
+                .isEqualTo(90);
+
+        for (int refusedDays : new int[] {0, 3651}) {
+            Reply refused = Fixtures.admin().put(SETTINGS, Api.json("audit_retention_days", refusedDays));
+            assertProblem(refused, 400, "invalid_request");
+            assertThat(refused.json().getJsonObject("errors").keySet()).containsExactly("audit_retention_days");
+        }
+        assertProblem(merchant().put(SETTINGS, Api.json("audit_retention_days", 1)), 403, "forbidden");
+
+        assertThat(settings(Api.json("audit_retention_days", 365)).getInt("audit_retention_days"))
+                .isEqualTo(365);
+        assertThat(Fixtures.admin().get(SETTINGS).json().getInt("audit_retention_days"))
+                .isEqualTo(365);
     }
 
     @Test

@@ -11,9 +11,9 @@ import java.util.Optional;
  * What no store may pass, set by the platform admin: ceilings and floors over the login policy fields
  * that cost the platform money or let a store flood others (IP rate, codes per hour, resend cooldown,
  * attempts per code, code length), each store's daily codes per channel, and codes per destination per
- * hour counted across every store. A merchant's policy beyond a limit is refused when set and clamped when
- * read ({@link #clamp}): lowering a limit rewrites no store. The platform admin may grant one store more
- * (see {@code LoginPolicy#grant}).
+ * hour counted across every store; and how long the audit log is kept. A merchant's policy beyond a limit
+ * is refused when set and clamped when read ({@link #clamp}): lowering a limit rewrites no store. The
+ * platform admin may grant one store more (see {@code LoginPolicy#grant}).
  */
 public final class PlatformLimits {
 
@@ -28,6 +28,8 @@ public final class PlatformLimits {
     }
 
     private static final long MANY = 100_000_000L;
+    /** How long audit events are kept, in days; not a limit over stores, but the platform's to set like one. */
+    public static final String AUDIT_RETENTION_DAYS = "audit_retention_days";
 
     static final List<Field> FIELDS = List.of(
             new Field("max_ip_rate_limit_per_minute", 600, 1, 100_000, "ip_rate_limit_per_minute", Bound.CEILING),
@@ -38,7 +40,8 @@ public final class PlatformLimits {
             new Field("store_daily_email_codes", 10_000, 0, MANY, null, Bound.NONE),
             new Field("store_daily_sms_codes", 1000, 0, MANY, null, Bound.NONE),
             new Field("store_daily_whatsapp_codes", 1000, 0, MANY, null, Bound.NONE),
-            new Field("destination_codes_per_hour", 10, 1, 1000, null, Bound.NONE));
+            new Field("destination_codes_per_hour", 10, 1, 1000, null, Bound.NONE),
+            new Field(PlatformLimits.AUDIT_RETENTION_DAYS, 90, 1, 3650, null, Bound.NONE));
 
     private static final PlatformLimits DEFAULTS = restore(Map.of());
 
@@ -142,6 +145,11 @@ public final class PlatformLimits {
     /** How many codes one email or phone may receive per hour, all stores together. */
     public long destinationCodesPerHour() {
         return values.get("destination_codes_per_hour");
+    }
+
+    /** How many days audit events are kept before the housekeeping forgets them. */
+    public long auditRetentionDays() {
+        return values.get(AUDIT_RETENTION_DAYS);
     }
 
     private static Optional<Field> bounding(String policyField) {

@@ -92,6 +92,21 @@ public class PlatformLimitsService {
         return amended;
     }
 
+    /**
+     * Gives a setting no admin has saved yet its first value (one configured before it was a platform setting);
+     * refused like an amend when out of range, and a saved value always wins.
+     */
+    public void adoptUnlessSaved(String name, long value) {
+        PlatformLimits.defaults().amend(Map.<String, Object>of(name, value));
+        transactions.required(() -> {
+            if (settings.get(PREFIX + name).isEmpty()) {
+                settings.put(PREFIX + name, String.valueOf(value));
+            }
+            return null;
+        });
+        loaded = null;
+    }
+
     private PlatformLimits read() {
         Map<String, String> stored = new LinkedHashMap<>();
         settings.startingWith(PREFIX).forEach((name, value) -> stored.put(name.substring(PREFIX.length()), value));

@@ -14,6 +14,15 @@ public final class FixedPlatformLimits {
     public static PlatformLimitsService of(PlatformLimits limits, Clock clock) {
         Map<String, String> stored = new ConcurrentHashMap<>();
         limits.asMap().forEach((name, value) -> stored.put("limits." + name, String.valueOf(value)));
+        return service(stored, clock);
+    }
+
+    /** As on a fresh database: no admin has saved any setting, every one has its default. */
+    public static PlatformLimitsService nothingSaved(Clock clock) {
+        return service(new ConcurrentHashMap<>(), clock);
+    }
+
+    private static PlatformLimitsService service(Map<String, String> stored, Clock clock) {
         PlatformLimitsService service = new PlatformLimitsService();
         service.settings = new PlatformSettings() {
             @Override

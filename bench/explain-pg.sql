@@ -1,0 +1,54 @@
+-- The plans of the hot statements, on the database bench/run.sh DB=postgres just loaded (run after the load:
+-- psql -v store=<bench store id> -f bench/explain-pg.sql). The statements are the SQL EclipseLink sends for the
+-- named queries (log_min_duration_statement=0 shows them), with literal values of seeded rows (seed-pg.sql's
+-- customer and session number 1 are in the bench store).
+\set ON_ERROR_STOP off
+\pset pager off
+\set cus '''cus_000000000000000000000001'''
+\set ses '''ses_000000000000000000000001'''
+\echo '== sign-in: the customer by email'
+EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM customers WHERE store_id = :'store' AND email = 'seed1@example.test';
+\echo '== refresh: the session by its refresh token hash'
+EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM sessions WHERE refresh_hash = md5('s1') || md5('r1') AND store_id = :'store';
+\echo '== /customers/me and refresh: the customer by id'
+EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM customers WHERE store_id = :'store' AND id = :cus;
+\echo '== every request: is the session revoked'
+EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM sessions WHERE id = :ses AND revoked_at IS NOT NULL;
+\echo '== every instance, once a second: revocations since the last poll'
+EXPLAIN (ANALYZE, BUFFERS) SELECT id, revocation_recorded_at FROM sessions WHERE revocation_recorded_at > now() - INTERVAL '2 seconds';
+\echo '== customers/me/sessions: a customer''s active sessions'
+EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM sessions WHERE store_id = :'store' AND subject_kind = 'CUSTOMER' AND revoked_at IS NULL
+  AND expires_at > now() AND (last_used_at + idle_timeout_seconds * INTERVAL '1' SECOND) > now() AND subject = :cus
+  ORDER BY created_at DESC, id;
+\echo '== console customers: search (page 1 of 20 and the count)'
+EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM customers WHERE store_id = :'store' AND (LOWER(email) LIKE LOWER('%bench1%') ESCAPE '\'
+  OR LOWER(phone) LIKE LOWER('%bench1%') ESCAPE '\' OR LOWER(first_name) LIKE LOWER('%bench1%') ESCAPE '\'
+  OR LOWER(last_name) LIKE LOWER('%bench1%') ESCAPE '\') ORDER BY created_at DESC, id LIMIT 20;
+EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(id) FROM customers WHERE store_id = :'store' AND (LOWER(email) LIKE LOWER('%bench1%') ESCAPE '\'
+  OR LOWER(phone) LIKE LOWER('%bench1%') ESCAPE '\' OR LOWER(first_name) LIKE LOWER('%bench1%') ESCAPE '\'
+  OR LOWER(last_name) LIKE LOWER('%bench1%') ESCAPE '\');
+\echo '== console customers: the list without a query (page 1 and the count)'
+EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM customers WHERE store_id = :'store' ORDER BY created_at DESC, id LIMIT 20;
+EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(id) FROM customers WHERE store_id = :'store';
+\echo '== dashboard: sign-ins, failures and codes by hour over 7 days'
+EXPLAIN (ANALYZE, BUFFERS) SELECT type, hour_number, COUNT(*) AS events FROM (
+  SELECT type, CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at)) AS BIGINT) / 3600 AS hour_number FROM audit_events
+  WHERE store_id = :'store' AND type IN ('LOGIN_SUCCEEDED', 'LOGIN_FAILED', 'OTP_SENT', 'OTP_VERIFIED', 'OTP_FAILED',
+  'GUEST_SESSION_STARTED', 'CUSTOMER_REGISTERED') AND occurred_at >= date_trunc('day', now()) - INTERVAL '6 days') hourly
+  GROUP BY type, hour_number;
+\echo '== dashboard: active customer sessions'
+EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(id) FROM sessions WHERE store_id = :'store' AND subject_kind = 'CUSTOMER'
+  AND revoked_at IS NULL AND expires_at > now() AND (last_used_at + idle_timeout_seconds * INTERVAL '1' SECOND) > now();
+\echo '== console audit log: newest 50 events of the store'
+EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM audit_events WHERE store_id = :'store' ORDER BY occurred_at DESC, id LIMIT 50;
+\echo '== retention: a batch of audit events past 90 days, a batch of ended sessions'
+EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM audit_events WHERE occurred_at < now() - INTERVAL '90 days' LIMIT 5000;
+EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM sessions WHERE expires_at < now() - INTERVAL '7 days'
+  OR revocation_recorded_at < now() - INTERVAL '7 days' LIMIT 500;
+\echo '== retention at scale: one batch as the housekeeping deletes it, with a cut-off most rows are past (rolled back)'
+BEGIN;
+EXPLAIN (ANALYZE, BUFFERS) DELETE FROM audit_events WHERE id IN
+  (SELECT id FROM audit_events WHERE occurred_at < now() - INTERVAL '30 days' LIMIT 5000);
+EXPLAIN (ANALYZE, BUFFERS) DELETE FROM sessions WHERE id IN
+  (SELECT id FROM sessions WHERE expires_at < now() + INTERVAL '20 days' OR revocation_recorded_at < now() LIMIT 500);
+ROLLBACK;
