@@ -8,6 +8,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.NotSupportedException;
@@ -20,10 +21,12 @@ import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.persistence.exceptions.DatabaseException;
 
 /**
  * The platform's transactions (JTA) behind the domain's {@link Transactions} port. {@link #required} joins
@@ -33,7 +36,8 @@ import java.util.logging.Logger;
  * The container's pool enlists its connections in the transaction; JDBC work holds one handle per
  * transaction, closed when the transaction completes; JPA work one entity manager per transaction, whose
  * connection the pool takes from the same enlisted connection, and from then on JDBC work runs on the entity
- * manager's connection (one open handle at a time), so JDBC and JPA writes commit together.
+ * manager's connection (one open handle at a time), so JDBC and JPA writes commit together. Reads outside a
+ * transaction ({@link #reading}) begin none.
  */
 @ApplicationScoped
 public class JtaTransactions implements Transactions, Connections, EntityManagers {
@@ -149,6 +153,46 @@ public class JtaTransactions implements Transactions, Connections, EntityManager
         // EclipseLink closes it when the transaction completes
         registry.putResource(CONNECTION, entityManager.unwrap(Connection.class));
         return entityManager;
+    }
+
+    /**
+     * Outside a transaction the entity manager joins none: EclipseLink takes a connection from the pool for
+     * each query and returns it at once, and the pool enlists it nowhere, so each statement commits by itself.
+     */
+    @Override
+    public <T> T reading(Function<EntityManager, T> work) {
+        if (inTransaction()) {
+            return work.apply(current());
+        }
+        forgetCompletedTransaction();
+        EntityManager entityManager = persistenceUnit.factory().createEntityManager();
+        try {
+            return work.apply(entityManager);
+        } catch (PersistenceException | DatabaseException e) {
+            if (lostConnection(e)) {
+                LOG.warning("Database unavailable while reading: " + e.getMessage());
+                throw new DatabaseUnavailableException();
+            }
+            throw e;
+        } finally {
+            entityManager.close();
+        }
+    }
+
+    /**
+     * EclipseLink's word for a connection it could not get from the pool or lost: here it asks the pool
+     * itself, and Payara's refusal carries no SQLState. Only outside a transaction: inside one, PostgreSQL
+     * refuses every statement after a failed one, and EclipseLink, finding the connection unusable, calls that
+     * a communication failure too.
+     */
+    private static boolean lostConnection(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
+            if (cause instanceof DatabaseException database && database.isCommunicationFailure()) {
+                return true;
+            }
+        }
+        return DatabaseUnavailableException.isConnectionFailure(failure);
     }
 
     /** One handle per transaction: the pool gives every handle of a transaction the same enlisted connection. */

@@ -9,13 +9,24 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /** A row of {@code api_keys}: a secret key only as its hash and hint, a publishable key also in full. */
 @Entity
 @Table(name = "api_keys")
+@NamedQuery(
+        name = ApiKeyEntity.ACTIVE_BY_HASH,
+        query = "SELECT k FROM ApiKeyEntity k WHERE k.keyHash = :hash AND k.revokedAt IS NULL")
+@NamedQuery(
+        name = ApiKeyEntity.ACTIVE_OF_STORE,
+        query = "SELECT k FROM ApiKeyEntity k WHERE k.storeId = :store AND k.revokedAt IS NULL"
+                + " ORDER BY k.createdAt, k.id")
 public class ApiKeyEntity {
+
+    static final String ACTIVE_BY_HASH = "ApiKey.activeByHash";
+    static final String ACTIVE_OF_STORE = "ApiKey.activeOfStore";
 
     @Id
     private String id;

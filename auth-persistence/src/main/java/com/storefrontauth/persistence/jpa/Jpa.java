@@ -7,8 +7,13 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
+import org.eclipse.persistence.exceptions.DatabaseException;
 
 /**
  * JPA work in the caller's transaction, or in one of its own when there is none (an entity manager lives
@@ -19,6 +24,7 @@ import java.util.logging.Logger;
 public class Jpa {
 
     private static final Logger LOG = Logger.getLogger(Jpa.class.getName());
+    private static final Map<String, Object> READ_ONLY = Map.of(QueryHints.READ_ONLY, HintValues.TRUE);
 
     private final Transactions transactions;
     private final EntityManagers entityManagers;
@@ -40,7 +46,36 @@ public class Jpa {
         });
     }
 
-    private static RuntimeException failure(String action, PersistenceException e) {
+    /**
+     * Work that only reads ({@link EntityManagers#reading}): in the caller's transaction when there is one,
+     * else outside any, without a transaction of its own. No locks, cursors or writes in it.
+     *
+     * @param action what the work does, for messages ("find a customer")
+     */
+    public <T> T read(String action, Function<EntityManager, T> work) {
+        try {
+            return entityManagers.reading(work);
+        } catch (PersistenceException | DatabaseException e) {
+            throw failure(action, e);
+        }
+    }
+
+    /**
+     * The query of a read, read-only when the entity manager is one {@link #read} opened outside a
+     * transaction: its rows are built once and never registered for change tracking (no working and backup
+     * copies), since that entity manager ends with the read. Inside a transaction it stays an ordinary query:
+     * EclipseLink runs a read-only query on its parent session, which does not see the transaction's writes.
+     */
+    public static <T> TypedQuery<T> readOnly(EntityManager em, TypedQuery<T> query) {
+        return em.isJoinedToTransaction() ? query : query.setHint(QueryHints.READ_ONLY, HintValues.TRUE);
+    }
+
+    /** {@link #readOnly} for {@code EntityManager.find}. */
+    public static Map<String, Object> readOnly(EntityManager em) {
+        return em.isJoinedToTransaction() ? Map.of() : READ_ONLY;
+    }
+
+    private static RuntimeException failure(String action, RuntimeException e) {
         if (DatabaseUnavailableException.isConnectionFailure(e)) {
             LOG.warning("Database unavailable while trying to " + action + ": " + e.getMessage());
             return new DatabaseUnavailableException();

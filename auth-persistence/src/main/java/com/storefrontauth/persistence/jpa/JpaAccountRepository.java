@@ -83,7 +83,7 @@ public class JpaAccountRepository implements AccountRepository {
 
     @Override
     public Optional<MerchantAccount> findByEmail(String normalisedEmail) {
-        return jpa.run(
+        return jpa.read(
                 "find an account by email",
                 em -> em.createQuery("SELECT a FROM AccountEntity a WHERE a.email = :email", AccountEntity.class)
                         .setParameter("email", AccountEntity.normalised(normalisedEmail))
@@ -94,7 +94,7 @@ public class JpaAccountRepository implements AccountRepository {
 
     @Override
     public Optional<MerchantAccount> find(AccountId id) {
-        return jpa.run(
+        return jpa.read(
                 "find an account",
                 em -> Optional.ofNullable(em.find(AccountEntity.class, id.value()))
                         .map(AccountEntity::toAccount));
@@ -113,7 +113,7 @@ public class JpaAccountRepository implements AccountRepository {
 
     @Override
     public boolean isMember(AccountId account, StoreId store) {
-        return jpa.run(
+        return jpa.read(
                 "check a store membership",
                 em -> em.find(MembershipEntity.class, new MembershipEntity.Key(account, store)) != null);
     }

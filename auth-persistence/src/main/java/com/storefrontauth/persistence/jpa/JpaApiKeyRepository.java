@@ -36,12 +36,9 @@ public class JpaApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public List<ApiKey> listActive(StoreId store) {
-        return jpa.run(
+        return jpa.read(
                 "list API keys",
-                em -> em.createQuery(
-                                "SELECT k FROM ApiKeyEntity k WHERE k.storeId = :store AND k.revokedAt IS NULL"
-                                        + " ORDER BY k.createdAt, k.id",
-                                ApiKeyEntity.class)
+                em -> Jpa.readOnly(em, em.createNamedQuery(ApiKeyEntity.ACTIVE_OF_STORE, ApiKeyEntity.class))
                         .setParameter("store", store.value())
                         .getResultStream()
                         .map(ApiKeyEntity::toApiKey)
@@ -67,11 +64,9 @@ public class JpaApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public Optional<ApiKey> findActiveByHash(TokenHash hash) {
-        return jpa.run(
+        return jpa.read(
                 "find an API key",
-                em -> em.createQuery(
-                                "SELECT k FROM ApiKeyEntity k WHERE k.keyHash = :hash AND k.revokedAt IS NULL",
-                                ApiKeyEntity.class)
+                em -> Jpa.readOnly(em, em.createNamedQuery(ApiKeyEntity.ACTIVE_BY_HASH, ApiKeyEntity.class))
                         .setParameter("hash", hash.hex())
                         .getResultStream()
                         .findFirst()

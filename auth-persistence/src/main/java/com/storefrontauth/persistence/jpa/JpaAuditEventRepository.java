@@ -68,7 +68,7 @@ public class JpaAuditEventRepository implements AuditEventRepository {
         String placeholders =
                 IntStream.range(0, listed.size()).mapToObj(i -> "?" + (i + 2)).collect(Collectors.joining(", "));
         int sinceIndex = listed.size() + 2;
-        return jpa.run("count audit events by hour", em -> {
+        return jpa.read("count audit events by hour", em -> {
             Query query = em.createNativeQuery("SELECT type, hour_number, COUNT(*) AS events FROM ("
                     + "SELECT type, CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at)) AS BIGINT) / " + SECONDS_PER_HOUR
                     + " AS hour_number FROM audit_events WHERE store_id = ?1 AND type IN (" + placeholders + ")"
@@ -94,7 +94,7 @@ public class JpaAuditEventRepository implements AuditEventRepository {
     @Override
     public Page<AuditEvent> page(StoreId store, AuditEventFilter filter, PageRequest request) {
         Matching matching = new Matching(store, filter);
-        return jpa.run(
+        return jpa.read(
                 "page audit events",
                 em -> PageQuery.page(
                         matching.bind(

@@ -33,7 +33,7 @@ public class JpaCorsOriginRepository implements CorsOriginRepository {
 
     @Override
     public List<CorsOrigin> list(StoreId store) {
-        return jpa.run(
+        return jpa.read(
                 "list CORS origins",
                 em -> em.createQuery(
                                 "SELECT o FROM CorsOriginEntity o WHERE o.storeId = :store ORDER BY o.createdAt, o.id",

@@ -149,7 +149,7 @@ public class JpaCustomerRepository implements CustomerRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jpa.run(
+        return jpa.read(
                 "find customers",
                 em -> em
                         .createNamedQuery(CustomerEntity.BY_IDS, CustomerEntity.class)
@@ -174,7 +174,7 @@ public class JpaCustomerRepository implements CustomerRepository {
     /** The query is matched literally: {@code %}, {@code _} and {@code \} in it are escaped. */
     @Override
     public Page<Customer> search(StoreId store, String query, PageRequest request) {
-        return jpa.run("search customers", em -> {
+        return jpa.read("search customers", em -> {
             String pattern = pattern(query);
             long total = matching(em, Long.class, store, pattern, CustomerEntity.COUNT, CustomerEntity.SEARCH_COUNT)
                     .getSingleResult();
@@ -242,9 +242,9 @@ public class JpaCustomerRepository implements CustomerRepository {
     }
 
     private Optional<Customer> one(String action, String queryName, StoreId store, String key, String value) {
-        return jpa.run(
+        return jpa.read(
                 action,
-                em -> em.createNamedQuery(queryName, CustomerEntity.class)
+                em -> Jpa.readOnly(em, em.createNamedQuery(queryName, CustomerEntity.class))
                         .setParameter("store", store.value())
                         .setParameter(key, value)
                         .getResultStream()

@@ -28,21 +28,25 @@ public class JpaMessageTemplateRepository implements MessageTemplateRepository {
 
     @Override
     public Optional<MessageTemplate> find(StoreId store, MessageKind kind) {
-        return jpa.run(
+        return jpa.read(
                 "find a message template",
-                em -> Optional.ofNullable(
-                                em.find(MessageTemplateEntity.class, new MessageTemplateEntity.Key(store, kind)))
+                em -> Optional.ofNullable(em.find(
+                                MessageTemplateEntity.class,
+                                new MessageTemplateEntity.Key(store, kind),
+                                Jpa.readOnly(em)))
                         .map(MessageTemplateEntity::toTemplate));
     }
 
     @Override
     public Map<MessageKind, MessageTemplate> findAll(StoreId store) {
         Map<MessageKind, MessageTemplate> templates = new EnumMap<>(MessageKind.class);
-        jpa.run(
+        jpa.read(
                         "list message templates",
-                        em -> em.createQuery(
-                                        "SELECT t FROM MessageTemplateEntity t WHERE t.storeId = :store",
-                                        MessageTemplateEntity.class)
+                        em -> Jpa.readOnly(
+                                        em,
+                                        em.createQuery(
+                                                "SELECT t FROM MessageTemplateEntity t WHERE t.storeId = :store",
+                                                MessageTemplateEntity.class))
                                 .setParameter("store", store.value())
                                 .getResultList())
                 .forEach(row -> row.kind().ifPresent(kind -> templates.put(kind, row.toTemplate())));

@@ -33,7 +33,7 @@ public class JpaOpaqueAccessTokenRepository implements OpaqueAccessTokenReposito
 
     @Override
     public Optional<SessionId> findSession(TokenHash token) {
-        return jpa.run(
+        return jpa.read(
                 "find an opaque access token",
                 em -> em.createQuery(
                                 "SELECT t FROM OpaqueAccessTokenEntity t WHERE t.tokenHash = :hash",

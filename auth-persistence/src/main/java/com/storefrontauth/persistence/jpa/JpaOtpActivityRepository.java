@@ -63,7 +63,7 @@ public class JpaOtpActivityRepository implements OtpActivityRepository {
     @Override
     public Summary summarize(TokenHash destination, Instant sentSince, Instant failedSince) {
         Instant since = sentSince.isBefore(failedSince) ? sentSince : failedSince;
-        Object[] row = jpa.run("summarize one-time code activity", em -> (Object[]) em.createNativeQuery(SUMMARY)
+        Object[] row = jpa.read("summarize one-time code activity", em -> (Object[]) em.createNativeQuery(SUMMARY)
                 .setParameter(1, Kind.SENT.name())
                 .setParameter(2, Timestamps.utc(sentSince))
                 .setParameter(3, Kind.FAILED.name())

@@ -147,7 +147,7 @@ public class JpaOutboxRepository implements OutboxRepository {
     /** A store's messages, newest first; a null store pages the messages of no store (merchant activation). */
     @Override
     public Page<OutboxMessage> page(StoreId store, PageRequest request) {
-        return jpa.run("page outbox messages", em -> {
+        return jpa.read("page outbox messages", em -> {
             if (store == null) {
                 return PageQuery.page(
                         em.createNamedQuery(OutboxMessageEntity.COUNT_OF_NO_STORE, Long.class),

@@ -24,9 +24,9 @@ public class JpaPlatformSettings implements PlatformSettings {
 
     @Override
     public Optional<String> get(String name) {
-        return jpa.run(
+        return jpa.read(
                 "read a platform setting",
-                em -> Optional.ofNullable(em.find(PlatformSettingEntity.class, name))
+                em -> Optional.ofNullable(em.find(PlatformSettingEntity.class, name, Jpa.readOnly(em)))
                         .map(PlatformSettingEntity::value));
     }
 

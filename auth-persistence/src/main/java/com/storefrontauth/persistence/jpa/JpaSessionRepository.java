@@ -66,7 +66,7 @@ public class JpaSessionRepository implements SessionRepository {
     /** Management sessions have no store: a finder given none looks among them only. */
     @Override
     public Optional<Session> find(StoreId store, SessionId id) {
-        return jpa.run(
+        return jpa.read(
                 "find a session",
                 em -> first(ofStore(em, store, SessionEntity.FIND_IN_STORE, SessionEntity.FIND_IN_MANAGEMENT)
                         .setParameter("id", id.value())));
@@ -74,7 +74,7 @@ public class JpaSessionRepository implements SessionRepository {
 
     @Override
     public Optional<Session> findByRefreshHash(StoreId store, TokenHash current) {
-        return jpa.run(
+        return jpa.read(
                 "find a session by its refresh token",
                 em -> first(
                         ofStore(em, store, SessionEntity.BY_REFRESH_IN_STORE, SessionEntity.BY_REFRESH_IN_MANAGEMENT)
@@ -83,7 +83,7 @@ public class JpaSessionRepository implements SessionRepository {
 
     @Override
     public Optional<SpentRefreshToken> findSpent(StoreId store, TokenHash used) {
-        return jpa.run("find a spent refresh token", em -> {
+        return jpa.read("find a spent refresh token", em -> {
             TypedQuery<Object[]> query = store == null
                     ? em.createNamedQuery(UsedRefreshTokenEntity.SPENT_IN_MANAGEMENT, Object[].class)
                     : em.createNamedQuery(UsedRefreshTokenEntity.SPENT_IN_STORE, Object[].class)
@@ -97,7 +97,7 @@ public class JpaSessionRepository implements SessionRepository {
 
     @Override
     public boolean isRevoked(SessionId id) {
-        return jpa.run(
+        return jpa.read(
                 "check a session's revocation",
                 em -> !em.createNamedQuery(SessionEntity.REVOKED, String.class)
                         .setParameter("id", id.value())
@@ -154,7 +154,7 @@ public class JpaSessionRepository implements SessionRepository {
 
     @Override
     public List<Session> listUnrevoked(StoreId store, String subject, Instant now) {
-        return jpa.run("list unrevoked sessions", em -> {
+        return jpa.read("list unrevoked sessions", em -> {
             TypedQuery<SessionEntity> query = subject == null
                     ? em.createNamedQuery(SessionEntity.UNREVOKED, SessionEntity.class)
                     : em.createNamedQuery(SessionEntity.UNREVOKED_OF_SUBJECT, SessionEntity.class)
@@ -184,7 +184,7 @@ public class JpaSessionRepository implements SessionRepository {
 
     @Override
     public Page<Session> pageActive(StoreId store, SubjectKind kind, String subject, Instant now, PageRequest request) {
-        return jpa.run("page active sessions", em -> {
+        return jpa.read("page active sessions", em -> {
             TypedQuery<Long> count = subject == null
                     ? em.createNamedQuery(SessionEntity.COUNT_ACTIVE, Long.class)
                     : em.createNamedQuery(SessionEntity.COUNT_ACTIVE_OF_SUBJECT, Long.class)
@@ -200,7 +200,7 @@ public class JpaSessionRepository implements SessionRepository {
 
     @Override
     public long countActive(StoreId store, SubjectKind kind, Instant now) {
-        return jpa.run(
+        return jpa.read(
                 "count active sessions",
                 em -> active(em.createNamedQuery(SessionEntity.COUNT_ACTIVE, Long.class), store, kind, now)
                         .getSingleResult());
@@ -221,7 +221,7 @@ public class JpaSessionRepository implements SessionRepository {
      */
     @Override
     public Instant databaseTime() {
-        return jpa.run("read the database time", em -> {
+        return jpa.read("read the database time", em -> {
             Object value = em.createNativeQuery("SELECT CURRENT_TIMESTAMP").getSingleResult();
             if (value instanceof OffsetDateTime time) {
                 return time.toInstant();
@@ -236,7 +236,7 @@ public class JpaSessionRepository implements SessionRepository {
 
     @Override
     public List<Revocation> revokedSince(Instant since) {
-        return jpa.run(
+        return jpa.read(
                 "list recent revocations",
                 em -> em
                         .createNamedQuery(SessionEntity.REVOKED_SINCE, Object[].class)

@@ -52,7 +52,7 @@ public class JpaSigningKeyRepository implements SigningKeyRepository {
 
     @Override
     public List<SigningKey> findAll() {
-        return jpa.run(
+        return jpa.read(
                 "list signing keys",
                 em -> em.createQuery(
                                 "SELECT k FROM SigningKeyEntity k ORDER BY k.createdAt DESC, k.kid DESC",

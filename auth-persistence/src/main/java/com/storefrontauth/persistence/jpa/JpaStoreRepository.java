@@ -52,15 +52,15 @@ public class JpaStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Store> find(StoreId id) {
-        return jpa.run(
+        return jpa.read(
                 "find a store",
-                em -> Optional.ofNullable(em.find(StoreEntity.class, id.value()))
+                em -> Optional.ofNullable(em.find(StoreEntity.class, id.value(), Jpa.readOnly(em)))
                         .map(StoreEntity::toStore));
     }
 
     @Override
     public List<Store> findAll() {
-        return jpa.run(
+        return jpa.read(
                 "list stores",
                 em -> em.createQuery("SELECT s FROM StoreEntity s ORDER BY s.createdAt, s.id", StoreEntity.class)
                         .getResultStream()
@@ -70,7 +70,7 @@ public class JpaStoreRepository implements StoreRepository {
 
     @Override
     public List<Store> findByMember(AccountId member) {
-        return jpa.run(
+        return jpa.read(
                 "list a member's stores",
                 em -> em.createQuery(
                                 "SELECT s FROM StoreEntity s, MembershipEntity m WHERE m.storeId = s.id"

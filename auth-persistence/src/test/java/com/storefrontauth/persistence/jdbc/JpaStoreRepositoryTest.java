@@ -166,6 +166,25 @@ class JpaStoreRepositoryTest extends RepositoryTest {
     }
 
     @Test
+    void whenAStoreReadOutsideATransactionIsChangedThenTheNextReadOutsideOrInsideOneSeesTheChange() {
+        Store store = newStore();
+        // read-only outside a transaction: built once from the row; no later read may be handed that copy
+        Store loaded = stores.find(store.id()).orElseThrow();
+        loaded.rename("Renamed after a read-only read");
+        stores.update(loaded);
+
+        assertThat(stores.find(store.id()).orElseThrow().name()).isEqualTo("Renamed after a read-only read");
+        Store inTransaction = transactions.required(() -> {
+            Store before = stores.find(store.id()).orElseThrow();
+            before.rename("Renamed again in one transaction");
+            stores.update(before);
+            return stores.find(store.id()).orElseThrow();
+        });
+        assertThat(inTransaction.name()).isEqualTo("Renamed again in one transaction");
+        assertThat(stores.find(store.id()).orElseThrow().name()).isEqualTo("Renamed again in one transaction");
+    }
+
+    @Test
     void whenStoresAreListedThenTheOrderIsByCreationTimeWhateverTheInsertOrder() {
         Instant at = Instant.parse("2026-05-06T07:08:09.000001Z");
         Store later = new Store(

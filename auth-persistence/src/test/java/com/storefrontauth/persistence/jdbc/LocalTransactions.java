@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -99,6 +100,21 @@ class LocalTransactions implements Transactions, Connections, EntityManagers {
             throw new IllegalStateException("JPA work runs inside Transactions.required");
         }
         return transaction.entityManager();
+    }
+
+    /** Outside a transaction on an entity manager of its own that begins none (the pool's connection auto-commits). */
+    @Override
+    public <T> T reading(Function<EntityManager, T> work) {
+        if (bound.get() != null) {
+            return work.apply(current());
+        }
+        database.dataSource();
+        EntityManager entityManager = unit.createEntityManager();
+        try {
+            return work.apply(entityManager);
+        } finally {
+            entityManager.close();
+        }
     }
 
     /** Whether the calling thread is inside {@link #required}. */
