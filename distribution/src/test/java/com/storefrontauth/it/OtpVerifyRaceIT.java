@@ -78,6 +78,31 @@ class OtpVerifyRaceIT {
         assertThat(events(store, "otp_verified")).isEmpty();
     }
 
+    @Test
+    void whenADisabledCustomerEntersTheRightCodeThenRefusedAndTheRefusalStaysInTheAuditLog() {
+        StoreFixture store = Fixtures.newStore();
+        String email = unique("disabled") + "@example.com";
+        Reply registered = CustomerSignInIT.register(store, email);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
+        String customerId = registered.json().getJsonObject("user").getString("id");
+        assertThat(Fixtures.admin()
+                        .patch(store.path("/customers/" + customerId), Api.json("status", "disabled"))
+                        .status())
+                .isEqualTo(200);
+        JsonObject challenge = start(store, email);
+
+        Reply refused =
+                OtpSignInIT.verify(store, challenge.getString("otp_token"), challenge.getString("otp"), "login");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.errorCode()).isEqualTo("account_disabled");
+        List<JsonObject> failed = events(store, "login_failed").stream()
+                .map(JsonObject.class::cast)
+                .toList();
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).toString()).contains("account_disabled").contains("email_otp");
+    }
+
     private static JsonObject start(StoreFixture store, String email) {
         Reply started = store.storefront()
                 .with("X-Debug-Mode", "true")

@@ -105,6 +105,23 @@ class CodeVerificationTest {
     }
 
     @Test
+    void loginByCodeWhenTheAccountWasDisabledThenRefusedAndTheRefusalIsAudited() {
+        Customer ada = world.customer("ada@example.com");
+        OtpRequired sent =
+                world.passwordless.start(world.store, OtpChannel.EMAIL, identifier("ada@example.com"), false, CLIENT);
+        ada.changeStatus(CustomerStatus.DISABLED, world.clock.instant());
+        world.customers.update(ada);
+
+        assertThat(refusal(() -> verify(sent, OtpAction.LOGIN, sent.code(), Optional.empty()))
+                        .code())
+                .isEqualTo(ErrorCode.ACCOUNT_DISABLED);
+        assertThat(world.detailsOfLast(AuditEventType.LOGIN_FAILED))
+                .containsEntry("method", "email_otp")
+                .containsEntry("reason", "account_disabled");
+        assertThat(world.events.types()).doesNotContain(AuditEventType.LOGIN_SUCCEEDED);
+    }
+
+    @Test
     void registerByCodeWhenTheAddressIsFreeThenTheAccountIsCreatedProvedAndSignedIn() {
         OtpRequired sent =
                 world.passwordless.start(world.store, OtpChannel.EMAIL, identifier("grace@example.com"), true, CLIENT);
