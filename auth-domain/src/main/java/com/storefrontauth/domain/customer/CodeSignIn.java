@@ -42,6 +42,13 @@ public class CodeSignIn {
     CodeVerification.Verified signIn(
             Store store, Customer customer, OtpChallenge challenge, GuestLink guest, ClientInfo client, Instant now) {
         if (customer.isDisabled()) {
+            // committed on its own, as a refused password is: the sign-in rolls back, the record of it must not
+            audit.recordRefusal(
+                    store.id(),
+                    AuditEventType.LOGIN_FAILED,
+                    customer.id().value(),
+                    client,
+                    Map.of("method", method(challenge), "reason", "account_disabled"));
             throw new DomainException(ErrorCode.ACCOUNT_DISABLED, "This account is disabled.");
         }
         confirmDestination(customer, challenge, now);

@@ -104,26 +104,27 @@ public class PasswordlessLogin {
         boolean byEmail = challenge.channel() == OtpChannel.EMAIL;
         EmailAddress email = byEmail ? EmailAddress.parse(address).orElseThrow() : null;
         PhoneNumber phone = byEmail ? null : new PhoneNumber(address);
-        // someone may have registered the address since the code was sent (or an account yielded it at the start)
-        Optional<Customer> holder =
-                byEmail ? customers.findByEmail(store.id(), email) : customers.findByPhone(store.id(), phone);
-        if (holder.isPresent()) {
-            switch (claim.prove(store, holder.get(), challenge.destination(), client, now)) {
-                case OWNED ->
-                    throw new DomainException(
-                            ErrorCode.ACCOUNT_EXISTS, "An account with this email or phone already exists.");
+        Customer customer = Customer.register(store.id(), email, phone, firstName, lastName, null, now);
+        CodeSignIn.confirmDestination(customer, challenge, now);
+        // a new address costs this one statement; its holder is looked for only when the address is taken: someone
+        // registered it since the code was sent, or an account yielded it at the start
+        if (!customers.insert(customer)) {
+            Customer holder = (byEmail
+                            ? customers.findByEmail(store.id(), email)
+                            : customers.findByPhone(store.id(), phone))
+                    .orElseThrow(PasswordlessLogin::accountExists);
+            switch (claim.prove(store, holder, challenge.destination(), client, now)) {
+                case OWNED -> throw accountExists();
                 case CLAIMED -> {
-                    return codeSignIn.signIn(store, holder.get(), challenge, guest, client, now);
+                    return codeSignIn.signIn(store, holder, challenge, guest, client, now);
                 }
                 case YIELDED -> {
                     // the address is free now: the sign-up goes on
+                    if (!customers.insert(customer)) {
+                        throw accountExists();
+                    }
                 }
             }
-        }
-        Customer customer = Customer.register(store.id(), email, phone, firstName, lastName, null, now);
-        CodeSignIn.confirmDestination(customer, challenge, now);
-        if (!customers.insert(customer)) {
-            throw new DomainException(ErrorCode.ACCOUNT_EXISTS, "An account with this email or phone already exists.");
         }
         TokenGrant grant = issuer.start(
                 store.id(),
@@ -143,5 +144,9 @@ public class PasswordlessLogin {
                         "session_id",
                         grant.session().id().value()));
         return new CodeVerification.Verified(new CustomerSignIn(customer, grant), customer);
+    }
+
+    private static DomainException accountExists() {
+        return new DomainException(ErrorCode.ACCOUNT_EXISTS, "An account with this email or phone already exists.");
     }
 }

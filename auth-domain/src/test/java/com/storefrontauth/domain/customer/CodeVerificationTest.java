@@ -105,6 +105,23 @@ class CodeVerificationTest {
     }
 
     @Test
+    void loginByCodeWhenTheAccountWasDisabledThenRefusedAndTheRefusalIsAudited() {
+        Customer ada = world.customer("ada@example.com");
+        OtpRequired sent =
+                world.passwordless.start(world.store, OtpChannel.EMAIL, identifier("ada@example.com"), false, CLIENT);
+        ada.changeStatus(CustomerStatus.DISABLED, world.clock.instant());
+        world.customers.update(ada);
+
+        assertThat(refusal(() -> verify(sent, OtpAction.LOGIN, sent.code(), Optional.empty()))
+                        .code())
+                .isEqualTo(ErrorCode.ACCOUNT_DISABLED);
+        assertThat(world.detailsOfLast(AuditEventType.LOGIN_FAILED))
+                .containsEntry("method", "email_otp")
+                .containsEntry("reason", "account_disabled");
+        assertThat(world.events.types()).doesNotContain(AuditEventType.LOGIN_SUCCEEDED);
+    }
+
+    @Test
     void registerByCodeWhenTheAddressIsFreeThenTheAccountIsCreatedProvedAndSignedIn() {
         OtpRequired sent =
                 world.passwordless.start(world.store, OtpChannel.EMAIL, identifier("grace@example.com"), true, CLIENT);
@@ -116,6 +133,48 @@ class CodeVerificationTest {
         assertThat(grace.emailVerified()).isTrue();
         assertThat(world.customers.find(world.store.id(), grace.id())).isPresent();
         assertThat(world.events.types()).contains(AuditEventType.CUSTOMER_REGISTERED);
+    }
+
+    @Test
+    void registerByCodeWhenSomeoneRegisteredAndProvedTheAddressSinceThenAccountExistsAndNoSecondAccount() {
+        OtpRequired sent =
+                world.passwordless.start(world.store, OtpChannel.EMAIL, identifier("grace@example.com"), true, CLIENT);
+        Customer holder = world.customer("grace@example.com");
+
+        assertThat(refusal(() -> verify(sent, OtpAction.REGISTER, sent.code(), Optional.empty()))
+                        .code())
+                .isEqualTo(ErrorCode.ACCOUNT_EXISTS);
+        assertThat(world.customers.customers.values())
+                .filteredOn(customer ->
+                        customer.email() != null && customer.email().value().equals("grace@example.com"))
+                .extracting(Customer::id)
+                .containsExactly(holder.id());
+    }
+
+    @Test
+    void registerByCodeWhenTheAddressWasRegisteredSinceWithNothingProvedThenTheProofClaimsThatAccount() {
+        OtpRequired sent =
+                world.passwordless.start(world.store, OtpChannel.EMAIL, identifier("grace@example.com"), true, CLIENT);
+        Customer squatter = Customer.register(
+                world.store.id(),
+                EmailAddress.parse("grace@example.com").orElseThrow(),
+                null,
+                "Mallory",
+                null,
+                world.hasher.hash(world.store.id(), CustomerFixture.PASSWORD),
+                world.clock.instant());
+        world.customers.insert(squatter);
+
+        CodeVerification.Verified verified = verify(sent, OtpAction.REGISTER, sent.code(), Optional.empty());
+
+        assertThat(verified.signIn().customer().id()).isEqualTo(squatter.id());
+        assertThat(world.customers.customers.get(squatter.id()).passwordHash())
+                .as("the squatter's password is gone")
+                .isNull();
+        assertThat(world.customers.customers).hasSize(1);
+        assertThat(world.events.types())
+                .contains(AuditEventType.ACCOUNT_CLAIMED, AuditEventType.LOGIN_SUCCEEDED)
+                .doesNotContain(AuditEventType.CUSTOMER_REGISTERED);
     }
 
     @Test

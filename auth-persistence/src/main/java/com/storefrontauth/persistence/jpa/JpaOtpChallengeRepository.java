@@ -54,20 +54,21 @@ public class JpaOtpChallengeRepository implements OtpChallengeRepository {
         });
     }
 
-    /** Writes what verifying and resending change: the code, the counts, the times and the status. */
+    /**
+     * Writes what verifying and resending change through the row the lock read into this transaction: it goes
+     * out with the transaction's next flush (a later query's or the commit's) rather than as a bulk UPDATE with a
+     * flush of its own, one fewer round of EclipseLink's change tracking on every verify.
+     */
     @Override
     public void update(OtpChallenge challenge) {
-        jpa.run(
-                "update a one-time code challenge",
-                em -> em.createNamedQuery(OtpChallengeEntity.UPDATE)
-                        .setParameter("codeHash", challenge.codeHash())
-                        .setParameter("attempts", challenge.attempts())
-                        .setParameter("sends", challenge.sends())
-                        .setParameter("lastSentAt", utc(challenge.lastSentAt()))
-                        .setParameter("expiresAt", utc(challenge.expiresAt()))
-                        .setParameter("status", challenge.status())
-                        .setParameter("id", challenge.id().hex())
-                        .executeUpdate());
+        jpa.run("update a one-time code challenge", em -> {
+            OtpChallengeEntity row =
+                    em.find(OtpChallengeEntity.class, challenge.id().hex());
+            if (row != null) {
+                row.changeTo(challenge);
+            }
+            return null;
+        });
     }
 
     @Override

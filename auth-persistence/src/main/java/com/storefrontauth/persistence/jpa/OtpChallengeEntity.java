@@ -19,7 +19,7 @@ import java.time.OffsetDateTime;
 /**
  * A row of {@code otp_challenges}, keyed by the SHA-256 of its {@code otp_token}. Challenges are only read
  * under a row lock ({@code SELECT … FOR UPDATE}), which also refreshes what the entity manager holds, and
- * written back by a statement.
+ * written back through that managed row.
  */
 @Entity
 @Table(name = "otp_challenges")
@@ -32,10 +32,6 @@ import java.time.OffsetDateTime;
         query = "SELECT o FROM OtpChallengeEntity o WHERE o.idHash = :id AND o.storeId IS NULL",
         lockMode = LockModeType.PESSIMISTIC_WRITE)
 @NamedQuery(
-        name = OtpChallengeEntity.UPDATE,
-        query = "UPDATE OtpChallengeEntity o SET o.codeHash = :codeHash, o.attempts = :attempts, o.sends = :sends,"
-                + " o.lastSentAt = :lastSentAt, o.expiresAt = :expiresAt, o.status = :status WHERE o.idHash = :id")
-@NamedQuery(
         name = OtpChallengeEntity.DELETE_EXPIRED,
         query = "DELETE FROM OtpChallengeEntity o WHERE o.expiresAt < :before")
 public class OtpChallengeEntity {
@@ -46,7 +42,6 @@ public class OtpChallengeEntity {
     static final String COLUMNS = "id_hash, store_id, action, channel, destination, subject, decoy, code_hash,"
             + " attempts, max_attempts, sends, last_sent_at, expires_at, status, created_at";
 
-    static final String UPDATE = "OtpChallenge.update";
     static final String DELETE_EXPIRED = "OtpChallenge.deleteExpired";
 
     @Id
@@ -112,6 +107,16 @@ public class OtpChallengeEntity {
         row.status = challenge.status();
         row.createdAt = Timestamps.utc(challenge.createdAt());
         return row;
+    }
+
+    /** What verifying and resending change: the code, the counts, the times and the status. */
+    void changeTo(OtpChallenge challenge) {
+        codeHash = challenge.codeHash();
+        attempts = challenge.attempts();
+        sends = challenge.sends();
+        lastSentAt = Timestamps.utc(challenge.lastSentAt());
+        expiresAt = Timestamps.utc(challenge.expiresAt());
+        status = challenge.status();
     }
 
     OtpChallenge toOtpChallenge() {
