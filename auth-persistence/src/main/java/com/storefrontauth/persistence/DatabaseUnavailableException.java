@@ -7,6 +7,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
+import org.eclipse.persistence.exceptions.DatabaseException;
 
 /**
  * The database cannot be reached (no pooled connection within the pool's timeout, connection lost).
@@ -42,5 +43,21 @@ public class DatabaseUnavailableException extends DomainException {
             }
         }
         return false;
+    }
+
+    /**
+     * {@link #isConnectionFailure}, or EclipseLink's word for a connection it could not get from the pool or
+     * lost (Payara's refusal carries no SQLState). Only for work outside a transaction: inside one, PostgreSQL
+     * refuses every statement after a failed one, and EclipseLink, finding the connection unusable, calls that
+     * a communication failure too.
+     */
+    public static boolean isLostConnectionOutsideTransaction(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
+            if (cause instanceof DatabaseException database && database.isCommunicationFailure()) {
+                return true;
+            }
+        }
+        return isConnectionFailure(failure);
     }
 }

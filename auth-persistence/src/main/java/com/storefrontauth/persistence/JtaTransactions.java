@@ -169,7 +169,7 @@ public class JtaTransactions implements Transactions, Connections, EntityManager
         try {
             return work.apply(entityManager);
         } catch (PersistenceException | DatabaseException e) {
-            if (lostConnection(e)) {
+            if (DatabaseUnavailableException.isLostConnectionOutsideTransaction(e)) {
                 LOG.warning("Database unavailable while reading: " + e.getMessage());
                 throw new DatabaseUnavailableException();
             }
@@ -177,22 +177,6 @@ public class JtaTransactions implements Transactions, Connections, EntityManager
         } finally {
             entityManager.close();
         }
-    }
-
-    /**
-     * EclipseLink's word for a connection it could not get from the pool or lost: here it asks the pool
-     * itself, and Payara's refusal carries no SQLState. Only outside a transaction: inside one, PostgreSQL
-     * refuses every statement after a failed one, and EclipseLink, finding the connection unusable, calls that
-     * a communication failure too.
-     */
-    private static boolean lostConnection(Throwable failure) {
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < 20; depth++, cause = cause.getCause()) {
-            if (cause instanceof DatabaseException database && database.isCommunicationFailure()) {
-                return true;
-            }
-        }
-        return DatabaseUnavailableException.isConnectionFailure(failure);
     }
 
     /** One handle per transaction: the pool gives every handle of a transaction the same enlisted connection. */
