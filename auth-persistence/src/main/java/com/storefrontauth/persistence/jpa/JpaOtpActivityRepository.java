@@ -5,6 +5,7 @@ import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.persistence.DataAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.FlushModeType;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,6 +27,14 @@ public class JpaOtpActivityRepository implements OtpActivityRepository {
             + " MIN(CASE WHEN kind = ?3 AND occurred_at >= ?4 THEN occurred_at END)"
             + " FROM otp_activity WHERE destination_key = ?5 AND occurred_at >= ?6";
 
+    /**
+     * otp_activity is written only by this repository's statements, which reach the database at once, never through
+     * an entity, so no pending entity change of the transaction can alter what these statements read or write: they
+     * need not flush the unit of work first (a code's start counts and records three keys, and each flush compared
+     * every entity the transaction holds). The start's challenge, message and event go out together at the commit.
+     */
+    private static final FlushModeType ACTIVITY_ONLY = FlushModeType.COMMIT;
+
     @Inject
     Jpa jpa;
 
@@ -40,7 +49,8 @@ public class JpaOtpActivityRepository implements OtpActivityRepository {
     /**
      * Native SQL: the row's id is the database's (an identity column) and nothing reads it, while persisting
      * an entity would read it back, which EclipseLink's H2 platform does with {@code CALL IDENTITY()}, a
-     * function H2 2 no longer has.
+     * function H2 2 no longer has. Like {@link #summarize}, it does not flush the transaction's pending entity
+     * changes first ({@link #ACTIVITY_ONLY}).
      */
     @Override
     public void record(TokenHash destination, Kind kind, Instant at) {
@@ -48,6 +58,7 @@ public class JpaOtpActivityRepository implements OtpActivityRepository {
                 "record one-time code activity",
                 em -> em.createNativeQuery(
                                 "INSERT INTO otp_activity (destination_key, kind, occurred_at) VALUES (?1, ?2, ?3)")
+                        .setFlushMode(ACTIVITY_ONLY)
                         .setParameter(1, destination.hex())
                         .setParameter(2, kind.name())
                         .setParameter(3, Timestamps.utc(at))
@@ -64,6 +75,7 @@ public class JpaOtpActivityRepository implements OtpActivityRepository {
     public Summary summarize(TokenHash destination, Instant sentSince, Instant failedSince) {
         Instant since = sentSince.isBefore(failedSince) ? sentSince : failedSince;
         Object[] row = jpa.read("summarize one-time code activity", em -> (Object[]) em.createNativeQuery(SUMMARY)
+                .setFlushMode(ACTIVITY_ONLY)
                 .setParameter(1, Kind.SENT.name())
                 .setParameter(2, Timestamps.utc(sentSince))
                 .setParameter(3, Kind.FAILED.name())

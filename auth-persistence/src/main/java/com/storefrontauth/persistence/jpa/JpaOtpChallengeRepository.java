@@ -45,11 +45,15 @@ public class JpaOtpChallengeRepository implements OtpChallengeRepository {
         this.jpa = jpa;
     }
 
+    /**
+     * Written with the transaction's next flush (a later query's or the commit's), not a flush of its own: nothing
+     * needs the row in the database sooner (a query of this transaction that reads challenges flushes it first),
+     * and a code's start then writes its challenge, message and event in one flush at the commit.
+     */
     @Override
     public void insert(OtpChallenge challenge) {
         jpa.run("insert a one-time code challenge", em -> {
             em.persist(OtpChallengeEntity.of(challenge));
-            em.flush();
             return null;
         });
     }

@@ -39,11 +39,14 @@ public class JpaOutboxRepository implements OutboxRepository {
         this.jpa = jpa;
     }
 
+    /**
+     * Written with the transaction's next flush (a later query's or the commit's), as its challenge is: the sender
+     * leases it only once the transaction has committed.
+     */
     @Override
     public void insert(OutboxMessage message) {
         jpa.run("queue an outbox message", em -> {
             em.persist(OutboxMessageEntity.of(message));
-            em.flush();
             return null;
         });
     }

@@ -1,6 +1,7 @@
 package com.storefrontauth.persistence.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.storefrontauth.domain.otp.Destination;
 import com.storefrontauth.domain.otp.OtpAction;
@@ -428,6 +429,29 @@ class JpaOtpChallengeRepositoryTest extends RepositoryTest {
         });
 
         assertThat(again.attempts()).isEqualTo(1);
+    }
+
+    /** An insert is written with the transaction's next flush: the transaction's own lookups flush it first. */
+    @Test
+    void whenAChallengeIsInsertedThenTheSameTransactionsLookupsFindItAndARollbackTakesItAway() {
+        Store store = newStore();
+        Destination email = new Destination(OtpChannel.EMAIL, uniqueEmail());
+        Instant now = now();
+        OtpChallenge[] inserted = new OtpChallenge[1];
+
+        assertThatThrownBy(() -> transactions.required(() -> {
+                    inserted[0] = insert(
+                            store.id(), OtpAction.LOGIN, email, "cus_5", false, now, now.plusSeconds(600), Status.OPEN);
+                    assertThat(otpChallenges.lockNewestOpen(store.id(), email, Set.of(OtpAction.LOGIN), now))
+                            .get()
+                            .usingRecursiveComparison()
+                            .isEqualTo(inserted[0]);
+                    assertThat(otpChallenges.lock(store.id(), inserted[0].id())).isPresent();
+                    throw new IllegalStateException("the request fails after the code was started");
+                }))
+                .hasMessage("the request fails after the code was started");
+
+        assertThat(lock(store.id(), inserted[0].id())).isEmpty();
     }
 
     @Test
