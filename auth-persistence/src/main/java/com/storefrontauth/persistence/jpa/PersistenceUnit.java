@@ -39,7 +39,10 @@ public class PersistenceUnit {
         // for CDI
     }
 
-    /** The unit with {@code overrides} (tests run it on local transactions); the platform from the dialect. */
+    /**
+     * The unit with {@code overrides} (tests run it on local transactions); the platform from the dialect, on H2 one
+     * that binds time values as the columns hold them ({@link H2ZonedPlatform}).
+     */
     public static EntityManagerFactory create(Dialect dialect, Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("eclipselink.persistencexml", LOCATION);
@@ -47,7 +50,7 @@ public class PersistenceUnit {
                 "eclipselink.target-database",
                 dialect == Dialect.POSTGRESQL
                         ? "org.eclipse.persistence.platform.database.PostgreSQLPlatform"
-                        : "org.eclipse.persistence.platform.database.H2Platform");
+                        : H2ZonedPlatform.class.getName());
         properties.putAll(overrides);
         EntityManagerFactory factory = Persistence.createEntityManagerFactory(NAME, properties);
         try {
