@@ -138,21 +138,38 @@ public class JtaTransactions implements Transactions, Connections, EntityManager
         if (current != null) {
             return current;
         }
-        // the transaction's connection first, announced and enlisted (an outage is a 503 here); then that handle
-        // is closed and the transaction's JDBC work moves to the entity manager's connection. Payara shares an
-        // enlisted non-XA connection with a new handle only while no other handle of it is open; with two open
-        // handles every EclipseLink statement took a second pooled connection for a moment, and 20 concurrent
-        // refreshes on a pool of 10 waited on each other until the pool gave up (503s in StorefrontSessionIT)
-        Connection announced = transactionConnection();
-        closeHandle(announced);
+        // the transaction's JDBC work, if any came first, moves to the entity manager's connection: its handle is
+        // closed first. Payara shares an enlisted non-XA connection with a new handle only while no other handle
+        // of it is open; with two open handles every EclipseLink statement took a second pooled connection for a
+        // moment, and 20 concurrent refreshes on a pool of 10 waited on each other until the pool gave up (503s in
+        // StorefrontSessionIT). Else the transaction is announced, so that the pool enlists EclipseLink's connection
+        Connection jdbcHandle = (Connection) registry.getResource(CONNECTION);
+        if (jdbcHandle != null) {
+            closeHandle(jdbcHandle);
+        } else {
+            announceTransaction();
+        }
         EntityManager entityManager = persistenceUnit.factory().createEntityManager();
         entityManager.joinTransaction();
         registry.putResource(ENTITY_MANAGER, entityManager);
         registry.registerInterposedSynchronization(afterCompletion(status -> entityManager.close()));
-        // EclipseLink's own handle (it begins its transaction now), shared with the free enlisted connection;
+        // EclipseLink's own handle (it begins its transaction now), the transaction's one connection from the pool;
         // EclipseLink closes it when the transaction completes
-        registry.putResource(CONNECTION, entityManager.unwrap(Connection.class));
+        registry.putResource(CONNECTION, entityManagerConnection(entityManager));
         return entityManager;
+    }
+
+    /**
+     * The first and only connection of the transaction's JPA work: nothing has run on it yet, so a failure here is
+     * the pool's refusal or an unreachable database (503), whatever EclipseLink and the pool call it.
+     */
+    private static Connection entityManagerConnection(EntityManager entityManager) {
+        try {
+            return entityManager.unwrap(Connection.class);
+        } catch (PersistenceException | DatabaseException e) {
+            LOG.warning("Database unavailable while trying to obtain a database connection: " + e.getMessage());
+            throw new DatabaseUnavailableException();
+        }
     }
 
     /**
