@@ -20,25 +20,41 @@ EXPLAIN (ANALYZE, BUFFERS) SELECT id, revocation_recorded_at FROM sessions WHERE
 EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM sessions WHERE store_id = :'store' AND subject_kind = 'CUSTOMER' AND revoked_at IS NULL
   AND expires_at > now() AND (last_used_at + idle_timeout_seconds * INTERVAL '1' SECOND) > now() AND subject = :cus
   ORDER BY created_at DESC, id;
-\echo '== console customers: search (page 1 of 20 and the count)'
-EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM customers WHERE store_id = :'store' AND (LOWER(email) LIKE LOWER('%bench1%') ESCAPE '\'
+\echo '== console customers: search, one pass gathering up to 1,001 matches (id, creation time), then the page by id'
+EXPLAIN (ANALYZE, BUFFERS) SELECT id, created_at FROM customers WHERE store_id = :'store' AND (LOWER(email) LIKE LOWER('%bench1%') ESCAPE '\'
   OR LOWER(phone) LIKE LOWER('%bench1%') ESCAPE '\' OR LOWER(first_name) LIKE LOWER('%bench1%') ESCAPE '\'
-  OR LOWER(last_name) LIKE LOWER('%bench1%') ESCAPE '\') ORDER BY created_at DESC, id LIMIT 20;
-EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(id) FROM customers WHERE store_id = :'store' AND (LOWER(email) LIKE LOWER('%bench1%') ESCAPE '\'
-  OR LOWER(phone) LIKE LOWER('%bench1%') ESCAPE '\' OR LOWER(first_name) LIKE LOWER('%bench1%') ESCAPE '\'
-  OR LOWER(last_name) LIKE LOWER('%bench1%') ESCAPE '\');
+  OR LOWER(last_name) LIKE LOWER('%bench1%') ESCAPE '\') LIMIT 1001;
+EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM customers WHERE store_id = :'store' AND id IN (:cus, 'cus_000000000000000000000002');
+\echo '== console customers: a broad search (more than 1,000 matches): the count, and page 1 along the creation index'
+EXPLAIN (ANALYZE, BUFFERS) SELECT id, created_at FROM customers WHERE store_id = :'store' AND (LOWER(email) LIKE LOWER('%seed1%') ESCAPE '\'
+  OR LOWER(phone) LIKE LOWER('%seed1%') ESCAPE '\' OR LOWER(first_name) LIKE LOWER('%seed1%') ESCAPE '\'
+  OR LOWER(last_name) LIKE LOWER('%seed1%') ESCAPE '\') LIMIT 1001;
+EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM customers WHERE store_id = :'store' AND (LOWER(email) LIKE LOWER('%seed1%') ESCAPE '\'
+  OR LOWER(phone) LIKE LOWER('%seed1%') ESCAPE '\' OR LOWER(first_name) LIKE LOWER('%seed1%') ESCAPE '\'
+  OR LOWER(last_name) LIKE LOWER('%seed1%') ESCAPE '\') ORDER BY created_at DESC, id LIMIT 20;
 \echo '== console customers: the list without a query (page 1 and the count)'
 EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM customers WHERE store_id = :'store' ORDER BY created_at DESC, id LIMIT 20;
 EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(id) FROM customers WHERE store_id = :'store';
-\echo '== dashboard: sign-ins, failures and codes by hour over 7 days'
+\echo '== dashboard: the rolled-up hours of the week (audit_hourly_counts), then the hours since counted live'
+EXPLAIN (ANALYZE, BUFFERS) SELECT type, hour_start, events FROM audit_hourly_counts WHERE store_id = :'store'
+  AND hour_start >= date_trunc('day', now()) - INTERVAL '6 days' AND hour_start < (SELECT rolled_until FROM audit_rollup_progress)
+  AND type IN ('LOGIN_SUCCEEDED', 'LOGIN_FAILED', 'OTP_SENT', 'OTP_FAILED');
 EXPLAIN (ANALYZE, BUFFERS) SELECT type, hour_number, COUNT(*) AS events FROM (
   SELECT type, CAST(FLOOR(EXTRACT(EPOCH FROM occurred_at)) AS BIGINT) / 3600 AS hour_number FROM audit_events
-  WHERE store_id = :'store' AND type IN ('LOGIN_SUCCEEDED', 'LOGIN_FAILED', 'OTP_SENT', 'OTP_VERIFIED', 'OTP_FAILED',
-  'GUEST_SESSION_STARTED', 'CUSTOMER_REGISTERED') AND occurred_at >= date_trunc('day', now()) - INTERVAL '6 days') hourly
+  WHERE store_id = :'store' AND type IN ('LOGIN_SUCCEEDED', 'LOGIN_FAILED', 'OTP_SENT', 'OTP_FAILED')
+  AND occurred_at >= (SELECT rolled_until FROM audit_rollup_progress)) hourly
   GROUP BY type, hour_number;
-\echo '== dashboard: active customer sessions'
-EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(id) FROM sessions WHERE store_id = :'store' AND subject_kind = 'CUSTOMER'
-  AND revoked_at IS NULL AND expires_at > now() AND (last_used_at + idle_timeout_seconds * INTERVAL '1' SECOND) > now();
+\echo '== dashboard: active customer sessions, counted up to 1,001'
+EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM (SELECT 1 AS active FROM sessions WHERE store_id = :'store' AND subject_kind = 'CUSTOMER'
+  AND revoked_at IS NULL AND expires_at > now() AND (last_used_at + idle_timeout_seconds * INTERVAL '1' SECOND) > now() LIMIT 1001) counted;
+\echo '== roll-up: one hour of every store counted (what ActivityRollup writes once an hour; rolled back)'
+BEGIN;
+EXPLAIN (ANALYZE, BUFFERS) DELETE FROM audit_hourly_counts WHERE hour_start = date_trunc('hour', now()) - INTERVAL '30 hours';
+EXPLAIN (ANALYZE, BUFFERS) INSERT INTO audit_hourly_counts (store_id, hour_start, type, events)
+  SELECT store_id, date_trunc('hour', now()) - INTERVAL '30 hours', type, COUNT(*) FROM audit_events
+  WHERE store_id IS NOT NULL AND occurred_at >= date_trunc('hour', now()) - INTERVAL '30 hours'
+  AND occurred_at < date_trunc('hour', now()) - INTERVAL '29 hours' GROUP BY store_id, type;
+ROLLBACK;
 \echo '== console audit log: newest 50 events of the store'
 EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM audit_events WHERE store_id = :'store' ORDER BY occurred_at DESC, id LIMIT 50;
 \echo '== retention: a batch of audit events past 90 days, a batch of ended sessions'

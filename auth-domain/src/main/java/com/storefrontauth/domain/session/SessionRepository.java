@@ -52,8 +52,11 @@ public interface SessionRepository {
      */
     Page<Session> pageActive(StoreId store, SubjectKind kind, String subject, Instant now, PageRequest request);
 
-    /** How many sessions {@link #pageActive} would list in all, without a subject filter. */
-    long countActive(StoreId store, SubjectKind kind, Instant now);
+    /**
+     * How many sessions {@link #pageActive} would list in all, without a subject filter, counting no further
+     * than {@code limit}: the work stops there however many the store has.
+     */
+    long countActive(StoreId store, SubjectKind kind, Instant now, long limit);
 
     /** Revokes every unrevoked management session (no store) of a merchant account; answers how many. */
     int revokeAllOfAccount(String subject, String reason, Instant now);

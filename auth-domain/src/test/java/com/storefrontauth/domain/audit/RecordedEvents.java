@@ -29,6 +29,11 @@ public class RecordedEvents implements AuditEventRepository {
         return events.stream().map(AuditEvent::type).toList();
     }
 
+    /** Every event recorded, of every store, in the order recorded. */
+    public List<AuditEvent> all() {
+        return List.copyOf(events);
+    }
+
     /** The details of the {@code index}-th event recorded. */
     public Map<String, String> details(int index) {
         return events.get(index).details();

@@ -164,8 +164,8 @@ public class InMemorySessions implements SessionRepository {
     }
 
     @Override
-    public long countActive(StoreId store, SubjectKind kind, Instant now) {
-        return active(store, kind, now).count();
+    public long countActive(StoreId store, SubjectKind kind, Instant now, long limit) {
+        return active(store, kind, now).limit(limit).count();
     }
 
     private Stream<Session> active(StoreId store, SubjectKind kind, Instant now) {

@@ -39,6 +39,10 @@ public class JpaSessionRepository implements SessionRepository {
     private static final String SPEND =
             "INSERT INTO used_refresh_tokens (token_hash, session_id, used_at) VALUES (?, ?, ?)";
 
+    private static final String COUNT_ACTIVE_UP_TO = "SELECT COUNT(*) FROM (SELECT 1 AS active FROM sessions"
+            + " WHERE store_id = ?1 AND subject_kind = ?2 AND revoked_at IS NULL AND expires_at > ?3"
+            + " AND (last_used_at + idle_timeout_seconds * INTERVAL '1' SECOND) > ?3 LIMIT ?4) counted";
+
     @Inject
     Jpa jpa;
 
@@ -198,12 +202,21 @@ public class JpaSessionRepository implements SessionRepository {
         });
     }
 
+    /**
+     * Native SQL: the count of a subquery that stops at the limit, which JPQL cannot say (no LIMIT in a
+     * subquery). The same conditions as {@link SessionEntity#IS_ACTIVE}.
+     */
     @Override
-    public long countActive(StoreId store, SubjectKind kind, Instant now) {
+    public long countActive(StoreId store, SubjectKind kind, Instant now, long limit) {
         return jpa.read(
                 "count active sessions",
-                em -> active(em.createNamedQuery(SessionEntity.COUNT_ACTIVE, Long.class), store, kind, now)
-                        .getSingleResult());
+                em -> ((Number) em.createNativeQuery(COUNT_ACTIVE_UP_TO)
+                                .setParameter(1, store.value())
+                                .setParameter(2, kind.name())
+                                .setParameter(3, Timestamps.utc(now))
+                                .setParameter(4, limit)
+                                .getSingleResult())
+                        .longValue());
     }
 
     @Override

@@ -596,6 +596,41 @@ class JpaCustomerRepositoryTest extends RepositoryTest {
     }
 
     @Test
+    void whenASearchMatchesMoreThanItSortsItselfThenTheDatabasePagesAndCountsItTheSameWay() {
+        Store store = newStore();
+        Instant start = now();
+        int many = JpaCustomerRepository.FEW + 2;
+        List<Customer> made = new ArrayList<>();
+        for (int i = 0; i < many; i++) {
+            made.add(register(store, "many" + i + "@example.com", null, "Many", null, start.plusSeconds(i)));
+        }
+        register(store, "other@example.com", null, "Other", null, start.plusSeconds(many));
+
+        Page<Customer> broad = customers.search(store.id(), "MANY", new PageRequest(1, 3));
+        Page<Customer> broadLast = customers.search(store.id(), "many", new PageRequest(many / 4 + 1, 4));
+        // many1, many10–19, many100–199, many1000 and many1001: few enough to be sorted from one pass
+        Page<Customer> narrow = customers.search(store.id(), "many1", new PageRequest(1, 3));
+        Page<Customer> narrowLast = customers.search(store.id(), "many1", new PageRequest(38, 3));
+
+        assertThat(broad.total()).isEqualTo(many);
+        assertThat(ids(broad))
+                .containsExactly(
+                        made.get(many - 1).id(),
+                        made.get(many - 2).id(),
+                        made.get(many - 3).id());
+        assertThat(broadLast.total()).isEqualTo(many);
+        assertThat(ids(broadLast)).containsExactly(made.get(1).id(), made.get(0).id());
+        assertThat(narrow.total()).isEqualTo(113);
+        assertThat(ids(narrow))
+                .containsExactly(
+                        made.get(1001).id(), made.get(1000).id(), made.get(199).id());
+        assertThat(narrow.items().get(0)).usingRecursiveComparison().isEqualTo(made.get(1001));
+        assertThat(narrowLast.total()).isEqualTo(113);
+        assertThat(ids(narrowLast))
+                .containsExactly(made.get(10).id(), made.get(1).id());
+    }
+
+    @Test
     void whenACustomerIsDeletedThenItIsGoneAndItsEmailAndPhoneCanRegisterAgain() {
         Store store = newStore();
         Customer customer = register(store, "erase@example.com", "+14155550101");

@@ -488,13 +488,17 @@ class JpaSessionRepositoryTest extends RepositoryTest {
         assertThat(page.page()).isEqualTo(1);
         assertThat(page.size()).isEqualTo(10);
         assertThat(page.items().get(2)).usingRecursiveComparison().isEqualTo(patient);
-        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now)).isEqualTo(3);
+        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now, 100))
+                .isEqualTo(3);
         assertThat(ids(sessions.pageActive(store.id(), SubjectKind.GUEST, null, now, new PageRequest(1, 10))
                         .items()))
                 .containsExactly(guest.id());
-        assertThat(sessions.countActive(store.id(), SubjectKind.GUEST, now)).isEqualTo(1);
-        assertThat(sessions.countActive(store.id(), SubjectKind.MERCHANT, now)).isZero();
-        assertThat(sessions.countActive(other.id(), SubjectKind.CUSTOMER, now)).isEqualTo(1);
+        assertThat(sessions.countActive(store.id(), SubjectKind.GUEST, now, 100))
+                .isEqualTo(1);
+        assertThat(sessions.countActive(store.id(), SubjectKind.MERCHANT, now, 100))
+                .isZero();
+        assertThat(sessions.countActive(other.id(), SubjectKind.CUSTOMER, now, 100))
+                .isEqualTo(1);
     }
 
     @Test
@@ -511,13 +515,13 @@ class JpaSessionRepositoryTest extends RepositoryTest {
                                 store.id(), SubjectKind.CUSTOMER, null, now.plusSeconds(299), new PageRequest(1, 10))
                         .items()))
                 .containsExactly(quick.id(), slow.id());
-        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now.plusSeconds(300)))
+        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now.plusSeconds(300), 100))
                 .isEqualTo(1);
         assertThat(ids(sessions.pageActive(
                                 store.id(), SubjectKind.CUSTOMER, null, now.plusSeconds(300), new PageRequest(1, 10))
                         .items()))
                 .containsExactly(slow.id());
-        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now.plusSeconds(600)))
+        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now.plusSeconds(600), 100))
                 .isZero();
     }
 
@@ -538,7 +542,8 @@ class JpaSessionRepositoryTest extends RepositoryTest {
         assertThat(mine.total()).isEqualTo(2);
         assertThat(nobody.items()).isEmpty();
         assertThat(nobody.total()).isZero();
-        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now)).isEqualTo(3);
+        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now, 100))
+                .isEqualTo(3);
     }
 
     @Test
@@ -565,7 +570,28 @@ class JpaSessionRepositoryTest extends RepositoryTest {
         assertThat(beyond.items()).isEmpty();
         assertThat(List.of(first.total(), second.total(), third.total(), beyond.total()))
                 .containsOnly(5L);
-        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now)).isEqualTo(5);
+        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now, 100))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void whenActiveSessionsAreCountedUpToALimitThenTheCountStopsThereAndSkipsEndedOnes() {
+        Store store = newStore();
+        Instant now = now();
+        for (int i = 1; i <= 5; i++) {
+            usedAt(store.id(), "cus_" + i, now.minusSeconds(100L * i));
+        }
+        usedAt(store.id(), "cus_idle", now.minusSeconds(7200));
+        Session revoked = usedAt(store.id(), "cus_gone", now.minusSeconds(10));
+        sessions.revoke(revoked.id(), "logout", now.minusSeconds(5));
+
+        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now, 3))
+                .isEqualTo(3);
+        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now, 5))
+                .isEqualTo(5);
+        assertThat(sessions.countActive(store.id(), SubjectKind.CUSTOMER, now, 6))
+                .isEqualTo(5);
+        assertThat(sessions.countActive(store.id(), SubjectKind.GUEST, now, 6)).isZero();
     }
 
     @Test
