@@ -19,7 +19,7 @@ import java.time.OffsetDateTime;
 @Table(name = "otp_activity")
 @NamedQuery(
         name = OtpActivityEntity.BEFORE,
-        query = "SELECT a.id FROM OtpActivityEntity a WHERE a.occurredAt < :before")
+        query = "SELECT a.id FROM OtpActivityEntity a WHERE a.occurredAt < :before ORDER BY a.occurredAt")
 @NamedQuery(
         name = OtpActivityEntity.DELETE_BEFORE,
         query = "DELETE FROM OtpActivityEntity a WHERE a.id IN :ids AND a.occurredAt < :before")

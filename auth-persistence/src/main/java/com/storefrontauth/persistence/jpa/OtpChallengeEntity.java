@@ -33,7 +33,7 @@ import java.time.OffsetDateTime;
         lockMode = LockModeType.PESSIMISTIC_WRITE)
 @NamedQuery(
         name = OtpChallengeEntity.EXPIRED_BEFORE,
-        query = "SELECT o.idHash FROM OtpChallengeEntity o WHERE o.expiresAt < :before")
+        query = "SELECT o.idHash FROM OtpChallengeEntity o WHERE o.expiresAt < :before ORDER BY o.expiresAt")
 @NamedQuery(
         name = OtpChallengeEntity.DELETE_EXPIRED,
         query = "DELETE FROM OtpChallengeEntity o WHERE o.idHash IN :ids AND o.expiresAt < :before")

@@ -84,7 +84,8 @@ import org.eclipse.persistence.config.QueryHints;
         hints = @QueryHint(name = QueryHints.MAINTAIN_CACHE, value = HintValues.FALSE))
 @NamedQuery(
         name = OutboxMessageEntity.DONE_BEFORE,
-        query = "SELECT m.id FROM OutboxMessageEntity m WHERE m.createdAt < :before AND m.status <> :pending")
+        query = "SELECT m.id FROM OutboxMessageEntity m WHERE m.createdAt < :before AND m.status <> :pending"
+                + " ORDER BY m.createdAt")
 @NamedQuery(
         name = OutboxMessageEntity.DELETE_DONE,
         query = "DELETE FROM OutboxMessageEntity m WHERE m.id IN :ids AND m.createdAt < :before"

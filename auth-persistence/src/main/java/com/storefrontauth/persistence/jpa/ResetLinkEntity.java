@@ -16,7 +16,7 @@ import java.time.OffsetDateTime;
 @Table(name = "password_reset_links")
 @NamedQuery(
         name = ResetLinkEntity.EXPIRED_BEFORE,
-        query = "SELECT l.idHash FROM ResetLinkEntity l WHERE l.expiresAt < :before")
+        query = "SELECT l.idHash FROM ResetLinkEntity l WHERE l.expiresAt < :before ORDER BY l.expiresAt")
 @NamedQuery(
         name = ResetLinkEntity.DELETE_EXPIRED,
         query = "DELETE FROM ResetLinkEntity l WHERE l.idHash IN :ids AND l.expiresAt < :before")
