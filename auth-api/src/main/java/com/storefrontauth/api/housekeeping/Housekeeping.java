@@ -1,8 +1,8 @@
 package com.storefrontauth.api.housekeeping;
 
 import com.storefrontauth.domain.audit.AuditRetention;
-import com.storefrontauth.domain.customer.PasswordResetByLink;
-import com.storefrontauth.domain.delivery.Outbox;
+import com.storefrontauth.domain.customer.ResetLinkRetention;
+import com.storefrontauth.domain.delivery.OutboxRetention;
 import com.storefrontauth.domain.otp.OtpRetention;
 import com.storefrontauth.domain.session.SessionRetention;
 import jakarta.annotation.PreDestroy;
@@ -38,10 +38,10 @@ public class Housekeeping {
     OtpRetention challenges;
 
     @Inject
-    Outbox outbox;
+    OutboxRetention outbox;
 
     @Inject
-    PasswordResetByLink resetLinks;
+    ResetLinkRetention resetLinks;
 
     @Inject
     AuditRetention audit;
@@ -64,7 +64,7 @@ public class Housekeeping {
         record Rule(String name, IntSupplier prune) {}
         for (Rule rule : List.of(
                 new Rule("ended sessions", sessions::prune),
-                new Rule("expired challenges", challenges::prune),
+                new Rule("expired challenges and code counters", challenges::prune),
                 new Rule("outbox messages", outbox::prune),
                 new Rule("reset links", resetLinks::prune),
                 new Rule("audit events", audit::prune))) {

@@ -187,11 +187,6 @@ public class PasswordResetByLink {
         });
     }
 
-    /** Forgets links a day past their expiry; run now and then. How many. */
-    public int prune() {
-        return transactions.required(() -> links.deleteExpired(clock.instant().minus(Duration.ofDays(1))));
-    }
-
     /** The request's origin if the store allows it, else the store's first allowed origin that is not a wildcard. */
     private String linkOrigin(Store store, String requestOrigin) {
         List<CorsOrigin> allowed = directory.origins(store.id());

@@ -15,6 +15,6 @@ public interface ResetLinkRepository {
      */
     Optional<ResetLink> spend(TokenHash id, StoreId store, Instant now);
 
-    /** Deletes links that expired before {@code before}. */
-    int deleteExpired(Instant before);
+    /** Deletes up to {@code limit} links, across stores, that expired before {@code before}; how many. */
+    int deleteExpired(Instant before, int limit);
 }

@@ -44,8 +44,6 @@ public class Outbox {
     public static final int BATCH = 20;
     static final Duration LEASE = Duration.ofSeconds(60);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    /** Delivered and dropped messages are kept this long for the outbox page and support questions. */
-    static final Duration KEEP = Duration.ofDays(7);
 
     @Inject
     OutboxRepository messages;
@@ -184,12 +182,6 @@ public class Outbox {
                 message,
                 message.sealedText() == null ? null : codes.open(message.id(), message.sealedText()),
                 message.sealedCode() == null ? null : codes.open(message.id(), message.sealedCode()));
-    }
-
-    /** Deletes what is past keeping (never a pending message); run now and then. How many. */
-    public int prune() {
-        return transactions.required(
-                () -> messages.deleteCreatedBefore(clock.instant().minus(KEEP)));
     }
 
     private void attempt(OutboxMessage message) {

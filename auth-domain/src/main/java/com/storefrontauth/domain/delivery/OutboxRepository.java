@@ -31,6 +31,9 @@ public interface OutboxRepository {
     /** Newest first. */
     Page<OutboxMessage> page(StoreId store, PageRequest request);
 
-    /** Deletes the messages created before {@code before} that are done with (never a pending one); how many. */
-    int deleteCreatedBefore(Instant before);
+    /**
+     * Deletes up to {@code limit} messages, across stores, created before {@code before} that are done with
+     * (never a pending one); how many.
+     */
+    int deleteCreatedBefore(Instant before, int limit);
 }

@@ -28,5 +28,6 @@ public interface OtpActivityRepository {
      */
     Summary summarize(TokenHash destination, Instant sentSince, Instant failedSince);
 
-    int deleteBefore(Instant before);
+    /** Deletes up to {@code limit} rows, of every destination, that occurred before {@code before}; how many. */
+    int deleteBefore(Instant before, int limit);
 }

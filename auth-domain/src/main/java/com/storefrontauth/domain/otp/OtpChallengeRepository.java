@@ -28,6 +28,6 @@ public interface OtpChallengeRepository {
      */
     Optional<OtpChallenge> lockNewestOpen(StoreId store, Destination destination, Set<OtpAction> actions, Instant now);
 
-    /** Deletes challenges that expired before {@code before}. */
-    int deleteExpired(Instant before);
+    /** Deletes up to {@code limit} challenges, across stores, that expired before {@code before}; how many. */
+    int deleteExpired(Instant before, int limit);
 }

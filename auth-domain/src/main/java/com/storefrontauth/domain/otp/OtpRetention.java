@@ -1,5 +1,6 @@
 package com.storefrontauth.domain.otp;
 
+import com.storefrontauth.domain.shared.BoundedDeletes;
 import com.storefrontauth.domain.shared.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,11 +8,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Forgets what no rule needs any more: challenges a day past expiry, counters older than their windows. */
+/**
+ * Forgets what no rule needs any more: challenges a day past expiry (an unexpired one, open or not, is never
+ * touched), and code counters older than the longest window a limit counts over (a day), so the limits still
+ * see every row they count. Both in bounded batches, one transaction each.
+ */
 @ApplicationScoped
 public class OtpRetention {
 
     static final Duration KEEP_EXPIRED = Duration.ofDays(1);
+    /** Challenges deleted per transaction. */
+    static final int CHALLENGE_BATCH = 1000;
+    /** Code counters deleted per transaction (narrow rows). */
+    static final int COUNTER_BATCH = 5000;
 
     @Inject
     OtpChallengeRepository challenges;
@@ -25,12 +34,15 @@ public class OtpRetention {
     @Inject
     Clock clock;
 
-    /** How many challenges were forgotten. */
+    /** How many challenges and code counters were forgotten. */
     public int prune() {
         Instant now = clock.instant();
-        return transactions.required(() -> {
-            activity.deleteBefore(now.minus(OtpRules.STORE_BUDGET_WINDOW));
-            return challenges.deleteExpired(now.minus(KEEP_EXPIRED));
-        });
+        Instant countedSince = now.minus(OtpRules.STORE_BUDGET_WINDOW);
+        Instant expiredBefore = now.minus(KEEP_EXPIRED);
+        int counters = new BoundedDeletes(transactions, COUNTER_BATCH)
+                .deleteAll(limit -> activity.deleteBefore(countedSince, limit));
+        return counters
+                + new BoundedDeletes(transactions, CHALLENGE_BATCH)
+                        .deleteAll(limit -> challenges.deleteExpired(expiredBefore, limit));
     }
 }

@@ -1,5 +1,6 @@
 package com.storefrontauth.domain.session;
 
+import com.storefrontauth.domain.shared.BoundedDeletes;
 import com.storefrontauth.domain.shared.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,12 +43,7 @@ public class SessionRetention {
     /** How many sessions were forgotten. */
     public int prune() {
         Instant endedBefore = clock.instant().minus(KEEP_ENDED);
-        int total = 0;
-        int deleted;
-        do {
-            deleted = transactions.required(() -> sessions.deleteEndedBefore(endedBefore, BATCH));
-            total += deleted;
-        } while (deleted == BATCH);
-        return total;
+        return new BoundedDeletes(transactions, BATCH)
+                .deleteAll(limit -> sessions.deleteEndedBefore(endedBefore, limit));
     }
 }

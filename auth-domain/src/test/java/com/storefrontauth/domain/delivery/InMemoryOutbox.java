@@ -162,11 +162,14 @@ public class InMemoryOutbox implements OutboxRepository {
         throw new UnsupportedOperationException("domain tests read all()");
     }
 
+    /** As the JPA one: never a pending message, and no more than {@code limit}. */
     @Override
-    public synchronized int deleteCreatedBefore(Instant before) {
+    public synchronized int deleteCreatedBefore(Instant before, int limit) {
         List<String> old = rows.values().stream()
                 .filter(message -> message.createdAt().isBefore(before))
+                .filter(message -> message.status() != OutboxMessage.Status.PENDING)
                 .map(OutboxMessage::id)
+                .limit(limit)
                 .toList();
         old.forEach(rows::remove);
         return old.size();

@@ -4,6 +4,7 @@ import com.storefrontauth.domain.shared.TokenHash;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -45,10 +46,15 @@ class InMemoryOtpActivity implements OtpActivityRepository {
     }
 
     @Override
-    public synchronized int deleteBefore(Instant before) {
-        int size = entries.size();
-        entries.removeIf(entry -> entry.at().isBefore(before));
-        return size - entries.size();
+    public synchronized int deleteBefore(Instant before, int limit) {
+        int deleted = 0;
+        for (Iterator<Entry> rows = entries.iterator(); rows.hasNext() && deleted < limit; ) {
+            if (rows.next().at().isBefore(before)) {
+                rows.remove();
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     private Stream<Entry> window(TokenHash destination, Kind kind, Instant since) {

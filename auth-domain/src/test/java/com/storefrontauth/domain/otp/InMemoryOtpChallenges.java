@@ -79,10 +79,11 @@ class InMemoryOtpChallenges implements OtpChallengeRepository {
     }
 
     @Override
-    public synchronized int deleteExpired(Instant before) {
+    public synchronized int deleteExpired(Instant before, int limit) {
         List<TokenHash> expired = rows.values().stream()
                 .filter(found -> found.expiresAt().isBefore(before))
                 .map(OtpChallenge::id)
+                .limit(limit)
                 .toList();
         expired.forEach(rows::remove);
         return expired.size();

@@ -3,7 +3,7 @@ package com.storefrontauth.domain.otp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storefrontauth.domain.otp.OtpActivityRepository.Kind;
-import com.storefrontauth.domain.shared.DirectTransactions;
+import com.storefrontauth.domain.shared.CountingTransactions;
 import com.storefrontauth.domain.shared.MutableClock;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.StoreId;
@@ -19,18 +19,20 @@ class OtpRetentionTest {
     private final OtpRetention retention = new OtpRetention();
     private final StoreId store = StoreId.generate();
     private final TokenHash destination = TokenHash.of("destination-key");
+    private final CountingTransactions transactions = new CountingTransactions();
+    private int inserted;
 
     OtpRetentionTest() {
         retention.challenges = challenges;
         retention.activity = activity;
-        retention.transactions = new DirectTransactions();
+        retention.transactions = transactions;
         retention.clock = clock;
     }
 
     private OtpChallenge challenge(Instant expiresAt, OtpChallenge.Status status) {
         Instant created = expiresAt.minus(Duration.ofMinutes(10));
         OtpChallenge challenge = new OtpChallenge(
-                TokenHash.of("otp_" + expiresAt + status),
+                TokenHash.of("otp_" + expiresAt + status + inserted++),
                 store,
                 OtpAction.LOGIN,
                 new Destination(OtpChannel.EMAIL, "carla@example.com"),
@@ -90,5 +92,35 @@ class OtpRetentionTest {
         OtpActivityRepository.Summary left = activity.summarize(destination, Instant.EPOCH, Instant.EPOCH);
         assertThat(left.sentInWindow()).isEqualTo(1);
         assertThat(left.failedInWindow()).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheChallengeBacklogExceedsOneBatchThenItIsForgottenInOneRunAndAnUnexpiredChallengeStays() {
+        int backlog = OtpRetention.CHALLENGE_BATCH * 2 + 3;
+        for (int i = 0; i < backlog; i++) {
+            challenge(clock.instant().minus(Duration.ofDays(2)), OtpChallenge.Status.OPEN);
+        }
+        OtpChallenge unexpired = challenge(clock.instant().plus(Duration.ofMinutes(5)), OtpChallenge.Status.OPEN);
+
+        assertThat(retention.prune()).isEqualTo(backlog);
+
+        // the counters' one empty batch, then the challenges' two full batches and a short one
+        assertThat(transactions.begun()).isEqualTo(4);
+        assertThat(challenges.find(unexpired.id())).isPresent();
+        assertThat(retention.prune()).isZero();
+    }
+
+    @Test
+    void whenTheCounterBacklogExceedsOneBatchThenItIsForgottenInOneRunAndTheDaysCountersStay() {
+        int backlog = OtpRetention.COUNTER_BATCH * 2 + 1;
+        for (int i = 0; i < backlog; i++) {
+            activity.record(destination, Kind.FAILED, clock.instant().minus(Duration.ofHours(25)));
+        }
+        activity.record(destination, Kind.FAILED, clock.instant().minus(Duration.ofHours(23)));
+
+        assertThat(retention.prune()).isEqualTo(backlog);
+
+        assertThat(transactions.begun()).isEqualTo(4);
+        assertThat(activity.total(Kind.FAILED)).isEqualTo(1);
     }
 }

@@ -239,6 +239,30 @@ class RefreshTokenRotationTest {
         assertThat(events.types()).contains(AuditEventType.LOGOUT);
     }
 
+    /**
+     * The housekeeping keeps an active session's spent tokens however old (README, "What is kept"): the
+     * victim of a stolen token who comes back after the thief has kept the session alive for weeks, long
+     * past the victim's own idle window, still ends the thief's session by presenting the token it holds.
+     */
+    @Test
+    void rotateWhenAThiefKeptTheSessionAliveForWeeksThenTheVictimsSpentTokenStillRevokesItAfterEveryHousekeeping() {
+        SessionRetention retention = new SessionRetention(sessions, new DirectTransactions(), clock);
+        TokenGrant victims = signIn();
+        TokenGrant thiefs = rotation.rotate(victims.refreshToken(), RefreshScope.storefront(store), CLIENT);
+        for (int day = 0; day < 20; day++) {
+            clock.advance(LIFETIMES.idle().minusHours(1));
+            thiefs = rotation.rotate(thiefs.refreshToken(), RefreshScope.storefront(store), CLIENT);
+            retention.prune();
+        }
+
+        assertRefused(() -> rotation.rotate(victims.refreshToken(), RefreshScope.storefront(store), CLIENT));
+
+        assertThat(revoked(victims.session().id())).isTrue();
+        assertThat(events.types()).contains(AuditEventType.REFRESH_TOKEN_REUSED);
+        String stolen = thiefs.refreshToken();
+        assertRefused(() -> rotation.rotate(stolen, RefreshScope.storefront(store), CLIENT));
+    }
+
     private boolean revoked(SessionId id) {
         return sessions.isRevoked(id);
     }

@@ -3,7 +3,7 @@ package com.storefrontauth.domain.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.storefrontauth.domain.shared.ClientInfo;
-import com.storefrontauth.domain.shared.DirectTransactions;
+import com.storefrontauth.domain.shared.CountingTransactions;
 import com.storefrontauth.domain.shared.MutableClock;
 import com.storefrontauth.domain.shared.TokenHash;
 import com.storefrontauth.domain.store.StoreId;
@@ -15,7 +15,8 @@ class SessionRetentionTest {
 
     private final MutableClock clock = new MutableClock();
     private final InMemorySessions sessions = new InMemorySessions(clock);
-    private final SessionRetention retention = new SessionRetention(sessions, new DirectTransactions(), clock);
+    private final CountingTransactions transactions = new CountingTransactions();
+    private final SessionRetention retention = new SessionRetention(sessions, transactions, clock);
     private final StoreId store = StoreId.generate();
 
     private Session session(Instant expiresAt) {
@@ -74,6 +75,7 @@ class SessionRetentionTest {
         Session active = session(clock.instant().plus(Duration.ofDays(1)));
 
         assertThat(retention.prune()).isEqualTo(backlog);
+        assertThat(transactions.begun()).as("two full batches and a short one").isEqualTo(3);
         assertThat(sessions.sessions.keySet()).containsExactly(active.id());
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.FlushModeType;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -86,13 +87,21 @@ public class JpaOtpActivityRepository implements OtpActivityRepository {
         return new Summary(instant(row[0]), count(row[1]), instant(row[2]), count(row[3]), instant(row[4]));
     }
 
+    /** JPQL cannot bound a DELETE (no LIMIT), so the ids are picked first, up to the limit, and deleted by id. */
     @Override
-    public int deleteBefore(Instant before) {
-        return jpa.run(
-                "delete old one-time code activity",
-                em -> em.createNamedQuery(OtpActivityEntity.DELETE_BEFORE)
-                        .setParameter("before", Timestamps.utc(before))
-                        .executeUpdate());
+    public int deleteBefore(Instant before, int limit) {
+        return jpa.run("delete old one-time code activity", em -> {
+            List<Long> ids = em.createNamedQuery(OtpActivityEntity.BEFORE, Long.class)
+                    .setParameter("before", Timestamps.utc(before))
+                    .setMaxResults(limit)
+                    .getResultList();
+            return ids.isEmpty()
+                    ? 0
+                    : em.createNamedQuery(OtpActivityEntity.DELETE_BEFORE)
+                            .setParameter("ids", ids)
+                            .setParameter("before", Timestamps.utc(before))
+                            .executeUpdate();
+        });
     }
 
     /** A native query's times come back as the driver reads the column (H2 and PostgreSQL differ). */

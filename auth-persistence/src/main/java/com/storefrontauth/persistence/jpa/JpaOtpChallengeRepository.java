@@ -134,13 +134,21 @@ public class JpaOtpChallengeRepository implements OtpChallengeRepository {
         });
     }
 
+    /** JPQL cannot bound a DELETE (no LIMIT), so the ids are picked first, up to the limit, and deleted by id. */
     @Override
-    public int deleteExpired(Instant before) {
-        return jpa.run(
-                "delete expired one-time code challenges",
-                em -> em.createNamedQuery(OtpChallengeEntity.DELETE_EXPIRED)
-                        .setParameter("before", utc(before))
-                        .executeUpdate());
+    public int deleteExpired(Instant before, int limit) {
+        return jpa.run("delete expired one-time code challenges", em -> {
+            List<String> ids = em.createNamedQuery(OtpChallengeEntity.EXPIRED_BEFORE, String.class)
+                    .setParameter("before", utc(before))
+                    .setMaxResults(limit)
+                    .getResultList();
+            return ids.isEmpty()
+                    ? 0
+                    : em.createNamedQuery(OtpChallengeEntity.DELETE_EXPIRED)
+                            .setParameter("ids", ids)
+                            .setParameter("before", utc(before))
+                            .executeUpdate();
+        });
     }
 
     private static Optional<OtpChallenge> first(TypedQuery<OtpChallengeEntity> query) {

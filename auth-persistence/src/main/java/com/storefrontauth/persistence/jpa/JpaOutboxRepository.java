@@ -168,13 +168,25 @@ public class JpaOutboxRepository implements OutboxRepository {
         });
     }
 
+    /**
+     * JPQL cannot bound a DELETE (no LIMIT), so the ids are picked first, up to the limit, and deleted by id;
+     * the delete repeats the condition, so a message is never deleted while pending.
+     */
     @Override
-    public int deleteCreatedBefore(Instant before) {
-        return jpa.run(
-                "delete old outbox messages",
-                em -> em.createNamedQuery(OutboxMessageEntity.DELETE_DONE)
-                        .setParameter("before", Timestamps.utc(before))
-                        .setParameter("pending", Status.PENDING)
-                        .executeUpdate());
+    public int deleteCreatedBefore(Instant before, int limit) {
+        return jpa.run("delete old outbox messages", em -> {
+            List<String> ids = em.createNamedQuery(OutboxMessageEntity.DONE_BEFORE, String.class)
+                    .setParameter("before", Timestamps.utc(before))
+                    .setParameter("pending", Status.PENDING)
+                    .setMaxResults(limit)
+                    .getResultList();
+            return ids.isEmpty()
+                    ? 0
+                    : em.createNamedQuery(OutboxMessageEntity.DELETE_DONE)
+                            .setParameter("ids", ids)
+                            .setParameter("before", Timestamps.utc(before))
+                            .setParameter("pending", Status.PENDING)
+                            .executeUpdate();
+        });
     }
 }

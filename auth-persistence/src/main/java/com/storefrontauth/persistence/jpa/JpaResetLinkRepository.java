@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /** Password-reset links by the SHA-256 of their token on JPA; spending one is a conditional update. */
@@ -53,12 +54,20 @@ public class JpaResetLinkRepository implements ResetLinkRepository {
         });
     }
 
+    /** JPQL cannot bound a DELETE (no LIMIT), so the ids are picked first, up to the limit, and deleted by id. */
     @Override
-    public int deleteExpired(Instant before) {
-        return jpa.run(
-                "delete expired password-reset links",
-                em -> em.createQuery("DELETE FROM ResetLinkEntity l WHERE l.expiresAt < :before")
-                        .setParameter("before", Timestamps.utc(before))
-                        .executeUpdate());
+    public int deleteExpired(Instant before, int limit) {
+        return jpa.run("delete expired password-reset links", em -> {
+            List<String> ids = em.createNamedQuery(ResetLinkEntity.EXPIRED_BEFORE, String.class)
+                    .setParameter("before", Timestamps.utc(before))
+                    .setMaxResults(limit)
+                    .getResultList();
+            return ids.isEmpty()
+                    ? 0
+                    : em.createNamedQuery(ResetLinkEntity.DELETE_EXPIRED)
+                            .setParameter("ids", ids)
+                            .setParameter("before", Timestamps.utc(before))
+                            .executeUpdate();
+        });
     }
 }

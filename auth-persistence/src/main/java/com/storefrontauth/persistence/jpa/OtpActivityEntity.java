@@ -18,10 +18,14 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "otp_activity")
 @NamedQuery(
+        name = OtpActivityEntity.BEFORE,
+        query = "SELECT a.id FROM OtpActivityEntity a WHERE a.occurredAt < :before ORDER BY a.occurredAt")
+@NamedQuery(
         name = OtpActivityEntity.DELETE_BEFORE,
-        query = "DELETE FROM OtpActivityEntity a WHERE a.occurredAt < :before")
+        query = "DELETE FROM OtpActivityEntity a WHERE a.id IN :ids AND a.occurredAt < :before")
 public class OtpActivityEntity {
 
+    static final String BEFORE = "OtpActivity.before";
     static final String DELETE_BEFORE = "OtpActivity.deleteBefore";
 
     @Id

@@ -32,8 +32,11 @@ import java.time.OffsetDateTime;
         query = "SELECT o FROM OtpChallengeEntity o WHERE o.idHash = :id AND o.storeId IS NULL",
         lockMode = LockModeType.PESSIMISTIC_WRITE)
 @NamedQuery(
+        name = OtpChallengeEntity.EXPIRED_BEFORE,
+        query = "SELECT o.idHash FROM OtpChallengeEntity o WHERE o.expiresAt < :before ORDER BY o.expiresAt")
+@NamedQuery(
         name = OtpChallengeEntity.DELETE_EXPIRED,
-        query = "DELETE FROM OtpChallengeEntity o WHERE o.expiresAt < :before")
+        query = "DELETE FROM OtpChallengeEntity o WHERE o.idHash IN :ids AND o.expiresAt < :before")
 public class OtpChallengeEntity {
 
     static final String LOCK = "OtpChallenge.lock";
@@ -42,6 +45,7 @@ public class OtpChallengeEntity {
     static final String COLUMNS = "id_hash, store_id, action, channel, destination, subject, decoy, code_hash,"
             + " attempts, max_attempts, sends, last_sent_at, expires_at, status, created_at";
 
+    static final String EXPIRED_BEFORE = "OtpChallenge.expiredBefore";
     static final String DELETE_EXPIRED = "OtpChallenge.deleteExpired";
 
     @Id

@@ -83,8 +83,13 @@ import org.eclipse.persistence.config.QueryHints;
         query = "SELECT m FROM OutboxMessageEntity m WHERE m.storeId IS NULL ORDER BY m.createdAt DESC, m.id DESC",
         hints = @QueryHint(name = QueryHints.MAINTAIN_CACHE, value = HintValues.FALSE))
 @NamedQuery(
+        name = OutboxMessageEntity.DONE_BEFORE,
+        query = "SELECT m.id FROM OutboxMessageEntity m WHERE m.createdAt < :before AND m.status <> :pending"
+                + " ORDER BY m.createdAt")
+@NamedQuery(
         name = OutboxMessageEntity.DELETE_DONE,
-        query = "DELETE FROM OutboxMessageEntity m WHERE m.createdAt < :before AND m.status <> :pending")
+        query = "DELETE FROM OutboxMessageEntity m WHERE m.id IN :ids AND m.createdAt < :before"
+                + " AND m.status <> :pending")
 public class OutboxMessageEntity {
 
     static final String DUE = "OutboxMessageEntity.due";
@@ -101,6 +106,7 @@ public class OutboxMessageEntity {
     static final String PAGE_OF_STORE = "OutboxMessageEntity.pageOfStore";
     static final String COUNT_OF_NO_STORE = "OutboxMessageEntity.countOfNoStore";
     static final String PAGE_OF_NO_STORE = "OutboxMessageEntity.pageOfNoStore";
+    static final String DONE_BEFORE = "OutboxMessageEntity.doneBefore";
     static final String DELETE_DONE = "OutboxMessageEntity.deleteDone";
 
     /** Pending, due at {@code :now}, and not leased or its lease over. */

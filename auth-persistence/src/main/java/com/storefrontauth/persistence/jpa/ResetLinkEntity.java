@@ -7,13 +7,23 @@ import com.storefrontauth.domain.store.StoreId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /** A row of {@code password_reset_links}, keyed by the SHA-256 of the link's token; used once. */
 @Entity
 @Table(name = "password_reset_links")
+@NamedQuery(
+        name = ResetLinkEntity.EXPIRED_BEFORE,
+        query = "SELECT l.idHash FROM ResetLinkEntity l WHERE l.expiresAt < :before ORDER BY l.expiresAt")
+@NamedQuery(
+        name = ResetLinkEntity.DELETE_EXPIRED,
+        query = "DELETE FROM ResetLinkEntity l WHERE l.idHash IN :ids AND l.expiresAt < :before")
 public class ResetLinkEntity {
+
+    static final String EXPIRED_BEFORE = "ResetLinkEntity.expiredBefore";
+    static final String DELETE_EXPIRED = "ResetLinkEntity.deleteExpired";
 
     @Id
     @Column(name = "id_hash")

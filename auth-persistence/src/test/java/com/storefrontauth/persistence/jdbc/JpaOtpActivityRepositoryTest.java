@@ -181,12 +181,35 @@ class JpaOtpActivityRepositoryTest extends RepositoryTest {
         otpActivity.record(key, Kind.SENT, epoch);
         otpActivity.record(key, Kind.SENT, now());
 
-        assertThat(otpActivity.deleteBefore(epoch)).isEqualTo(2);
+        assertThat(otpActivity.deleteBefore(epoch, 10)).isEqualTo(2);
 
         Summary seen = summarize(key, epoch.minusSeconds(86_400));
         assertThat(seen.sentInWindow()).isEqualTo(2);
         assertThat(seen.failedInWindow()).isZero();
         assertThat(seen.oldestSentInWindow()).contains(epoch);
         assertThat(seen.oldestFailedInWindow()).isEmpty();
+    }
+
+    @Test
+    void whenOldEntriesAreDeletedInBatchesThenEachTakesAtMostItsLimitAndTheWindowsEntriesStay() {
+        TokenHash key = newHash();
+        Instant cutOff = Instant.parse("1990-01-01T00:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            otpActivity.record(key, Kind.FAILED, cutOff.minusSeconds(60 + i));
+        }
+        otpActivity.record(key, Kind.FAILED, cutOff);
+        otpActivity.record(key, Kind.SENT, now());
+
+        assertThat(otpActivity.deleteBefore(cutOff, 2)).isEqualTo(2);
+        assertThat(otpActivity.deleteBefore(cutOff, 2)).isEqualTo(2);
+        assertThat(otpActivity.deleteBefore(cutOff, 2)).isEqualTo(1);
+        assertThat(otpActivity.deleteBefore(cutOff, 2)).isZero();
+
+        Summary seen = summarize(key, cutOff);
+        assertThat(seen.failedInWindow()).isEqualTo(1);
+        assertThat(seen.sentInWindow()).isEqualTo(1);
+        // a microsecond later the cut-off takes the entry at it, and leaves no row for the other tests
+        assertThat(otpActivity.deleteBefore(cutOff.plusNanos(1_000), 2)).isEqualTo(1);
+        assertThat(summarize(key, cutOff).sentInWindow()).isEqualTo(1);
     }
 }

@@ -495,11 +495,33 @@ class JpaOtpChallengeRepositoryTest extends RepositoryTest {
         OtpChallenge atCutOff = activation(email, epoch.minusSeconds(600), epoch, Status.OPEN);
         OtpChallenge current = activation(email, now(), now().plusSeconds(600), Status.OPEN);
 
-        assertThat(otpChallenges.deleteExpired(epoch)).isEqualTo(2);
+        assertThat(otpChallenges.deleteExpired(epoch, 10)).isEqualTo(2);
 
         assertThat(lock(old.store(), old.id())).isEmpty();
         assertThat(lock(older.store(), older.id())).isEmpty();
         assertThat(lock(atCutOff.store(), atCutOff.id())).isPresent();
         assertThat(lock(current.store(), current.id())).isPresent();
+    }
+
+    @Test
+    void whenExpiredChallengesAreDeletedInBatchesThenEachTakesAtMostItsLimitAndAnUnexpiredChallengeStays() {
+        Instant cutOff = Instant.parse("1990-01-01T00:00:00Z");
+        String email = uniqueEmail();
+        for (int i = 0; i < 5; i++) {
+            activation(email, cutOff.minusSeconds(900 + i), cutOff.minusSeconds(300 + i), Status.OPEN);
+        }
+        OtpChallenge atCutOff = activation(email, cutOff.minusSeconds(600), cutOff, Status.OPEN);
+        OtpChallenge unexpired = activation(email, now(), now().plusSeconds(600), Status.OPEN);
+
+        assertThat(otpChallenges.deleteExpired(cutOff, 2)).isEqualTo(2);
+        assertThat(otpChallenges.deleteExpired(cutOff, 2)).isEqualTo(2);
+        assertThat(otpChallenges.deleteExpired(cutOff, 2)).isEqualTo(1);
+        assertThat(otpChallenges.deleteExpired(cutOff, 2)).isZero();
+
+        assertThat(lock(atCutOff.store(), atCutOff.id())).isPresent();
+        assertThat(lock(unexpired.store(), unexpired.id())).isPresent();
+        // a microsecond later the cut-off takes the challenge expiring at it, and leaves no row for the other tests
+        assertThat(otpChallenges.deleteExpired(cutOff.plusNanos(1_000), 2)).isEqualTo(1);
+        assertThat(lock(unexpired.store(), unexpired.id())).isPresent();
     }
 }

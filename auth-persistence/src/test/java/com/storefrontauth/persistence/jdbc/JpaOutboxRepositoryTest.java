@@ -1,6 +1,7 @@
 package com.storefrontauth.persistence.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.storefrontauth.domain.delivery.OutboxMessage;
 import com.storefrontauth.domain.delivery.OutboxMessage.Status;
@@ -371,7 +372,8 @@ class JpaOutboxRepositoryTest extends RepositoryTest {
         OutboxMessage atCutOff = queue(store.id(), now.minus(Duration.ofDays(7)).plusSeconds(1));
         OutboxMessage recent = queue(store.id(), now);
 
-        assertThat(outbox.deleteCreatedBefore(now.minus(Duration.ofDays(7)))).isEqualTo(1);
+        assertThat(outbox.deleteCreatedBefore(now.minus(Duration.ofDays(7)), 10))
+                .isEqualTo(1);
 
         assertThat(outbox.page(store.id(), ALL).items())
                 .extracting(OutboxMessage::id)
@@ -388,7 +390,8 @@ class JpaOutboxRepositoryTest extends RepositoryTest {
         OutboxMessage delivered = queue(store.id(), weekAgo);
         outbox.markDelivered(delivered.id(), "smtp", weekAgo.plusSeconds(1));
 
-        assertThat(outbox.deleteCreatedBefore(now().minus(Duration.ofDays(7)))).isEqualTo(1);
+        assertThat(outbox.deleteCreatedBefore(now().minus(Duration.ofDays(7)), 10))
+                .isEqualTo(1);
 
         assertThat(outbox.page(store.id(), ALL).items())
                 .extracting(OutboxMessage::id)
@@ -443,5 +446,36 @@ class JpaOutboxRepositoryTest extends RepositoryTest {
         assertThat(lease(now.plus(1, ChronoUnit.MICROS), 10)).containsExactly(message.id());
         assertThat(leaseUntil(message)).isEqualTo(now.plus(1, ChronoUnit.MICROS).plus(LEASE));
         assertThat(read(message).nextAttemptAt()).isEqualTo(message.nextAttemptAt());
+    }
+
+    @Test
+    void whenOldMessagesAreForgottenInBatchesThenEachTakesAtMostItsLimitAndQueuedOnesOutlastThemAll() {
+        Store store = newStore();
+        Instant weekAgo = now().minus(Duration.ofDays(8));
+        List<OutboxMessage> done = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            done.add(queue(store.id(), weekAgo.plusSeconds(i)));
+        }
+        outbox.markDelivered(done.get(0).id(), "smtp", weekAgo);
+        outbox.markDelivered(done.get(1).id(), "smtp", weekAgo);
+        outbox.markExpired(done.get(2).id(), "the code expired before a provider accepted it");
+        outbox.markExpired(done.get(3).id(), "undeliverable");
+        outbox.supersedePending(done.get(4).challenge());
+        OutboxMessage pending = queue(store.id(), weekAgo.minusSeconds(1));
+        OutboxMessage failing = queue(store.id(), weekAgo.minusSeconds(2));
+        outbox.reschedule(failing.id(), 3, now(), "smtp down");
+        Instant cutOff = now().minus(Duration.ofDays(7));
+
+        assertThat(outbox.deleteCreatedBefore(cutOff, 2)).isEqualTo(2);
+        assertThat(outbox.deleteCreatedBefore(cutOff, 2)).isEqualTo(2);
+        assertThat(outbox.deleteCreatedBefore(cutOff, 2)).isEqualTo(1);
+        assertThat(outbox.deleteCreatedBefore(cutOff, 2)).isZero();
+
+        assertThat(outbox.page(store.id(), ALL).items())
+                .extracting(OutboxMessage::id, OutboxMessage::status)
+                .containsExactly(tuple(pending.id(), Status.PENDING), tuple(failing.id(), Status.PENDING));
+        assertThat(outbox.leaseDue(now(), now().plus(LEASE), 10))
+                .extracting(OutboxMessage::id)
+                .containsExactlyInAnyOrder(pending.id(), failing.id());
     }
 }

@@ -79,7 +79,7 @@ class JpaResetLinkRepositoryTest extends RepositoryTest {
         Instant now = now();
         ResetLink old = insert(store, now.minusSeconds(7200));
         ResetLink fresh = insert(store, now.plusSeconds(600));
-        new JpaResetLinkRepository(new Jpa(transactions, transactions)).deleteExpired(now.minusSeconds(3600));
+        new JpaResetLinkRepository(new Jpa(transactions, transactions)).deleteExpired(now.minusSeconds(3600), 10);
         assertThat(spend(old, store, now.minusSeconds(8000))).isEmpty();
         assertThat(spend(fresh, store, now)).isPresent();
     }
@@ -129,11 +129,29 @@ class JpaResetLinkRepositoryTest extends RepositoryTest {
         insert(store, cutOff.minusSeconds(2));
         ResetLink atTheCutOff = insert(store, cutOff);
 
-        assertThat(new JpaResetLinkRepository(new Jpa(transactions, transactions)).deleteExpired(cutOff))
+        assertThat(new JpaResetLinkRepository(new Jpa(transactions, transactions)).deleteExpired(cutOff, 10))
                 .isEqualTo(2);
         assertThat(sql.count(
                         "SELECT COUNT(*) FROM password_reset_links WHERE id_hash = ?",
                         atTheCutOff.id().hex()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void whenExpiredLinksAreDeletedInBatchesThenEachTakesAtMostItsLimitAndALiveLinkStays() {
+        Store store = newStore();
+        JpaResetLinkRepository links = new JpaResetLinkRepository(new Jpa(transactions, transactions));
+        Instant cutOff = Instant.parse("1990-01-01T00:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            insert(store, cutOff.minusSeconds(1 + i));
+        }
+        ResetLink live = insert(store, now().plusSeconds(600));
+
+        assertThat(links.deleteExpired(cutOff, 2)).isEqualTo(2);
+        assertThat(links.deleteExpired(cutOff, 2)).isEqualTo(2);
+        assertThat(links.deleteExpired(cutOff, 2)).isEqualTo(1);
+        assertThat(links.deleteExpired(cutOff, 2)).isZero();
+
+        assertThat(spend(live, store, now())).isPresent();
     }
 }
