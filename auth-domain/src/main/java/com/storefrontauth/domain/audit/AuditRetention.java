@@ -2,6 +2,7 @@ package com.storefrontauth.domain.audit;
 
 import com.storefrontauth.domain.platform.PlatformLimits;
 import com.storefrontauth.domain.platform.PlatformLimitsService;
+import com.storefrontauth.domain.shared.BoundedDeletes;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AuditRetention {
 
-    /** Events deleted per transaction, so that a large backlog never holds locks for long. */
+    /** Events deleted per transaction (BoundedDeletes). */
     static final int BATCH = 5000;
 
     /** The retention configured before it was a platform setting: the setting's first value, never over a saved one. */
@@ -73,12 +74,6 @@ public class AuditRetention {
     /** How many events were forgotten. */
     public int prune() {
         Instant before = clock.instant().minus(retention());
-        int total = 0;
-        int deleted;
-        do {
-            deleted = transactions.required(() -> events.deleteOccurredBefore(before, BATCH));
-            total += deleted;
-        } while (deleted == BATCH);
-        return total;
+        return new BoundedDeletes(transactions, BATCH).deleteAll(limit -> events.deleteOccurredBefore(before, limit));
     }
 }
