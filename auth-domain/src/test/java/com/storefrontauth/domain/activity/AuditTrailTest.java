@@ -21,10 +21,10 @@ import com.storefrontauth.domain.shared.DirectTransactions;
 import com.storefrontauth.domain.shared.EmailAddress;
 import com.storefrontauth.domain.shared.Page;
 import com.storefrontauth.domain.shared.PageRequest;
+import com.storefrontauth.domain.store.InMemoryStores;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreId;
 import com.storefrontauth.domain.store.StoreMode;
-import com.storefrontauth.domain.store.StoreRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,7 +54,7 @@ class AuditTrailTest {
             events,
             new Customers(),
             new Accounts(),
-            new StoreAccess(new Stores(), new Accounts()),
+            new StoreAccess(InMemoryStores.of(store), new Accounts()),
             new DirectTransactions());
     private Instant clock = Instant.parse("2026-12-01T10:00:00Z");
 
@@ -228,29 +228,6 @@ class AuditTrailTest {
         @Override
         public boolean isMember(AccountId account, StoreId storeId) {
             return false;
-        }
-    }
-
-    private final class Stores implements StoreRepository {
-        @Override
-        public void insert(Store created) {}
-
-        @Override
-        public void update(Store changed) {}
-
-        @Override
-        public Optional<Store> find(StoreId id) {
-            return store.id().equals(id) ? Optional.of(store) : Optional.empty();
-        }
-
-        @Override
-        public List<Store> findAll() {
-            return List.of(store);
-        }
-
-        @Override
-        public List<Store> findByMember(AccountId member) {
-            return List.of();
         }
     }
 }

@@ -17,15 +17,12 @@ import com.storefrontauth.domain.shared.ClientInfo;
 import com.storefrontauth.domain.shared.DirectTransactions;
 import com.storefrontauth.domain.shared.MutableClock;
 import com.storefrontauth.domain.shared.TokenHash;
+import com.storefrontauth.domain.store.InMemoryStores;
 import com.storefrontauth.domain.store.Store;
-import com.storefrontauth.domain.store.StoreId;
 import com.storefrontauth.domain.store.StoreMode;
-import com.storefrontauth.domain.store.StoreRepository;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StoreActivityTest {
@@ -38,7 +35,12 @@ class StoreActivityTest {
     private final InMemorySessions sessions = new InMemorySessions(clock);
     private final ActivityRollup rollup = new ActivityRollup(rollups, new DirectTransactions(), clock);
     private final StoreActivity activity = new StoreActivity(
-            events, rollups, sessions, new StoreAccess(new OneStore(), null), new DirectTransactions(), clock);
+            events,
+            rollups,
+            sessions,
+            new StoreAccess(InMemoryStores.of(store), null),
+            new DirectTransactions(),
+            clock);
 
     private void at(String instant) {
         clock.advance(Duration.between(clock.instant(), Instant.parse(instant)));
@@ -121,28 +123,5 @@ class StoreActivityTest {
                 null,
                 new ClientInfo(null, null),
                 TokenHash.of("rt_" + SessionId.generate().value()));
-    }
-
-    private final class OneStore implements StoreRepository {
-        @Override
-        public void insert(Store created) {}
-
-        @Override
-        public void update(Store changed) {}
-
-        @Override
-        public Optional<Store> find(StoreId id) {
-            return store.id().equals(id) ? Optional.of(store) : Optional.empty();
-        }
-
-        @Override
-        public List<Store> findAll() {
-            return List.of(store);
-        }
-
-        @Override
-        public List<Store> findByMember(AccountId member) {
-            return List.of();
-        }
     }
 }

@@ -3,6 +3,7 @@ package com.storefrontauth.domain.message;
 import com.storefrontauth.domain.access.StoreAccess;
 import com.storefrontauth.domain.audit.AuditLog;
 import com.storefrontauth.domain.shared.Transactions;
+import com.storefrontauth.domain.store.InMemoryStores;
 import com.storefrontauth.domain.store.StoreId;
 import com.storefrontauth.domain.store.StoreRepository;
 import java.time.Clock;
@@ -21,7 +22,7 @@ public class InMemoryMessageTemplates implements MessageTemplateRepository {
     public static MessageTemplates composing() {
         MessageTemplates templates = new MessageTemplates();
         templates.templates = new InMemoryMessageTemplates();
-        templates.stores = new Stores(Map.of());
+        templates.stores = InMemoryStores.of();
         return templates;
     }
 
@@ -60,35 +61,5 @@ public class InMemoryMessageTemplates implements MessageTemplateRepository {
     @Override
     public synchronized boolean delete(StoreId store, MessageKind kind) {
         return rows.getOrDefault(store, new EnumMap<>(MessageKind.class)).remove(kind) != null;
-    }
-
-    /** A store table in memory. */
-    public record Stores(Map<StoreId, com.storefrontauth.domain.store.Store> byId) implements StoreRepository {
-
-        @Override
-        public void insert(com.storefrontauth.domain.store.Store store) {
-            byId.put(store.id(), store);
-        }
-
-        @Override
-        public void update(com.storefrontauth.domain.store.Store store) {
-            byId.put(store.id(), store);
-        }
-
-        @Override
-        public Optional<com.storefrontauth.domain.store.Store> find(StoreId id) {
-            return Optional.ofNullable(byId.get(id));
-        }
-
-        @Override
-        public java.util.List<com.storefrontauth.domain.store.Store> findAll() {
-            return java.util.List.copyOf(byId.values());
-        }
-
-        @Override
-        public java.util.List<com.storefrontauth.domain.store.Store> findByMember(
-                com.storefrontauth.domain.account.AccountId member) {
-            return findAll();
-        }
     }
 }

@@ -12,12 +12,12 @@ import com.storefrontauth.domain.shared.DirectTransactions;
 import com.storefrontauth.domain.shared.DomainException;
 import com.storefrontauth.domain.shared.ErrorCode;
 import com.storefrontauth.domain.shared.MutableClock;
+import com.storefrontauth.domain.store.InMemoryStores;
 import com.storefrontauth.domain.store.ProfileChange;
 import com.storefrontauth.domain.store.Store;
 import com.storefrontauth.domain.store.StoreId;
 import com.storefrontauth.domain.store.StoreMode;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class MessageTemplatesTest {
     private final MutableClock clock = new MutableClock();
     private final RecordedEvents events = new RecordedEvents();
     private final InMemoryMessageTemplates rows = new InMemoryMessageTemplates();
-    private final InMemoryMessageTemplates.Stores stores = new InMemoryMessageTemplates.Stores(new HashMap<>());
+    private final InMemoryStores stores = InMemoryStores.of();
     private final MessageTemplates templates = InMemoryMessageTemplates.over(
             rows, stores, new StoreAccess(stores, null), events.log(clock), new DirectTransactions(), clock);
     private final Operator admin = new Operator.PlatformAdmin(AccountId.generate());
