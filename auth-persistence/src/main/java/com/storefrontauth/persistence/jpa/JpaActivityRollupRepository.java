@@ -4,14 +4,11 @@ import com.storefrontauth.domain.activity.ActivityRollupRepository;
 import com.storefrontauth.domain.audit.AuditEventRepository.HourlyCount;
 import com.storefrontauth.domain.audit.AuditEventType;
 import com.storefrontauth.domain.store.StoreId;
-import com.storefrontauth.persistence.DataAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -51,7 +48,7 @@ public class JpaActivityRollupRepository implements ActivityRollupRepository {
                 em -> Optional.ofNullable(
                                 em.createNativeQuery("SELECT rolled_until FROM audit_rollup_progress WHERE id = 1")
                                         .getSingleResult())
-                        .map(JpaActivityRollupRepository::instant));
+                        .map(Timestamps::column));
     }
 
     /**
@@ -102,7 +99,9 @@ public class JpaActivityRollupRepository implements ActivityRollupRepository {
             for (Object result : query.getResultList()) {
                 Object[] row = (Object[]) result;
                 counts.add(new HourlyCount(
-                        AuditEventType.valueOf((String) row[0]), instant(row[1]), ((Number) row[2]).longValue()));
+                        AuditEventType.valueOf((String) row[0]),
+                        Timestamps.column(row[1]),
+                        ((Number) row[2]).longValue()));
             }
             counts.sort(Comparator.comparing(HourlyCount::hour).thenComparing(HourlyCount::type));
             return counts;
@@ -116,16 +115,5 @@ public class JpaActivityRollupRepository implements ActivityRollupRepository {
                 em -> em.createNativeQuery("DELETE FROM audit_hourly_counts WHERE hour_start < ?1")
                         .setParameter(1, Timestamps.utc(before))
                         .executeUpdate());
-    }
-
-    /** The driver gives a {@code TIMESTAMP WITH TIME ZONE} as an {@link OffsetDateTime} (H2) or a {@link Timestamp}. */
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof Timestamp time) {
-            return time.toInstant();
-        }
-        throw new DataAccessException("An hour came as " + value.getClass().getName(), null);
     }
 }

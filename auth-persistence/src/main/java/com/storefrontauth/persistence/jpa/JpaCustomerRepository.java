@@ -15,9 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -230,7 +227,7 @@ public class JpaCustomerRepository implements CustomerRepository {
     /** The page of all the matches (id and creation time each), in the listing's order: newest first, then by id. */
     private static Page<Customer> pageOf(EntityManager em, StoreId store, List<Object[]> matches, PageRequest request) {
         List<String> ids = matches.stream()
-                .sorted(Comparator.comparing((Object[] match) -> instant(match[1]))
+                .sorted(Comparator.comparing((Object[] match) -> Timestamps.column(match[1]))
                         .reversed()
                         .thenComparing(match -> (String) match[0]))
                 .skip(request.offset())
@@ -321,18 +318,6 @@ public class JpaCustomerRepository implements CustomerRepository {
         TypedQuery<T> query =
                 em.createNamedQuery(pattern == null ? all : some, type).setParameter("store", store.value());
         return pattern == null ? query : query.setParameter("pattern", pattern);
-    }
-
-    /** The driver gives a {@code TIMESTAMP WITH TIME ZONE} as an {@link OffsetDateTime} (H2) or a {@link Timestamp}. */
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof Timestamp time) {
-            return time.toInstant();
-        }
-        throw new DataAccessException(
-                "A creation time came as " + value.getClass().getName(), null);
     }
 
     private static String email(EmailAddress email) {

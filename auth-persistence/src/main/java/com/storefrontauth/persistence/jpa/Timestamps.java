@@ -1,5 +1,7 @@
 package com.storefrontauth.persistence.jpa;
 
+import com.storefrontauth.persistence.DataAccessException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,5 +32,17 @@ final class Timestamps {
 
     static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
+    }
+
+    /** A time column read by a native query: the driver gives an {@link OffsetDateTime} (H2) or a {@link Timestamp}. */
+    static Instant column(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof Timestamp time) {
+            return time.toInstant();
+        }
+        throw new DataAccessException(
+                "A time column came as " + value.getClass().getName(), null);
     }
 }
