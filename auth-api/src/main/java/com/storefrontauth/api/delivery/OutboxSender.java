@@ -1,5 +1,6 @@
 package com.storefrontauth.api.delivery;
 
+import com.storefrontauth.api.BackgroundThread;
 import com.storefrontauth.domain.delivery.Outbox;
 import com.storefrontauth.domain.delivery.OutboxSignal;
 import jakarta.annotation.PreDestroy;
@@ -9,7 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,20 +37,9 @@ public class OutboxSender implements OutboxSignal {
     private final AtomicBoolean again = new AtomicBoolean();
     private final List<Future<?>> scheduled = new ArrayList<>();
 
-    /**
-     * One daemon thread of our own: Payara Micro 6.2025.10 failed the deployment when this bean (in a
-     * library jar of the WAR) asked for the default managed scheduled executor with {@code @Resource}.
-     * The thread carries the application's class loader, so MicroProfile Config and Fault Tolerance
-     * resolve the application's settings on it.
-     */
+    /** Its own thread, not a managed executor: see {@link BackgroundThread}. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        ClassLoader application = Thread.currentThread().getContextClassLoader();
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "outbox-sender");
-            thread.setDaemon(true);
-            thread.setContextClassLoader(application);
-            return thread;
-        });
+        executor = BackgroundThread.scheduler("outbox-sender");
         scheduled.add(executor.scheduleWithFixedDelay(this::drain, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS));
     }
 

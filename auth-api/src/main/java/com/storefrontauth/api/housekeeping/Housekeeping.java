@@ -1,5 +1,7 @@
 package com.storefrontauth.api.housekeeping;
 
+import com.storefrontauth.api.BackgroundThread;
+import com.storefrontauth.domain.activity.ActivityRollup;
 import com.storefrontauth.domain.audit.AuditRetention;
 import com.storefrontauth.domain.customer.ResetLinkRetention;
 import com.storefrontauth.domain.delivery.OutboxRetention;
@@ -11,7 +13,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -19,17 +20,22 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs every retention rule on a schedule, so that no table grows without bound: ended sessions with
- * their spent tokens, expired challenges and old code counters, delivered outbox messages, used or
- * expired reset links, and audit events past their retention. Each instance runs it; the deletes are
- * idempotent, batched, and a rule that fails does not keep the others from running.
+ * The background work on one thread of its own. Every retention rule runs every ten minutes, so that no table
+ * grows without bound: ended sessions with their spent tokens, expired challenges and old code counters,
+ * delivered outbox messages, used or expired reset links, and audit events past their retention; the deletes
+ * are idempotent, batched, and a rule that fails does not keep the others from running. The audit events of
+ * the hours that are over are rolled up ({@link ActivityRollup}) 30 seconds after start (a first run fills the
+ * dashboard's week) and then every five minutes, so the dashboard counts live no more than the last hour or so.
+ * Each instance runs both; the roll-up lets one instance count an hour.
  */
 @ApplicationScoped
 public class Housekeeping {
 
     private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
-    private static final long FIRST_RUN_MINUTES = 1;
-    private static final long EVERY_MINUTES = 10;
+    private static final long RETENTION_FIRST_SECONDS = 60;
+    private static final long RETENTION_EVERY_SECONDS = 600;
+    private static final long ROLLUP_FIRST_SECONDS = 30;
+    private static final long ROLLUP_EVERY_SECONDS = 300;
 
     @Inject
     SessionRetention sessions;
@@ -46,21 +52,20 @@ public class Housekeeping {
     @Inject
     AuditRetention audit;
 
+    @Inject
+    ActivityRollup rollup;
+
     private ScheduledExecutorService executor;
 
-    /** One daemon thread of our own, carrying the application's class loader (see OutboxSender for why). */
+    /** Its own thread, not a managed executor: see {@link BackgroundThread}. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        ClassLoader application = Thread.currentThread().getContextClassLoader();
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "housekeeping");
-            thread.setDaemon(true);
-            thread.setContextClassLoader(application);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::run, FIRST_RUN_MINUTES, EVERY_MINUTES, TimeUnit.MINUTES);
+        executor = BackgroundThread.scheduler("housekeeping");
+        executor.scheduleWithFixedDelay(
+                this::forget, RETENTION_FIRST_SECONDS, RETENTION_EVERY_SECONDS, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(this::rollUp, ROLLUP_FIRST_SECONDS, ROLLUP_EVERY_SECONDS, TimeUnit.SECONDS);
     }
 
-    void run() {
+    void forget() {
         record Rule(String name, IntSupplier prune) {}
         for (Rule rule : List.of(
                 new Rule("ended sessions", sessions::prune),
@@ -77,6 +82,18 @@ public class Housekeeping {
                 // the next run tries again; one failing rule must not stop the others or the schedule
                 LOG.log(Level.WARNING, "Housekeeping of " + rule.name() + " failed: " + e.getMessage(), e);
             }
+        }
+    }
+
+    void rollUp() {
+        try {
+            int hours = rollup.run();
+            if (hours > 1) {
+                LOG.info("Rolled up " + hours + " hours of audit events");
+            }
+        } catch (RuntimeException e) {
+            // the next run goes on from the last hour rolled; a failure must not stop the schedule
+            LOG.log(Level.WARNING, "Rolling up audit events failed: " + e.getMessage(), e);
         }
     }
 
