@@ -188,7 +188,7 @@ public class Outbox {
         Instant now = clock.instant();
         if (!now.isBefore(message.expiresAt())) {
             transactions.required(() -> {
-                messages.markExpired(message.id(), "the code expired before a provider accepted it");
+                messages.markExpired(message, "the code expired before a provider accepted it");
                 audit.record(
                         message.store(),
                         AuditEventType.OTP_EXPIRED,
@@ -219,7 +219,7 @@ public class Outbox {
         try {
             String via = transport.deliver(delivery);
             transactions.required(() -> {
-                messages.markDelivered(message.id(), via, clock.instant());
+                messages.markDelivered(message, via, clock.instant());
                 audit.record(
                         message.store(),
                         AuditEventType.OTP_DELIVERED,
@@ -243,7 +243,7 @@ public class Outbox {
             message.id(), message.channel().wireValue(), reason
         });
         transactions.required(() -> {
-            messages.markExpired(message.id(), reason);
+            messages.markExpired(message, reason);
             audit.record(
                     message.store(),
                     AuditEventType.OTP_DELIVERY_FAILED,

@@ -17,13 +17,13 @@ public interface OutboxRepository {
      */
     List<OutboxMessage> leaseDue(Instant now, Instant leaseUntil, int limit);
 
-    /** Erases the sealed text and code unless the message is retained. */
-    void markDelivered(String id, String transport, Instant at);
+    /** Erases the sealed text and code unless the message (as leased) is retained. */
+    void markDelivered(OutboxMessage message, String transport, Instant at);
 
     void reschedule(String id, int attempts, Instant nextAttemptAt, String error);
 
-    /** Erases the sealed text and code unless the message is retained. */
-    void markExpired(String id, String error);
+    /** Erases the sealed text and code unless the message (as leased) is retained. */
+    void markExpired(OutboxMessage message, String error);
 
     /** Pending messages of this challenge stop: a newer code replaces them. */
     int supersedePending(TokenHash challenge);

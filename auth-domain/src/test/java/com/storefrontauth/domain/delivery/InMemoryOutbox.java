@@ -85,7 +85,8 @@ public class InMemoryOutbox implements OutboxRepository {
     }
 
     @Override
-    public synchronized void markDelivered(String id, String transport, Instant at) {
+    public synchronized void markDelivered(OutboxMessage message, String transport, Instant at) {
+        String id = message.id();
         OutboxMessage m = rows.get(id);
         leases.remove(id);
         rows.put(
@@ -142,8 +143,8 @@ public class InMemoryOutbox implements OutboxRepository {
     }
 
     @Override
-    public synchronized void markExpired(String id, String error) {
-        finish(id, OutboxMessage.Status.EXPIRED, error);
+    public synchronized void markExpired(OutboxMessage message, String error) {
+        finish(message.id(), OutboxMessage.Status.EXPIRED, error);
     }
 
     @Override

@@ -47,7 +47,7 @@ class OutboxRetentionTest {
 
     private OutboxMessage delivered(Instant createdAt) {
         OutboxMessage message = queued(createdAt);
-        messages.markDelivered(message.id(), "smtp", createdAt.plusSeconds(1));
+        messages.markDelivered(message, "smtp", createdAt.plusSeconds(1));
         return message;
     }
 
@@ -56,7 +56,7 @@ class OutboxRetentionTest {
         Instant now = clock.instant();
         OutboxMessage delivered = delivered(now.minus(Duration.ofDays(8)));
         OutboxMessage expired = queued(now.minus(Duration.ofDays(8)));
-        messages.markExpired(expired.id(), "the code expired before a provider accepted it");
+        messages.markExpired(expired, "the code expired before a provider accepted it");
         OutboxMessage superseded = queued(now.minus(Duration.ofDays(8)));
         messages.supersedePending(superseded.challenge());
         OutboxMessage deliveredRecently = delivered(now.minus(Duration.ofDays(6)));
@@ -79,7 +79,7 @@ class OutboxRetentionTest {
                 .extracting(OutboxMessage::status)
                 .isEqualTo(OutboxMessage.Status.PENDING);
 
-        messages.markDelivered(pending.id(), "smtp", clock.instant());
+        messages.markDelivered(pending, "smtp", clock.instant());
         assertThat(retention.prune()).isEqualTo(1);
         assertThat(messages.find(pending.id())).isEmpty();
     }

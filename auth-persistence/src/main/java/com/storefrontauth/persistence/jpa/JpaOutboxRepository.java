@@ -85,18 +85,23 @@ public class JpaOutboxRepository implements OutboxRepository {
         });
     }
 
+    /**
+     * One statement: a message's {@code retained} never changes after it is queued, so the leased copy picks
+     * the erasing or the keeping one (which repeats the flag, so a stale copy would change nothing).
+     */
     @Override
-    public void markDelivered(String id, String transport, Instant at) {
+    public void markDelivered(OutboxMessage message, String transport, Instant at) {
         jpa.run(
                 "mark an outbox message delivered",
-                em -> bothKinds(
-                        em,
-                        OutboxMessageEntity.DELIVERED_KEEPING,
-                        OutboxMessageEntity.DELIVERED_ERASING,
-                        query -> query.setParameter("delivered", Status.DELIVERED)
-                                .setParameter("at", Timestamps.utc(at))
-                                .setParameter("transport", Sql.clip(transport, 16))
-                                .setParameter("id", id)));
+                em -> em.createNamedQuery(
+                                message.retained()
+                                        ? OutboxMessageEntity.DELIVERED_KEEPING
+                                        : OutboxMessageEntity.DELIVERED_ERASING)
+                        .setParameter("delivered", Status.DELIVERED)
+                        .setParameter("at", Timestamps.utc(at))
+                        .setParameter("transport", Sql.clip(transport, 16))
+                        .setParameter("id", message.id())
+                        .executeUpdate());
     }
 
     /** Only a pending message is rescheduled: one superseded meanwhile stays superseded. */
@@ -113,19 +118,23 @@ public class JpaOutboxRepository implements OutboxRepository {
                         .executeUpdate());
     }
 
-    /** Only a pending message expires: one superseded or delivered meanwhile keeps that status. */
+    /**
+     * Only a pending message expires: one superseded or delivered meanwhile keeps that status. One statement,
+     * chosen by the leased copy's {@code retained} as in {@link #markDelivered}.
+     */
     @Override
-    public void markExpired(String id, String error) {
+    public void markExpired(OutboxMessage message, String error) {
         jpa.run(
                 "mark an outbox message expired",
-                em -> bothKinds(
-                        em,
-                        OutboxMessageEntity.EXPIRED_KEEPING,
-                        OutboxMessageEntity.EXPIRED_ERASING,
-                        query -> query.setParameter("expired", Status.EXPIRED)
-                                .setParameter("error", Sql.clip(error, OutboxMessageEntity.MAX_ERROR_LENGTH))
-                                .setParameter("id", id)
-                                .setParameter("pending", Status.PENDING)));
+                em -> em.createNamedQuery(
+                                message.retained()
+                                        ? OutboxMessageEntity.EXPIRED_KEEPING
+                                        : OutboxMessageEntity.EXPIRED_ERASING)
+                        .setParameter("expired", Status.EXPIRED)
+                        .setParameter("error", Sql.clip(error, OutboxMessageEntity.MAX_ERROR_LENGTH))
+                        .setParameter("id", message.id())
+                        .setParameter("pending", Status.PENDING)
+                        .executeUpdate());
     }
 
     @Override

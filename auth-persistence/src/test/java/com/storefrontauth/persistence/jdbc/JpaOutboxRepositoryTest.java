@@ -149,7 +149,7 @@ class JpaOutboxRepositoryTest extends RepositoryTest {
         OutboxMessage dueNow = queue(store.id(), now);
         queue(store.id(), now.plusMillis(1));
         OutboxMessage delivered = queue(store.id(), now.minusSeconds(60));
-        outbox.markDelivered(delivered.id(), "smtp", now);
+        outbox.markDelivered(delivered, "smtp", now);
         OutboxMessage superseded = queue(store.id(), now.minusSeconds(60));
         outbox.supersedePending(superseded.challenge());
 
@@ -222,8 +222,8 @@ class JpaOutboxRepositoryTest extends RepositoryTest {
         OutboxMessage retained = queue(store.id(), newHash(), true, now);
         lease(now, 10);
 
-        outbox.markDelivered(erased.id(), "smtp", now.plusSeconds(1));
-        outbox.markDelivered(retained.id(), "dev", now.plusSeconds(2));
+        outbox.markDelivered(erased, "smtp", now.plusSeconds(1));
+        outbox.markDelivered(retained, "dev", now.plusSeconds(2));
 
         OutboxMessage first = read(erased);
         assertThat(first.status()).isEqualTo(Status.DELIVERED);
@@ -251,8 +251,8 @@ class JpaOutboxRepositoryTest extends RepositoryTest {
         OutboxMessage retained = queue(store.id(), newHash(), true, now);
         lease(now, 10);
 
-        outbox.markExpired(erased.id(), "the code expired");
-        outbox.markExpired(retained.id(), "x".repeat(400));
+        outbox.markExpired(erased, "the code expired");
+        outbox.markExpired(retained, "x".repeat(400));
 
         OutboxMessage first = read(erased);
         assertThat(first.status()).isEqualTo(Status.EXPIRED);
@@ -299,7 +299,7 @@ class JpaOutboxRepositoryTest extends RepositoryTest {
         OutboxMessage superseded = read(message);
 
         outbox.reschedule(message.id(), 1, now.plusSeconds(1), "timeout");
-        outbox.markExpired(message.id(), "expired");
+        outbox.markExpired(message, "expired");
 
         assertThat(read(message)).isEqualTo(superseded);
         assertThat(superseded.status()).isEqualTo(Status.SUPERSEDED);
@@ -313,7 +313,7 @@ class JpaOutboxRepositoryTest extends RepositoryTest {
         OutboxMessage pending = queue(store.id(), challenge, false, now);
         OutboxMessage pendingRetained = queue(store.id(), challenge, true, now);
         OutboxMessage delivered = queue(store.id(), challenge, false, now);
-        outbox.markDelivered(delivered.id(), "smtp", now);
+        outbox.markDelivered(delivered, "smtp", now);
         OutboxMessage otherChallenge = queue(store.id(), newHash(), false, now);
         OutboxMessage deliveredBefore = read(delivered);
 
@@ -368,7 +368,7 @@ class JpaOutboxRepositoryTest extends RepositoryTest {
         Store store = newStore();
         Instant now = now();
         OutboxMessage old = queue(store.id(), now.minus(Duration.ofDays(8)));
-        outbox.markDelivered(old.id(), "smtp", now.minus(Duration.ofDays(8)));
+        outbox.markDelivered(old, "smtp", now.minus(Duration.ofDays(8)));
         OutboxMessage atCutOff = queue(store.id(), now.minus(Duration.ofDays(7)).plusSeconds(1));
         OutboxMessage recent = queue(store.id(), now);
 
@@ -388,7 +388,7 @@ class JpaOutboxRepositoryTest extends RepositoryTest {
         Instant weekAgo = now().minus(Duration.ofDays(8));
         OutboxMessage pending = queue(store.id(), weekAgo);
         OutboxMessage delivered = queue(store.id(), weekAgo);
-        outbox.markDelivered(delivered.id(), "smtp", weekAgo.plusSeconds(1));
+        outbox.markDelivered(delivered, "smtp", weekAgo.plusSeconds(1));
 
         assertThat(outbox.deleteCreatedBefore(now().minus(Duration.ofDays(7)), 10))
                 .isEqualTo(1);
@@ -456,10 +456,10 @@ class JpaOutboxRepositoryTest extends RepositoryTest {
         for (int i = 0; i < 5; i++) {
             done.add(queue(store.id(), weekAgo.plusSeconds(i)));
         }
-        outbox.markDelivered(done.get(0).id(), "smtp", weekAgo);
-        outbox.markDelivered(done.get(1).id(), "smtp", weekAgo);
-        outbox.markExpired(done.get(2).id(), "the code expired before a provider accepted it");
-        outbox.markExpired(done.get(3).id(), "undeliverable");
+        outbox.markDelivered(done.get(0), "smtp", weekAgo);
+        outbox.markDelivered(done.get(1), "smtp", weekAgo);
+        outbox.markExpired(done.get(2), "the code expired before a provider accepted it");
+        outbox.markExpired(done.get(3), "undeliverable");
         outbox.supersedePending(done.get(4).challenge());
         OutboxMessage pending = queue(store.id(), weekAgo.minusSeconds(1));
         OutboxMessage failing = queue(store.id(), weekAgo.minusSeconds(2));
