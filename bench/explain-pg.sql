@@ -59,12 +59,14 @@ ROLLBACK;
 EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM audit_events WHERE store_id = :'store' ORDER BY occurred_at DESC, id LIMIT 50;
 \echo '== retention: a batch of audit events past 90 days, a batch of ended sessions'
 EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM audit_events WHERE occurred_at < now() - INTERVAL '90 days' LIMIT 5000;
-EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM sessions WHERE expires_at < now() - INTERVAL '7 days'
-  OR revocation_recorded_at < now() - INTERVAL '7 days' LIMIT 500;
+EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM sessions WHERE usable_until < now() - INTERVAL '7 days'
+  ORDER BY usable_until LIMIT 500;
+EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM sessions WHERE revocation_recorded_at < now() - INTERVAL '7 days'
+  AND usable_until >= now() - INTERVAL '7 days' ORDER BY revocation_recorded_at LIMIT 500;
 \echo '== retention at scale: one batch as the housekeeping deletes it, with a cut-off most rows are past (rolled back)'
 BEGIN;
 EXPLAIN (ANALYZE, BUFFERS) DELETE FROM audit_events WHERE id IN
   (SELECT id FROM audit_events WHERE occurred_at < now() - INTERVAL '30 days' LIMIT 5000);
 EXPLAIN (ANALYZE, BUFFERS) DELETE FROM sessions WHERE id IN
-  (SELECT id FROM sessions WHERE expires_at < now() + INTERVAL '20 days' OR revocation_recorded_at < now() LIMIT 500);
+  (SELECT id FROM sessions WHERE usable_until < now() + INTERVAL '20 days' ORDER BY usable_until LIMIT 500);
 ROLLBACK;

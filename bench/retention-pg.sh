@@ -3,10 +3,12 @@
 # as bench/run.sh starts one; fsync off): applies the migrations, seeds by SQL 2M one-time-code challenges, 5M
 # code counters, 1M outbox messages and 500k reset links over the last 30 days (newest rows first on disk), then
 # prints EXPLAIN (ANALYZE, BUFFERS) of one batch of each rule as the housekeeping runs it and of the single
-# delete per run it replaced (each rolled back), and the time to delete the counters' backlog batch by batch.
+# delete per run it replaced (each rolled back), and the time to delete the counters' backlog batch by batch; then
+# the same for sessions (bench/retention-sessions-pg.sql: 1M sessions of a 365-day store, most idled out).
 # Run it under the build lock: /work/wt/bin/mvnlock <wt> 'bench/retention-pg.sh'. Builds nothing.
 #
 #   PG_BIN   where initdb, pg_ctl and psql are (default: the newest /usr/lib/postgresql/*/bin, else PATH's)
+#   RULES    the SQL files to run (default: bench/retention-pg.sql bench/retention-sessions-pg.sql)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
@@ -26,4 +28,6 @@ PSQL=("$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$WORK/pg" -p "$PORT" -U postgr
 for migration in $(ls auth-persistence/src/main/resources/db/migration/V*.sql | sort -V); do
   "${PSQL[@]}" -f "$migration" > /dev/null
 done
-"${PSQL[@]}" -f bench/retention-pg.sql
+for rules in ${RULES:-bench/retention-pg.sql bench/retention-sessions-pg.sql}; do
+  "${PSQL[@]}" -f "$rules"
+done

@@ -4,10 +4,10 @@
 -- 90 % of each land in the bench's store (:store), the rest in 10 other stores created here. Rows are what
 -- the service itself writes: public ids of a prefix and 24 base-62 characters, enums by constant name, UTC
 -- instants, audit details as a JSON object. Nothing is ended long enough for the housekeeping to delete it
--- during the load (sessions expire in the future, revocations are under 7 days old, events under 89 days),
--- so the tables keep their size for the whole run. The non-unique indexes of the three tables are dropped
--- for the inserts and built again afterwards, exactly as the migrations defined them (pg_get_indexdef); the
--- dashboard's hourly roll-up is then filled as its job would have filled it.
+-- during the load (sessions expire in the future, idled out or were revoked under 7 days ago, events are under
+-- 89 days old), so the tables keep their size for the whole run. The non-unique indexes of the three tables are
+-- dropped for the inserts and built again afterwards, exactly as the migrations defined them (pg_get_indexdef);
+-- the dashboard's hourly roll-up is then filled as its job would have filled it.
 \set ON_ERROR_STOP on
 \timing on
 
@@ -51,17 +51,24 @@ SELECT 'cus_' || lpad(g::text, 24, '0'),
        now() - (g % 30) * INTERVAL '1 day'
 FROM generate_series(1, :customers) g;
 
--- sessions of those customers: created within the last 29 days, 30-day absolute expiry, 10 % revoked
--- within the last 6 days
+-- sessions of those customers: created within the last 29 days, 30-day absolute expiry, 7-day idle timeout,
+-- last used an hour after creation but no longer ago than 12 days (an idle end at most 5 days past: none is
+-- ended long enough to be forgotten), 10 % revoked within the last 6 days. usable_until (migration V13 on) as
+-- the service writes it; left out on an older schema, so that the seed still loads a baseline jar's database.
+SELECT CASE WHEN has THEN ', usable_until' ELSE '' END AS usable_column,
+       CASE WHEN has THEN ', LEAST(u.last_used + INTERVAL ''7 days'', t.created + INTERVAL ''30 days'')' ELSE '' END
+         AS usable_value
+FROM (SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()
+        AND table_name = 'sessions' AND column_name = 'usable_until') AS has) v \gset
 INSERT INTO sessions (id, store_id, subject_kind, subject, anonymous_id, created_at, last_used_at, expires_at,
                       idle_timeout_seconds, access_ttl_seconds, revoked_at, revoke_reason, ip, user_agent,
-                      refresh_hash, revocation_recorded_at)
+                      refresh_hash, revocation_recorded_at :usable_column)
 SELECT 'ses_' || lpad(g::text, 24, '0'),
        pg_temp.store_of(g, :'store'),
        'CUSTOMER',
        'cus_' || lpad(g::text, 24, '0'),
        NULL,
-       t.created, t.created + INTERVAL '1 hour', t.created + INTERVAL '30 days',
+       t.created, u.last_used, t.created + INTERVAL '30 days',
        604800, 900,
        CASE WHEN g % 10 = 3 THEN t.revoked END,
        CASE WHEN g % 10 = 3 THEN 'logout' END,
@@ -69,9 +76,11 @@ SELECT 'ses_' || lpad(g::text, 24, '0'),
        'Mozilla/5.0 (seed)',
        md5('s' || g) || md5('r' || g),
        CASE WHEN g % 10 = 3 THEN t.revoked END
+       :usable_value
 FROM generate_series(1, :sessions) g,
      LATERAL (SELECT now() - (g % (29 * 86400)) * INTERVAL '1 second' AS created,
-                     now() - (g % (6 * 86400)) * INTERVAL '1 second' AS revoked) t;
+                     now() - (g % (6 * 86400)) * INTERVAL '1 second' AS revoked) t,
+     LATERAL (SELECT GREATEST(t.created + INTERVAL '1 hour', now() - INTERVAL '12 days') AS last_used) u;
 
 -- audit events over the last 89 days, oldest first (as they were written), of the types traffic writes
 INSERT INTO audit_events (id, store_id, type, subject, ip, user_agent, details, occurred_at)

@@ -87,7 +87,16 @@ public class Session {
 
     /** The one usability predicate: not revoked, not past its absolute expiry, not idle too long. */
     public boolean isActive(Instant now) {
-        return revokedAt == null && now.isBefore(expiresAt) && now.isBefore(lastUsedAt.plus(idleTimeout));
+        return revokedAt == null && now.isBefore(usableUntil());
+    }
+
+    /**
+     * When the session stops being usable unless it is used again first (or revoked sooner): the end of its idle
+     * window, or its absolute expiry if that comes first.
+     */
+    public Instant usableUntil() {
+        Instant idleEnd = lastUsedAt.plus(idleTimeout);
+        return idleEnd.isBefore(expiresAt) ? idleEnd : expiresAt;
     }
 
     /** The session after a successful rotation: a new current token, used now. */
@@ -111,9 +120,7 @@ public class Session {
 
     /** Seconds the current refresh token stays usable if the session is not used again. */
     public long refreshExpiresIn(Instant now) {
-        Instant idleEnd = lastUsedAt.plus(idleTimeout);
-        Instant end = idleEnd.isBefore(expiresAt) ? idleEnd : expiresAt;
-        return Math.max(0, Duration.between(now, end).getSeconds());
+        return Math.max(0, Duration.between(now, usableUntil()).getSeconds());
     }
 
     public SessionId id() {

@@ -74,8 +74,9 @@ public interface SessionRepository {
     record Revocation(SessionId id, Instant recordedAt) {}
 
     /**
-     * Deletes up to {@code limit} sessions, across stores, that ended (absolute expiry or revocation) before
-     * {@code before}, with their spent refresh tokens and opaque access tokens; how many sessions.
+     * Deletes up to {@code limit} sessions, across stores, that ended before {@code before}, by revocation or
+     * by time ({@link Session#usableUntil}: idle time or absolute expiry), oldest first, with their spent
+     * refresh tokens and opaque access tokens; how many sessions.
      */
     int deleteEndedBefore(Instant before, int limit);
 }

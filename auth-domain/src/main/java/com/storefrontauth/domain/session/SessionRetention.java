@@ -9,10 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Forgets sessions a week after they ended (absolute expiry or revocation), with their spent refresh tokens
- * and opaque access tokens. A week outlives any access token (at most a day) and any refresh retry, so no
- * token of a forgotten session can still be presented as live; an active session is never touched, however
- * old its spent tokens, because those are what tells a replayed refresh token from an unknown one.
+ * Forgets sessions a week after they ended, with their spent refresh tokens and opaque access tokens. A session
+ * ends by revocation, by idle time (unused for its idle timeout) or by its absolute expiry, whichever comes
+ * first ({@link Session#usableUntil}): one abandoned after a single use is forgotten a week after its idle
+ * window closed, not a week after an absolute expiry that may be a year away. A week outlives any access token
+ * (at most a day) and any refresh retry, so no token of a forgotten session can still be presented as live; an
+ * active session is never touched, however old it or its spent tokens are, because those are what tells a
+ * replayed refresh token from an unknown one.
  */
 @ApplicationScoped
 public class SessionRetention {

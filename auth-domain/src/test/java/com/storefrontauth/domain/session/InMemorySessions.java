@@ -197,7 +197,7 @@ public class InMemorySessions implements SessionRepository {
     @Override
     public synchronized int deleteEndedBefore(Instant before, int limit) {
         List<SessionId> ended = sessions.values().stream()
-                .filter(s -> s.expiresAt().isBefore(before)
+                .filter(s -> s.usableUntil().isBefore(before)
                         || (recorded.containsKey(s.id()) && recorded.get(s.id()).isBefore(before)))
                 .limit(limit)
                 .map(Session::id)

@@ -40,6 +40,63 @@ class SessionRetentionTest {
         return session;
     }
 
+    /** A session started now that idles out after {@code idle} and expires after {@code absolute}, as Luxmart's. */
+    private Session startedNow(Duration idle, Duration absolute) {
+        Instant now = clock.instant();
+        Session session = new Session(
+                SessionId.generate(),
+                store,
+                SubjectKind.CUSTOMER,
+                "cus_1",
+                null,
+                now,
+                now,
+                now.plus(absolute),
+                idle,
+                Duration.ofMinutes(15),
+                null,
+                null,
+                new ClientInfo("127.0.0.1", "test"),
+                TokenHash.of("rt_" + SessionId.generate().value()));
+        sessions.insert(session);
+        return session;
+    }
+
+    @Test
+    void whenASessionEndedByIdleTimeThenItIsForgottenAWeekAfterItsIdleEndWhileAUsedOneOfTheSameAgeStays() {
+        Duration idle = Duration.ofDays(1);
+        Session abandoned = startedNow(idle, Duration.ofDays(365));
+        Session used = startedNow(idle, Duration.ofDays(365));
+        clock.advance(Duration.ofHours(20));
+        sessions.touch(used.id(), clock.instant());
+        clock.advance(Duration.ofHours(20));
+        sessions.touch(used.id(), clock.instant());
+
+        clock.advance(Duration.ofDays(6)); // the abandoned session's idle end was 6 days and 16 hours ago
+        assertThat(retention.prune()).isZero();
+        clock.advance(Duration.ofHours(9));
+        assertThat(sessions.find(store, abandoned.id()).orElseThrow().isActive(clock.instant()))
+                .isFalse();
+        assertThat(retention.prune()).isEqualTo(1);
+
+        assertThat(sessions.find(store, abandoned.id()))
+                .as("forgotten a week after its idle end, a year before its absolute expiry")
+                .isEmpty();
+        assertThat(sessions.find(store, used.id()))
+                .as("same age, used later: its idle window closed under a week ago")
+                .isPresent();
+    }
+
+    @Test
+    void whenASessionStartedLongAgoIsStillWithinItsIdleWindowThenItIsKept() {
+        Session longIdle = startedNow(Duration.ofDays(365), Duration.ofDays(365));
+        clock.advance(Duration.ofDays(300));
+
+        assertThat(retention.prune()).isZero();
+        assertThat(sessions.find(store, longIdle.id()).orElseThrow().isActive(clock.instant()))
+                .isTrue();
+    }
+
     @Test
     void whenSessionsEndedOverAWeekAgoThenTheyAreForgottenAndNewerOrActiveOnesStay() {
         Instant now = clock.instant();

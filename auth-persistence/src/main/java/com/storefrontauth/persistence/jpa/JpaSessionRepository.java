@@ -19,6 +19,7 @@ import jakarta.persistence.TypedQuery;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -261,14 +262,23 @@ public class JpaSessionRepository implements SessionRepository {
                         .toList());
     }
 
-    /** JPQL cannot bound a DELETE (no LIMIT), so the ids are picked first, up to the limit. */
+    /**
+     * JPQL cannot bound a DELETE (no LIMIT), so the ids are picked first, up to the limit, oldest first along one
+     * index per way of ending: those past their {@code usable_until} (idle time or absolute expiry), then, while
+     * the batch has room, revoked ones not among them. (PostgreSQL read one unordered {@code OR} of both in disk
+     * order, past the newer rows in every batch: 26 ms against 0.14 ms at 1M sessions.) The ids are deleted
+     * without repeating the condition: an ended session never becomes active again (a revocation stays, the
+     * expiry is fixed, and only a use, which needs an active session, moves {@code usable_until}), so the pick
+     * still holds, and a condition that could refuse the session after its tokens were deleted would only leave
+     * it without them.
+     */
     @Override
     public int deleteEndedBefore(Instant before, int limit) {
         return jpa.run("delete ended sessions", em -> {
-            List<String> ended = em.createNamedQuery(SessionEntity.ENDED_BEFORE, String.class)
-                    .setParameter("before", Timestamps.utc(before))
-                    .setMaxResults(limit)
-                    .getResultList();
+            List<String> ended = new ArrayList<>(endedBefore(em, SessionEntity.EXPIRED_BEFORE, before, limit));
+            if (ended.size() < limit) {
+                ended.addAll(endedBefore(em, SessionEntity.REVOKED_BEFORE, before, limit - ended.size()));
+            }
             if (ended.isEmpty()) {
                 return 0;
             }
@@ -282,6 +292,13 @@ public class JpaSessionRepository implements SessionRepository {
                     .setParameter("ids", ended)
                     .executeUpdate();
         });
+    }
+
+    private static List<String> endedBefore(EntityManager em, String query, Instant before, int limit) {
+        return em.createNamedQuery(query, String.class)
+                .setParameter("before", Timestamps.utc(before))
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     private static TypedQuery<SessionEntity> ofStore(EntityManager em, StoreId store, String inStore, String inNone) {

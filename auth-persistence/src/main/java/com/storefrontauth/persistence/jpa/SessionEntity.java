@@ -49,11 +49,13 @@ import org.eclipse.persistence.config.QueryHints;
         query = "SELECT s.id FROM SessionEntity s WHERE s.id = :id AND s.revokedAt IS NOT NULL")
 @NamedQuery(
         name = SessionEntity.MOVE,
-        query = "UPDATE SessionEntity s SET s.refreshHash = :next, s.lastUsedAt = :now"
+        query = "UPDATE SessionEntity s SET s.refreshHash = :next, s.lastUsedAt = :now, s.usableUntil = "
+                + SessionEntity.USABLE_UNTIL_USED_NOW
                 + " WHERE s.id = :id AND s.refreshHash = :used AND s.revokedAt IS NULL")
 @NamedQuery(
         name = SessionEntity.TOUCH,
-        query = "UPDATE SessionEntity s SET s.lastUsedAt = :now WHERE s.id = :id AND s.lastUsedAt < :now")
+        query = "UPDATE SessionEntity s SET s.lastUsedAt = :now, s.usableUntil = " + SessionEntity.USABLE_UNTIL_USED_NOW
+                + " WHERE s.id = :id AND s.lastUsedAt < :now")
 @NamedQuery(
         name = SessionEntity.REVOKE,
         query = "UPDATE SessionEntity s SET" + SessionEntity.REVOCATION + " WHERE s.id = :id AND s.revokedAt IS NULL")
@@ -98,8 +100,12 @@ import org.eclipse.persistence.config.QueryHints;
         name = SessionEntity.REVOKED_SINCE,
         query = "SELECT s.id, s.revocationRecordedAt FROM SessionEntity s WHERE s.revocationRecordedAt > :since")
 @NamedQuery(
-        name = SessionEntity.ENDED_BEFORE,
-        query = "SELECT s.id FROM SessionEntity s WHERE s.expiresAt < :before OR s.revocationRecordedAt < :before")
+        name = SessionEntity.EXPIRED_BEFORE,
+        query = "SELECT s.id FROM SessionEntity s WHERE s.usableUntil < :before ORDER BY s.usableUntil")
+@NamedQuery(
+        name = SessionEntity.REVOKED_BEFORE,
+        query = "SELECT s.id FROM SessionEntity s WHERE s.revocationRecordedAt < :before AND s.usableUntil >= :before"
+                + " ORDER BY s.revocationRecordedAt")
 @NamedQuery(name = SessionEntity.DELETE, query = "DELETE FROM SessionEntity s WHERE s.id IN :ids")
 public class SessionEntity {
 
@@ -121,7 +127,8 @@ public class SessionEntity {
     static final String COUNT_ACTIVE_OF_SUBJECT = "SessionEntity.countActiveOfSubject";
     static final String ACTIVE_OF_SUBJECT = "SessionEntity.activeOfSubject";
     static final String REVOKED_SINCE = "SessionEntity.revokedSince";
-    static final String ENDED_BEFORE = "SessionEntity.endedBefore";
+    static final String EXPIRED_BEFORE = "SessionEntity.expiredBefore";
+    static final String REVOKED_BEFORE = "SessionEntity.revokedBefore";
     static final String DELETE = "SessionEntity.delete";
 
     /** The revocation at {@code :now} for {@code :reason}, and the database's time it is recorded at. */
@@ -129,6 +136,15 @@ public class SessionEntity {
             " s.revokedAt = :now, s.revokeReason = :reason, s.revocationRecordedAt = CURRENT_TIMESTAMP";
 
     static final String IS_UNREVOKED = " s.storeId = :store AND s.revokedAt IS NULL AND s.expiresAt > :now";
+
+    /**
+     * {@link Session#usableUntil} of the row once used at {@code :now}: the earlier of its idle window's end and
+     * its absolute expiry, from the row's own idle timeout and expiry, in the same standard SQL as {@link
+     * #IS_ACTIVE} (and {@code LEAST}, which H2 and PostgreSQL both have). The cast types the parameter, which
+     * neither database infers from a sum with an interval.
+     */
+    static final String USABLE_UNTIL_USED_NOW = "SQL('LEAST(CAST(? AS TIMESTAMP WITH TIME ZONE)"
+            + " + ? * INTERVAL ''1'' SECOND, ?)', :now, s.idleTimeoutSeconds, s.expiresAt)";
 
     /**
      * {@link Session#isActive} for a store and kind: each row's own idle timeout as a number of one-second
@@ -169,6 +185,10 @@ public class SessionEntity {
     @Column(name = "access_ttl_seconds")
     private long accessTtlSeconds;
 
+    /** {@link Session#usableUntil}, kept for retention's index only (a read derives it from the other columns). */
+    @Column(name = "usable_until")
+    private OffsetDateTime usableUntil;
+
     @Column(name = "revoked_at")
     private OffsetDateTime revokedAt;
 
@@ -202,6 +222,7 @@ public class SessionEntity {
         row.createdAt = Timestamps.utc(session.createdAt());
         row.lastUsedAt = Timestamps.utc(session.lastUsedAt());
         row.expiresAt = Timestamps.utc(session.expiresAt());
+        row.usableUntil = Timestamps.utc(session.usableUntil());
         row.idleTimeoutSeconds = session.idleTimeout().getSeconds();
         row.accessTtlSeconds = session.accessTokenTtl().getSeconds();
         row.revokedAt = Timestamps.utc(session.revokedAt());

@@ -679,6 +679,7 @@ class JpaSessionRepositoryTest extends RepositoryTest {
         TokenHash spentOfActive = active.refreshHash();
         assertThat(sessions.rotate(active.id(), spentOfActive, newHash(), now().minus(Duration.ofDays(19))))
                 .isTrue();
+        sessions.touch(active.id(), now().minus(Duration.ofDays(1))); // used since, within its 14-day idle time
 
         sessions.deleteEndedBefore(now().minus(Duration.ofHours(1)), 1000);
 
@@ -701,6 +702,108 @@ class JpaSessionRepositoryTest extends RepositoryTest {
         assertThat(sessions.findSpent(store.id(), spentOfActive))
                 .as("its spent tokens still tell a replay")
                 .isPresent();
+    }
+
+    @Test
+    void whenASessionEndedByIdleTimeLongBeforeItsExpiryThenItIsForgottenWithItsTokensAndAUsedOneOfTheSameAgeStays() {
+        Store store = newStore();
+        Instant started = now().minus(Duration.ofDays(300));
+        Duration idle = Duration.ofHours(1);
+        Duration year = Duration.ofDays(365);
+        Session abandoned =
+                sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_gone", started, started, idle, started.plus(year));
+        TokenHash spentOfAbandoned = abandoned.refreshHash();
+        assertThat(sessions.rotate(abandoned.id(), spentOfAbandoned, newHash(), started.plusSeconds(60)))
+                .isTrue();
+        opaqueTokens.insert(newHash(), abandoned.id());
+        Session used =
+                sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_kept", started, started, idle, started.plus(year));
+        TokenHash spentOfUsed = used.refreshHash();
+        assertThat(sessions.rotate(used.id(), spentOfUsed, newHash(), started.plusSeconds(60)))
+                .isTrue();
+        opaqueTokens.insert(newHash(), used.id());
+        sessions.touch(used.id(), now().minus(Duration.ofMinutes(5)));
+
+        assertThat(sessions.deleteEndedBefore(now().minus(Duration.ofDays(7)), 1000))
+                .isPositive();
+
+        assertThat(sessions.find(store.id(), abandoned.id())).isEmpty();
+        assertThat(sessions.findSpent(store.id(), spentOfAbandoned)).isEmpty();
+        assertThat(sql.count(
+                        "SELECT COUNT(*) FROM opaque_access_tokens WHERE session_id = ?",
+                        abandoned.id().value()))
+                .isZero();
+        assertThat(sessions.find(store.id(), used.id()))
+                .as("as old, but used five minutes ago: active")
+                .isPresent();
+        assertThat(sessions.findSpent(store.id(), spentOfUsed)).isPresent();
+        assertThat(sql.count(
+                        "SELECT COUNT(*) FROM opaque_access_tokens WHERE session_id = ?",
+                        used.id().value()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void whenASessionIsUsedThenItsIdleEndMovesAndRetentionWaitsForTheNewOne() {
+        Store store = newStore();
+        Instant started = Instant.parse("2000-02-10T00:00:00Z");
+        Duration idle = Duration.ofHours(1);
+        Session touched = sessionOf(
+                store.id(), SubjectKind.CUSTOMER, "cus_t", started, started, idle, started.plus(Duration.ofDays(30)));
+        Session rotated = sessionOf(
+                store.id(), SubjectKind.CUSTOMER, "cus_r", started, started, idle, started.plus(Duration.ofDays(30)));
+        Instant usedAt = started.plus(Duration.ofMinutes(40));
+        sessions.touch(touched.id(), usedAt);
+        assertThat(sessions.rotate(rotated.id(), rotated.refreshHash(), newHash(), usedAt))
+                .isTrue();
+        Instant newIdleEnd = usedAt.plus(idle);
+
+        assertThat(sessions.deleteEndedBefore(newIdleEnd, 1000))
+                .as("the first idle end has passed, the one after the use has not")
+                .isZero();
+        assertThat(sessions.find(store.id(), touched.id())).isPresent();
+        assertThat(sessions.find(store.id(), rotated.id())).isPresent();
+
+        assertThat(sessions.deleteEndedBefore(newIdleEnd.plusSeconds(1), 1000)).isEqualTo(2);
+    }
+
+    @Test
+    void whenALongIdleTimeOutlastsTheAbsoluteExpiryThenTheSessionIsForgottenAfterItsExpiry() {
+        Store store = newStore();
+        Instant started = Instant.parse("2000-03-10T00:00:00Z");
+        Instant expires = started.plus(Duration.ofDays(1));
+        Session session =
+                sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_x", started, started, Duration.ofDays(365), expires);
+        sessions.touch(session.id(), started.plus(Duration.ofHours(23)));
+
+        assertThat(sessions.deleteEndedBefore(expires, 1000)).isZero();
+        assertThat(sessions.deleteEndedBefore(expires.plusSeconds(1), 1000)).isEqualTo(1);
+        assertThat(sessions.find(store.id(), session.id())).isEmpty();
+    }
+
+    @Test
+    void whenASessionIsBothRevokedAndTimedOutThenABatchCountsItOnceAndStillFillsUpWithOtherRevokedOnes() {
+        Instant before = now().plusSeconds(60);
+        while (sessions.deleteEndedBefore(before, 1000) > 0) {
+            // what other tests left ended: this one counts its own sessions only
+        }
+        Store store = newStore();
+        Instant started = Instant.parse("2000-04-10T00:00:00Z");
+        Duration idle = Duration.ofHours(1);
+        Instant expires = started.plus(Duration.ofDays(30));
+        Session timedOut = sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_1", started, started, idle, expires);
+        Session both = sessionOf(store.id(), SubjectKind.CUSTOMER, "cus_2", started, started, idle, expires);
+        sessions.revoke(both.id(), "logout", started);
+        sleepPastTheDatabaseClockTick();
+        Session revoked = sessionOf(
+                store.id(), SubjectKind.CUSTOMER, "cus_3", now(), now(), idle, now().plus(Duration.ofDays(30)));
+        sessions.revoke(revoked.id(), "logout", now());
+
+        assertThat(sessions.deleteEndedBefore(before, 3)).isEqualTo(3);
+        assertThat(sessions.deleteEndedBefore(before, 3)).isZero();
+        for (Session ended : List.of(timedOut, both, revoked)) {
+            assertThat(sessions.find(store.id(), ended.id())).isEmpty();
+        }
     }
 
     @Test
