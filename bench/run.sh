@@ -40,6 +40,7 @@
 #                    read: the management API's customer search (GET /api/v1/stores/{id}/customers?q=…, as the
 #                    console's Customers page searches) and the console's dashboard page (/admin/dashboard.xhtml,
 #                    signed in through its form); latency and requests per server CPU-second into console.txt
+#   CONSOLE_QUERY    the customer search's q= of CONSOLE (bench1: 11 matches seeded; b1 is shorter than a trigram)
 #                    With SEED=1 the plans of the hot statements (bench/explain-pg.sql, EXPLAIN ANALYZE BUFFERS)
 #                    are written to $OUT/plans.txt after the load
 #   PG_EXPLAIN=1     with DB=postgres: auto_explain logs every statement's plan with ANALYZE and BUFFERS into
@@ -73,6 +74,7 @@ SEED_CUSTOMERS="${SEED_CUSTOMERS:-1000000}"
 SEED_SESSIONS="${SEED_SESSIONS:-1000000}"
 SEED_EVENTS="${SEED_EVENTS:-10000000}"
 CONSOLE="${CONSOLE:-0}"
+CONSOLE_QUERY="${CONSOLE_QUERY:-bench1}"
 PG_EXPLAIN="${PG_EXPLAIN:-0}"
 PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
 
@@ -92,6 +94,7 @@ for tool in java curl jq; do command -v "$tool" >/dev/null || die "$tool is need
 [ "$SEED" = 0 ] || [ "$DB" = postgres ] || die "SEED needs DB=postgres"
 [[ "$SEED_CUSTOMERS" =~ ^[0-9]+$ && "$SEED_SESSIONS" =~ ^[0-9]+$ && "$SEED_EVENTS" =~ ^[1-9][0-9]*$ && "$CONSOLE" =~ ^[0-9]+$ ]] \
   || die "SEED_CUSTOMERS, SEED_SESSIONS, SEED_EVENTS and CONSOLE must be whole numbers (SEED_EVENTS at least 1)"
+[[ "$CONSOLE_QUERY" =~ ^[A-Za-z0-9.@+-]+$ ]] || die "CONSOLE_QUERY must be letters, digits or .@+- (it goes into a URL as is)"
 if [ "$DB" = postgres ]; then
   [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pg_ctl" ] && [ -x "$PG_BIN/psql" ] || die "no initdb/pg_ctl/psql in '$PG_BIN' (set PG_BIN)"
 fi
@@ -353,7 +356,7 @@ if [ "$CONSOLE" -gt 0 ]; then
   st=$(api POST /api/v1/accounts/login "$(jq -nc --arg e "$ADMIN_EMAIL" --arg p "$ADMIN_PASSWORD" '{email:$e,password:$p}')")
   expect 200 "$st" "admin login (console reads)"
   AUTHZ=(-H "Authorization: Bearer $(jq -r .access_token "$REPLY")")
-  timed search "$BASE/api/v1/stores/$STORE/customers?q=bench1&page=1&size=20" "${AUTHZ[@]}"
+  timed search "$BASE/api/v1/stores/$STORE/customers?q=$CONSOLE_QUERY&page=1&size=20" "${AUTHZ[@]}"
   # the console's form sign-in: its view state from the page, then the form's fields
   JAR_COOKIES="$WORK/console-cookies.txt"
   curl -s -c "$JAR_COOKIES" -o "$REPLY" --max-time 30 "$BASE/admin/login.xhtml"
@@ -367,7 +370,7 @@ if [ "$CONSOLE" -gt 0 ]; then
   curl -s -b "$JAR_COOKIES" -o "$REPLY" --max-time 30 "$BASE/admin/dashboard.xhtml?store=$STORE"
   grep -q 'Sign-ins\|sign-ins\|Sign ins' "$REPLY" || die "the dashboard did not render for the signed-in console: $(head -c 300 "$REPLY")"
   timed dashboard "$BASE/admin/dashboard.xhtml?store=$STORE" -b "$JAR_COOKIES"
-  CONSOLE_NOTE="console reads ($CONSOLE requests each, one connection, after 20 unmeasured):"
+  CONSOLE_NOTE="console reads ($CONSOLE requests each, one connection, after 20 unmeasured; search q=$CONSOLE_QUERY):"
 fi
 
 if [ "$DB" = postgres ] && [ "$SEED" = 1 ]; then   # the hot statements' plans on the loaded database

@@ -210,6 +210,7 @@ public class Database {
             var result = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
+                    .javaMigrations(new CustomerSearchIndex())
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

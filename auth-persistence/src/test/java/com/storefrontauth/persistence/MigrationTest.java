@@ -1,6 +1,7 @@
 package com.storefrontauth.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.storefrontauth.persistence.testing.PostgresCluster;
 import com.storefrontauth.persistence.testing.TestDatabase;
@@ -9,11 +10,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
@@ -43,16 +51,20 @@ class MigrationTest {
             "otp_challenges",
             "otp_activity",
             "outbox_messages");
-    /** V1 to Vn, one per script, none skipped (counted, so that a new migration needs no edit here). */
-    static final int MIGRATIONS = scripts();
+    /** The version of every script and of the Java migration (read, so that a new script needs no edit here). */
+    static final List<String> VERSIONS = versions();
 
     @Parameter
     TestDatabase target;
 
-    private static int scripts() {
+    private static List<String> versions() {
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            return (int) files.filter(file -> file.getFileName().toString().matches("V\\d+__.+\\.sql"))
-                    .count();
+            return Stream.concat(
+                            files.map(file -> file.getFileName().toString())
+                                    .filter(name -> name.matches("V\\d+__.+\\.sql"))
+                                    .map(name -> name.substring(1, name.indexOf("__"))),
+                            Stream.of(new CustomerSearchIndex().getVersion().getVersion()))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,12 +96,12 @@ class MigrationTest {
                         .as(table)
                         .isEqualTo(1);
             }
-            for (int version = 1; version <= MIGRATIONS; version++) {
+            for (String version : VERSIONS) {
                 assertThat(count(
                                 database,
                                 "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = ?"
                                         + " AND \"success\" = TRUE",
-                                String.valueOf(version)))
+                                version))
                         .as("V" + version)
                         .isEqualTo(1);
             }
@@ -115,11 +127,83 @@ class MigrationTest {
                             second,
                             "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = TRUE"
                                     + " AND \"version\" IS NOT NULL"))
-                    .isEqualTo(MIGRATIONS);
+                    .isEqualTo(VERSIONS.size());
             assertThat(count(second, "SELECT COUNT(*) FROM platform_settings WHERE name = 'kept'"))
                     .isEqualTo(1);
         } finally {
             second.close();
+        }
+    }
+
+    @Test
+    void whenAFreshDatabaseIsOpenedThenTheCustomerSearchHasItsTrigramIndexOnPostgresqlOnly() throws Exception {
+        Database database = target.open();
+        try {
+            boolean postgresql = target == TestDatabase.POSTGRESQL;
+            assertThat(count(
+                            database,
+                            postgresql
+                                    ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname = ?"
+                                    : "SELECT COUNT(*) FROM information_schema.indexes WHERE LOWER(index_name) = ?",
+                            CustomerSearchIndex.INDEX))
+                    .isEqualTo(postgresql ? 1 : 0);
+            assertThat(count(
+                            database,
+                            "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '14'"
+                                    + " AND \"success\" = TRUE"))
+                    .isEqualTo(1);
+        } finally {
+            database.close();
+        }
+    }
+
+    @Test
+    void whenThePostgresqlUserMayNotCreateTheTrigramExtensionThenTheSchemaIsMigratedWithoutTheIndex() throws Exception {
+        assumeTrue(target == TestDatabase.POSTGRESQL, "extension privileges are PostgreSQL's");
+        String url = target.createUrl();
+        String user = "limited_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection superuser = DriverManager.getConnection(url, target.user(), "");
+                Statement statement = superuser.createStatement()) {
+            statement.execute("CREATE ROLE " + user + " LOGIN");
+            // its tables in the public schema, but no CREATE on the database, which a trusted extension needs
+            statement.execute("GRANT USAGE, CREATE ON SCHEMA public TO " + user);
+        }
+        List<LogRecord> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger log = Logger.getLogger(CustomerSearchIndex.class.getName());
+        log.addHandler(handler);
+        Database database = TestPool.open(url, user, "", 2);
+        try {
+            assertThat(count(database, "SELECT COUNT(*) FROM customers")).isZero();
+            assertThat(count(database, "SELECT COUNT(*) FROM pg_extension WHERE extname = 'pg_trgm'"))
+                    .isZero();
+            assertThat(count(
+                            database, "SELECT COUNT(*) FROM pg_indexes WHERE indexname = ?", CustomerSearchIndex.INDEX))
+                    .isZero();
+            assertThat(count(
+                            database,
+                            "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = TRUE"
+                                    + " AND \"version\" IS NOT NULL"))
+                    .isEqualTo(VERSIONS.size());
+            assertThat(logged).singleElement().satisfies(record -> {
+                assertThat(record.getLevel()).isEqualTo(Level.INFO);
+                assertThat(record.getMessage())
+                        .contains("Migration 14 skipped", "permission denied", "CREATE EXTENSION pg_trgm");
+            });
+        } finally {
+            log.removeHandler(handler);
+            database.close();
         }
     }
 

@@ -2,6 +2,7 @@ package com.storefrontauth.persistence.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.storefrontauth.domain.customer.Customer;
 import com.storefrontauth.domain.customer.CustomerId;
@@ -17,6 +18,7 @@ import com.storefrontauth.domain.store.StoreId;
 import com.storefrontauth.persistence.DataAccessException;
 import com.storefrontauth.persistence.jpa.JpaCustomerRepository;
 import com.storefrontauth.persistence.testing.TestDatabase;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -547,6 +549,70 @@ class JpaCustomerRepositoryTest extends RepositoryTest {
         assertThat(ids(customers.search(store.id(), "k\\s", ALL))).containsExactly(backslash.id());
         assertThat(ids(customers.search(store.id(), "\\", ALL))).containsExactly(backslash.id());
         assertThat(customers.search(store.id(), "\\%", ALL).total()).isZero();
+    }
+
+    @Test
+    void whenPostgresqlSearchesAManyCustomerStoreThroughTheTrigramIndexThenTheMatchesAreTheSame() {
+        assumeTrue(target == TestDatabase.POSTGRESQL, "the trigram index exists on PostgreSQL only");
+        Store store = newStore();
+        Store other = newStore();
+        Instant start = now();
+        Customer katherine =
+                register(store, "katherine.zeta@example.com", "+14155557788", "Katherine", "Zeta-Jones", start);
+        Customer percent = register(store, "sale100%@example.com", null, "Per", "Cent", start.plusSeconds(1));
+        register(store, "sale1000@example.com", null, "Not", "Percent", start.plusSeconds(2));
+        Customer underscore = register(store, "first_last@example.com", null, "Under", "Score", start.plusSeconds(3));
+        register(store, "firstxlast@example.com", null, "Plain", "Person", start.plusSeconds(4));
+        Customer foreign = register(
+                other, "katherine.zeta@example.com", "+14155557788", "Katherine", "Zeta-Jones", start.plusSeconds(5));
+        // many customers that none of the searches but the last match
+        sql.update(
+                "INSERT INTO customers (id, store_id, email, first_name, last_name, email_verified, phone_verified,"
+                        + " status, created_at, modified_at) SELECT 'cus_' || substr(md5(? || g), 1, 24), ?,"
+                        + " 'bulk' || g || '@filler.test', 'Bulk', 'Filler', TRUE, FALSE, 'ACTIVE', now(), now()"
+                        + " FROM generate_series(1, 20000) g",
+                store.id().value(),
+                store.id().value());
+        sql.update("ANALYZE customers");
+
+        transactions.required(() -> {
+            // the test's store is too small for the planner to prefer the index, as it does for a big one: reading
+            // the store is made to look dearer (a scan, or the LIKE of every row of the store's other indexes)
+            sql.update("SET LOCAL enable_seqscan = off");
+            sql.update("SET LOCAL cpu_operator_cost = 0.25");
+            assertThat(plan(store, "%erine.z%")).contains("Bitmap Index Scan on ix_customers_search_trgm");
+            assertThat(ids(customers.search(store.id(), "ERINE.Z", ALL))).containsExactly(katherine.id());
+            assertThat(ids(customers.search(store.id(), "555778", ALL))).containsExactly(katherine.id());
+            assertThat(ids(customers.search(store.id(), "kAThErInE", ALL))).containsExactly(katherine.id());
+            assertThat(ids(customers.search(store.id(), "zeta-JONES", ALL))).containsExactly(katherine.id());
+            assertThat(ids(customers.search(store.id(), "sale100%", ALL))).containsExactly(percent.id());
+            assertThat(ids(customers.search(store.id(), "first_last", ALL))).containsExactly(underscore.id());
+            // shorter than a trigram: the same answers
+            assertThat(ids(customers.search(store.id(), "0%", ALL))).containsExactly(percent.id());
+            assertThat(ids(customers.search(store.id(), "_", ALL))).containsExactly(underscore.id());
+            assertThat(customers.search(store.id(), "nobody-at-all", ALL).total())
+                    .isZero();
+            assertThat(customers
+                            .search(store.id(), "bulk1", new PageRequest(1, 5))
+                            .total())
+                    .isEqualTo(11_111);
+            assertThat(ids(customers.search(other.id(), "ERINE.Z", ALL))).containsExactly(foreign.id());
+            return null;
+        });
+    }
+
+    /** PostgreSQL's plan for the search's gathering of {@code pattern} in the store. */
+    private static String plan(Store store, String pattern) {
+        return String.join(
+                "\n",
+                sql.list(
+                        "EXPLAIN " + JpaCustomerRepository.SEARCH_FEW.replaceAll("\\?\\d", "?"),
+                        (ResultSet row) -> row.getString(1),
+                        store.id().value(),
+                        pattern,
+                        pattern,
+                        pattern,
+                        pattern));
     }
 
     @Test
