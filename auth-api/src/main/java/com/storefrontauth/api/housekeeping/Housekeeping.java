@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +21,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The background work on one thread of its own. Every retention rule runs every ten minutes, so that no table
+ * The background work, on two threads of its own. Every retention rule runs every ten minutes, so that no table
  * grows without bound: ended sessions with their spent tokens, expired challenges and old code counters,
  * delivered outbox messages, used or expired reset links, and audit events past their retention; the deletes
  * are idempotent, batched, and a rule that fails does not keep the others from running. The audit events of
  * the hours that are over are rolled up ({@link ActivityRollup}) 30 seconds after start (a first run fills the
  * dashboard's week) and then every five minutes, so the dashboard counts live no more than the last hour or so.
- * Each instance runs both; the roll-up lets one instance count an hour.
+ * Each instance runs both; the roll-up lets one instance count an hour. Each has its thread, so that a long
+ * retention run (a backlog after an upgrade, a delete waiting on a lock) never holds the dashboard's figures back.
  */
 @ApplicationScoped
 public class Housekeeping {
@@ -55,14 +57,18 @@ public class Housekeeping {
     @Inject
     ActivityRollup rollup;
 
-    private ScheduledExecutorService executor;
+    private final List<ScheduledExecutorService> threads = new ArrayList<>();
 
-    /** Its own thread, not a managed executor: see {@link BackgroundThread}. */
+    /** Threads of its own, not a managed executor: see {@link BackgroundThread}. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        executor = BackgroundThread.scheduler("housekeeping");
-        executor.scheduleWithFixedDelay(
-                this::forget, RETENTION_FIRST_SECONDS, RETENTION_EVERY_SECONDS, TimeUnit.SECONDS);
-        executor.scheduleWithFixedDelay(this::rollUp, ROLLUP_FIRST_SECONDS, ROLLUP_EVERY_SECONDS, TimeUnit.SECONDS);
+        schedule("housekeeping", this::forget, RETENTION_FIRST_SECONDS, RETENTION_EVERY_SECONDS);
+        schedule("activity-rollup", this::rollUp, ROLLUP_FIRST_SECONDS, ROLLUP_EVERY_SECONDS);
+    }
+
+    private void schedule(String name, Runnable work, long firstSeconds, long everySeconds) {
+        ScheduledExecutorService thread = BackgroundThread.scheduler(name);
+        threads.add(thread);
+        thread.scheduleWithFixedDelay(work, firstSeconds, everySeconds, TimeUnit.SECONDS);
     }
 
     void forget() {
@@ -99,8 +105,6 @@ public class Housekeeping {
 
     @PreDestroy
     void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-        }
+        threads.forEach(ScheduledExecutorService::shutdownNow);
     }
 }
