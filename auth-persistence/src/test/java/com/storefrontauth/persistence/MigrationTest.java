@@ -1,6 +1,7 @@
 package com.storefrontauth.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.storefrontauth.persistence.testing.PostgresCluster;
@@ -15,20 +16,29 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestDatabase.class)
@@ -197,7 +207,7 @@ class MigrationTest {
                                     + " AND \"version\" IS NOT NULL"))
                     .isEqualTo(VERSIONS.size());
             assertThat(logged).singleElement().satisfies(record -> {
-                assertThat(record.getLevel()).isEqualTo(Level.INFO);
+                assertThat(record.getLevel()).isEqualTo(Level.WARNING);
                 assertThat(record.getMessage())
                         .contains("Migration 14 skipped", "permission denied", "CREATE EXTENSION pg_trgm");
             });
@@ -205,6 +215,104 @@ class MigrationTest {
             log.removeHandler(handler);
             database.close();
         }
+    }
+
+    @Test
+    void whenSessionsOfAnEarlierReleaseAreMigratedThenEachIsUsableUntilItsIdleEndOrItsExpiryWhicheverIsFirst()
+            throws Exception {
+        String url = target.createUrl();
+        Flyway.configure()
+                .dataSource(url, target.user(), "")
+                .locations("classpath:db/migration")
+                .target("12")
+                .load()
+                .migrate();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
+        try (Connection connection = DriverManager.getConnection(url, target.user(), "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO stores (id, name, mode, status, login_policy, created_at)"
+                    + " VALUES ('st_upgrade', 'Upgrade', 'TEST', 'ACTIVE', '{}', CURRENT_TIMESTAMP)");
+            // abandoned ten days ago with a day of idle time, a year before its expiry
+            insertSession(connection, "ses_idle", now.minusDays(10), Duration.ofDays(1), now.plusDays(300));
+            insertSession(connection, "ses_used", now.minusHours(1), Duration.ofDays(1), now.plusDays(300));
+            // a year of idle time outlasts an expiry five days away
+            insertSession(connection, "ses_expiring", now.minusHours(1), Duration.ofDays(365), now.plusDays(5));
+        }
+        Database database = TestPool.open(url, target.user(), "", 2);
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id, usable_until FROM sessions ORDER BY id")) {
+            Map<String, Instant> usableUntil = new HashMap<>();
+            while (rows.next()) {
+                usableUntil.put(
+                        rows.getString(1),
+                        rows.getObject(2, OffsetDateTime.class).toInstant());
+            }
+            assertThat(usableUntil)
+                    .containsEntry("ses_idle", now.minusDays(9).toInstant())
+                    .containsEntry("ses_used", now.plusHours(23).toInstant())
+                    .containsEntry("ses_expiring", now.plusDays(5).toInstant())
+                    .hasSize(3);
+        } finally {
+            database.close();
+        }
+    }
+
+    private static void insertSession(
+            Connection connection, String id, OffsetDateTime lastUsed, Duration idle, OffsetDateTime expires)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO sessions (id, store_id,"
+                        + " subject_kind, subject, created_at, last_used_at, expires_at, idle_timeout_seconds,"
+                        + " access_ttl_seconds, refresh_hash) VALUES (?, 'st_upgrade', 'CUSTOMER', 'cus_1', ?, ?, ?, ?, 900, ?)")) {
+            insert.setString(1, id);
+            insert.setObject(2, lastUsed);
+            insert.setObject(3, lastUsed);
+            insert.setObject(4, expires);
+            insert.setLong(5, idle.toSeconds());
+            insert.setString(6, "hash_" + id);
+            insert.executeUpdate();
+        }
+    }
+
+    @Test
+    void whenTheTrigramIndexCannotBeBuiltForAnotherReasonThenStartFailsAndTheNextStartBuildsIt() throws Exception {
+        assumeTrue(target == TestDatabase.POSTGRESQL, "the trigram index is PostgreSQL's");
+        String url = target.createUrl();
+        // the schema an instance of the previous release left
+        Flyway.configure()
+                .dataSource(url, target.user(), "")
+                .locations("classpath:db/migration")
+                .target("13")
+                .load()
+                .migrate();
+        String impatient = url + (url.contains("?") ? "&" : "?") + "options=-c%20lock_timeout=200";
+        try (Connection holder = DriverManager.getConnection(url, target.user(), "");
+                Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            // a long transaction writing customers: the index build cannot have its lock in time
+            statement.execute("LOCK TABLE customers IN EXCLUSIVE MODE");
+            assertThatThrownBy(() -> Database.over(dataSource(impatient), impatient))
+                    .isInstanceOf(IllegalStateException.class)
+                    .rootCause()
+                    .hasMessageContaining("lock timeout");
+            holder.rollback();
+        }
+        Database database = Database.over(dataSource(url), url);
+        assertThat(count(database, "SELECT COUNT(*) FROM pg_indexes WHERE indexname = ?", CustomerSearchIndex.INDEX))
+                .isEqualTo(1);
+        assertThat(count(
+                        database,
+                        "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '14'"
+                                + " AND \"success\" = TRUE"))
+                .isEqualTo(1);
+    }
+
+    private DataSource dataSource(String url) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(url);
+        source.setUser(target.user());
+        return source;
     }
 
     @Test

@@ -57,7 +57,7 @@ public class JpaCustomerRepository implements CustomerRepository {
             + " OR LOWER(first_name) LIKE LOWER(?2) ESCAPE '\\' OR LOWER(last_name) LIKE LOWER(?2) ESCAPE '\\')"
             + " LIMIT " + (FEW + 1);
     /**
-     * PostgreSQL plans a statement the driver has prepared on the server (from its sixth execution on a
+     * PostgreSQL plans a statement the driver has prepared on the server (from its fifth execution on a
      * connection) once for any parameters after five more executions, when that generic plan looks no dearer:
      * for the gathering it reads the trigram index with a pattern it does not know, which for a query shorter
      * than a trigram scans the whole index (1 s instead of 0.15 s for the store, seeded) and for a broad query
