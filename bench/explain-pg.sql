@@ -18,7 +18,7 @@ EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM sessions WHERE id = :ses AND revoked_a
 EXPLAIN (ANALYZE, BUFFERS) SELECT id, revocation_recorded_at FROM sessions WHERE revocation_recorded_at > now() - INTERVAL '2 seconds';
 \echo '== customers/me/sessions: a customer''s active sessions'
 EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM sessions WHERE store_id = :'store' AND subject_kind = 'CUSTOMER' AND revoked_at IS NULL
-  AND expires_at > now() AND (last_used_at + idle_timeout_seconds * INTERVAL '1' SECOND) > now() AND subject = :cus
+  AND usable_until > now() AND subject = :cus
   ORDER BY created_at DESC, id;
 \echo '== console customers: search, one pass gathering up to 1,001 matches (id, creation time; on PostgreSQL through ix_customers_search_trgm), then the page by id'
 EXPLAIN (ANALYZE, BUFFERS) SELECT id, created_at FROM customers WHERE store_id = :'store' AND (LOWER(email) LIKE LOWER('%bench1%') ESCAPE '\'
@@ -50,7 +50,7 @@ EXPLAIN (ANALYZE, BUFFERS) SELECT type, hour_number, COUNT(*) AS events FROM (
   GROUP BY type, hour_number;
 \echo '== dashboard: active customer sessions, counted up to 1,001'
 EXPLAIN (ANALYZE, BUFFERS) SELECT COUNT(*) FROM (SELECT 1 AS active FROM sessions WHERE store_id = :'store' AND subject_kind = 'CUSTOMER'
-  AND revoked_at IS NULL AND expires_at > now() AND (last_used_at + idle_timeout_seconds * INTERVAL '1' SECOND) > now() LIMIT 1001) counted;
+  AND revoked_at IS NULL AND usable_until > now() LIMIT 1001) counted;
 \echo '== roll-up: one hour of every store counted (what ActivityRollup writes once an hour; rolled back)'
 BEGIN;
 EXPLAIN (ANALYZE, BUFFERS) DELETE FROM audit_hourly_counts WHERE hour_start = date_trunc('hour', now()) - INTERVAL '30 hours';

@@ -41,8 +41,8 @@ public class JpaSessionRepository implements SessionRepository {
             "INSERT INTO used_refresh_tokens (token_hash, session_id, used_at) VALUES (?, ?, ?)";
 
     private static final String COUNT_ACTIVE_UP_TO = "SELECT COUNT(*) FROM (SELECT 1 AS active FROM sessions"
-            + " WHERE store_id = ?1 AND subject_kind = ?2 AND revoked_at IS NULL AND expires_at > ?3"
-            + " AND (last_used_at + idle_timeout_seconds * INTERVAL '1' SECOND) > ?3 LIMIT ?4) counted";
+            + " WHERE store_id = ?1 AND subject_kind = ?2 AND revoked_at IS NULL AND usable_until > ?3"
+            + " LIMIT ?4) counted";
 
     @Inject
     Jpa jpa;

@@ -139,21 +139,17 @@ public class SessionEntity {
 
     /**
      * {@link Session#usableUntil} of the row once used at {@code :now}: the earlier of its idle window's end and
-     * its absolute expiry, from the row's own idle timeout and expiry, in the same standard SQL as {@link
-     * #IS_ACTIVE} (and {@code LEAST}, which H2 and PostgreSQL both have). The cast types the parameter, which
-     * neither database infers from a sum with an interval.
+     * its absolute expiry, from the row's own idle timeout and expiry. Native SQL inside the JPQL (EclipseLink's
+     * {@code SQL} operator), because JPQL has no arithmetic on timestamps; standard SQL that H2 2.x and
+     * PostgreSQL 15 both evaluate ({@code LEAST} included). The cast types the parameter, which neither database
+     * infers from a sum with an interval.
      */
     static final String USABLE_UNTIL_USED_NOW = "SQL('LEAST(CAST(? AS TIMESTAMP WITH TIME ZONE)"
             + " + ? * INTERVAL ''1'' SECOND, ?)', :now, s.idleTimeoutSeconds, s.expiresAt)";
 
-    /**
-     * {@link Session#isActive} for a store and kind: each row's own idle timeout as a number of one-second
-     * intervals. Native SQL inside the JPQL (EclipseLink's {@code SQL} operator), because JPQL has no
-     * arithmetic on timestamps; the interval is standard SQL that H2 2.x and PostgreSQL 15 both evaluate.
-     */
-    static final String IS_ACTIVE = " s.storeId = :store AND s.kind = :kind AND s.revokedAt IS NULL"
-            + " AND s.expiresAt > :now"
-            + " AND SQL('(? + ? * INTERVAL ''1'' SECOND)', s.lastUsedAt, s.idleTimeoutSeconds) > :now";
+    /** {@link Session#isActive} for a store and kind, on the stored {@link Session#usableUntil}. */
+    static final String IS_ACTIVE =
+            " s.storeId = :store AND s.kind = :kind AND s.revokedAt IS NULL AND s.usableUntil > :now";
 
     @Id
     private String id;
@@ -185,7 +181,10 @@ public class SessionEntity {
     @Column(name = "access_ttl_seconds")
     private long accessTtlSeconds;
 
-    /** {@link Session#usableUntil}, kept for retention's index only (a read derives it from the other columns). */
+    /**
+     * {@link Session#usableUntil}, kept with every use: what the active-session queries and retention compare (a
+     * row read back derives it from the other columns).
+     */
     @Column(name = "usable_until")
     private OffsetDateTime usableUntil;
 
