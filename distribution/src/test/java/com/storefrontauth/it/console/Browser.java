@@ -99,6 +99,16 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
     }
 
+    /** Whether the element shows the text within the time (no failure when it does not). */
+    public boolean showsWithin(By locator, String text, Duration time) {
+        try {
+            new WebDriverWait(driver, time).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
     public void awaitText(By locator, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(15))
                 .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
