@@ -19,39 +19,27 @@ class SessionRetentionTest {
     private final SessionRetention retention = new SessionRetention(sessions, transactions, clock);
     private final StoreId store = StoreId.generate();
 
+    /** A session of 30 days (idle and absolute) that expires at {@code expiresAt}. */
     private Session session(Instant expiresAt) {
-        Instant created = expiresAt.minus(Duration.ofDays(30));
-        Session session = new Session(
-                SessionId.generate(),
-                store,
-                SubjectKind.CUSTOMER,
-                "cus_1",
-                null,
-                created,
-                created,
-                expiresAt,
-                Duration.ofDays(30),
-                Duration.ofMinutes(15),
-                null,
-                null,
-                new ClientInfo("127.0.0.1", "test"),
-                TokenHash.of("rt_" + SessionId.generate().value()));
-        sessions.insert(session);
-        return session;
+        return started(expiresAt.minus(Duration.ofDays(30)), Duration.ofDays(30), expiresAt);
     }
 
     /** A session started now that idles out after {@code idle} and expires after {@code absolute}, as Luxmart's. */
     private Session startedNow(Duration idle, Duration absolute) {
         Instant now = clock.instant();
+        return started(now, idle, now.plus(absolute));
+    }
+
+    private Session started(Instant at, Duration idle, Instant expiresAt) {
         Session session = new Session(
                 SessionId.generate(),
                 store,
                 SubjectKind.CUSTOMER,
                 "cus_1",
                 null,
-                now,
-                now,
-                now.plus(absolute),
+                at,
+                at,
+                expiresAt,
                 idle,
                 Duration.ofMinutes(15),
                 null,
