@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Argon2id password hashing (OWASP: 19 MiB, t=2, p=1 by default) with BouncyCastle's generator. The PHC
  * string keeps its own parameters, so raising the cost later re-hashes at the next sign-in. Concurrent
- * hashing is bounded by the core count, each slot reusing its Argon2 memory, and one store holds at most
+ * hashing is bounded by the core count, each slot reusing its Argon2 memory while sign-ins keep coming
+ * ({@link #releaseIdleMemory()}), and one store holds at most
  * half of the slots ({@link HashingShare}): a request that cannot start within a second is told to retry
  * ({@code 429 rate_limited}, {@code Retry-After: 1}) instead of piling up memory-hard work.
  */
@@ -30,6 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PasswordHasher {
 
     private static final long WAIT_MILLIS = 1000;
+    /** How long a slot keeps its Argon2 memory after its last hash. */
+    public static final Duration MEMORY_KEPT = Duration.ofSeconds(5);
     /** The share of every hash that is not a store's: merchant and platform admin accounts. */
     private static final String PLATFORM = "";
 
@@ -48,6 +52,7 @@ public class PasswordHasher {
 
     // One slot per core: a hash runs only while it holds a slot, and reuses that slot's Argon2 memory.
     private BlockingQueue<Argon2Memory> slots;
+    private int slotCount;
     private HashingShare shares;
     private String dummyHash;
 
@@ -72,11 +77,44 @@ public class PasswordHasher {
 
     private void init(int concurrent) {
         shares = new HashingShare(concurrent);
+        slotCount = concurrent;
         slots = new ArrayBlockingQueue<>(concurrent, true);
         for (int i = 0; i < concurrent; i++) {
             slots.add(new Argon2Memory(memoryKib));
         }
         dummyHash = bounded(PLATFORM, memory -> fresh("dummy password for unknown identifiers", memory));
+    }
+
+    /**
+     * Gives the memory of every slot without a hash for {@link #MEMORY_KEPT} back to the heap: 19 MiB a slot
+     * that would otherwise stay in the old generation for good after the first sign-ins, where under G1 on a
+     * heap of a few hundred megabytes it keeps the occupancy above the marking threshold and the collector
+     * marking without end (README, Measurements). The next hash on a released slot allocates its blocks anew;
+     * under a steady flow of sign-ins the slots keep theirs. Returns the number of slots released.
+     */
+    public int releaseIdleMemory() {
+        return releaseIdleMemory(System.nanoTime());
+    }
+
+    int releaseIdleMemory(long nowNanos) {
+        long unusedSince = nowNanos - MEMORY_KEPT.toNanos();
+        int released = 0;
+        // a slot is only touched while taken from the queue, as a hash takes it; a hash waiting meanwhile waits
+        // for the microseconds this takes
+        for (int i = 0; i < slotCount; i++) {
+            Argon2Memory memory = slots.poll();
+            if (memory == null) {
+                break; // the others are hashing
+            }
+            try {
+                if (memory.releaseIfUnusedSince(unusedSince)) {
+                    released++;
+                }
+            } finally {
+                slots.add(memory);
+            }
+        }
+        return released;
     }
 
     /** A hash for a merchant or platform admin account. */
@@ -187,6 +225,7 @@ public class PasswordHasher {
         try {
             return work.apply(memory);
         } finally {
+            memory.usedAt(System.nanoTime());
             slots.add(memory);
             shares.leave(tenant);
         }

@@ -62,4 +62,22 @@ class PasswordHasherTest {
                 .as("never rehash on a wrong password")
                 .isNull();
     }
+
+    @Test
+    void releaseIdleMemoryWhenNoHashRanForAWhileThenEachSlotIsReleasedOnceAndHashingGoesOn() {
+        PasswordHasher twoSlots = new PasswordHasher(1024, 1, 2);
+        String hash = twoSlots.hash("purple mountain ferry 7");
+        long now = System.nanoTime();
+        long later = now + PasswordHasher.MEMORY_KEPT.toNanos() + 1;
+
+        assertThat(twoSlots.releaseIdleMemory(now)).as("just used").isZero();
+        assertThat(twoSlots.releaseIdleMemory(later))
+                .as("the slot of the start's dummy hash and the slot of this hash (taken in turn)")
+                .isEqualTo(2);
+        assertThat(twoSlots.releaseIdleMemory(later)).as("already released").isZero();
+        assertThat(twoSlots.verify(hash, "purple mountain ferry 7").matches()).isTrue();
+        assertThat(twoSlots.releaseIdleMemory(System.nanoTime() + PasswordHasher.MEMORY_KEPT.toNanos() + 1))
+                .as("the slot that verified holds memory again")
+                .isEqualTo(1);
+    }
 }
