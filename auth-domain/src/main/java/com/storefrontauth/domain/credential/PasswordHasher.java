@@ -24,9 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Argon2id password hashing (OWASP: 19 MiB, t=2, p=1 by default) with BouncyCastle's generator. The PHC
  * string keeps its own parameters, so raising the cost later re-hashes at the next sign-in. Concurrent
  * hashing is bounded by the core count, each slot reusing its Argon2 memory while sign-ins keep coming
- * ({@link #releaseIdleMemory()}), and one store holds at most
- * half of the slots ({@link HashingShare}): a request that cannot start within a second is told to retry
- * ({@code 429 rate_limited}, {@code Retry-After: 1}) instead of piling up memory-hard work.
+ * ({@link #releaseIdleMemory()}), and one store holds at most half of the slots ({@link HashingShare}): a
+ * request that cannot start within a second is told to retry ({@code 429 rate_limited},
+ * {@code Retry-After: 1}) instead of piling up memory-hard work.
  */
 @ApplicationScoped
 public class PasswordHasher {

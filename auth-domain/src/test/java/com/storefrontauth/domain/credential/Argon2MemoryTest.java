@@ -10,7 +10,7 @@ class Argon2MemoryTest {
     private final Argon2Memory memory = new Argon2Memory(4);
 
     @Test
-    void allocateWhenABlockWasGivenBackThenTheSameBlockIsReusedCleared() {
+    void allocateWhenABlockWasGivenBackAndTheSlotWasJustUsedThenTheSameBlockIsReused() {
         Argon2BytesGenerator.Block block = memory.allocate();
         memory.deallocate(block);
         memory.usedAt(100);
