@@ -215,9 +215,7 @@ public class JpaCustomerRepository implements CustomerRepository {
         }
         // a transaction: SET LOCAL lasts until its end
         return jpa.run("search customers", em -> {
-            if (sql.dialect() == Dialect.POSTGRESQL) {
-                em.createNativeQuery(CUSTOM_PLANS).executeUpdate();
-            }
+            planEachQuery(em);
             @SuppressWarnings("unchecked")
             List<Object[]> few = em.createNativeQuery(SEARCH_FEW)
                     .setParameter(1, store.value())
@@ -271,13 +269,18 @@ public class JpaCustomerRepository implements CustomerRepository {
 
     /**
      * Through a cursor with a fetch size: inside the caller's transaction PostgreSQL sends the rows a batch
-     * at a time, and rows already handed over are released, so a long listing is never held in memory.
+     * at a time, and rows already handed over are released, so a long listing is never held in memory. The
+     * matches of a query are planned for that query, as the search's ({@link #CUSTOM_PLANS}).
      */
     @Override
     public void each(StoreId store, String query, Consumer<Customer> each) {
+        String pattern = pattern(query);
         jpa.run("list customers", em -> {
+            if (pattern != null) {
+                planEachQuery(em);
+            }
             CursoredStream rows = (CursoredStream)
-                    matching(em, Object.class, store, pattern(query), CustomerEntity.LIST, CustomerEntity.SEARCH)
+                    matching(em, Object.class, store, pattern, CustomerEntity.LIST, CustomerEntity.SEARCH)
                             .setHint(QueryHints.CURSOR, HintValues.TRUE)
                             .setHint(QueryHints.JDBC_FETCH_SIZE, STREAM_FETCH_SIZE)
                             .setHint(QueryHints.CURSOR_PAGE_SIZE, STREAM_FETCH_SIZE)
@@ -302,6 +305,13 @@ public class JpaCustomerRepository implements CustomerRepository {
                         .setParameter("store", store.value())
                         .setParameter("id", id.value())
                         .executeUpdate());
+    }
+
+    /** {@link #CUSTOM_PLANS} on PostgreSQL, for the rest of the transaction {@code em} is in (SET LOCAL). */
+    private void planEachQuery(EntityManager em) {
+        if (sql.dialect() == Dialect.POSTGRESQL) {
+            em.createNativeQuery(CUSTOM_PLANS).executeUpdate();
+        }
     }
 
     /** The text with the LIKE wildcards and the escape character itself made literal (escape: {@code \}). */

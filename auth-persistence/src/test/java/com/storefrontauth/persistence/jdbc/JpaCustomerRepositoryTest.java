@@ -601,6 +601,26 @@ class JpaCustomerRepositoryTest extends RepositoryTest {
         });
     }
 
+    @Test
+    void whenPostgresqlExportsTheMatchesOfAQueryThenTheirStatementIsPlannedForThatQuery() {
+        assumeTrue(target == TestDatabase.POSTGRESQL, "plan_cache_mode is PostgreSQL's");
+        Store store = newStore();
+        Customer katherine = register(store, "katherine.zeta@example.com", null, "Katherine", "Zeta", now());
+        List<String> modes = new ArrayList<>();
+        List<Customer> streamed = new ArrayList<>();
+
+        transactions.required(() -> customers.each(store.id(), "erine.z", customer -> {
+            streamed.add(customer);
+            modes.add(sql.one("SHOW plan_cache_mode", (ResultSet row) -> row.getString(1))
+                    .orElseThrow());
+        }));
+
+        assertThat(streamed).extracting(Customer::id).containsExactly(katherine.id());
+        assertThat(modes)
+                .as("a generic plan, made once for any pattern, reads every customer of the store")
+                .containsExactly("force_custom_plan");
+    }
+
     /** PostgreSQL's plan for the search's gathering of {@code pattern} in the store. */
     private static String plan(Store store, String pattern) {
         return String.join(
