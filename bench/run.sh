@@ -38,7 +38,8 @@
 #                    took is in the summary
 #   CONSOLE=N        after the load, N timed requests (one connection, after 20 unmeasured) of each console
 #                    read: the management API's customer search (GET /api/v1/stores/{id}/customers?q=…, as the
-#                    console's Customers page searches) and the console's dashboard page (/admin/dashboard.xhtml,
+#                    console's Customers page searches), the same search's CSV export (Accept: text/csv) and the
+#                    console's dashboard page (/admin/dashboard.xhtml,
 #                    signed in through its form); latency and requests per server CPU-second into console.txt
 #   CONSOLE_QUERY    the customer search's q= of CONSOLE (bench1: 11 matches seeded; b1 is shorter than a trigram)
 #                    With SEED=1 the plans of the hot statements (bench/explain-pg.sql, EXPLAIN ANALYZE BUFFERS)
@@ -357,6 +358,7 @@ if [ "$CONSOLE" -gt 0 ]; then
   expect 200 "$st" "admin login (console reads)"
   AUTHZ=(-H "Authorization: Bearer $(jq -r .access_token "$REPLY")")
   timed search "$BASE/api/v1/stores/$STORE/customers?q=$CONSOLE_QUERY&page=1&size=20" "${AUTHZ[@]}"
+  timed export "$BASE/api/v1/stores/$STORE/customers?q=$CONSOLE_QUERY" "${AUTHZ[@]}" -H "Accept: text/csv"
   # the console's form sign-in: its view state from the page, then the form's fields
   JAR_COOKIES="$WORK/console-cookies.txt"
   curl -s -c "$JAR_COOKIES" -o "$REPLY" --max-time 30 "$BASE/admin/login.xhtml"
